@@ -1,0 +1,131 @@
+import { CreditCheckError, createClient, type Jwks, verifyReceipt } from '@credit-check/sdk';
+import { Hono } from 'hono';
+
+/**
+ * The host system's backend — the integration example for vendors. It holds the app secret (the
+ * browser never does), mints a short-lived widget token per operator, and before approving an
+ * application verifies the check receipt the form submitted: right signature, this application,
+ * this matter, this subject, recent. A browser widget alone can be bypassed; this cannot.
+ */
+export interface BackendOptions {
+  /** The platform API root the backend calls (server to server). */
+  platformApi: string;
+  /** The API root the browser widget should call (may differ, e.g. a public gateway). */
+  widgetEndpoint: string;
+  appId: string;
+  appSecret: string;
+  department: string;
+  operator: string;
+  /** Only for the all-in-browser sandbox build (the secret is the public sandbox one). */
+  dangerouslyAllowBrowser?: boolean;
+  fetch?: typeof fetch;
+}
+
+export interface Decision {
+  approved: boolean;
+  code: string;
+  message: string;
+  checkId?: string;
+  verdict?: string;
+}
+
+export function createBackend(options: BackendOptions) {
+  const platform = createClient({
+    baseUrl: options.platformApi,
+    appId: options.appId,
+    appSecret: options.appSecret,
+    cache: false,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.dangerouslyAllowBrowser ? { dangerouslyAllowBrowser: true } : {}),
+  });
+  let keys: { jwks: Jwks; at: number } | undefined;
+  const jwks = async () => {
+    if (!keys || Date.now() - keys.at > 300_000) keys = { jwks: await platform.getKeys(), at: Date.now() };
+    return keys.jwks;
+  };
+
+  const app = new Hono().basePath('/backend');
+
+  // The page asks for a token for the operator signed in to the host system.
+  app.post('/session', async (c) => {
+    const minted = await platform.mintToken({
+      department: options.department,
+      operator: options.operator,
+      matters: ['*'],
+      scopes: ['checks:write', 'checks:read', 'feedback:write', 'commitments:write', 'commitments:read', 'catalog:read'],
+      ttlSeconds: 900,
+    });
+    return c.json({
+      token: minted.token,
+      expiresAt: minted.expiresAt,
+      endpoint: options.widgetEndpoint,
+      department: options.department,
+      operator: options.operator,
+    });
+  });
+
+  // The approval form posts here. Approve only with a valid receipt for this very application.
+  app.post('/applications', async (c) => {
+    const form = await c.req.parseBody();
+    const field = (k: string) => (typeof form[k] === 'string' ? (form[k] as string).trim() : '');
+    const applicationId = field('applicationId');
+    const matter = field('matter');
+    const subjects: { label: string; idType: 'uscc' | 'idcard'; id: string; receipt: string; checkId: string }[] = [
+      { label: '申请单位', idType: 'uscc', id: field('uscc'), receipt: field('orgCheck-receipt'), checkId: field('orgCheck') },
+    ];
+    if (field('legalRepId')) {
+      subjects.push({
+        label: '法定代表人',
+        idType: 'idcard',
+        id: field('legalRepId'),
+        receipt: field('repCheck-receipt'),
+        checkId: field('repCheck'),
+      });
+    }
+    const decisions: Decision[] = [];
+    for (const s of subjects) {
+      if (!s.receipt) {
+        decisions.push({ approved: false, code: 'RECEIPT_MISSING', message: `${s.label}：未提交信用核查凭证，不能审批（逢办必查）` });
+        continue;
+      }
+      try {
+        const claims = await verifyReceipt(s.receipt, await jwks(), {
+          applicationId,
+          matter,
+          subject: { idType: s.idType, id: s.id },
+          maxAgeSeconds: 3600,
+        });
+        if (claims.checkId !== s.checkId) throw new CreditCheckError('RECEIPT_INVALID', 'check id mismatch', { reason: 'MISMATCH' });
+        if (claims.verdict === 'restrict') {
+          decisions.push({
+            approved: false,
+            code: 'RESTRICTED',
+            message: `${s.label}：核查结论为“限制办理”，依法不予审批`,
+            checkId: claims.checkId,
+            verdict: claims.verdict,
+          });
+        } else {
+          decisions.push({
+            approved: true,
+            code: 'OK',
+            message: `${s.label}：凭证有效（${claims.verdict}）`,
+            checkId: claims.checkId,
+            verdict: claims.verdict,
+          });
+        }
+      } catch (error) {
+        const reason = error instanceof CreditCheckError ? (error.reason ?? error.code) : 'ERROR';
+        decisions.push({ approved: false, code: `RECEIPT_${reason}`, message: `${s.label}：信用核查凭证无效（${reason}），不能审批` });
+      }
+    }
+    const approved = decisions.every((d) => d.approved);
+    return c.json({ approved, applicationId, matter, decisions }, approved ? 200 : 422);
+  });
+
+  app.onError((error, c) => {
+    const e = error instanceof CreditCheckError ? error : undefined;
+    return c.json({ approved: false, code: e?.code ?? 'ERROR', message: e?.messageZh ?? '后台处理失败，请重试' }, 502);
+  });
+
+  return app;
+}

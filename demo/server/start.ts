@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { type RunningServer, sandboxApp, startServer } from '@credit-check/mock-server/node';
+import { getRequestListener } from '@hono/node-server';
+import { createBackend } from './backend.ts';
+
+export interface DemoOptions {
+  mockPort?: number;
+  demoPort?: number;
+  host?: string;
+  subjects?: number;
+  /** No Vite logging. */
+  quiet?: boolean;
+}
+
+export interface RunningDemo {
+  mock: RunningServer;
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The demo folder (this file runs from demo/server or, built, from demo/dist/server). */
+function demoRoot(): string {
+  let dir = new URL('./', import.meta.url);
+  while (!existsSync(fileURLToPath(new URL('vite.config.ts', dir)))) dir = new URL('../', dir);
+  return fileURLToPath(dir);
+}
+const root = demoRoot();
+
+/** Starts the mock platform and the demo approval hall (pages + the host backend) next to it. */
+export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo> {
+  const host = options.host ?? '127.0.0.1';
+  const app = sandboxApp();
+  const mock = await startServer({ port: options.mockPort ?? 8787, host, subjects: options.subjects ?? 1000, apps: [app] });
+  const backend = createBackend({
+    platformApi: mock.apiBase,
+    widgetEndpoint: mock.apiBase,
+    ...app,
+    department: '苏州市政务服务中心',
+    operator: 'window-01',
+  });
+  const api = getRequestListener(backend.fetch);
+  const { createServer: createVite } = await import('vite');
+  const vite = await createVite({
+    root,
+    configFile: `${root}vite.config.ts`,
+    logLevel: options.quiet ? 'silent' : 'warn',
+    server: { middlewareMode: true, hmr: false },
+    appType: 'mpa',
+  });
+  const server = createServer((req, res) => {
+    if (req.url?.startsWith('/backend/')) return void api(req, res);
+    // The platform's mock controls (scenario list) are same-origin for the page.
+    if (req.url?.startsWith('/__mock/')) {
+      res.writeHead(307, { location: mock.origin + req.url });
+      return void res.end();
+    }
+    // Strict CSP on every page: the widget must run without unsafe-inline / unsafe-eval.
+    res.setHeader(
+      'content-security-policy',
+      `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' ${mock.origin} ws:; frame-ancestors 'none'`,
+    );
+    vite.middlewares(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.demoPort ?? 5173, host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host}:${port}/`;
+  return {
+    mock,
+    server,
+    url,
+    close: async () => {
+      await vite.close();
+      await new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      });
+      await mock.close();
+    },
+  };
+}

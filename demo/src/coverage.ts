@@ -1,0 +1,32 @@
+import { Connection, getCoverage } from '@credit-check/sdk';
+import { session, token } from './session.ts';
+
+const body = document.querySelector('#coverage tbody') as HTMLTableSectionElement;
+const totals = document.querySelector('#totals') as HTMLParagraphElement;
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+try {
+  const s = await session();
+  const coverage = await getCoverage(new Connection({ baseUrl: s.endpoint, getToken: token }));
+  totals.textContent = `共核查 ${coverage.total} 次，已反馈 ${coverage.withFeedback} 次，反馈率 ${pct(coverage.feedbackRate)}。`;
+  for (const m of coverage.byMatter) {
+    const tr = document.createElement('tr');
+    for (const cell of [
+      m.matter.name,
+      m.total,
+      m.verdicts.restrict,
+      m.verdicts.caution,
+      m.verdicts.notice,
+      m.verdicts.clear,
+      m.withFeedback,
+      pct(m.feedbackRate),
+    ]) {
+      const td = document.createElement('td');
+      td.textContent = String(cell);
+      tr.append(td);
+    }
+    body.append(tr);
+  }
+} catch (error) {
+  totals.textContent = `统计数据获取失败：${(error as Error).message}`;
+}

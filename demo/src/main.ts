@@ -1,0 +1,95 @@
+import '@credit-check/widget/define';
+import type { CreditCheck } from '@credit-check/widget';
+import { session, token } from './session.ts';
+
+const $ = <T extends Element>(selector: string) => document.querySelector(selector) as T;
+const form = $<HTMLFormElement>('#approval');
+const matter = $<HTMLSelectElement>('#matter');
+const applicationId = $<HTMLInputElement>('#application-id');
+const decision = $<HTMLOutputElement>('#decision');
+const widgets = [...document.querySelectorAll<CreditCheck>('credit-check')];
+
+const newApplicationId = () => {
+  const d = new Date();
+  const day = `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
+  return `SZ-${day}-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+};
+applicationId.value = newApplicationId();
+
+try {
+  const s = await session();
+  $('#operator').textContent = `${s.department} · 经办人 ${s.operator}`;
+  for (const w of widgets) {
+    w.endpoint = s.endpoint;
+    w.getToken = token;
+    w.department = s.department;
+    w.operator = s.operator;
+    w.applicationId = applicationId.value;
+    w.matter = matter.value;
+  }
+} catch (error) {
+  decision.innerHTML = '';
+  decision.append(
+    Object.assign(document.createElement('p'), { className: 'decision refused', textContent: String((error as Error).message) }),
+  );
+}
+
+matter.addEventListener('change', () => {
+  for (const w of widgets) w.matter = matter.value;
+});
+
+// What the backend decided, after the guard released the form.
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  decision.textContent = '正在提交…';
+  const res = await fetch(form.action, { method: 'POST', body: new FormData(form) });
+  const body = (await res.json()) as { approved: boolean; decisions?: { message: string }[]; message?: string };
+  const p = document.createElement('div');
+  p.className = `decision ${body.approved ? 'ok' : 'refused'}`;
+  p.dataset.approved = String(body.approved);
+  p.textContent = `${body.approved ? '已受理，提交审批' : '不予提交'}：${(body.decisions ?? []).map((d) => d.message).join('；') || body.message || ''}`;
+  decision.replaceChildren(p);
+});
+
+// The scenario subjects of the sandbox, one click to fill the form.
+interface Scenario {
+  id: string;
+  title: string;
+  checks: { request: { subject: { idType: string; id: string; name: string }; matter: string }; verdict: string }[];
+}
+const LABEL: Record<string, string> = { clear: '无', notice: '提示', caution: '从严', restrict: '限制' };
+const MATTER: Record<string, string> = { FOOD_BUSINESS_LICENCE: '食品', CONSTRUCTION_PERMIT: '施工', PROCUREMENT_SUPPLIER: '采购' };
+try {
+  const { scenarios } = (await (await fetch('/__mock/scenarios')).json()) as { scenarios: Scenario[] };
+  const list = $<HTMLUListElement>('#scenarios');
+  for (const s of scenarios) {
+    const subject = s.checks[0]?.request.subject;
+    if (!subject) continue;
+    const li = document.createElement('li');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.dataset.scenario = s.id;
+    button.textContent = `${subject.name}（${s.title}）`;
+    const verdicts = document.createElement('span');
+    verdicts.className = 'verdicts';
+    verdicts.textContent = s.checks.map((c) => `${MATTER[c.request.matter]}:${LABEL[c.verdict]}`).join(' · ');
+    button.append(verdicts);
+    button.addEventListener('click', () => fill(subject));
+    li.append(button);
+    list.append(li);
+  }
+} catch {
+  // The scenario list is a sandbox convenience; the form works without it.
+}
+
+function fill(subject: { idType: string; id: string; name: string }) {
+  const [idInput, nameInput] = subject.idType === 'uscc' ? ['#uscc', '#org-name'] : ['#rep-id', '#rep-name'];
+  for (const [selector, value] of [
+    [nameInput, subject.name],
+    [idInput, subject.id],
+  ] as const) {
+    const input = $<HTMLInputElement>(selector);
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+}

@@ -1,0 +1,20 @@
+/** The operator's session with the host backend: a short-lived widget token (the secret stays on the server). */
+export interface Session {
+  token: string;
+  expiresAt: string;
+  endpoint: string;
+  department: string;
+  operator: string;
+}
+
+export async function session(): Promise<Session> {
+  const res = await fetch('/backend/session', { method: 'POST' });
+  if (!res.ok) throw new Error(`后台会话获取失败（HTTP ${res.status}）`);
+  return (await res.json()) as Session;
+}
+
+/** For `getToken`: a fresh token whenever the widget needs one. */
+export async function token() {
+  const s = await session();
+  return { token: s.token, expiresAt: s.expiresAt };
+}

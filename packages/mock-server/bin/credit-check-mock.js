@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+import { main } from '../dist/cli.js';
+
+main().catch((error) => {
+  console.error(`credit-check-mock: ${error?.message ?? error}`);
+  process.exit(1);
+});

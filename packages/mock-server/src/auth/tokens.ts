@@ -1,0 +1,88 @@
+import { fromBase64Url, randomId, subtle, timingSafeEqual, toBase64Url, utf8 } from '@credit-check/sdk/auth';
+import type { TokenScope } from '@credit-check/sdk/contract';
+import { problem } from '../problems.ts';
+import type { Principal } from './principal.ts';
+
+interface Claims {
+  jti: string;
+  app: string;
+  dept: string;
+  op: string;
+  mat: string[];
+  scp: TokenScope[];
+  iat: number;
+  exp: number;
+}
+
+/**
+ * Browser tokens: `cct_<claims>.<HMAC-SHA256>`, stateless, signed with the platform's token
+ * secret. Verified results are cached (the signature check is the hot path of every widget call).
+ */
+export class TokenAuthority {
+  private readonly key: Promise<CryptoKey>;
+  private readonly cache = new Map<string, Extract<Principal, { kind: 'token' }>>();
+
+  constructor(secret: string) {
+    this.key = subtle().importKey('raw', utf8.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  }
+
+  async mint(input: {
+    appId: string;
+    department: string;
+    operator: string;
+    matters: string[];
+    scopes: TokenScope[];
+    ttlSeconds: number;
+    now: number;
+  }) {
+    const claims: Claims = {
+      jti: randomId('', 12),
+      app: input.appId,
+      dept: input.department,
+      op: input.operator,
+      mat: input.matters,
+      scp: input.scopes,
+      iat: Math.floor(input.now / 1000),
+      exp: Math.floor(input.now / 1000) + input.ttlSeconds,
+    };
+    const payload = toBase64Url(utf8.encode(JSON.stringify(claims)));
+    return { token: `cct_${payload}.${await this.sign(payload)}`, expiresAt: claims.exp * 1000 };
+  }
+
+  async verify(token: string, now: number): Promise<Extract<Principal, { kind: 'token' }>> {
+    let principal = this.cache.get(token);
+    if (!principal) {
+      const match = /^cct_([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/.exec(token);
+      if (!match) throw problem('TOKEN_INVALID', '访问令牌格式不正确', 'Malformed token');
+      const [, payload, signature] = match as unknown as [string, string, string];
+      if (!timingSafeEqual(await this.sign(payload), signature)) {
+        throw problem('TOKEN_INVALID', '访问令牌签名无效', 'Token signature does not verify');
+      }
+      let claims: Claims;
+      try {
+        claims = JSON.parse(new TextDecoder().decode(fromBase64Url(payload))) as Claims;
+      } catch {
+        throw problem('TOKEN_INVALID', '访问令牌内容无法解析', 'Token claims are unreadable');
+      }
+      principal = {
+        kind: 'token',
+        tokenId: claims.jti,
+        appId: claims.app,
+        department: claims.dept,
+        operator: claims.op,
+        matters: claims.mat,
+        scopes: claims.scp,
+        expiresAt: claims.exp * 1000,
+      };
+      if (this.cache.size > 10_000) this.cache.clear();
+      this.cache.set(token, principal);
+    }
+    if (principal.expiresAt <= now)
+      throw problem('TOKEN_EXPIRED', undefined, undefined, { headers: { 'www-authenticate': 'Bearer error="invalid_token"' } });
+    return principal;
+  }
+
+  private async sign(payload: string): Promise<string> {
+    return toBase64Url(new Uint8Array(await subtle().sign('HMAC', await this.key, utf8.encode(payload))));
+  }
+}

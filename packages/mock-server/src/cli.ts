@@ -1,0 +1,87 @@
+import { parseArgs } from 'node:util';
+import { sandboxApp, startServer } from './node/server.ts';
+import { DEMO_MATTERS } from './seed/catalog.ts';
+
+const HELP = `credit-check-mock — a faithful mock of the shared credit platform (信用信息共享平台) API
+
+Usage: credit-check-mock [options]
+
+  --port N           port to listen on (default 8787; 0 picks a free one)
+  --host H           interface (default 127.0.0.1)
+  --subjects N       generated subjects on top of the scenario subjects (default 1000)
+  --seed S           seed for generated subjects (default credit-check)
+  --data-dir DIR     persist checks, feedback, commitments, objections (node:sqlite); memory without it
+  --cors-origins L   comma-separated allowed browser origins (default *)
+  --quiet            no access log
+  -h, --help         this help
+
+Credentials: CREDIT_CHECK_APP_ID and CREDIT_CHECK_APP_SECRET (defaults are the documented sandbox ones).`;
+
+export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
+  let values: ReturnType<typeof parse>;
+  try {
+    values = parse(argv);
+  } catch (error) {
+    console.error(`credit-check-mock: ${(error as Error).message}\n\n${HELP}`);
+    process.exitCode = 2;
+    return;
+  }
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
+  const port = Number(values.port ?? 8787);
+  const subjects = Number(values.subjects ?? 1000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return usage(`--port must be 0–65535, got "${values.port}"`);
+  if (!Number.isInteger(subjects) || subjects < 0 || subjects > 10_000_000)
+    return usage(`--subjects must be 0–10000000, got "${values.subjects}"`);
+  const started = performance.now();
+  const app = sandboxApp();
+  const server = await startServer({
+    port,
+    host: values.host ?? '127.0.0.1',
+    subjects,
+    seed: values.seed ?? 'credit-check',
+    ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+    corsOrigins: values['cors-origins'] ? values['cors-origins'].split(',').map((s) => s.trim()) : '*',
+    apps: [app],
+    ...(values.quiet
+      ? {}
+      : { log: (l) => console.log(`${l.time} ${l.method} ${l.path} ${l.status} ${l.ms}ms ${l.requestId}${l.code ? ` ${l.code}` : ''}`) }),
+  });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const secretShown = process.env.CREDIT_CHECK_APP_SECRET ? '(from CREDIT_CHECK_APP_SECRET)' : app.appSecret;
+  console.log(`credit-check mock platform ready in ${seconds}s — ${server.platform.subjects.subjects.size} subjects, store: ${values['data-dir'] ?? 'memory'}
+  API          ${server.apiBase}
+  OpenAPI      ${server.apiBase}/openapi.json
+  Scenarios    ${server.origin}/__mock/scenarios   (demo matters: ${DEMO_MATTERS.join(', ')})
+  Health       ${server.origin}/healthz
+  Sandbox app  appId=${app.appId} appSecret=${secretShown}`);
+  const stop = () => {
+    server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      subjects: { type: 'string' },
+      seed: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'cors-origins': { type: 'string' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  }).values;
+}
+
+function usage(message: string): void {
+  console.error(`credit-check-mock: ${message}\n\n${HELP}`);
+  process.exitCode = 2;
+}

@@ -1,0 +1,113 @@
+import type {
+  CommitmentStatus,
+  CommitmentType,
+  FulfilmentOutcome,
+  IdType,
+  ListDefinition,
+  Matter,
+  Measure,
+  Severity,
+} from '@credit-check/sdk/contract';
+
+/**
+ * The platform's own records (plain data). Seeded subjects are immutable; what callers change —
+ * objections, signed commitments, fulfilments — lives in the store and is laid over them.
+ */
+export interface SubjectRecord {
+  idType: IdType;
+  /** Normalised identifier. */
+  id: string;
+  name: string;
+  grade?: GradeRecord;
+  gradeHistory?: GradeRecord[];
+  entries?: EntryRecord[];
+  commitments?: CommitmentRecord[];
+  interviews?: InterviewRecord[];
+  /** Organisations: the 法定代表人's identifier (idcard). */
+  legalRepresentative?: string;
+  /** Persons: the organisations (USCC) he or she represents. */
+  represents?: string[];
+}
+
+export interface GradeRecord {
+  scaleId: string;
+  level: string;
+  evaluatedAt: string;
+}
+
+export interface EntryRecord {
+  entryId: string;
+  listCode: string;
+  severity: Severity;
+  /** Decision date (publication counts from it). */
+  listedAt: string;
+  publicationEndsAt: string;
+  basis: { kind: 'judgment' | 'penalty' | 'enforcement' | 'other'; document: string; summary: string };
+  repair?: {
+    method: 'commitment' | 'rectification' | 'verification' | 'training' | 'credit-report' | 'public-service';
+    repairedAt: string;
+  };
+}
+
+export interface CommitmentRecord {
+  commitmentId: string;
+  /** `${idType}:${id}` of the subject. */
+  subjectKey: string;
+  type: CommitmentType;
+  matterCode: string | null;
+  textVersion: string;
+  signedAt: string;
+  deadline: string | null;
+  applicationId: string | null;
+  missingMaterials: string[];
+  fulfilment: FulfilmentRecord | null;
+}
+
+export interface FulfilmentRecord {
+  outcome: FulfilmentOutcome;
+  recordedAt: string;
+  operator: string;
+  note: string;
+}
+
+export interface ObjectionRecord {
+  objectionId: string;
+  entryId: string;
+  subjectKey: string;
+  status: 'pending' | 'upheld' | 'rejected';
+  reason: string;
+  contact: string | null;
+  filedAt: string;
+  decidedAt: string | null;
+  decisionNote: string | null;
+}
+
+export interface InterviewRecord {
+  kind: 'reminder' | 'warning';
+  date: string;
+  authority: string;
+  entryId: string | null;
+}
+
+/** The published catalogue the rules read: matters, list definitions, measures, grade scales. */
+export interface Catalog {
+  matters: Matter[];
+  lists: ListDefinition[];
+  measures: Measure[];
+  gradeScales: import('@credit-check/sdk/contract').GradeScale[];
+}
+
+export const subjectKey = (idType: IdType, id: string): string => `${idType}:${id}`;
+
+export function commitmentStatus(record: CommitmentRecord): CommitmentStatus {
+  switch (record.fulfilment?.outcome) {
+    case 'fulfilled':
+      return 'fulfilled';
+    case 'partly':
+      return 'partly-fulfilled';
+    case 'violated':
+      return 'violated';
+    default:
+      return 'in-force';
+  }
+}

@@ -1,0 +1,73 @@
+import { computeSignature, parseSignatureHeader, SIGNATURE_WINDOW_MS, timingSafeEqual } from '@credit-check/sdk/auth';
+import type { Endpoint } from '@credit-check/sdk/contract';
+import type { Principal } from '../auth/principal.ts';
+import type { Platform } from '../platform/platform.ts';
+import { problem } from '../problems.ts';
+
+const CHALLENGE = { 'www-authenticate': 'Bearer realm="credit-check", CC-HMAC-SHA256 realm="credit-check"' };
+
+/**
+ * Authenticates one request for one endpoint (002 (十八): authenticated, authorised callers only):
+ * a signed server call (app id, timestamp within ±5 min, unused nonce, HMAC over method, path,
+ * timestamp, nonce and body hash) or a scoped browser token. Returns null for public endpoints.
+ */
+export async function authenticate(platform: Platform, endpoint: Endpoint, request: Request, body: string): Promise<Principal | null> {
+  if (endpoint.callers.includes('public')) return null;
+  const header = request.headers.get('authorization') ?? '';
+  const now = platform.now();
+  if (header.startsWith('Bearer ')) {
+    const principal = await platform.tokens.verify(header.slice(7).trim(), now);
+    if (!endpoint.callers.includes('token')) {
+      throw problem(
+        'FORBIDDEN',
+        '该接口仅供后端应用以签名方式调用，浏览器访问令牌无权访问',
+        'This endpoint is server-to-server only: tokens may not call it',
+      );
+    }
+    if (endpoint.scope && !principal.scopes.includes(endpoint.scope)) {
+      throw problem('SCOPE_MISSING', `访问令牌缺少权限“${endpoint.scope}”`, `The token lacks scope "${endpoint.scope}"`);
+    }
+    return principal;
+  }
+  const parsed = parseSignatureHeader(header);
+  if (!parsed) {
+    throw problem(
+      'UNAUTHENTICATED',
+      '请使用应用签名（CC-HMAC-SHA256）或访问令牌（Bearer）',
+      'Sign the request (CC-HMAC-SHA256) or send a Bearer token',
+      { headers: CHALLENGE },
+    );
+  }
+  const app = platform.app(parsed.appId);
+  if (!app) throw problem('SIGNATURE_INVALID', '应用标识不存在', 'Unknown app id', { headers: CHALLENGE });
+  if (Math.abs(now - parsed.timestamp) > SIGNATURE_WINDOW_MS) {
+    throw problem(
+      'SIGNATURE_EXPIRED',
+      '请求时间戳与平台时间相差超过5分钟，请校准服务器时钟',
+      'The timestamp is more than 5 minutes off: check the server clock',
+      { headers: CHALLENGE },
+    );
+  }
+  const url = new URL(request.url);
+  const expected = await computeSignature(app.appSecret, {
+    method: request.method,
+    pathAndQuery: url.pathname + url.search,
+    timestamp: parsed.timestamp,
+    nonce: parsed.nonce,
+    body,
+  });
+  if (!timingSafeEqual(expected, parsed.signature)) {
+    throw problem(
+      'SIGNATURE_INVALID',
+      '签名校验失败：请核对应用密钥与签名算法',
+      'The signature does not verify: check the secret and the canonical request',
+      { headers: CHALLENGE },
+    );
+  }
+  // Only a verified signature may spend a nonce, so garbage cannot fill the nonce store.
+  if (!platform.store.useNonce(`${app.appId}:${parsed.nonce}`, parsed.timestamp + 2 * SIGNATURE_WINDOW_MS)) {
+    throw problem('NONCE_REUSED', undefined, undefined, { headers: CHALLENGE });
+  }
+  if (!endpoint.callers.includes('app')) throw problem('FORBIDDEN');
+  return { kind: 'app', appId: app.appId };
+}

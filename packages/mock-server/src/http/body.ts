@@ -1,0 +1,61 @@
+import { problem } from '../problems.ts';
+
+/** Reads a request body as text without ever holding more than `limit` bytes (413 beyond it). */
+export async function readBody(request: Request, limit: number): Promise<string> {
+  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+  if (declared > limit) throw tooLarge(limit);
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    all.set(c, offset);
+    offset += c.byteLength;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(all);
+  } catch {
+    throw problem('MALFORMED_JSON', '请求体不是合法的 UTF-8 文本', 'The body is not valid UTF-8');
+  }
+}
+
+function tooLarge(limit: number) {
+  return problem(
+    'PAYLOAD_TOO_LARGE',
+    `请求体不能超过 ${Math.round(limit / 1024)} KB`,
+    `The body may not exceed ${Math.round(limit / 1024)} KB`,
+  );
+}
+
+/** `application/json` (any charset) or `application/*+json`. */
+export function isJson(contentType: string | undefined | null): boolean {
+  if (!contentType) return false;
+  const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  return type === 'application/json' || /^application\/[a-z0-9.-]+\+json$/.test(type);
+}
+
+/** Parses JSON without echoing the input (a V8 SyntaxError quotes it, and it may hold an ID number). */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const at = /position (\d+)/.exec(String((error as Error).message))?.[1];
+    throw problem(
+      'MALFORMED_JSON',
+      at ? `请求体不是合法的 JSON（第 ${at} 个字符附近）` : '请求体不是合法的 JSON',
+      at ? `The body is not valid JSON (near character ${at})` : 'The body is not valid JSON',
+    );
+  }
+}

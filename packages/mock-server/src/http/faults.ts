@@ -1,0 +1,78 @@
+import type { Fault } from '@credit-check/sdk/contract';
+import { Fault as FaultSchema } from '@credit-check/sdk/contract';
+
+/** Header the adapters turn into a dropped connection (node: socket destroyed; msw: network error). */
+export const RESET_HEADER = 'x-mock-fault';
+
+/**
+ * Faults on demand (Prism/WireMock style): per request with `Prefer: code=503`, `delay=2000`,
+ * `fault=reset|hang|malformed|off-contract|outage`, `retry-after=5`; or for the next `times`
+ * requests with POST /__mock/scenario.
+ */
+export class Faults {
+  private current: Fault | null = null;
+  private remaining: number | null = null;
+
+  set(fault: Fault): void {
+    this.current = fault;
+    this.remaining = fault.times ?? null;
+  }
+
+  clear(): void {
+    this.current = null;
+    this.remaining = null;
+  }
+
+  state() {
+    return { fault: this.current, remaining: this.remaining };
+  }
+
+  /** True while an outage scenario is on (health checks report it). */
+  get outage(): boolean {
+    return this.current?.kind === 'outage';
+  }
+
+  /** The fault for this request, if any (a scenario fault counts down). */
+  take(path: string, prefer: string | null): Fault | null {
+    const fromHeader = prefer ? parsePrefer(prefer) : null;
+    if (fromHeader) return fromHeader;
+    const fault = this.current;
+    if (!fault || (fault.pathPrefix && !path.startsWith(fault.pathPrefix))) return null;
+    if (this.remaining !== null) {
+      this.remaining--;
+      if (this.remaining <= 0) this.clear();
+    }
+    return fault;
+  }
+}
+
+/** Parses a `Prefer` header into a fault, or null when it asks for none. */
+export function parsePrefer(header: string): Fault | null {
+  const prefs = new Map<string, string>();
+  for (const part of header.split(/[,;]/)) {
+    const [k, v] = part.split('=').map((s) => s.trim().toLowerCase());
+    if (k) prefs.set(k, v ?? '');
+  }
+  const delay = prefs.has('delay') ? Number(prefs.get('delay')) : undefined;
+  const retryAfter = prefs.has('retry-after') ? Number(prefs.get('retry-after')) : undefined;
+  const code = prefs.has('code') ? Number(prefs.get('code')) : undefined;
+  const kind = prefs.get('fault');
+  let fault: unknown;
+  if (kind) fault = { kind, delayMs: delay, retryAfter, status: code };
+  else if (code === 429) fault = { kind: 'rate-limit', delayMs: delay, retryAfter };
+  else if (code !== undefined) fault = { kind: 'status', status: code, delayMs: delay, retryAfter };
+  else if (delay !== undefined) fault = { kind: 'latency', delayMs: delay };
+  else return null;
+  const parsed = FaultSchema.safeParse(JSON.parse(JSON.stringify(fault)));
+  return parsed.success ? parsed.data : null;
+}
+
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}

@@ -1,0 +1,116 @@
+import { API_BASE, type Endpoint, endpoints, Problem } from '@credit-check/sdk/contract';
+import * as z from 'zod/mini';
+
+const ERRORS: Record<string, string> = {
+  '400': 'Invalid request (VALIDATION_FAILED, MALFORMED_JSON, BATCH_TOO_LARGE)',
+  '401': 'Not authenticated (UNAUTHENTICATED, SIGNATURE_*, NONCE_REUSED, TOKEN_*)',
+  '403': 'Not allowed (FORBIDDEN, SCOPE_*)',
+  '404': 'Not found',
+  '409': 'Conflict (FEEDBACK_EXISTS, OBJECTION_PENDING, IDEMPOTENCY_IN_PROGRESS …)',
+  '413': 'Payload too large',
+  '415': 'Content-Type must be application/json',
+  '422': 'Unprocessable (UNKNOWN_MATTER, NOT_ELIGIBLE, IDEMPOTENCY_KEY_REUSED …)',
+  '429': 'Rate limited (Retry-After)',
+  '503': 'Unavailable (Retry-After)',
+};
+
+let cached: object | undefined;
+
+/** OpenAPI 3.1, generated from the contract's endpoint table and zod schemas — never written by hand. */
+export function openApiDocument(): object {
+  if (cached) return cached;
+  const components: Record<string, unknown> = {};
+  const add = (name: string, schema: z.ZodMiniType, io: 'input' | 'output') => {
+    const json = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+    delete json.$schema;
+    components[name] = json;
+    return { $ref: `#/components/schemas/${name}` };
+  };
+  const problemRef = add('Problem', Problem, 'output');
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const [id, e] of Object.entries(endpoints) as [string, Endpoint][]) {
+    const path = API_BASE + e.path.replace(/:(\w+)/g, '{$1}');
+    const name = id.charAt(0).toUpperCase() + id.slice(1);
+    const operation: Record<string, unknown> = {
+      operationId: id,
+      summary: e.summary,
+      tags: [e.tag],
+      security: e.callers.includes('public')
+        ? []
+        : [
+            ...(e.callers.includes('app') ? [{ appSignature: [] }] : []),
+            ...(e.callers.includes('token') ? [{ bearerToken: e.scope ? [e.scope] : [] }] : []),
+          ],
+      parameters: [
+        ...[...e.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } })),
+        ...(e.query ? queryParameters(e.query) : []),
+        ...(e.method === 'POST'
+          ? [
+              {
+                name: 'Idempotency-Key',
+                in: 'header',
+                required: false,
+                schema: { type: 'string', maxLength: 255 },
+                description: 'Replays the first outcome of a retried request',
+              },
+            ]
+          : []),
+        {
+          name: 'Prefer',
+          in: 'header',
+          required: false,
+          schema: { type: 'string' },
+          description: 'Mock only: code=503, delay=2000, fault=reset|hang|malformed|off-contract',
+        },
+      ],
+      responses: {
+        [String(e.status)]: {
+          description: 'OK',
+          content: { 'application/json': { schema: add(`${name}Response`, e.response, 'output') } },
+        },
+        ...Object.fromEntries(
+          Object.entries(ERRORS).map(([status, description]) => [
+            status,
+            { description, content: { 'application/problem+json': { schema: problemRef } } },
+          ]),
+        ),
+      },
+    };
+    if (e.body) {
+      operation.requestBody = { required: true, content: { 'application/json': { schema: add(`${name}Request`, e.body, 'input') } } };
+    }
+    paths[path] ??= {};
+    (paths[path] as Record<string, unknown>)[e.method.toLowerCase()] = operation;
+  }
+  cached = {
+    openapi: '3.1.0',
+    info: {
+      title: '信用信息共享平台 API (credit-check mock)',
+      version: '1.0.0',
+      description:
+        '逢办必查: credit checks for government-service approvals. Generated from the zod contract in @credit-check/sdk/contract. Errors are RFC 9457 problem details with a stable `code` and Chinese + English text.',
+    },
+    servers: [{ url: '/' }],
+    tags: [...new Set(Object.values(endpoints).map((e) => e.tag))].map((name) => ({ name })),
+    paths,
+    components: {
+      schemas: components,
+      securitySchemes: {
+        appSignature: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'Authorization',
+          description:
+            'Server to server: `CC-HMAC-SHA256 app=<appId>, ts=<unix ms>, nonce=<8–64 chars>, sig=<base64url HMAC-SHA256>` over `CC-HMAC-SHA256\\nMETHOD\\npath?query\\nts\\nnonce\\nhex(sha256(body))`. Timestamps ±5 min, nonces single-use.',
+        },
+        bearerToken: { type: 'http', scheme: 'bearer', description: 'Browser widgets: a scoped token from POST /api/v1/tokens.' },
+      },
+    },
+  };
+  return cached;
+}
+
+function queryParameters(schema: z.ZodMiniType) {
+  const json = z.toJSONSchema(schema, { io: 'input' }) as { properties?: Record<string, unknown> };
+  return Object.entries(json.properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: false, schema: s }));
+}

@@ -1,0 +1,32 @@
+import { type AppOptions, createApp, type PlatformApp } from './http/app.ts';
+import { Faults } from './http/faults.ts';
+import { platformHandlers } from './msw.ts';
+import { Platform, type PlatformOptions } from './platform/platform.ts';
+
+export * from './domain/index.ts';
+export { type AppOptions, createApp, type PlatformApp, type RequestLog } from './http/app.ts';
+export { Faults, parsePrefer } from './http/faults.ts';
+export { openApiDocument } from './http/openapi.ts';
+export { platformHandlers } from './msw.ts';
+export { type App, Platform, type PlatformOptions, SANDBOX_APP } from './platform/platform.ts';
+export { PROBLEMS, ProblemError } from './problems.ts';
+export { CATALOG, DEMO_MATTERS } from './seed/catalog.ts';
+export { DEMO_CONTEXT, scenarios } from './seed/scenarios.ts';
+export { MemoryStore } from './store/memory.ts';
+export type { Store } from './store/store.ts';
+
+export interface MockPlatform {
+  platform: Platform;
+  app: PlatformApp;
+  faults: Faults;
+  /** msw handlers for `setupServer(...)` / `setupWorker(...)`. */
+  handlers: ReturnType<typeof platformHandlers>;
+}
+
+/** A mock platform ready for msw (browser worker or Node tests) or any fetch-API server. */
+export async function createMockPlatform(options: PlatformOptions & Omit<AppOptions, 'platform' | 'faults'> = {}): Promise<MockPlatform> {
+  const platform = await Platform.create(options);
+  const faults = new Faults();
+  const app = createApp({ ...options, platform, faults });
+  return { platform, app, faults, handlers: platformHandlers(app) };
+}

@@ -1,0 +1,77 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { API_BASE } from '@credit-check/sdk/contract';
+import { getRequestListener, type Http2Bindings, type HttpBindings } from '@hono/node-server';
+import type { RequestLog } from '../http/app.ts';
+import { RESET_HEADER } from '../http/faults.ts';
+import { createMockPlatform, type MockPlatform } from '../index.ts';
+import { type PlatformOptions, SANDBOX_APP } from '../platform/platform.ts';
+import { SqliteStore } from '../store/sqlite.ts';
+
+export interface ServerOptions extends Omit<PlatformOptions, 'store'> {
+  port?: number;
+  host?: string;
+  /** Persist checks, feedback, commitments and objections here (node:sqlite); in memory without it. */
+  dataDir?: string;
+  corsOrigins?: '*' | string[];
+  /** One access-log line per request (path only, ID-shaped text masked); default none. */
+  log?: (line: RequestLog) => void;
+}
+
+export interface RunningServer extends MockPlatform {
+  server: Server;
+  /** e.g. `http://127.0.0.1:8787` */
+  origin: string;
+  /** e.g. `http://127.0.0.1:8787/api/v1` — the SDK's `baseUrl`. */
+  apiBase: string;
+  close(): Promise<void>;
+}
+
+/** Sandbox credentials: CREDIT_CHECK_APP_ID / CREDIT_CHECK_APP_SECRET override the documented defaults. */
+export function sandboxApp(env: NodeJS.ProcessEnv = process.env) {
+  return { appId: env.CREDIT_CHECK_APP_ID || SANDBOX_APP.appId, appSecret: env.CREDIT_CHECK_APP_SECRET || SANDBOX_APP.appSecret };
+}
+
+/** Starts the mock platform as a real HTTP server (port 0 picks a free one). */
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const store = options.dataDir ? new SqliteStore(options.dataDir) : undefined;
+  const mock = await createMockPlatform({
+    ...options,
+    apps: options.apps ?? [sandboxApp()],
+    ...(store ? { store } : {}),
+    ...(options.log ? { logger: options.log } : {}),
+  });
+  const listener = getRequestListener(async (request: Request, env: HttpBindings | Http2Bindings) => {
+    const response = await mock.app.fetch(request, env);
+    if (response.headers.has(RESET_HEADER)) {
+      // A dropped connection, as a crashed upstream or a reset by a middlebox looks.
+      env.incoming.socket.destroy();
+      return new Response(null, { status: 500 });
+    }
+    return response;
+  });
+  const server = createServer({ keepAliveTimeout: 5_000 }, (req, res) => {
+    listener(req, res).catch(() => res.destroy());
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8787, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1';
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return {
+    ...mock,
+    server,
+    origin,
+    apiBase: origin + API_BASE,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          mock.platform.store.close();
+          resolve();
+        });
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,71 @@
+import type { Check, Feedback, Verdict } from '@credit-check/sdk/contract';
+import type { CommitmentRecord, FulfilmentRecord, ObjectionRecord } from '../domain/records.ts';
+
+/** A check as stored: the full, unmasked record (masking is per caller, on the way out). */
+export interface StoredCheck {
+  check: Omit<Check, 'feedback'>;
+  subjectKey: string;
+}
+
+export interface IdempotentResponse {
+  /** Hash of method, path and body: the same key with another request is refused. */
+  requestHash: string;
+  status: number;
+  body: string;
+  createdAt: number;
+}
+
+export interface CoverageRow {
+  matter: string;
+  verdict: Verdict;
+  total: number;
+  withFeedback: number;
+}
+
+export interface CoverageFilter {
+  /** Inclusive ISO dates on `checkedAt`. */
+  from?: string;
+  to?: string;
+  department?: string;
+}
+
+/**
+ * What the platform remembers. Synchronous on purpose: the in-memory store and node:sqlite are
+ * both synchronous, and a write that returned is durable (with --data-dir) before the response.
+ */
+export interface Store {
+  putCheck(record: StoredCheck): void;
+  getCheck(checkId: string): StoredCheck | undefined;
+  checkStats(subjectKey: string): { total: number; lastAt: string | null };
+
+  /** Records feedback unless the check already has some; returns what is stored. */
+  putFeedback(feedback: Feedback): Feedback;
+  getFeedback(checkId: string): Feedback | undefined;
+
+  putCommitment(record: CommitmentRecord): void;
+  getCommitment(commitmentId: string): CommitmentRecord | undefined;
+  commitmentsOf(subjectKey: string): CommitmentRecord[];
+  /** Fulfilment of a seeded commitment (signed ones are updated through putCommitment). */
+  putFulfilment(commitmentId: string, fulfilment: FulfilmentRecord): void;
+  getFulfilment(commitmentId: string): FulfilmentRecord | undefined;
+
+  putObjection(record: ObjectionRecord): void;
+  getObjection(objectionId: string): ObjectionRecord | undefined;
+  objectionsOf(entryIds: readonly string[]): ObjectionRecord[];
+
+  getIdempotent(key: string): IdempotentResponse | undefined;
+  putIdempotent(key: string, response: IdempotentResponse): void;
+
+  /** Remembers a signature nonce; false if it was already used (a replay). */
+  useNonce(key: string, expiresAt: number): boolean;
+
+  coverage(filter: CoverageFilter): CoverageRow[];
+
+  /** Small settings that must survive restarts (the receipt signing key, seeding marks). */
+  getMeta(key: string): string | undefined;
+  putMeta(key: string, value: string): void;
+
+  /** Forgets everything but `key:*` meta — receipts already issued stay verifiable (POST /__mock/reset). */
+  clear(): void;
+  close(): void;
+}

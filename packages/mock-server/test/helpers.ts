@@ -1,0 +1,81 @@
+import { authorizationHeader, randomId } from '@credit-check/sdk/auth';
+import { SANDBOX_APP } from '../src/index.ts';
+import { type RunningServer, type ServerOptions, startServer } from '../src/node/server.ts';
+
+export const APP = SANDBOX_APP;
+
+/** A real HTTP server on an ephemeral loopback port. */
+export function start(options: ServerOptions = {}): Promise<RunningServer> {
+  return startServer({ port: 0, subjects: 200, apps: [APP], ...options });
+}
+
+export interface SignOptions {
+  appId?: string;
+  secret?: string;
+  timestamp?: number;
+  nonce?: string;
+  headers?: Record<string, string>;
+  /** Send this raw text instead of JSON.stringify(body). */
+  raw?: string;
+  signal?: AbortSignal;
+}
+
+/** A request signed the way a host backend signs (CC-HMAC-SHA256). */
+export async function signed(server: RunningServer, method: string, path: string, body?: unknown, o: SignOptions = {}): Promise<Response> {
+  const text = o.raw ?? (body === undefined ? '' : JSON.stringify(body));
+  const url = new URL(server.origin + path);
+  const authorization = await authorizationHeader(o.appId ?? APP.appId, o.secret ?? APP.appSecret, {
+    method,
+    pathAndQuery: url.pathname + url.search,
+    timestamp: o.timestamp ?? Date.now(),
+    nonce: o.nonce ?? randomId('', 16),
+    body: text,
+  });
+  return fetch(url, {
+    method,
+    headers: { authorization, ...(method === 'POST' ? { 'content-type': 'application/json' } : {}), ...o.headers },
+    ...(method === 'POST' ? { body: text } : {}),
+    ...(o.signal ? { signal: o.signal } : {}),
+  });
+}
+
+export async function mint(server: RunningServer, request: Record<string, unknown> = {}): Promise<string> {
+  const res = await signed(server, 'POST', '/api/v1/tokens', {
+    department: '苏州市政务服务中心',
+    operator: 'window-01',
+    matters: ['*'],
+    ...request,
+  });
+  if (res.status !== 201) throw new Error(`mint failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+export function bearer(
+  server: RunningServer,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
+  return fetch(server.origin + path, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+}
+
+export const CONTEXT = {
+  applicationId: 'SZ-2026-000001',
+  department: '苏州市政务服务中心',
+  operator: 'window-01',
+  channel: 'window' as const,
+};
+export const CLEAN = { idType: 'uscc' as const, id: '91320100748204660Q' };
+export const PERSON_DEBTOR = { idType: 'idcard' as const, id: '140105198509232176' };
+
+export const checkBody = (subject: object = CLEAN, matter = 'FOOD_BUSINESS_LICENCE', context: object = CONTEXT) => ({
+  subject,
+  matter,
+  context,
+});

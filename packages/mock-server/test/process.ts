@@ -1,0 +1,51 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const BIN = fileURLToPath(new URL('../bin/credit-check-mock.js', import.meta.url));
+
+export interface Spawned {
+  child: ChildProcess;
+  origin: string;
+  output: () => string;
+}
+
+/** Starts the real `credit-check-mock` bin (built by `tsc -b`) and waits for its ready banner. */
+export function spawnMock(args: string[], env: Record<string, string> = {}): Promise<Spawned> {
+  if (!existsSync(new URL('../dist/cli.js', import.meta.url))) {
+    throw new Error('packages/mock-server/dist is missing: run `pnpm typecheck` (tsc -b) before these tests');
+  }
+  const child = spawn(process.execPath, [BIN, '--port', '0', ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d) => {
+    out += d;
+  });
+  child.stderr?.on('data', (d) => {
+    out += d;
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ready banner:\n${out}`)), 30_000);
+    const check = () => {
+      const match = /API\s+(http:\/\/[^/\s]+)\/api\/v1/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, origin: match[1] as string, output: () => out });
+      }
+    };
+    child.stdout?.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited ${code}:\n${out}`));
+    });
+  });
+}
+
+export function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
+    else child.once('exit', (code) => resolve(code));
+  });
+}

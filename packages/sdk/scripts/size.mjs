@@ -1,0 +1,65 @@
+// Measures the browser bundle of the SDK's check path (SDK + ky + schemas), minified, gzip and
+// brotli, against the 18 KB gzip budget. Built with Vite (Rolldown) exactly as an app would.
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { build } from 'vite';
+
+const BUDGET_GZIP = 18 * 1024;
+const here = new URL('..', import.meta.url).pathname;
+
+/** Entries to measure: what a browser page imports for each path. */
+const entries = {
+  'check path (Connection + check)': `
+    import { Connection, check } from '@credit-check/sdk';
+    const connection = new Connection({ baseUrl: '/api/v1', getToken: () => fetch('/token').then((r) => r.text()) });
+    export const run = (input) => check(connection, input);`,
+  'full client (createClient, every endpoint)': `
+    import { createClient } from '@credit-check/sdk';
+    export const client = createClient({ baseUrl: '/api/v1', token: 't' });`,
+  'identifiers only (validateUscc, validateIdNumber)': `
+    export { validateUscc, validateIdNumber, maskIdNumber } from '@credit-check/sdk/identifiers';`,
+};
+
+export async function measure() {
+  // Inside the package so the entry resolves `@credit-check/sdk` by self-reference, as an app would.
+  const dir = join(here, '.cache', `size-${process.pid}`);
+  await mkdir(dir, { recursive: true });
+  const rows = [];
+  try {
+    for (const [name, code] of Object.entries(entries)) {
+      const entry = join(dir, 'entry.js');
+      await writeFile(entry, code);
+      await build({
+        logLevel: 'silent',
+        configFile: false,
+        root: here,
+        resolve: { conditions: ['source', 'browser', 'module', 'import', 'default'] },
+        build: {
+          target: 'es2020',
+          minify: true,
+          write: true,
+          outDir: join(dir, 'out'),
+          emptyOutDir: true,
+          lib: { entry, formats: ['es'], fileName: 'bundle' },
+        },
+      });
+      const js = await readFile(join(dir, 'out', 'bundle.js'));
+      rows.push({ name, min: js.length, gzip: gzipSync(js, { level: 9 }).length, brotli: brotliCompressSync(js).length });
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  const rows = await measure();
+  for (const r of rows)
+    console.log(`${r.name.padEnd(52)} min ${kb(r.min).padStart(9)}  gzip ${kb(r.gzip).padStart(8)}  brotli ${kb(r.brotli).padStart(8)}`);
+  const check = rows[0];
+  const ok = check.gzip <= BUDGET_GZIP;
+  console.log(`budget: check path ≤ ${kb(BUDGET_GZIP)} gzip — ${ok ? 'within' : 'OVER'} (${kb(check.gzip)})`);
+  process.exitCode = ok ? 0 : 1;
+}

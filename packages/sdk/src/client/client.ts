@@ -1,0 +1,50 @@
+import type { BatchCheckInput, CheckInput } from '../contract/checks.ts';
+import type { CommitmentSearchInput, FulfilmentInput, SignCommitmentInput } from '../contract/commitments.ts';
+import type { FeedbackInput } from '../contract/feedback.ts';
+import type { ObjectionDecisionInput, ObjectionInput } from '../contract/objections.ts';
+import type { ProfileInput } from '../contract/profiles.ts';
+import type { CoverageQuery } from '../contract/stats.ts';
+import type { TokenInput } from '../contract/tokens.ts';
+import { type CallOptions, type ClientOptions, Connection } from './connection.ts';
+import * as m from './methods.ts';
+
+/**
+ * A client with a method per platform endpoint. For bundle-size-critical pages, use
+ * `new Connection(options)` with the standalone functions (`check(connection, …)`) instead:
+ * a page then bundles only the endpoints and schemas it calls.
+ */
+export function createClient(options: ClientOptions) {
+  const c = new Connection(options);
+  return {
+    connection: c,
+    check: (input: CheckInput, opts?: m.CheckCallOptions) => m.check(c, input, opts),
+    checkBatch: (input: BatchCheckInput, opts?: CallOptions) => m.checkBatch(c, input, opts),
+    getCheck: (checkId: string, opts?: CallOptions) => m.getCheck(c, checkId, opts),
+    sendFeedback: (checkId: string, input: FeedbackInput, opts?: CallOptions) => m.sendFeedback(c, checkId, input, opts),
+    getProfile: (input: ProfileInput, opts?: CallOptions) => m.getProfile(c, input, opts),
+    listMatters: (opts?: CallOptions) => m.listMatters(c, opts),
+    listMeasures: (opts?: CallOptions) => m.listMeasures(c, opts),
+    listLists: (opts?: CallOptions) => m.listLists(c, opts),
+    listGradeScales: (opts?: CallOptions) => m.listGradeScales(c, opts),
+    signCommitment: (input: SignCommitmentInput, opts?: CallOptions) => m.signCommitment(c, input, opts),
+    searchCommitments: (input: CommitmentSearchInput, opts?: CallOptions) => m.searchCommitments(c, input, opts),
+    recordFulfilment: (commitmentId: string, input: FulfilmentInput, opts?: CallOptions) =>
+      m.recordFulfilment(c, commitmentId, input, opts),
+    createObjection: (input: ObjectionInput, opts?: CallOptions) => m.createObjection(c, input, opts),
+    getObjection: (objectionId: string, opts?: CallOptions) => m.getObjection(c, objectionId, opts),
+    decideObjection: (objectionId: string, input: ObjectionDecisionInput, opts?: CallOptions) =>
+      m.decideObjection(c, objectionId, input, opts),
+    mintToken: (input: TokenInput, opts?: CallOptions) => m.mintToken(c, input, opts),
+    getKeys: (opts?: CallOptions) => m.getKeys(c, opts),
+    getCoverage: (query?: Partial<CoverageQuery>, opts?: CallOptions) => m.getCoverage(c, query, opts),
+    /** Forgets cached check results (in-flight checks continue). */
+    clearCache: () => c.checks.clear(),
+  };
+}
+
+export type CreditCheckClient = ReturnType<typeof createClient>;
+
+/** Server side, one call: mint a widget token with the app's credentials. */
+export function mintToken(options: ClientOptions, input: TokenInput, opts?: CallOptions) {
+  return m.mintToken(new Connection({ ...options, cache: false }), input, opts);
+}

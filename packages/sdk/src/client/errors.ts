@@ -1,0 +1,94 @@
+import type { FieldError, Problem } from '../contract/problem.ts';
+import { redact } from './redact.ts';
+
+/**
+ * Stable error codes. Every failure of a call is one of these — a check that did not complete is
+ * never returned as a result.
+ */
+export type ErrorCode =
+  /** The input was refused before any request (e.g. a wrong USCC check character). */
+  | 'INVALID_INPUT'
+  /** The platform answered with a problem (4xx/5xx, `application/problem+json`). */
+  | 'API_ERROR'
+  /** 401/403: credentials missing, wrong, expired or out of scope. */
+  | 'AUTH'
+  /** 429: slow down; see `retryAfter`. */
+  | 'RATE_LIMITED'
+  /** No answer within `timeout` (after retries). */
+  | 'TIMEOUT'
+  /** Connection refused, reset, DNS, offline (after retries). */
+  | 'NETWORK'
+  /** The platform answered something off-contract (malformed JSON or a schema mismatch). */
+  | 'RESPONSE_SHAPE'
+  /** The caller aborted through its `signal`. */
+  | 'ABORTED'
+  /** The client is misconfigured (e.g. an app secret in a browser). */
+  | 'CONFIG'
+  /** A check receipt failed verification. */
+  | 'RECEIPT_INVALID';
+
+export interface ErrorDetails {
+  status?: number;
+  problem?: Problem;
+  fieldErrors?: FieldError[];
+  retryAfter?: number;
+  requestId?: string;
+  /** Attempts made, retries included. */
+  attempts?: number;
+  /** A finer machine-readable reason (e.g. a receipt's `SIGNATURE`, `MISMATCH`). */
+  reason?: string;
+  cause?: unknown;
+  /** Strings to scrub from the message (secrets, tokens). */
+  secrets?: readonly (string | undefined)[];
+}
+
+/** The one error family of the SDK: `instanceof CreditCheckError`, then switch on `code`. */
+export class CreditCheckError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number | undefined;
+  readonly problem: Problem | undefined;
+  readonly fieldErrors: FieldError[];
+  /** Seconds to wait before retrying (429, 503). */
+  readonly retryAfter: number | undefined;
+  readonly requestId: string | undefined;
+  readonly attempts: number | undefined;
+  readonly reason: string | undefined;
+
+  constructor(code: ErrorCode, message: string, details: ErrorDetails = {}) {
+    super(redact(message, details.secrets), details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = 'CreditCheckError';
+    this.code = code;
+    this.status = details.status;
+    this.problem = details.problem;
+    this.fieldErrors = details.fieldErrors ?? details.problem?.errors ?? [];
+    this.retryAfter = details.retryAfter;
+    this.requestId = details.requestId ?? details.problem?.requestId;
+    this.attempts = details.attempts;
+    this.reason = details.reason;
+  }
+
+  /** Staff-facing Chinese text when the platform gave one. */
+  get messageZh(): string | undefined {
+    return this.problem?.message['zh-CN'] ?? this.fieldErrors[0]?.message['zh-CN'];
+  }
+
+  /** Safe to log: no secrets, tokens or personal ID numbers; no `cause` internals. */
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      code: this.code,
+      message: this.message,
+      status: this.status,
+      problemCode: this.problem?.code,
+      fieldErrors: this.fieldErrors.map((e) => ({ pointer: e.pointer, code: e.code, message: e.message })),
+      retryAfter: this.retryAfter,
+      requestId: this.requestId,
+      attempts: this.attempts,
+      reason: this.reason,
+    };
+  }
+}
+
+export function isCreditCheckError(error: unknown): error is CreditCheckError {
+  return error instanceof CreditCheckError;
+}

@@ -1,0 +1,137 @@
+import * as z from 'zod/mini';
+import { Commitment } from './commitments.ts';
+import { CalendarDate, Instant, MatterCode, Message, ResourceId, ShortText } from './common.ts';
+import { Feedback } from './feedback.ts';
+import { ListEntry } from './lists.ts';
+import { AppliedMeasure } from './measures.ts';
+import { Problem } from './problem.ts';
+import { SubjectRef, SubjectRefShape, SubjectView } from './subjects.ts';
+import './zod.ts';
+
+/** `window`: at the counter (窗口); `online`: the applicant on 一网通办. */
+export const Channel = z.enum(['window', 'online']);
+
+export const CheckContext = z.strictObject({
+  /** 办件编号: the application this check belongs to. */
+  applicationId: ShortText,
+  department: ShortText,
+  operator: ShortText,
+  channel: Channel,
+});
+export type CheckContext = z.infer<typeof CheckContext>;
+
+/** POST /checks — the 逢办必查 check (002 §十六). */
+export const CheckRequest = z.strictObject({
+  subject: SubjectRef,
+  matter: MatterCode,
+  context: CheckContext,
+});
+export type CheckRequest = z.infer<typeof CheckRequest>;
+export type CheckInput = z.input<typeof CheckRequest>;
+
+/** `restrict` 限制/不予办理 · `caution` 从严审核 · `notice` 提示 · `clear` 未发现需处理的信用信息. */
+export const Verdict = z.enum(['clear', 'notice', 'caution', 'restrict']);
+export type Verdict = z.infer<typeof Verdict>;
+
+/** One reason behind the verdict, with the record it comes from. */
+export const Reason = z.object({
+  code: z.string(),
+  verdict: Verdict,
+  message: Message,
+  entryId: z.nullable(ResourceId),
+  measureId: z.nullable(ResourceId),
+  commitmentId: z.nullable(ResourceId),
+});
+export type Reason = z.infer<typeof Reason>;
+
+export const EligibilityItem = z.object({
+  /** The matter offers this route at all. */
+  offered: z.boolean(),
+  eligible: z.boolean(),
+  reasons: z.array(z.object({ code: z.string(), message: Message })),
+});
+
+/** 告知承诺 and 容缺受理 (001 (一)2; 004 1): only for subjects in good standing. */
+export const Eligibility = z.object({
+  informedCommitment: EligibilityItem,
+  toleranceAcceptance: EligibilityItem,
+});
+export type Eligibility = z.infer<typeof Eligibility>;
+
+/** 公共信用综合评价: the scale is data (GET /catalog/grades), not an enum. */
+export const Grade = z.object({
+  scaleId: z.string(),
+  level: z.string(),
+  label: Message,
+  goodStanding: z.boolean(),
+  evaluatedAt: CalendarDate,
+});
+export type Grade = z.infer<typeof Grade>;
+
+/** 法定代表人 of an organisation, or the organisations a person represents (000 三(四); 003 §八). */
+export const LinkedSubject = z.object({
+  relation: z.enum(['legal-representative', 'represented-organisation']),
+  subject: SubjectView,
+  activeEntries: z.array(ListEntry),
+});
+export type LinkedSubject = z.infer<typeof LinkedSubject>;
+
+export const Check = z.object({
+  checkId: ResourceId,
+  checkedAt: Instant,
+  subject: SubjectView,
+  matter: z.object({ code: z.string(), name: z.string() }),
+  context: CheckContext,
+  verdict: Verdict,
+  /** 守信激励: a red-list subject with nothing negative is fast-tracked. */
+  fastTrack: z.boolean(),
+  reasons: z.array(Reason),
+  entries: z.array(ListEntry),
+  commitments: z.array(Commitment),
+  measures: z.array(AppliedMeasure),
+  eligibility: Eligibility,
+  grade: z.nullable(Grade),
+  linked: z.array(LinkedSubject),
+  /** Compact JWS (EdDSA) the host backend verifies offline with the platform's key (GET /keys). */
+  receipt: z.string(),
+  /** What the window did; null until feedback is recorded. */
+  feedback: z.nullable(Feedback),
+});
+export type Check = z.infer<typeof Check>;
+
+/** The most subjects one batch request may carry; above it the platform answers 400. */
+export const BATCH_MAX = 100;
+
+/** POST /checks/batch — many subjects for one matter; each item succeeds or fails alone. */
+export const BatchCheckRequest = z.strictObject({
+  matter: MatterCode,
+  context: CheckContext,
+  subjects: z.array(SubjectRefShape).check(z.minLength(1)),
+});
+export type BatchCheckInput = z.input<typeof BatchCheckRequest>;
+export type BatchCheckRequest = z.infer<typeof BatchCheckRequest>;
+
+export const BatchItem = z.discriminatedUnion('ok', [
+  z.object({ index: z.int(), ok: z.literal(true), check: Check }),
+  z.object({ index: z.int(), ok: z.literal(false), problem: Problem }),
+]);
+export type BatchItem = z.infer<typeof BatchItem>;
+
+export const BatchResult = z.object({ matter: z.string(), results: z.array(BatchItem) });
+export type BatchResult = z.infer<typeof BatchResult>;
+
+/** The claims of a check receipt (JWS payload). */
+export const ReceiptClaims = z.object({
+  iss: z.string(),
+  checkId: ResourceId,
+  applicationId: z.string(),
+  department: z.string(),
+  matter: z.string(),
+  verdict: Verdict,
+  fastTrack: z.boolean(),
+  checkedAt: Instant,
+  /** base64url SHA-256 of `${idType}:${normalizedId}:${checkId}` — binds the subject without revealing it. */
+  subjectDigest: z.string(),
+  iat: z.int(),
+});
+export type ReceiptClaims = z.infer<typeof ReceiptClaims>;

@@ -1,0 +1,79 @@
+import * as z from 'zod/mini';
+import { CalendarDate, Instant, LongText, MatterCode, ResourceId, requiredWhen, ShortText } from './common.ts';
+import { SubjectRef, SubjectView } from './subjects.ts';
+import './zod.ts';
+
+/**
+ * 审批替代型 (告知承诺) · 容缺受理型 · 证明事项型 · 信用修复型 · 行业自律型 · 主动型
+ * (domain.md "Commitment types"; 000 一(一); 001 (一); 002 (一)).
+ */
+export const CommitmentType = z.enum(['informed', 'tolerance', 'certification', 'repair', 'self-discipline', 'voluntary']);
+export type CommitmentType = z.infer<typeof CommitmentType>;
+
+/** 全部履行 · 部分履行 · 全部未履行 (违诺). */
+export const FulfilmentOutcome = z.enum(['fulfilled', 'partly', 'violated']);
+export type FulfilmentOutcome = z.infer<typeof FulfilmentOutcome>;
+
+export const CommitmentStatus = z.enum(['in-force', 'fulfilled', 'partly-fulfilled', 'violated']);
+export type CommitmentStatus = z.infer<typeof CommitmentStatus>;
+
+export const Commitment = z.object({
+  commitmentId: ResourceId,
+  subject: SubjectView,
+  type: CommitmentType,
+  matterCode: z.nullable(z.string()),
+  /** Version of the standard commitment text that was signed (格式化标准记录, 002 (一)). */
+  textVersion: z.string(),
+  signedAt: Instant,
+  /** 容缺受理: the date by which missing materials must be supplied. */
+  deadline: z.nullable(CalendarDate),
+  status: CommitmentStatus,
+  /** In force with its deadline passed. */
+  overdue: z.boolean(),
+  applicationId: z.nullable(z.string()),
+  missingMaterials: z.array(z.string()),
+  fulfilment: z.nullable(z.object({ outcome: FulfilmentOutcome, recordedAt: Instant, operator: z.string(), note: z.string() })),
+});
+export type Commitment = z.infer<typeof Commitment>;
+
+export const SignCommitmentRequest = z
+  .strictObject({
+    subject: SubjectRef,
+    type: CommitmentType,
+    matter: MatterCode,
+    /** Must equal the matter's current commitment text version (GET /catalog/matters). */
+    textVersion: z.string().check(z.minLength(1), z.maxLength(40)),
+    /** Required for `tolerance` (容缺受理): when the missing materials will be supplied. */
+    deadline: z.optional(CalendarDate),
+    missingMaterials: z.optional(z.array(ShortText).check(z.maxLength(20))),
+    applicationId: z.optional(ShortText),
+  })
+  .check(
+    requiredWhen(
+      'deadline',
+      (body) => body.type === 'tolerance',
+      'DEADLINE_REQUIRED',
+      '容缺受理承诺须填写补齐材料的期限',
+      'A tolerance-acceptance commitment needs a deadline for the missing materials',
+    ),
+  );
+export type SignCommitmentRequest = z.infer<typeof SignCommitmentRequest>;
+export type SignCommitmentInput = z.input<typeof SignCommitmentRequest>;
+
+export const CommitmentSearchRequest = z.strictObject({
+  subject: SubjectRef,
+  matter: z.optional(MatterCode),
+  status: z.optional(CommitmentStatus),
+});
+export type CommitmentSearchInput = z.input<typeof CommitmentSearchRequest>;
+export type CommitmentSearchRequest = z.infer<typeof CommitmentSearchRequest>;
+
+export const CommitmentList = z.object({ commitments: z.array(Commitment) });
+
+export const FulfilmentRequest = z.strictObject({
+  outcome: FulfilmentOutcome,
+  operator: ShortText,
+  note: z.optional(LongText),
+});
+export type FulfilmentInput = z.input<typeof FulfilmentRequest>;
+export type FulfilmentRequest = z.infer<typeof FulfilmentRequest>;

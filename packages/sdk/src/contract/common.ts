@@ -1,0 +1,38 @@
+import * as z from 'zod/mini';
+import './zod.ts';
+
+/** Bilingual text: Chinese for staff, English alongside for developers. */
+export const Message = z.object({ 'zh-CN': z.string(), en: z.string() });
+export type Message = z.infer<typeof Message>;
+
+/** An instant, ISO 8601 in UTC (`2026-11-21T08:00:00.000Z`). */
+export const Instant = z.iso.datetime();
+/** A calendar date (`2026-11-21`). */
+export const CalendarDate = z.iso.date();
+
+/** Opaque identifiers the platform assigns (`chk_…`, `fb_…`, `cmt_…`, `obj_…`, `ent_…`). */
+export const ResourceId = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/));
+
+/** 事项编码: the code of the approval matter being handled. */
+export const MatterCode = z.string().check(z.trim(), z.toUpperCase(), z.minLength(2), z.maxLength(40), z.regex(/^[A-Z0-9][A-Z0-9_-]*$/));
+
+export const ShortText = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
+export const LongText = z.string().check(z.trim(), z.maxLength(1000));
+
+/**
+ * A refinement: `field` is required when `when(value)` holds — with a stable reason and the words
+ * in both languages (e.g. a 容缺受理 deadline, an override reason).
+ */
+export function requiredWhen<T extends Record<string, unknown>>(
+  field: keyof T & string,
+  when: (value: T) => boolean,
+  reason: string,
+  zh: string,
+  en: string,
+) {
+  return z.superRefine<T>((value, ctx) => {
+    if (when(value) && !value[field]) {
+      ctx.addIssue({ code: 'custom', path: [field], message: en, params: { reason, zh } });
+    }
+  });
+}

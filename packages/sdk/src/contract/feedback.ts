@@ -1,0 +1,44 @@
+import * as z from 'zod/mini';
+import { Instant, LongText, ResourceId, requiredWhen, ShortText } from './common.ts';
+import './zod.ts';
+
+/**
+ * What the window did with the result — the 反馈 of 发起—响应—反馈 (003 §七):
+ * 已限制 · 已从严审核 · 已告知 · 已加速办理 · 不适用 · 经说明后办理 (override, reason required).
+ */
+export const FeedbackAction = z.enum(['restricted', 'strict-review', 'informed', 'fast-tracked', 'not-applicable', 'overridden']);
+export type FeedbackAction = z.infer<typeof FeedbackAction>;
+
+export const FeedbackRequest = z
+  .strictObject({
+    action: FeedbackAction,
+    operator: ShortText,
+    note: z.optional(LongText),
+    /** Required when `action` is `overridden`. */
+    reason: z.optional(LongText),
+    /** The measures actually applied (ids from the check). */
+    measuresApplied: z.optional(z.array(ResourceId).check(z.maxLength(50))),
+  })
+  .check(
+    requiredWhen(
+      'reason',
+      (body) => body.action === 'overridden',
+      'REASON_REQUIRED',
+      '未按核查结果办理时必须说明理由',
+      'An override needs a reason',
+    ),
+  );
+export type FeedbackRequest = z.infer<typeof FeedbackRequest>;
+export type FeedbackInput = z.input<typeof FeedbackRequest>;
+
+export const Feedback = z.object({
+  feedbackId: ResourceId,
+  checkId: ResourceId,
+  action: FeedbackAction,
+  operator: z.string(),
+  note: z.string(),
+  reason: z.string(),
+  measuresApplied: z.array(ResourceId),
+  recordedAt: Instant,
+});
+export type Feedback = z.infer<typeof Feedback>;

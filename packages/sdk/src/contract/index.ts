@@ -1,0 +1,23 @@
+/**
+ * The platform API contract: every request and response schema, defined once. The mock server
+ * validates with these, the SDK parses with them, the OpenAPI document is generated from them.
+ */
+import './zod.ts';
+
+export * as z from 'zod/mini';
+export * from './catalog.ts';
+export * from './checks.ts';
+export * from './commitments.ts';
+export * from './common.ts';
+export * from './endpoints.ts';
+export * from './feedback.ts';
+export * from './issues.ts';
+export * from './lists.ts';
+export * from './measures.ts';
+export * from './mock.ts';
+export * from './objections.ts';
+export * from './problem.ts';
+export * from './profiles.ts';
+export * from './stats.ts';
+export * from './subjects.ts';
+export * from './tokens.ts';

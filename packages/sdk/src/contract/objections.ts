@@ -1,0 +1,36 @@
+import * as z from 'zod/mini';
+import { Instant, LongText, ResourceId, ShortText } from './common.ts';
+import { SubjectRef } from './subjects.ts';
+import './zod.ts';
+
+/** 异议: a subject disputes a list entry; the provider verifies and corrects or revokes it (001 (十六); 002 (十九)). */
+export const ObjectionRequest = z.strictObject({
+  entryId: ResourceId,
+  /** The subject the entry belongs to (an objection must name whose record it disputes). */
+  subject: SubjectRef,
+  reason: z.string().check(z.trim(), z.minLength(5), z.maxLength(1000)),
+  contact: z.optional(ShortText),
+});
+export type ObjectionInput = z.input<typeof ObjectionRequest>;
+export type ObjectionRequest = z.infer<typeof ObjectionRequest>;
+
+export const ObjectionStatus = z.enum(['pending', 'upheld', 'rejected']);
+
+export const Objection = z.object({
+  objectionId: ResourceId,
+  entryId: ResourceId,
+  status: ObjectionStatus,
+  reason: z.string(),
+  filedAt: Instant,
+  decidedAt: z.nullable(Instant),
+  decisionNote: z.nullable(z.string()),
+});
+export type Objection = z.infer<typeof Objection>;
+
+/** The listing authority's decision: `upheld` revokes the entry, `rejected` restores it. */
+export const ObjectionDecisionRequest = z.strictObject({
+  outcome: z.enum(['upheld', 'rejected']),
+  note: LongText,
+});
+export type ObjectionDecisionInput = z.input<typeof ObjectionDecisionRequest>;
+export type ObjectionDecisionRequest = z.infer<typeof ObjectionDecisionRequest>;

@@ -1,0 +1,34 @@
+import * as z from 'zod/mini';
+import { Grade, LinkedSubject } from './checks.ts';
+import { Commitment } from './commitments.ts';
+import { CalendarDate, Instant, ResourceId } from './common.ts';
+import { ListEntry } from './lists.ts';
+import { Objection } from './objections.ts';
+import { SubjectRef, SubjectView } from './subjects.ts';
+import './zod.ts';
+
+export const ProfileRequest = z.strictObject({ subject: SubjectRef });
+export type ProfileInput = z.input<typeof ProfileRequest>;
+export type ProfileRequest = z.infer<typeof ProfileRequest>;
+
+/** 提示约谈 (watchlist) / 警示约谈 (blacklist) after a missed rectification deadline (003 §二§三). */
+export const Interview = z.object({
+  kind: z.enum(['reminder', 'warning']),
+  date: CalendarDate,
+  authority: z.string(),
+  entryId: z.nullable(ResourceId),
+});
+
+/** A subject's full credit file, history included (可查可核可溯, 000 二(一)). */
+export const Profile = z.object({
+  subject: SubjectView,
+  entries: z.array(ListEntry),
+  commitments: z.array(Commitment),
+  grade: z.nullable(Grade),
+  gradeHistory: z.array(Grade),
+  interviews: z.array(Interview),
+  objections: z.array(Objection),
+  linked: z.array(LinkedSubject),
+  checks: z.object({ total: z.int(), lastAt: z.nullable(Instant) }),
+});
+export type Profile = z.infer<typeof Profile>;

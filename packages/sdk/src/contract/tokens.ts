@@ -1,0 +1,66 @@
+import * as z from 'zod/mini';
+import { Instant, MatterCode, ShortText } from './common.ts';
+import './zod.ts';
+
+/** What a browser token may do. `pii:read` unmasks personal identifiers; tokens lack it by default. */
+export const TokenScope = z.enum([
+  'checks:write',
+  'checks:read',
+  'feedback:write',
+  'commitments:write',
+  'commitments:read',
+  'objections:write',
+  'profiles:read',
+  'catalog:read',
+  'pii:read',
+]);
+export type TokenScope = z.infer<typeof TokenScope>;
+
+export const DEFAULT_TOKEN_SCOPES: TokenScope[] = [
+  'checks:write',
+  'checks:read',
+  'feedback:write',
+  'commitments:write',
+  'commitments:read',
+  'catalog:read',
+];
+
+/** POST /tokens — server to server only: a short-lived bearer token for one operator's widget. */
+export const TokenRequest = z.strictObject({
+  department: ShortText,
+  operator: ShortText,
+  /** Matter codes the token may check (`*`: all). */
+  matters: z.array(z.union([z.literal('*'), MatterCode])).check(z.minLength(1), z.maxLength(100)),
+  scopes: z.optional(z.array(TokenScope).check(z.minLength(1))),
+  /** Lifetime in seconds, 60–3600 (default 900). */
+  ttlSeconds: z.optional(z.int().check(z.gte(60), z.lte(3600))),
+});
+export type TokenInput = z.input<typeof TokenRequest>;
+export type TokenRequest = z.infer<typeof TokenRequest>;
+
+export const TokenResponse = z.object({
+  token: z.string(),
+  tokenType: z.literal('Bearer'),
+  expiresAt: Instant,
+  department: z.string(),
+  operator: z.string(),
+  matters: z.array(z.string()),
+  scopes: z.array(TokenScope),
+});
+export type TokenResponse = z.infer<typeof TokenResponse>;
+
+/** The platform's public receipt-signing keys (a JWKS of Ed25519 keys). */
+export const Jwks = z.object({
+  keys: z.array(
+    z.object({
+      kty: z.literal('OKP'),
+      crv: z.literal('Ed25519'),
+      x: z.string(),
+      kid: z.string(),
+      alg: z.literal('EdDSA'),
+      use: z.literal('sig'),
+    }),
+  ),
+});
+export type Jwks = z.infer<typeof Jwks>;
+export type Jwk = Jwks['keys'][number];

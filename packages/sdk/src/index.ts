@@ -1,0 +1,57 @@
+/**
+ * @credit-check/sdk — a typed client of the shared credit platform (信用信息共享平台) API.
+ * Browser and Node ≥ 22; no eval (strict CSP); every response parsed with the contract.
+ */
+export { type CreditCheckClient, createClient, mintToken } from './client/client.ts';
+export { type CallOptions, type ClientOptions, Connection, type RetryOptions, type TokenLike } from './client/connection.ts';
+export { CreditCheckError, type ErrorCode, isCreditCheckError } from './client/errors.ts';
+export {
+  type CheckCallOptions,
+  check,
+  checkBatch,
+  createObjection,
+  decideObjection,
+  getCheck,
+  getCoverage,
+  getKeys,
+  getObjection,
+  getProfile,
+  listGradeScales,
+  listLists,
+  listMatters,
+  listMeasures,
+  recordFulfilment,
+  searchCommitments,
+  sendFeedback,
+  signCommitment,
+} from './client/methods.ts';
+export { redact } from './client/redact.ts';
+export type {
+  AppliedMeasure,
+  BatchItem,
+  BatchResult,
+  Check,
+  CheckInput,
+  Commitment,
+  Coverage,
+  Eligibility,
+  Feedback,
+  FeedbackInput,
+  Grade,
+  Jwk,
+  Jwks,
+  LinkedSubject,
+  ListEntry,
+  Matter,
+  Objection,
+  Problem,
+  Profile,
+  Reason,
+  ReceiptClaims,
+  SubjectView,
+  TokenResponse,
+  Verdict,
+} from './contract/index.ts';
+export { API_BASE, BATCH_MAX } from './contract/index.ts';
+export * from './identifiers/index.ts';
+export { type ReceiptExpectations, subjectDigest, verifyReceipt } from './receipts/index.ts';

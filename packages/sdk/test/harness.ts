@@ -1,0 +1,53 @@
+import { createMockPlatform, type MockPlatform } from '@credit-check/mock-server';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+
+export const BASE = 'https://credit.example.gov.cn/api/v1';
+export const APP = { appId: 'sandbox-app', appSecret: 'sandbox-secret-change-me' };
+export const CONTEXT = {
+  applicationId: 'SZ-2026-000777',
+  department: '苏州市政务服务中心',
+  operator: 'window-01',
+  channel: 'window' as const,
+};
+export const CLEAN = { idType: 'uscc' as const, id: '91320100748204660Q' };
+export const FOOD_BAN = { idType: 'uscc' as const, id: '91330106MA2FD1G85L' };
+export const PERSON = { idType: 'idcard' as const, id: '140105198509232176' };
+
+export const checkInput = (subject: { idType: 'uscc' | 'idcard'; id: string } = CLEAN, matter = 'FOOD_BUSINESS_LICENCE') => ({
+  subject,
+  matter,
+  context: CONTEXT,
+});
+
+/** The mock platform in-process (msw), reset between tests. */
+export async function inProcessPlatform(): Promise<MockPlatform> {
+  const mock = await createMockPlatform({ subjects: 0 });
+  const server = setupServer(...mock.handlers);
+  beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
+  afterEach(() => {
+    mock.platform.reset();
+    mock.faults.clear();
+  });
+  afterAll(() => server.close());
+  return mock;
+}
+
+/** A fetch that records every request (to count them and read their headers) and forwards it. */
+export function recordingFetch() {
+  const requests: Request[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const fetcher = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    requests.push(request.clone());
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    try {
+      return await fetch(request);
+    } finally {
+      inFlight--;
+    }
+  };
+  return { fetch: fetcher as typeof fetch, requests, maxInFlight: () => maxInFlight };
+}

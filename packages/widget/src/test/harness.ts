@@ -1,0 +1,49 @@
+import { createMockPlatform } from '@credit-check/mock-server';
+import { setupWorker } from 'msw/browser';
+
+/**
+ * The mock platform running in the test page, served to fetch through msw's service worker —
+ * the same handlers as the Node server. Exposes a request log to count calls.
+ */
+export const mock = await createMockPlatform({ subjects: 0 });
+export const worker = setupWorker(...mock.handlers);
+await worker.start({ quiet: true, onUnhandledFrame: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } });
+
+export const requests: { method: string; path: string; body: string }[] = [];
+worker.events.on('request:start', async ({ request }) => {
+  const url = new URL(request.url);
+  if (url.pathname.startsWith('/api/v1/'))
+    requests.push({ method: request.method, path: url.pathname, body: await request.clone().text() });
+});
+
+export const DEPARTMENT = '苏州市政务服务中心';
+export const OPERATOR = 'window-01';
+
+export async function token(scopes?: string[]): Promise<string> {
+  const minted = await mock.platform.mintToken(
+    { kind: 'app', appId: 'sandbox-app' },
+    { department: DEPARTMENT, operator: OPERATOR, matters: ['*'], ...(scopes ? { scopes: scopes as never } : {}) },
+  );
+  return minted.token;
+}
+
+export function reset(): void {
+  mock.platform.reset();
+  mock.faults.clear();
+  requests.length = 0;
+}
+
+export const checks = () => requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/checks');
+
+/** Scenario subjects (see README "Scenario subjects"). */
+export const SUBJECTS = {
+  clean: '91320100748204660Q',
+  procurement: '91320505MA1PC0Q10W',
+  court: '91140105MA0CD7K21J',
+  watchlist: '92320583MA1WL3T48G',
+  redlist: '91371003MA3RD5H69X',
+  foodBan: '91330106MA2FD1G85L',
+  violated: '91210602MA0WC8N18R',
+  legalRep: '320505197805121236',
+  personDebtor: '140105198509232176',
+} as const;

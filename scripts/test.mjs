@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// Every check of the project, in order: lint + format (Biome), typecheck and build (tsc -b, widget
+// bundle), vitest (unit, integration, end-to-end in Chromium), web-test-runner (the widget in
+// Chromium). Prints one `name: N passed, N failed` line per runner and a total; exits non-zero on
+// any failure. `--soak` runs the long reliability drills instead.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cache = `${root}.cache/test`;
+rmSync(cache, { recursive: true, force: true });
+mkdirSync(cache, { recursive: true });
+const soak = process.argv.includes('--soak');
+
+const results = [];
+const sh = (name, command, args, env = {}) => {
+  console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
+  const started = Date.now();
+  const r = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  return { status: r.status ?? 1, seconds };
+};
+const step = (name, command, args, env) => {
+  const { status, seconds } = sh(name, command, args, env);
+  results.push({ name, passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1, seconds, kind: 'step' });
+  return status === 0;
+};
+const bin = (name) => `${root}node_modules/.bin/${name}`;
+
+if (soak) {
+  const { status, seconds } = sh('soak', bin('vitest'), [
+    'run',
+    '--project',
+    'soak',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${cache}/soak.json`,
+  ]);
+  results.push({ name: 'soak', ...counts(`${cache}/soak.json`, status), seconds, kind: 'runner' });
+} else {
+  const lint = step('lint', bin('biome'), ['ci', '.']);
+  const built = step('typecheck+build', 'pnpm', ['run', 'build']);
+  if (built) {
+    const v = sh('vitest', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${cache}/vitest.json`]);
+    results.push({ name: 'vitest', ...counts(`${cache}/vitest.json`, v.status), seconds: v.seconds, kind: 'runner' });
+    const w = sh('web-test-runner', bin('wtr'), ['--config', 'packages/widget/web-test-runner.config.mjs'], {
+      WTR_RESULTS: `${cache}/wtr.json`,
+    });
+    results.push({ name: 'web-test-runner', ...counts(`${cache}/wtr.json`, w.status), seconds: w.seconds, kind: 'runner' });
+  } else {
+    console.error('\nThe build failed: tests were not run (they need the built packages).');
+  }
+  void lint;
+}
+
+console.log('\n── summary ─────────────────────────────────────────');
+let passed = 0;
+let failed = 0;
+for (const r of results) {
+  passed += r.passed;
+  failed += r.failed;
+  console.log(`${r.name}: ${r.passed} passed, ${r.failed} failed (${r.seconds}s)`);
+}
+const ok = failed === 0 && results.length > 0;
+console.log(`total: ${passed} passed, ${failed} failed`);
+process.exit(ok ? 0 : 1);
+
+/** Test counts from a runner's JSON report; a runner that crashed before reporting counts as one failure. */
+function counts(file, status) {
+  if (!existsSync(file)) return { passed: 0, failed: 1 };
+  const json = JSON.parse(readFileSync(file, 'utf8'));
+  const p = json.numPassedTests ?? json.passed ?? 0;
+  let f = json.numFailedTests ?? json.failed ?? 0;
+  // Failed suites (e.g. an import error) have no failed tests but a non-zero exit.
+  if (status !== 0 && f === 0) f = 1;
+  return { passed: p, failed: f };
+}
