@@ -1,9 +1,12 @@
 import { fromBase64Url, subtle, toBase64Url } from '@credit-check/sdk/auth';
 import type { Jwk } from '@credit-check/sdk/contract';
+import { type Ed25519Signer, webCryptoSigner } from '@credit-check/sdk/receipts';
 
 export interface SigningKey {
   kid: string;
   privateKey: CryptoKey;
+  /** Ed25519 signature over bytes (WebCrypto here; the Node server swaps in node:crypto). */
+  sign: Ed25519Signer;
   publicJwk: Jwk;
   /** PKCS#8, base64url: how the key is persisted with --data-dir. */
   pkcs8: string;
@@ -28,5 +31,11 @@ export async function signingKey(pkcs8?: string): Promise<SigningKey> {
   const signer = await subtle().importKey('pkcs8', fromBase64Url(exported) as Uint8Array<ArrayBuffer>, { name: 'Ed25519' }, false, [
     'sign',
   ]);
-  return { kid, privateKey: signer, pkcs8: exported, publicJwk: { kty: 'OKP', crv: 'Ed25519', x, kid, alg: 'EdDSA', use: 'sig' } };
+  return {
+    kid,
+    privateKey: signer,
+    sign: webCryptoSigner(signer),
+    pkcs8: exported,
+    publicJwk: { kty: 'OKP', crv: 'Ed25519', x, kid, alg: 'EdDSA', use: 'sig' },
+  };
 }

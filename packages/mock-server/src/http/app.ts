@@ -140,7 +140,7 @@ export function createApp(options: AppOptions): PlatformApp {
     options.logger?.({
       time: new Date().toISOString(),
       method: c.req.method,
-      path: redact(new URL(c.req.url).pathname),
+      path: redact(c.req.path),
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
       requestId,
@@ -157,7 +157,7 @@ export function createApp(options: AppOptions): PlatformApp {
 
   // Faults apply to the platform API only; /__mock stays reachable to end them.
   app.use(`${API_BASE}/*`, async (c, next) => {
-    const fault = faults.take(new URL(c.req.url).pathname, c.req.header('prefer') ?? null);
+    const fault = faults.take(c.req.path, c.req.header('prefer') ?? null);
     if (!fault) return next();
     if (fault.delayMs) await sleep(fault.delayMs, c.req.raw.signal);
     switch (fault.kind) {
@@ -212,7 +212,7 @@ export function createApp(options: AppOptions): PlatformApp {
       let body: unknown;
       if (endpoint.body) body = validate(endpoint.body, parseJson(text));
       let query: unknown;
-      if (endpoint.query) query = validate(CoverageQuery, Object.fromEntries(new URL(request.url).searchParams));
+      if (endpoint.query) query = validate(CoverageQuery, c.req.query());
       const input: HandlerInput = { principal, body, params: c.req.param() as Record<string, string>, query };
       const run = handlers[id];
       const key = endpoint.method === 'POST' ? c.req.header('idempotency-key') : undefined;
@@ -244,7 +244,7 @@ export function createApp(options: AppOptions): PlatformApp {
   });
 
   app.notFound((c) => {
-    const path = new URL(c.req.url).pathname;
+    const path = c.req.path;
     const known = Object.values(endpoints).some((e) => matches(API_BASE + e.path, path));
     const error = known
       ? problem('METHOD_NOT_ALLOWED', `${c.req.method} 不适用于 ${path}`, `${c.req.method} is not allowed on ${path}`)
@@ -286,7 +286,7 @@ export function createApp(options: AppOptions): PlatformApp {
       );
     }
     const scoped = `${principalKey(principal)}:${key}`;
-    const hash = toHex(await subtle().digest('SHA-256', utf8.encode(`${c.req.method} ${new URL(c.req.url).pathname}\n${text}`)));
+    const hash = toHex(await subtle().digest('SHA-256', utf8.encode(`${c.req.method} ${c.req.path}\n${text}`)));
     const saved = platform.store.getIdempotent(scoped);
     if (saved) {
       if (saved.requestHash !== hash) throw problem('IDEMPOTENCY_KEY_REUSED');

@@ -48,10 +48,9 @@ export async function authenticate(platform: Platform, endpoint: Endpoint, reque
       { headers: CHALLENGE },
     );
   }
-  const url = new URL(request.url);
   const expected = await computeSignature(app.appSecret, {
     method: request.method,
-    pathAndQuery: url.pathname + url.search,
+    pathAndQuery: pathAndQuery(request.url),
     timestamp: parsed.timestamp,
     nonce: parsed.nonce,
     body,
@@ -70,4 +69,11 @@ export async function authenticate(platform: Platform, endpoint: Endpoint, reque
   }
   if (!endpoint.callers.includes('app')) throw problem('FORBIDDEN');
   return { kind: 'app', appId: app.appId };
+}
+
+/** `/api/v1/x?y` of an absolute URL, without building a URL object. */
+export function pathAndQuery(url: string): string {
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  const hash = url.indexOf('#', start);
+  return start < 0 ? '/' : hash < 0 ? url.slice(start) : url.slice(start, hash);
 }

@@ -1,3 +1,4 @@
+import { createHash, createPrivateKey, sign } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { API_BASE } from '@credit-check/sdk/contract';
@@ -5,7 +6,7 @@ import { getRequestListener, type Http2Bindings, type HttpBindings } from '@hono
 import type { RequestLog } from '../http/app.ts';
 import { RESET_HEADER } from '../http/faults.ts';
 import { createMockPlatform, type MockPlatform } from '../index.ts';
-import { type PlatformOptions, SANDBOX_APP } from '../platform/platform.ts';
+import { type PlatformCrypto, type PlatformOptions, SANDBOX_APP } from '../platform/platform.ts';
 import { SqliteStore } from '../store/sqlite.ts';
 
 export interface ServerOptions extends Omit<PlatformOptions, 'store'> {
@@ -32,12 +33,22 @@ export function sandboxApp(env: NodeJS.ProcessEnv = process.env) {
   return { appId: env.CREDIT_CHECK_APP_ID || SANDBOX_APP.appId, appSecret: env.CREDIT_CHECK_APP_SECRET || SANDBOX_APP.appSecret };
 }
 
+/** node:crypto, synchronous: no thread-pool hop per check as with WebCrypto. */
+const nodeCrypto: PlatformCrypto = {
+  sha256: (data) => createHash('sha256').update(data).digest(),
+  ed25519: (pkcs8) => {
+    const key = createPrivateKey({ key: Buffer.from(pkcs8), format: 'der', type: 'pkcs8' });
+    return (data) => sign(null, data, key);
+  },
+};
+
 /** Starts the mock platform as a real HTTP server (port 0 picks a free one). */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const store = options.dataDir ? new SqliteStore(options.dataDir) : undefined;
   const mock = await createMockPlatform({
     ...options,
     apps: options.apps ?? [sandboxApp()],
+    crypto: nodeCrypto,
     ...(store ? { store } : {}),
     ...(options.log ? { logger: options.log } : {}),
   });

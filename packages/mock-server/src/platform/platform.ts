@@ -1,4 +1,4 @@
-import { randomId } from '@credit-check/sdk/auth';
+import { fromBase64Url, randomId, subtle, toBase64Url, utf8 } from '@credit-check/sdk/auth';
 import type {
   BatchCheckRequest,
   BatchResult,
@@ -26,7 +26,7 @@ import type {
   Verdict,
 } from '@credit-check/sdk/contract';
 import { DEFAULT_TOKEN_SCOPES, fieldErrors, SubjectRef as SubjectRefSchema } from '@credit-check/sdk/contract';
-import { signJws, subjectDigest } from '@credit-check/sdk/receipts';
+import { type Ed25519Signer, signJws, subjectDigestInput } from '@credit-check/sdk/receipts';
 import { type SigningKey, signingKey } from '../auth/keys.ts';
 import { canSeePii, type Principal } from '../auth/principal.ts';
 import { TokenAuthority } from '../auth/tokens.ts';
@@ -61,6 +61,15 @@ export interface PlatformOptions {
   /** Secret for browser tokens (default: derived from the first app's secret). */
   tokenSecret?: string;
   issuer?: string;
+  /** Native crypto for the hot path (the Node server passes node:crypto; default WebCrypto). */
+  crypto?: PlatformCrypto;
+}
+
+/** Synchronous (or async) primitives the check path needs; WebCrypto works everywhere, node:crypto is faster. */
+export interface PlatformCrypto {
+  sha256: (data: Uint8Array) => Uint8Array | Promise<Uint8Array>;
+  /** Builds an Ed25519 signer from the receipt key (PKCS#8 DER). */
+  ed25519: (pkcs8: Uint8Array) => Ed25519Signer;
 }
 
 export const SANDBOX_APP: App = { appId: 'sandbox-app', appSecret: 'sandbox-secret-change-me' };
@@ -81,9 +90,12 @@ export class Platform {
   private readonly matters = new Map<string, Matter>();
   private readonly lists = new Map(CATALOG.lists.map((l) => [l.code, l]));
   private readonly seededCommitments = new Map<string, CommitmentRecord>();
+  private readonly crypto: PlatformCrypto | undefined;
+  private sign!: Ed25519Signer;
 
   private constructor(options: PlatformOptions) {
     this.store = options.store ?? new MemoryStore();
+    this.crypto = options.crypto;
     this.clock = options.now ?? (() => new Date());
     this.apps = options.apps ?? [SANDBOX_APP];
     this.issuer = options.issuer ?? 'credit-check-mock';
@@ -98,6 +110,7 @@ export class Platform {
     const stored = platform.store.getMeta('key:receipt');
     platform.key = await signingKey(stored);
     if (!stored) platform.store.putMeta('key:receipt', platform.key.pkcs8);
+    platform.sign = platform.crypto ? platform.crypto.ed25519(fromBase64Url(platform.key.pkcs8)) : platform.key.sign;
     platform.seedStore();
     return platform;
   }
@@ -113,6 +126,12 @@ export class Platform {
   reset(): void {
     this.store.clear();
     this.seedStore();
+  }
+
+  private async digest(text: string): Promise<string> {
+    const data = utf8.encode(text);
+    const hash = this.crypto ? await this.crypto.sha256(data) : new Uint8Array(await subtle().digest('SHA-256', data));
+    return toBase64Url(hash);
   }
 
   /** Milliseconds since the epoch, by the platform's clock. */
@@ -244,10 +263,10 @@ export class Platform {
         verdict,
         fastTrack,
         checkedAt,
-        subjectDigest: await subjectDigest(idType, id, checkId),
+        subjectDigest: await this.digest(subjectDigestInput(idType, id, checkId)),
         iat: Math.floor(Date.parse(checkedAt) / 1000),
       },
-      this.key.privateKey,
+      this.sign,
       this.key.kid,
     );
     const check: Check = {

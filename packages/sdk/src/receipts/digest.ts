@@ -7,6 +7,10 @@ import { normalizeIdentifier } from '../identifiers/normalize.ts';
  * in a precomputed table; a backend that holds the identifier recomputes and compares.
  */
 export async function subjectDigest(idType: string, id: string, checkId: string): Promise<string> {
-  const input = `${idType}:${normalizeIdentifier(id)}:${checkId}`;
-  return toBase64Url(new Uint8Array(await subtle().digest('SHA-256', utf8.encode(input))));
+  return toBase64Url(new Uint8Array(await subtle().digest('SHA-256', utf8.encode(subjectDigestInput(idType, id, checkId)))));
+}
+
+/** What the digest is taken of (for platforms hashing with their own SHA-256). */
+export function subjectDigestInput(idType: string, id: string, checkId: string): string {
+  return `${idType}:${normalizeIdentifier(id)}:${checkId}`;
 }

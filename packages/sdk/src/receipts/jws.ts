@@ -10,11 +10,19 @@ export interface JwsHeader {
   typ: string;
 }
 
-export async function signJws(claims: object, privateKey: CryptoKey, kid: string): Promise<string> {
+/** Signs bytes with Ed25519: WebCrypto (async) or a synchronous native signer. */
+export type Ed25519Signer = (data: Uint8Array) => Uint8Array | Promise<Uint8Array>;
+
+/** A WebCrypto Ed25519 signer for a private key. */
+export const webCryptoSigner =
+  (privateKey: CryptoKey): Ed25519Signer =>
+  async (data) =>
+    new Uint8Array(await subtle().sign('Ed25519', privateKey, data as Uint8Array<ArrayBuffer>));
+
+export async function signJws(claims: object, sign: Ed25519Signer, kid: string): Promise<string> {
   const header: JwsHeader = { alg: 'EdDSA', kid, typ: RECEIPT_TYP };
   const input = `${toBase64Url(utf8.encode(JSON.stringify(header)))}.${toBase64Url(utf8.encode(JSON.stringify(claims)))}`;
-  const sig = await subtle().sign('Ed25519', privateKey, utf8.encode(input));
-  return `${input}.${toBase64Url(new Uint8Array(sig))}`;
+  return `${input}.${toBase64Url(await sign(utf8.encode(input)))}`;
 }
 
 export interface DecodedJws {
