@@ -4,27 +4,21 @@ import { defineConfig } from 'vitest/config';
 // Workspace packages resolve to their TypeScript sources (`source` export condition) in tests.
 const resolve = { conditions: ['source', ...defaultClientConditions] };
 const ssr = { resolve: { conditions: ['source', ...defaultServerConditions], externalConditions: ['source'] } };
+const project = (name: string, root: string, include: string[], extra: object = {}) => ({
+  resolve,
+  ssr,
+  test: { name, root, include, environment: 'node', ...extra },
+});
 
 export default defineConfig({
   resolve,
   ssr,
   test: {
     projects: [
-      {
-        resolve,
-        ssr,
-        test: { name: 'sdk', root: 'packages/sdk', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], environment: 'node' },
-      },
-      {
-        resolve,
-        ssr,
-        test: {
-          name: 'mock-server',
-          root: 'packages/mock-server',
-          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-          environment: 'node',
-        },
-      },
+      project('sdk', 'packages/sdk', ['src/**/*.test.ts', 'test/**/*.test.ts']),
+      project('mock-server', 'packages/mock-server', ['src/**/*.test.ts', 'test/**/*.test.ts']),
+      // Node-side checks of the built widget (the browser tests run in @web/test-runner).
+      project('widget', 'packages/widget', ['test/**/*.test.ts']),
     ],
   },
 });

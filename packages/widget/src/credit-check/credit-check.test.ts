@@ -448,3 +448,52 @@ describe('applicant mode (online channel)', () => {
     expect(shadow(el).querySelector('[part="commitment-form"]')).to.equal(null);
   });
 });
+
+describe('strict Content-Security-Policy (the single-file bundle)', () => {
+  const frame = async (csp: string, head: string) => {
+    const t = await token();
+    const iframe = document.createElement('iframe');
+    iframe.srcdoc = `<!doctype html><html><head><meta charset="utf-8">
+      <meta http-equiv="Content-Security-Policy" content="${csp}">
+      <script src="/packages/widget/src/test/csp-probe.js"></script>${head}
+      <script type="module" src="/packages/widget/dist/credit-check.js"></script></head>
+      <body><input id="code" value="${SUBJECTS.watchlist}">
+      <credit-check endpoint="/api/v1" token="${t}" matter="FOOD_BUSINESS_LICENCE" watch="#code" application-id="CSP-1" department="${DEPARTMENT}" operator="${OPERATOR}"></credit-check></body></html>`;
+    document.body.append(iframe);
+    await waitUntil(
+      () => iframe.contentDocument?.querySelector('credit-check')?.getAttribute('state') === 'done',
+      'checked inside the CSP frame',
+      { timeout: 10000 },
+    );
+    const doc = iframe.contentDocument as Document;
+    const el = doc.querySelector('credit-check') as CreditCheck;
+    const status = el.shadowRoot?.querySelector('[part="status"]') as HTMLElement;
+    const result = {
+      verdict: el.getAttribute('verdict'),
+      violations: (iframe.contentWindow as unknown as { cspViolations: string[] }).cspViolations,
+      // Styles applied: the banner has its tinted background (not the default transparent).
+      background: iframe.contentWindow?.getComputedStyle(status).backgroundColor,
+      styleElements: el.shadowRoot?.querySelectorAll('style').length ?? 0,
+    };
+    iframe.remove();
+    return result;
+  };
+
+  it("runs under script-src 'self'; style-src 'self' without a single violation", async () => {
+    const r = await frame("default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'", '');
+    expect(r.violations).to.deep.equal([]);
+    expect(r.verdict).to.equal('notice');
+    expect(r.background).to.not.equal('rgba(0, 0, 0, 0)');
+    expect(r.styleElements, 'adopted stylesheets, no <style> elements').to.equal(0);
+  });
+
+  it('falls back to <style> elements carrying the page nonce where adoptedStyleSheets is missing', async () => {
+    const r = await frame(
+      "default-src 'self'; script-src 'self'; style-src 'nonce-cc-test-nonce'; connect-src 'self'",
+      '<meta name="csp-nonce" content="cc-test-nonce"><script src="/packages/widget/src/test/no-adopted-stylesheets.js"></script>',
+    );
+    expect(r.violations).to.deep.equal([]);
+    expect(r.styleElements).to.be.greaterThan(0);
+    expect(r.background).to.not.equal('rgba(0, 0, 0, 0)');
+  });
+});
