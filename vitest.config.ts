@@ -19,6 +19,8 @@ export default defineConfig({
       project('mock-server', 'packages/mock-server', ['src/**/*.test.ts', 'test/**/*.test.ts']),
       // Node-side checks of the built widget (the browser tests run in @web/test-runner).
       project('widget', 'packages/widget', ['test/**/*.test.ts']),
+      // The demo and examples end to end, in the system Chromium, against real servers.
+      project('e2e', 'demo', ['e2e/**/*.test.ts'], { testTimeout: 60_000, hookTimeout: 120_000, fileParallelism: false }),
     ],
   },
 });

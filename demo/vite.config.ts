@@ -1,14 +1,27 @@
 import { fileURLToPath } from 'node:url';
+import vue from '@vitejs/plugin-vue';
+import { msw } from 'msw/vite';
 import { defaultClientConditions, defineConfig } from 'vite';
 
 const page = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 
-export default defineConfig({
+/**
+ * Two modes from one codebase: the dev server next to the real mock platform (`npm start`), and
+ * `--mode static`: everything in the browser (platform and host backend behind msw's service
+ * worker), built to static files any web server can host (dist/site).
+ */
+export default defineConfig(({ mode }) => ({
+  base: './',
   resolve: { conditions: ['source', ...defaultClientConditions] },
+  plugins: [
+    vue({ template: { compilerOptions: { isCustomElement: (tag) => tag === 'credit-check' } } }),
+    ...(mode === 'static' ? [msw({ mode: 'worker-only' })] : []),
+  ],
   build: {
-    target: 'es2020',
+    // The demo pages use top-level await; the widget they load is ES2020 on its own.
+    target: 'es2022',
     outDir: 'dist/site',
     emptyOutDir: true,
     rolldownOptions: { input: { index: page('index.html'), coverage: page('coverage.html') } },
   },
-});
+}));

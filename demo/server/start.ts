@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -51,8 +51,18 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     server: { middlewareMode: true, hmr: false },
     appType: 'mpa',
   });
+  const bundle = fileURLToPath(new URL('../packages/widget/dist/credit-check.js', `file://${root}`));
   const server = createServer((req, res) => {
     if (req.url?.startsWith('/backend/')) return void api(req, res);
+    // The single-file drop-in, as a host page would serve it (examples/plain-html).
+    if (req.url === '/credit-check.js') {
+      if (!existsSync(bundle)) {
+        res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        return void res.end(`${bundle} is missing: run \`pnpm run build\` first`);
+      }
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+      return void res.end(readFileSync(bundle));
+    }
     // The platform's mock controls (scenario list) are same-origin for the page.
     if (req.url?.startsWith('/__mock/')) {
       res.writeHead(307, { location: mock.origin + req.url });

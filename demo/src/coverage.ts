@@ -1,3 +1,6 @@
+// Static build: start the in-browser platform first (dropped from the dev build).
+if (import.meta.env.MODE === 'static') await import('./sandbox.ts');
+
 import { Connection, getCoverage } from '@credit-check/sdk';
 import { session, token } from './session.ts';
 

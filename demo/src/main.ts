@@ -1,3 +1,6 @@
+// Static build: start the in-browser platform first (dropped from the dev build).
+if (import.meta.env.MODE === 'static') await import('./sandbox.ts');
+
 import '@credit-check/widget/define';
 import type { CreditCheck } from '@credit-check/widget';
 import { session, token } from './session.ts';
@@ -42,7 +45,10 @@ matter.addEventListener('change', () => {
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   decision.textContent = '正在提交…';
-  const res = await fetch(form.action, { method: 'POST', body: new FormData(form) });
+  const res = await fetch(new URL('backend/applications', new URL(import.meta.env.BASE_URL, location.href)), {
+    method: 'POST',
+    body: new FormData(form),
+  });
   const body = (await res.json()) as { approved: boolean; decisions?: { message: string }[]; message?: string };
   const p = document.createElement('div');
   p.className = `decision ${body.approved ? 'ok' : 'refused'}`;
@@ -60,7 +66,9 @@ interface Scenario {
 const LABEL: Record<string, string> = { clear: '无', notice: '提示', caution: '从严', restrict: '限制' };
 const MATTER: Record<string, string> = { FOOD_BUSINESS_LICENCE: '食品', CONSTRUCTION_PERMIT: '施工', PROCUREMENT_SUPPLIER: '采购' };
 try {
-  const { scenarios } = (await (await fetch('/__mock/scenarios')).json()) as { scenarios: Scenario[] };
+  const { scenarios } = (await (await fetch(new URL('__mock/scenarios', new URL(import.meta.env.BASE_URL, location.href)))).json()) as {
+    scenarios: Scenario[];
+  };
   const list = $<HTMLUListElement>('#scenarios');
   for (const s of scenarios) {
     const subject = s.checks[0]?.request.subject;

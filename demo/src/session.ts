@@ -8,7 +8,7 @@ export interface Session {
 }
 
 export async function session(): Promise<Session> {
-  const res = await fetch('/backend/session', { method: 'POST' });
+  const res = await fetch(new URL('backend/session', new URL(import.meta.env.BASE_URL, location.href)), { method: 'POST' });
   if (!res.ok) throw new Error(`后台会话获取失败（HTTP ${res.status}）`);
   return (await res.json()) as Session;
 }

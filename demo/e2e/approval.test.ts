@@ -1,0 +1,135 @@
+import { createClient } from '@credit-check/sdk';
+import { ScenarioList } from '@credit-check/sdk/contract';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningDemo, startDemo } from '../server/start.ts';
+import { launch, open, shot, typeInto } from './harness.ts';
+
+let demo: RunningDemo;
+let browser: Browser;
+const APP = { appId: 'sandbox-app', appSecret: 'sandbox-secret-change-me' };
+
+beforeAll(async () => {
+  demo = await startDemo({ mockPort: 0, demoPort: 0, subjects: 200, quiet: true });
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+describe('the approval hall (npm start)', () => {
+  it('shows every scenario subject’s expected verdict for every demo matter, without a click', async () => {
+    const { scenarios } = ScenarioList.parse(await (await fetch(`${demo.mock.origin}/__mock/scenarios`)).json());
+    const { page, problems } = await open(browser, demo.url);
+    await page.waitForSelector('#scenarios li');
+    for (const s of scenarios) {
+      const subject = s.checks[0]?.request.subject;
+      if (!subject) throw new Error(s.id);
+      const [input, widget, other] = subject.idType === 'uscc' ? ['#uscc', '#org-check', '#rep-id'] : ['#rep-id', '#rep-check', '#uscc'];
+      // Empty both fields first: changing the matter re-checks whatever is typed.
+      for (const field of [input, other]) {
+        await page.fill(field, '');
+        await page.dispatchEvent(field, 'input');
+      }
+      for (const [i, check] of s.checks.entries()) {
+        await page.selectOption('#matter', check.request.matter);
+        if (i === 0) await typeInto(page, input, subject.id);
+        await page.waitForFunction(
+          ({ widget, matter }) => {
+            const el = document.querySelector(widget) as HTMLElement & { result?: { matter: { code: string } } };
+            return el?.getAttribute('state') === 'done' && el.result?.matter.code === matter;
+          },
+          { widget, matter: check.request.matter },
+          { timeout: 10_000 },
+        );
+        expect(await page.getAttribute(widget, 'verdict'), `${s.id} × ${check.request.matter}`).toBe(check.verdict);
+        // Confirm any alert so the next step can type (the modal makes the page inert).
+        await page.evaluate((w) => (document.querySelector(w) as HTMLElement & { acknowledge(): void }).acknowledge(), widget);
+      }
+    }
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('holds the approve button until the alert is confirmed; acknowledgement and feedback reach the platform', async () => {
+    const { page, problems } = await open(browser, demo.url);
+    await page.waitForSelector('#scenarios li');
+    await shot(page, '1-idle');
+    expect(await page.isDisabled('#approve')).toBe(true);
+    await typeInto(page, '#org-name', '杭州鑫源食品有限公司');
+    await typeInto(page, '#uscc', '91330106MA2FD1G85L');
+    const dialog = page.locator('#org-check dialog[role="alertdialog"]');
+    await dialog.waitFor({ state: 'visible' });
+    await shot(page, '2-restrict-alert');
+    expect(await page.isDisabled('#approve')).toBe(true);
+    // Keyboard only: the alert has focus; Enter confirms.
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.isDisabled('#approve')).toBe(false);
+    const checkId = await page.evaluate(
+      () => (document.querySelector('#org-check') as HTMLElement & { result: { checkId: string } }).result.checkId,
+    );
+    await page.click('#org-check >> [part="feedback"] button[type="submit"]');
+    await page.waitForSelector('#org-check >> text=已反馈：已限制办理');
+    await shot(page, '3-feedback-recorded');
+    const platform = createClient({ baseUrl: demo.mock.apiBase, ...APP });
+    const stored = await platform.getCheck(checkId);
+    expect(stored.feedback).toMatchObject({ action: 'restricted', operator: 'window-01', measuresApplied: ['M-FOOD-DRUG-BAN'] });
+    // Submitting: the backend verifies the receipt and refuses a restricted subject.
+    await page.click('#approve');
+    await page.waitForSelector('.decision');
+    expect(await page.getAttribute('.decision', 'data-approved')).toBe('false');
+    expect(await page.textContent('.decision')).toContain('限制办理');
+    // The refusal is a 422 from the backend, which Chromium logs; nothing else may be logged.
+    expect(problems.filter((p) => !p.includes('status of 422'))).toEqual([]);
+  }, 60_000);
+
+  it('approves a clean application after the backend verified both receipts', async () => {
+    const { page } = await open(browser, demo.url);
+    await typeInto(page, '#org-name', '南京清源食品有限公司');
+    await typeInto(page, '#uscc', '91320100748204660Q');
+    await typeInto(page, '#rep-name', '陈明');
+    await typeInto(page, '#rep-id', '320102199003010452');
+    await page.waitForSelector('#org-check[state="done"]');
+    await page.waitForSelector('#rep-check[state="done"]');
+    await page.waitForFunction(() => !(document.querySelector('#approve') as HTMLButtonElement).disabled);
+    await shot(page, '4-clear');
+    await page.click('#approve');
+    await page.waitForSelector('.decision');
+    expect(await page.getAttribute('.decision', 'data-approved')).toBe('true');
+  }, 60_000);
+
+  it('never looks clean when the platform is down: error state, approve held', async () => {
+    const { page } = await open(browser, demo.url);
+    await page.waitForSelector('#scenarios li');
+    await fetch(`${demo.mock.origin}/__mock/scenario`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'outage' }),
+    });
+    try {
+      await typeInto(page, '#uscc', '91371003MA3RD5H69X');
+      await page.waitForSelector('#org-check[state="error"]', { timeout: 20_000 });
+      expect(await page.textContent('#org-check >> [part="headline"]')).toContain('信用核查未完成');
+      expect(await page.getAttribute('#org-check', 'verdict')).toBeNull();
+      expect(await page.isDisabled('#approve')).toBe(true);
+      await shot(page, '5-platform-down');
+    } finally {
+      await fetch(`${demo.mock.origin}/__mock/scenario`, { method: 'DELETE' });
+    }
+    await page.click('#org-check >> [part="retry-button"]');
+    await page.waitForSelector('#org-check[state="done"]');
+    expect(await page.getAttribute('#org-check', 'verdict')).toBe('clear');
+  }, 60_000);
+
+  it('the coverage view counts checks, verdicts and feedback of the department', async () => {
+    const { page, problems } = await open(browser, `${demo.url}coverage.html`);
+    await page.waitForSelector('#coverage tbody tr');
+    const totals = await page.textContent('#totals');
+    expect(totals).toMatch(/共核查 \d+ 次，已反馈 [1-9]\d* 次/);
+    const rows = await page.locator('#coverage tbody tr').count();
+    expect(rows).toBeGreaterThanOrEqual(3);
+    await shot(page, '6-coverage');
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,26 @@
+// Static mode: the platform and the host backend both run in this page, behind msw's service
+// worker — the same handlers as the Node server. The app secret here is the public sandbox one.
+import { createMockPlatform, SANDBOX_APP } from '@credit-check/mock-server';
+import { http } from 'msw';
+import { setupWorker } from 'msw/browser';
+import { createBackend } from '../server/backend.ts';
+
+const api = new URL('api/v1', new URL(import.meta.env.BASE_URL, location.href)).href.replace(/\/$/, '');
+const mock = await createMockPlatform({ subjects: 1000 });
+const backend = createBackend({
+  platformApi: api,
+  widgetEndpoint: api,
+  ...SANDBOX_APP,
+  department: '苏州市政务服务中心',
+  operator: 'window-01',
+  dangerouslyAllowBrowser: true,
+});
+const worker = setupWorker(
+  ...mock.handlers,
+  http.all('*/backend/*', ({ request }) => backend.fetch(request)),
+);
+await worker.start({
+  quiet: true,
+  onUnhandledFrame: 'bypass',
+  serviceWorker: { url: new URL('mockServiceWorker.js', new URL(import.meta.env.BASE_URL, location.href)).pathname },
+});
