@@ -12,6 +12,10 @@ const cache = `${root}.cache/test`;
 rmSync(cache, { recursive: true, force: true });
 mkdirSync(cache, { recursive: true });
 const soak = process.argv.includes('--soak');
+// Every server started during the run appends its access log here; e2e browsers add the URLs they
+// requested. The PII sweep reads it at the end.
+const audit = `${cache}/audit.log`;
+process.env.CREDIT_CHECK_ACCESS_LOG = audit;
 
 const results = [];
 const sh = (name, command, args, env = {}) => {
@@ -48,6 +52,7 @@ if (soak) {
       WTR_RESULTS: `${cache}/wtr.json`,
     });
     results.push({ name: 'web-test-runner', ...counts(`${cache}/wtr.json`, w.status), seconds: w.seconds, kind: 'runner' });
+    step('pii-sweep', process.execPath, ['scripts/pii-sweep.mjs', audit]);
   } else {
     console.error('\nThe build failed: tests were not run (they need the built packages).');
   }

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -36,6 +36,9 @@ export async function open(browser: Browser, url: string): Promise<Watched> {
     if (m.type() === 'error') problems.push(m.text());
   });
   page.on('pageerror', (e) => problems.push(String(e)));
+  // For the PII sweep: every URL the browser requests during the run.
+  const audit = process.env.CREDIT_CHECK_ACCESS_LOG;
+  if (audit) page.on('request', (r) => appendFileSync(audit, `browser ${r.method()} ${r.url()}\n`));
   await page.goto(url);
   return { page, problems };
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { formatLog } from './http/app.ts';
 import { sandboxApp, startServer } from './node/server.ts';
 import { DEMO_MATTERS } from './seed/catalog.ts';
 
@@ -12,7 +13,8 @@ Usage: credit-check-mock [options]
   --seed S           seed for generated subjects (default credit-check)
   --data-dir DIR     persist checks, feedback, commitments, objections (node:sqlite); memory without it
   --cors-origins L   comma-separated allowed browser origins (default *)
-  --quiet            no access log
+  --access-log FILE  also append the access log to FILE (default: $CREDIT_CHECK_ACCESS_LOG)
+  --quiet            no access log on stdout
   -h, --help         this help
 
 Credentials: CREDIT_CHECK_APP_ID and CREDIT_CHECK_APP_SECRET (defaults are the documented sandbox ones).`;
@@ -74,6 +76,7 @@ function parse(argv: string[]) {
       seed: { type: 'string' },
       'data-dir': { type: 'string' },
       'cors-origins': { type: 'string' },
+      'access-log': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },

@@ -4,7 +4,7 @@ import { platformHandlers } from './msw.ts';
 import { Platform, type PlatformOptions } from './platform/platform.ts';
 
 export * from './domain/index.ts';
-export { type AppOptions, createApp, type PlatformApp, type RequestLog } from './http/app.ts';
+export { type AppOptions, createApp, formatLog, type PlatformApp, type RequestLog } from './http/app.ts';
 export { Faults, parsePrefer } from './http/faults.ts';
 export { openApiDocument } from './http/openapi.ts';
 export { platformHandlers } from './msw.ts';

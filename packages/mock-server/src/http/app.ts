@@ -36,6 +36,13 @@ export interface RequestLog {
   ms: number;
   requestId: string;
   code?: string;
+  /** The path carried something ID-shaped (masked above): a client put personal data in a URL. */
+  idInPath?: true;
+}
+
+/** One access-log line; never a query, never a body, never an unmasked identifier. */
+export function formatLog(l: RequestLog): string {
+  return `${l.time} ${l.method} ${l.path} ${l.status} ${l.ms}ms ${l.requestId}${l.code ? ` ${l.code}` : ''}${l.idInPath ? ' ID_IN_URL' : ''}`;
 }
 
 export interface AppOptions {
@@ -137,10 +144,12 @@ export function createApp(options: AppOptions): PlatformApp {
       }
     }
     if (!c.res.headers.has(RESET_HEADER)) c.res.headers.set('x-request-id', requestId);
+    const path = options.logger ? redact(c.req.path) : '';
     options.logger?.({
       time: new Date().toISOString(),
       method: c.req.method,
-      path: redact(c.req.path),
+      path,
+      ...(path !== c.req.path ? { idInPath: true as const } : {}),
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
       requestId,

@@ -1,9 +1,10 @@
 import { createHash, createPrivateKey, sign } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { API_BASE } from '@credit-check/sdk/contract';
 import { getRequestListener, type Http2Bindings, type HttpBindings } from '@hono/node-server';
-import type { RequestLog } from '../http/app.ts';
+import { formatLog, type RequestLog } from '../http/app.ts';
 import { RESET_HEADER } from '../http/faults.ts';
 import { createMockPlatform, type MockPlatform } from '../index.ts';
 import { type PlatformCrypto, type PlatformOptions, SANDBOX_APP } from '../platform/platform.ts';
@@ -17,6 +18,8 @@ export interface ServerOptions extends Omit<PlatformOptions, 'store'> {
   corsOrigins?: '*' | string[];
   /** One access-log line per request (path only, ID-shaped text masked); default none. */
   log?: (line: RequestLog) => void;
+  /** Also append the access log to this file (default: $CREDIT_CHECK_ACCESS_LOG). */
+  accessLog?: string;
 }
 
 export interface RunningServer extends MockPlatform {
@@ -45,12 +48,20 @@ const nodeCrypto: PlatformCrypto = {
 /** Starts the mock platform as a real HTTP server (port 0 picks a free one). */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const store = options.dataDir ? new SqliteStore(options.dataDir) : undefined;
+  const file = options.accessLog ?? process.env.CREDIT_CHECK_ACCESS_LOG;
+  const log =
+    file || options.log
+      ? (line: RequestLog) => {
+          options.log?.(line);
+          if (file) appendFileSync(file, `${formatLog(line)}\n`);
+        }
+      : undefined;
   const mock = await createMockPlatform({
     ...options,
     apps: options.apps ?? [sandboxApp()],
     crypto: nodeCrypto,
     ...(store ? { store } : {}),
-    ...(options.log ? { logger: options.log } : {}),
+    ...(log ? { logger: log } : {}),
   });
   const listener = getRequestListener(async (request: Request, env: HttpBindings | Http2Bindings) => {
     const response = await mock.app.fetch(request, env);

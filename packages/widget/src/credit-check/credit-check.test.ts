@@ -2,7 +2,8 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import { sendKeys } from '@web/test-runner-commands';
 import { HttpResponse, http } from 'msw';
 import '../define.ts';
-import { checks, DEPARTMENT, mock, OPERATOR, requests, reset, SUBJECTS, token, worker } from '../test/harness.ts';
+import { validateIdNumber } from '@credit-check/sdk/identifiers';
+import { checks, DEPARTMENT, eventDetails, mock, OPERATOR, requests, reset, SUBJECTS, token, worker } from '../test/harness.ts';
 import type { CreditCheck } from './credit-check.ts';
 
 interface Setup {
@@ -13,6 +14,7 @@ interface Setup {
   mode?: 'staff' | 'applicant';
   withForm?: boolean;
   token?: string;
+  timeout?: number;
 }
 
 async function setup(o: Setup = {}) {
@@ -35,6 +37,7 @@ async function setup(o: Setup = {}) {
         mode=${o.mode ?? 'staff'}
         guard="#approval"
         name="creditCheck"
+        timeout=${o.timeout ?? 8000}
       ></credit-check>
     </form>
   </div>`);
@@ -495,5 +498,43 @@ describe('strict Content-Security-Policy (the single-file bundle)', () => {
     expect(r.violations).to.deep.equal([]);
     expect(r.styleElements).to.be.greaterThan(0);
     expect(r.background).to.not.equal('rgba(0, 0, 0, 0)');
+  });
+});
+
+describe('fault matrix: every platform fault ends as an error with its code, never a verdict', () => {
+  const faults = [
+    ['latency past the timeout', { kind: 'latency', delayMs: 1500 }, 'TIMEOUT'],
+    ['HTTP 500', { kind: 'status', status: 500 }, 'API_ERROR'],
+    ['HTTP 502', { kind: 'status', status: 502 }, 'API_ERROR'],
+    ['HTTP 503', { kind: 'status', status: 503 }, 'API_ERROR'],
+    ['429 with a long Retry-After', { kind: 'rate-limit', retryAfter: 60 }, 'RATE_LIMITED'],
+    ['malformed JSON', { kind: 'malformed' }, 'RESPONSE_SHAPE'],
+    ['off-contract JSON', { kind: 'off-contract' }, 'RESPONSE_SHAPE'],
+    ['connection reset', { kind: 'reset' }, 'NETWORK'],
+    ['platform outage', { kind: 'outage' }, 'NETWORK'],
+  ] as const;
+  for (const [name, fault, code] of faults) {
+    it(`${name} → ${code}`, async () => {
+      mock.faults.set(fault as never);
+      const { el, input, approve } = await setup({ timeout: 400 });
+      const failed = oneEvent(el, 'credit-check-error');
+      await type(input, SUBJECTS.clean, 'paste');
+      const event = await failed;
+      await until(el, 'error');
+      expect(event.detail.code).to.equal(code);
+      expect(el.hasAttribute('verdict')).to.equal(false);
+      expect(el.result).to.equal(undefined);
+      expect(text(el)).to.contain('信用核查未完成');
+      await el.updateComplete;
+      expect(approve.disabled).to.equal(true);
+    });
+  }
+});
+
+describe('PII across this whole run', () => {
+  it('no event detail carried a personal ID number', () => {
+    expect(eventDetails.length).to.be.greaterThan(50);
+    const leaks = eventDetails.filter((d) => [...d.matchAll(/\d{17}[\dXx]/g)].some((m) => validateIdNumber(m[0]).valid));
+    expect(leaks).to.deep.equal([]);
   });
 });

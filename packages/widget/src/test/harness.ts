@@ -47,3 +47,15 @@ export const SUBJECTS = {
   legalRep: '320505197805121236',
   personDebtor: '140105198509232176',
 } as const;
+
+/** Every credit-check-* event detail during this run (for the PII check at the end). */
+export const eventDetails: string[] = [];
+for (const type of [
+  'credit-check-start',
+  'credit-check-result',
+  'credit-check-error',
+  'credit-check-feedback',
+  'credit-check-acknowledge',
+]) {
+  document.addEventListener(type, (e) => eventDetails.push(JSON.stringify((e as CustomEvent).detail)), true);
+}
