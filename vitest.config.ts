@@ -21,6 +21,8 @@ export default defineConfig({
       project('widget', 'packages/widget', ['test/**/*.test.ts']),
       // The demo and examples end to end, in the system Chromium, against real servers.
       project('e2e', 'demo', ['e2e/**/*.test.ts'], { testTimeout: 60_000, hookTimeout: 120_000, fileParallelism: false }),
+      // Long drills: only with `pnpm test:soak` (scripts/test.mjs --soak sets CREDIT_CHECK_SOAK).
+      ...(process.env.CREDIT_CHECK_SOAK ? [project('soak', 'bench', ['soak.test.ts'], { testTimeout: 300_000 })] : []),
     ],
   },
 });

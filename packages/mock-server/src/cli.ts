@@ -47,9 +47,8 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
     corsOrigins: values['cors-origins'] ? values['cors-origins'].split(',').map((s) => s.trim()) : '*',
     apps: [app],
-    ...(values.quiet
-      ? {}
-      : { log: (l) => console.log(`${l.time} ${l.method} ${l.path} ${l.status} ${l.ms}ms ${l.requestId}${l.code ? ` ${l.code}` : ''}`) }),
+    ...(values['access-log'] ? { accessLog: values['access-log'] } : {}),
+    ...(values.quiet ? {} : { log: (l) => console.log(formatLog(l)) }),
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const secretShown = process.env.CREDIT_CHECK_APP_SECRET ? '(from CREDIT_CHECK_APP_SECRET)' : app.appSecret;

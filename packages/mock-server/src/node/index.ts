@@ -1,2 +1,1 @@
-export { SqliteStore } from '../store/sqlite.ts';
-export { type RunningServer, type ServerOptions, sandboxApp, startServer } from './server.ts';
+export { openSqliteStore, type RunningServer, type ServerOptions, sandboxApp, startServer } from './server.ts';

@@ -8,7 +8,7 @@ import { formatLog, type RequestLog } from '../http/app.ts';
 import { RESET_HEADER } from '../http/faults.ts';
 import { createMockPlatform, type MockPlatform } from '../index.ts';
 import { type PlatformCrypto, type PlatformOptions, SANDBOX_APP } from '../platform/platform.ts';
-import { SqliteStore } from '../store/sqlite.ts';
+import type { Store } from '../store/store.ts';
 
 export interface ServerOptions extends Omit<PlatformOptions, 'store'> {
   port?: number;
@@ -31,6 +31,20 @@ export interface RunningServer extends MockPlatform {
   close(): Promise<void>;
 }
 
+/**
+ * The --data-dir store. Loaded only when asked for: node:sqlite is unflagged from Node 22.13, and
+ * the in-memory sandbox must run on any Node ≥ 22.12.
+ */
+export async function openSqliteStore(dataDir: string): Promise<Store> {
+  let SqliteStore: typeof import('../store/sqlite.ts').SqliteStore;
+  try {
+    ({ SqliteStore } = await import('../store/sqlite.ts'));
+  } catch (error) {
+    throw new Error(`--data-dir needs the built-in node:sqlite (Node ≥ 22.13; this is ${process.version}): ${(error as Error).message}`);
+  }
+  return new SqliteStore(dataDir);
+}
+
 /** Sandbox credentials: CREDIT_CHECK_APP_ID / CREDIT_CHECK_APP_SECRET override the documented defaults. */
 export function sandboxApp(env: NodeJS.ProcessEnv = process.env) {
   return { appId: env.CREDIT_CHECK_APP_ID || SANDBOX_APP.appId, appSecret: env.CREDIT_CHECK_APP_SECRET || SANDBOX_APP.appSecret };
@@ -47,7 +61,7 @@ const nodeCrypto: PlatformCrypto = {
 
 /** Starts the mock platform as a real HTTP server (port 0 picks a free one). */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const store = options.dataDir ? new SqliteStore(options.dataDir) : undefined;
+  const store = options.dataDir ? await openSqliteStore(options.dataDir) : undefined;
   const file = options.accessLog ?? process.env.CREDIT_CHECK_ACCESS_LOG;
   const log =
     file || options.log

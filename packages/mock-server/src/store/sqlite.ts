@@ -67,6 +67,8 @@ export class SqliteStore implements Store {
 
   private lastSweep = 0;
   private objectionCount: number | undefined;
+  /** Prepared `IN (?, …)` lookups by the number of entries (a subject has a few at most). */
+  private readonly byArity = new Map<number, StatementSync>();
 
   putCheck(record: StoredCheck): void {
     const c = record.check;
@@ -116,10 +118,13 @@ export class SqliteStore implements Store {
     if (entryIds.length === 0) return [];
     this.objectionCount ??= Number((this.q.countObjections.get() as { n: number }).n);
     if (this.objectionCount === 0) return [];
-    const marks = entryIds.map(() => '?').join(',');
-    const rows = this.db.prepare(`SELECT body FROM objections WHERE entry_id IN (${marks}) ORDER BY filed_at`).all(...entryIds) as {
-      body: string;
-    }[];
+    let statement = this.byArity.get(entryIds.length);
+    if (!statement) {
+      const marks = entryIds.map(() => '?').join(',');
+      statement = this.db.prepare(`SELECT body FROM objections WHERE entry_id IN (${marks}) ORDER BY filed_at`);
+      this.byArity.set(entryIds.length, statement);
+    }
+    const rows = statement.all(...entryIds) as { body: string }[];
     return rows.map((r) => JSON.parse(r.body));
   }
 
