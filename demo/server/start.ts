@@ -43,14 +43,6 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     operator: 'window-01',
   });
   const api = getRequestListener(backend.fetch);
-  const { createServer: createVite } = await import('vite');
-  const vite = await createVite({
-    root,
-    configFile: `${root}vite.config.ts`,
-    logLevel: options.quiet ? 'silent' : 'warn',
-    server: { middlewareMode: true, hmr: false },
-    appType: 'mpa',
-  });
   const bundle = fileURLToPath(new URL('../packages/widget/dist/credit-check.js', `file://${root}`));
   const server = createServer((req, res) => {
     if (req.url?.startsWith('/backend/')) return void api(req, res);
@@ -74,6 +66,16 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
       `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' ${mock.origin} ws:; frame-ancestors 'none'`,
     );
     vite.middlewares(req, res);
+  });
+  const { createServer: createVite } = await import('vite');
+  // Vite's HMR socket rides on this server (same port): nothing else to bind, several demos can
+  // run side by side, and the strict CSP's 'self' covers it.
+  const vite = await createVite({
+    root,
+    configFile: `${root}vite.config.ts`,
+    logLevel: options.quiet ? 'silent' : 'warn',
+    server: { middlewareMode: true, hmr: { server } },
+    appType: 'mpa',
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
