@@ -531,6 +531,33 @@ describe('fault matrix: every platform fault ends as an error with its code, nev
   }
 });
 
+describe('print view', () => {
+  it('prints the receipt alone: a temporary page stylesheet hides the rest, removed after printing', async () => {
+    const { el } = await setup({ subject: SUBJECTS.clean });
+    await until(el, 'done');
+    const original = window.print;
+    const before = document.adoptedStyleSheets.length;
+    let during: { printing: boolean; sheets: number; hidesPage: boolean } | undefined;
+    window.print = () => {
+      const sheet = document.adoptedStyleSheets.at(-1);
+      during = {
+        printing: el.hasAttribute('printing'),
+        sheets: document.adoptedStyleSheets.length,
+        hidesPage: [...(sheet?.cssRules ?? [])].some((r) => r.cssText.includes('visibility: hidden')),
+      };
+    };
+    try {
+      (shadow(el).querySelector('[part="receipt"] button') as HTMLButtonElement).click();
+      expect(during).to.deep.equal({ printing: true, sheets: before + 1, hidesPage: true });
+      window.dispatchEvent(new Event('afterprint'));
+      expect(el.hasAttribute('printing')).to.equal(false);
+      expect(document.adoptedStyleSheets.length).to.equal(before);
+    } finally {
+      window.print = original;
+    }
+  });
+});
+
 describe('PII across this whole run', () => {
   it('no event detail carried a personal ID number', () => {
     expect(eventDetails.length).to.be.greaterThan(50);
