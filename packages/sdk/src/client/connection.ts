@@ -90,7 +90,6 @@ export class Connection {
   private token: string | undefined;
   private tokenExpiresAt = Number.POSITIVE_INFINITY;
   private tokenPending: Promise<string> | undefined;
-  private readonly secrets: (string | undefined)[];
   /** Identical checks share one request and a short-lived result (see `cache`). */
   readonly checks: SharedCalls<Check>;
   /** In-flight sharing only, for `cache: false` calls. */
@@ -111,7 +110,6 @@ export class Connection {
     this.checks = new SharedCalls<Check>(options.cache === false ? 0 : (options.cache?.ttl ?? 30_000));
     this.freshChecks = new SharedCalls<Check>(0);
     this.token = options.token;
-    this.secrets = [options.appSecret, options.token];
     const retry =
       options.retry === false ? { limit: 0 } : typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {});
     const maxRetryAfter = retry.maxRetryAfter ?? 30_000;
@@ -147,6 +145,11 @@ export class Connection {
     });
   }
 
+  /** What error messages must never contain: the secret and the tokens in use. */
+  private get secrets(): (string | undefined)[] {
+    return [this.options.appSecret, this.options.token, this.token];
+  }
+
   /** Sets the Authorization header for one attempt: a fresh signature (new timestamp and nonce) each time. */
   private async authorize(request: Request, state: CallState): Promise<void> {
     state.attempts++;
@@ -179,7 +182,6 @@ export class Connection {
         if (!token) throw new CreditCheckError('AUTH', 'getToken() returned no token');
         const expires = typeof got === 'string' ? undefined : got.expiresAt;
         this.token = token;
-        this.secrets.push(token);
         this.tokenExpiresAt =
           expires === undefined ? Number.POSITIVE_INFINITY : typeof expires === 'number' ? expires : Date.parse(expires);
         return token;

@@ -69,7 +69,8 @@ export interface CheckCallOptions extends CallOptions {
 export function check(connection: Connection, input: CheckInput, opts: CheckCallOptions = {}): Promise<Check> {
   return later(() => {
     const body = validate(CheckRequest, input, 'check request');
-    const key = JSON.stringify([body.subject.idType, body.subject.id, body.matter, body.context]);
+    // The name is part of the key: the platform compares it with the registered one (NAME_MISMATCH).
+    const key = JSON.stringify([body.subject.idType, body.subject.id, body.subject.name, body.matter, body.context]);
     const pool = opts.cache === false ? connection.freshChecks : connection.checks;
     return pool.run(key, opts.signal, (signal) => connection.call(endpoints.createCheck, { body }, { ...opts, signal }));
   });

@@ -29,6 +29,7 @@ async function setup(o: Setup = {}) {
         token=${t}
         matter=${o.matter ?? 'FOOD_BUSINESS_LICENCE'}
         watch="#code"
+        watch-name="#name"
         id-type=${o.idType ?? 'uscc'}
         application-id="SZ-TEST-1"
         department=${DEPARTMENT}
@@ -43,11 +44,12 @@ async function setup(o: Setup = {}) {
   </div>`);
   const el = root.querySelector('credit-check') as CreditCheck;
   const input = root.querySelector('#code') as HTMLInputElement;
+  const nameInput = root.querySelector('#name') as HTMLInputElement;
   const form = root.querySelector('form') as HTMLFormElement;
   const approve = root.querySelector('#approve') as HTMLButtonElement;
   await el.updateComplete;
   if (o.subject) await type(input, o.subject, 'paste');
-  return { root, el, input, form, approve };
+  return { root, el, input, nameInput, form, approve };
 }
 
 /** Types into the input as a person does (real key events) or pastes it in one go. */
@@ -118,6 +120,54 @@ describe('<credit-check> checks automatically', () => {
     expect(text(el)).to.contain('正在核查信用状况');
     await expect(el).to.be.accessible();
     await until(el, 'done');
+  });
+});
+
+describe('typing like staff do', () => {
+  it('after leaving a half-typed field, typing again shows progress, not an error, until 18 characters', async () => {
+    const { el, input } = await setup();
+    await type(input, '9133010');
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await el.updateComplete;
+    expect(el.state).to.equal('invalid');
+    await type(input, '6');
+    await el.updateComplete;
+    expect(el.state).to.equal('idle');
+    expect(text(el)).to.contain('已输入 8/18 位');
+  });
+
+  it('a name typed after the code is checked once it is entered, not per keystroke', async () => {
+    const { el, input, nameInput } = await setup();
+    await type(input, SUBJECTS.clean, 'paste');
+    await until(el, 'done');
+    expect(el.verdict).to.equal('clear');
+    await type(nameInput, '南京清源科技有限公司');
+    await el.updateComplete;
+    expect(checks()).to.have.length(1);
+    nameInput.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitUntil(() => checks().length === 2 && el.state === 'done', 'one re-check with the name');
+    expect(JSON.parse(checks()[1]!.body).subject.name).to.equal('南京清源科技有限公司');
+    // The platform compared it with the registered name (重错码治理).
+    expect(el.verdict).to.equal('notice');
+    expect(text(el)).to.contain('不一致');
+  });
+
+  it('an invalid selector is a configuration error on screen, not an exception on every keystroke', async () => {
+    const t = await token();
+    const root = await fixture<HTMLDivElement>(
+      html`<div><input id="x" value=${SUBJECTS.clean} /><credit-check endpoint="/api/v1" token=${t} matter="FOOD_BUSINESS_LICENCE" watch="#x[" application-id="A" department=${DEPARTMENT} operator=${OPERATOR} subject=${SUBJECTS.clean}></credit-check></div>`,
+    );
+    const el = root.querySelector('credit-check') as CreditCheck;
+    await el.updateComplete;
+    root.querySelector('#x')?.dispatchEvent(new Event('input', { bubbles: true }));
+    await el.updateComplete;
+    expect(el.state).to.equal('error');
+    expect(text(el)).to.contain('watch (not a valid CSS selector)');
+    el.watch = undefined;
+    el.guard = '#approval[';
+    await el.updateComplete;
+    expect(el.state).to.equal('error');
+    expect(text(el)).to.contain('guard (not a valid CSS selector)');
   });
 });
 

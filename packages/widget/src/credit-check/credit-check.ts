@@ -179,7 +179,7 @@ export class CreditCheck extends LitElement {
 
   private readonly internals: ElementInternals;
   private ownConnection: Connection | undefined;
-  private ownConnectionKey = '';
+  private ownConnectionKey: unknown[] = [];
   private runKey = '';
   private alertedFor = '';
   /** Earlier results by check key, shown (marked stale) when a re-check fails. */
@@ -273,7 +273,8 @@ export class CreditCheck extends LitElement {
   }
 
   override updated(changed: PropertyValues<this>): void {
-    if (changed.has('guard')) this.attachGuard(this.guard ? (this.rootNode().querySelector(this.guard) as HTMLFormElement | null) : null);
+    if (changed.has('guard'))
+      this.attachGuard((select(this.rootNode(), this.guard)?.[0] as unknown as HTMLFormElement | undefined) ?? null);
     this.syncForm();
     this.syncGuard();
     this.maybeAlert();
@@ -290,30 +291,25 @@ export class CreditCheck extends LitElement {
   private readonly onHostInput = (event: Event) => {
     const target = event.target as Element | null;
     if (!target || (event as InputEvent).isComposing) return;
-    if (this.watch && target.matches?.(this.watch)) {
+    if (matches(target, this.watch)) {
       this._value = (target as HTMLInputElement).value ?? '';
-      if (event.type === 'change') this._blurred = true;
-    } else if (this.watchName && target.matches?.(this.watchName)) {
+      // Typing again: judge the length only once the code is complete or the field is left.
+      this._blurred = event.type === 'change';
+    } else if (event.type === 'change' && matches(target, this.watchName)) {
+      // The name counts once entered (change), not per keystroke: each keystroke would be a check.
       this._name = (target as HTMLInputElement).value?.trim() || undefined;
     }
   };
 
   private readonly onHostBlur = (event: Event) => {
-    const target = event.target as Element | null;
-    if (this.watch && target?.matches?.(this.watch)) this._blurred = true;
+    if (matches(event.target as Element | null, this.watch)) this._blurred = true;
   };
 
   private readWatched(): void {
-    const root = this.rootNode();
-    if (this.watch) {
-      const inputs = [...root.querySelectorAll<HTMLInputElement>(this.watch)];
-      const filled = inputs.find((i) => i.value);
-      if (filled && !this._value) this._value = filled.value;
-    }
-    if (this.watchName) {
-      const input = root.querySelector<HTMLInputElement>(this.watchName);
-      if (input?.value) this._name = input.value.trim();
-    }
+    const filled = select(this.rootNode(), this.watch)?.find((i) => i.value);
+    if (filled && !this._value) this._value = filled.value;
+    const name = select(this.rootNode(), this.watchName)?.[0];
+    if (name?.value) this._name = name.value.trim();
   }
 
   private raw(): string {
@@ -345,6 +341,13 @@ export class CreditCheck extends LitElement {
     if (!this.applicationId) missing.push('application-id');
     if (!this.department) missing.push('department');
     if (!this.operator) missing.push('operator');
+    for (const [attribute, selector] of [
+      ['watch', this.watch],
+      ['watch-name', this.watchName],
+      ['guard', this.guard],
+    ] as const) {
+      if (selector && select(this.rootNode(), selector) === undefined) missing.push(`${attribute} (not a valid CSS selector)`);
+    }
     return missing.length ? missing.join(', ') : undefined;
   }
 
@@ -367,8 +370,8 @@ export class CreditCheck extends LitElement {
 
   private platform(): Connection {
     if (this.connection) return this.connection;
-    const key = `${this.endpoint}|${this.token ?? ''}|${this.getToken ? 'fn' : ''}|${this.timeout}`;
-    if (!this.ownConnection || key !== this.ownConnectionKey) {
+    const key = [this.endpoint, this.token, this.getToken, this.timeout];
+    if (!this.ownConnection || key.some((v, i) => v !== this.ownConnectionKey[i])) {
       this.ownConnectionKey = key;
       this.ownConnection = new Connection({
         baseUrl: this.endpoint as string,
@@ -425,7 +428,10 @@ export class CreditCheck extends LitElement {
   }
 
   private computeState(): CheckState {
-    if (this.missingConfig()) return this.raw().trim() ? 'error' : 'idle';
+    const problem = this.missingConfig();
+    // Missing settings may still be on their way (hosts set them after an async call); a broken
+    // selector never fixes itself, so it is an error at once.
+    if (problem) return this.raw().trim() || problem.includes('selector') ? 'error' : 'idle';
     const v = this.validation();
     if (!v) return 'idle';
     if (!v.valid) {
@@ -895,6 +901,25 @@ export class CreditCheck extends LitElement {
             : nothing
       }
     </div>`;
+  }
+}
+
+/** Elements matching a selector from the host page; undefined when the selector is invalid. */
+function select(root: Document | ShadowRoot, selector: string | undefined): HTMLInputElement[] | undefined {
+  if (!selector) return [];
+  try {
+    return [...root.querySelectorAll<HTMLInputElement>(selector)];
+  } catch {
+    return undefined;
+  }
+}
+
+function matches(target: Element | null, selector: string | undefined): boolean {
+  if (!target || !selector) return false;
+  try {
+    return target.matches?.(selector) ?? false;
+  } catch {
+    return false;
   }
 }
 
