@@ -3,7 +3,7 @@
 // run. Prints a table and writes bench/results/latest.{json,md}. Not a test: nothing here passes or
 // fails on timing; it measures and reports.
 //   node bench/run.mjs [--subjects 1000000] [--duration 10] [--only server,sdk,widget,sizes]
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -184,9 +184,11 @@ if (mock) {
 }
 
 // ── widget ─────────────────────────────────────────────────────────────────────────────────
-if (only.has('widget') && info) {
+const chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+if (only.has('widget') && info && !existsSync(chrome)) {
+  console.log(`\nwidget — skipped: no Chromium at ${chrome} (set CHROME_PATH)`);
+} else if (only.has('widget') && info) {
   console.log('\nwidget — last keystroke of a valid code → verdict painted, Chromium');
-  const chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium';
   const { chromium } = await import('playwright-core');
   const bundle = readFileSync(new URL('../packages/widget/dist/credit-check.js', import.meta.url));
   const page = `<!doctype html><meta charset="utf-8"><input id="code"><credit-check id="w" watch="#code" matter="${MATTERS[0]}" department="${DEPARTMENT}" operator="${OPERATOR}" application-id="B-0"></credit-check><script type="module" src="/credit-check.js"></script>`;

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const PNPM = pkg.engines.pnpm;
-const TASKS = { start: 'start:all', test: 'test:all', bench: 'bench', soak: 'test:soak' };
+const TASKS = { start: 'start:all', test: 'test:all', bench: 'bench:run', soak: 'soak:run' };
 
 const task = TASKS[process.argv[2]];
 if (!task) {
