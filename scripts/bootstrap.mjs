@@ -59,4 +59,6 @@ if (installed !== 0) {
   console.error('pnpm install failed (see above).');
   process.exit(installed);
 }
-process.exit(run(cmd, [...prefix, 'run', task]));
+// Anything after the task name goes to it: npm run bench -- --subjects 100000
+const extra = process.argv.slice(3);
+process.exit(run(cmd, [...prefix, 'run', task, ...extra]));
