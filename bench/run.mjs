@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Connection, check, createClient } from '@credit-check/sdk';
+import { CHROMIUM, CHROMIUM_ARGS } from '../scripts/chromium.mjs';
 import { child, fmt, load, percentile } from './lib.mjs';
 
 const { values } = parseArgs({ options: { subjects: { type: 'string' }, duration: { type: 'string' }, only: { type: 'string' } } });
@@ -184,7 +185,7 @@ if (mock) {
 }
 
 // ── widget ─────────────────────────────────────────────────────────────────────────────────
-const chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const chrome = CHROMIUM;
 if (only.has('widget') && info && !existsSync(chrome)) {
   console.log(`\nwidget — skipped: no Chromium at ${chrome} (set CHROME_PATH)`);
 } else if (only.has('widget') && info) {
@@ -197,18 +198,7 @@ if (only.has('widget') && info && !existsSync(chrome)) {
     else res.writeHead(200, { 'content-type': 'text/html' }).end(page);
   });
   await new Promise((r) => http.listen(0, '127.0.0.1', r));
-  const browser = await chromium.launch({
-    executablePath: chrome,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: chrome, args: CHROMIUM_ARGS });
   try {
     const tab = await browser.newPage();
     await tab.goto(`http://127.0.0.1:${http.address().port}/`);

@@ -5,7 +5,7 @@ import { Platform, type PlatformOptions } from './platform/platform.ts';
 
 export * from './domain/index.ts';
 export { type AppOptions, createApp, formatLog, type PlatformApp, type RequestLog } from './http/app.ts';
-export { Faults, parsePrefer } from './http/faults.ts';
+export { Faults, faultMatrix, parsePrefer } from './http/faults.ts';
 export { openApiDocument } from './http/openapi.ts';
 export { platformHandlers } from './msw.ts';
 export { type App, Platform, type PlatformOptions, SANDBOX_APP } from './platform/platform.ts';

@@ -1,5 +1,5 @@
 import { authorizationHeader, randomId } from '@credit-check/sdk/auth';
-import { API_BASE, type Endpoint, endpoints } from '@credit-check/sdk/contract';
+import { API_BASE, type Endpoint, endpoints, TokenScope } from '@credit-check/sdk/contract';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
@@ -15,16 +15,7 @@ const { token } = await mock.platform.mintToken(
     department: '苏州市政务服务中心',
     operator: 'window-01',
     matters: ['*'],
-    scopes: [
-      'checks:write',
-      'checks:read',
-      'feedback:write',
-      'commitments:write',
-      'commitments:read',
-      'objections:write',
-      'profiles:read',
-      'catalog:read',
-    ],
+    scopes: TokenScope.options.filter((scope) => scope !== 'pii:read'),
   },
 );
 

@@ -1,3 +1,4 @@
+import { faultMatrix } from '@credit-check/mock-server';
 import { type RunningServer, startServer } from '@credit-check/mock-server/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreditCheckError, createClient, verifyReceipt } from '../src/index.ts';
@@ -56,20 +57,9 @@ describe('over real HTTP', () => {
 });
 
 describe('fault matrix over real HTTP: the documented error for every fault, never a result', () => {
-  const faults = [
-    ['latency past the timeout', { kind: 'latency', delayMs: 800 }, 'TIMEOUT'],
-    ['HTTP 500', { kind: 'status', status: 500 }, 'API_ERROR'],
-    ['HTTP 502', { kind: 'status', status: 502 }, 'API_ERROR'],
-    ['HTTP 503 + Retry-After', { kind: 'status', status: 503, retryAfter: 0 }, 'API_ERROR'],
-    ['429 + Retry-After', { kind: 'rate-limit', retryAfter: 0 }, 'RATE_LIMITED'],
-    ['malformed JSON', { kind: 'malformed' }, 'RESPONSE_SHAPE'],
-    ['off-contract JSON', { kind: 'off-contract' }, 'RESPONSE_SHAPE'],
-    ['connection reset', { kind: 'reset' }, 'NETWORK'],
-    ['outage', { kind: 'outage' }, 'NETWORK'],
-  ] as const;
-  for (const [name, fault, code] of faults) {
+  for (const { name, fault, code } of faultMatrix(300)) {
     it(`${name} → ${code}`, async () => {
-      server.faults.set(fault as never);
+      server.faults.set(fault);
       try {
         const client = createClient({ baseUrl: server.apiBase, ...APP, retry: { limit: 1, backoffLimit: 10 }, timeout: 300, cache: false });
         const error = await client.check(checkInput()).then(

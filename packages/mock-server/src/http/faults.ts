@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@credit-check/sdk';
 import type { Fault } from '@credit-check/sdk/contract';
 import { Fault as FaultSchema } from '@credit-check/sdk/contract';
 
@@ -75,4 +76,23 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       resolve();
     });
   });
+}
+
+/**
+ * The fault matrix: every kind of fault the mock injects and the error code a client of the SDK
+ * (and so the widget) must report for it — never a result. `timeoutMs` is the client's per-attempt
+ * timeout; the latency fault goes well past it.
+ */
+export function faultMatrix(timeoutMs: number): { name: string; fault: Fault; code: ErrorCode }[] {
+  return [
+    { name: 'latency past the timeout', fault: { kind: 'latency', delayMs: timeoutMs * 3 }, code: 'TIMEOUT' },
+    { name: 'HTTP 500', fault: { kind: 'status', status: 500 }, code: 'API_ERROR' },
+    { name: 'HTTP 502', fault: { kind: 'status', status: 502 }, code: 'API_ERROR' },
+    { name: 'HTTP 503 + Retry-After', fault: { kind: 'status', status: 503, retryAfter: 0 }, code: 'API_ERROR' },
+    { name: '429 + Retry-After', fault: { kind: 'rate-limit', retryAfter: 0 }, code: 'RATE_LIMITED' },
+    { name: 'malformed JSON', fault: { kind: 'malformed' }, code: 'RESPONSE_SHAPE' },
+    { name: 'off-contract JSON', fault: { kind: 'off-contract' }, code: 'RESPONSE_SHAPE' },
+    { name: 'connection reset', fault: { kind: 'reset' }, code: 'NETWORK' },
+    { name: 'platform outage', fault: { kind: 'outage' }, code: 'NETWORK' },
+  ];
 }

@@ -1,3 +1,4 @@
+import { faultMatrix } from '@credit-check/mock-server';
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { HttpResponse, http } from 'msw';
@@ -552,20 +553,9 @@ describe('strict Content-Security-Policy (the single-file bundle)', () => {
 });
 
 describe('fault matrix: every platform fault ends as an error with its code, never a verdict', () => {
-  const faults = [
-    ['latency past the timeout', { kind: 'latency', delayMs: 1500 }, 'TIMEOUT'],
-    ['HTTP 500', { kind: 'status', status: 500 }, 'API_ERROR'],
-    ['HTTP 502', { kind: 'status', status: 502 }, 'API_ERROR'],
-    ['HTTP 503', { kind: 'status', status: 503 }, 'API_ERROR'],
-    ['429 with a long Retry-After', { kind: 'rate-limit', retryAfter: 60 }, 'RATE_LIMITED'],
-    ['malformed JSON', { kind: 'malformed' }, 'RESPONSE_SHAPE'],
-    ['off-contract JSON', { kind: 'off-contract' }, 'RESPONSE_SHAPE'],
-    ['connection reset', { kind: 'reset' }, 'NETWORK'],
-    ['platform outage', { kind: 'outage' }, 'NETWORK'],
-  ] as const;
-  for (const [name, fault, code] of faults) {
+  for (const { name, fault, code } of faultMatrix(400)) {
     it(`${name} → ${code}`, async () => {
-      mock.faults.set(fault as never);
+      mock.faults.set(fault);
       const { el, input, approve } = await setup({ timeout: 400 });
       const failed = oneEvent(el, 'credit-check-error');
       await type(input, SUBJECTS.clean, 'paste');
