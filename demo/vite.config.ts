@@ -13,6 +13,25 @@ const page = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 export default defineConfig(({ mode }) => ({
   base: './',
   resolve: { conditions: ['source', ...defaultClientConditions] },
+  // Every page and dependency up front: discovering one late makes Vite re-optimise and answer
+  // in-flight requests with 504 "Outdated Optimize Dep" (seen on fresh clones).
+  optimizeDeps: {
+    entries: ['index.html', 'coverage.html', 'examples/*/index.html'],
+    include: [
+      '@credit-check/widget > lit',
+      '@credit-check/widget > @lit/task',
+      '@credit-check/sdk > ky',
+      '@credit-check/sdk > zod/mini',
+      'hono',
+      'msw',
+      'msw/browser',
+      'vue',
+      'react',
+      'react/jsx-runtime',
+      'react/jsx-dev-runtime',
+      'react-dom/client',
+    ],
+  },
   plugins: [
     vue({ template: { compilerOptions: { isCustomElement: (tag) => tag === 'credit-check' } } }),
     ...(mode === 'static' ? [msw({ mode: 'worker-only' })] : []),
