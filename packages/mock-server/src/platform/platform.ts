@@ -205,21 +205,8 @@ export class Platform {
   }
 
   private async evaluateAndStore(request: CheckRequest, matter: Matter): Promise<Check> {
-    const today = this.today();
     const { idType, id } = request.subject;
-    const key = subjectKey(idType, id);
-    const record = this.subjects.subjects.get(key);
-    const linkedRecords = this.linkedRecords(record);
-    const allEntries = [record, ...linkedRecords.map((l) => l.record)].flatMap((r) => r?.entries ?? []);
-    const objections = this.store.objectionsOf(allEntries.map((e) => e.entryId));
-    const entries = this.entryViews(record, today, objections);
-    const commitments = this.commitmentsOf(key, record, today);
-    const grade = gradeView(record?.grade, this.catalog.gradeScales);
-    const linked: LinkedSubject[] = linkedRecords.map(({ relation, record: r }) => ({
-      relation,
-      subject: subjectView(r, { idType: r.idType, id: r.id }),
-      activeEntries: this.entryViews(r, today, objections).filter((e) => e.effective),
-    }));
+    const { key, record, entries, commitments, grade, linked } = this.file(idType, id, this.today());
     const evaluation = evaluate({
       matter,
       measures: this.catalog.measures,
@@ -381,29 +368,19 @@ export class Platform {
   // ── records ───────────────────────────────────────────────────────────────────────────────
 
   profile(principal: Principal, subject: SubjectRef): Profile {
-    const today = this.today();
-    const key = subjectKey(subject.idType, subject.id);
-    const record = this.subjects.subjects.get(key);
-    const linkedRecords = this.linkedRecords(record);
-    const entryIds = [record, ...linkedRecords.map((l) => l.record)].flatMap((r) => r?.entries ?? []).map((e) => e.entryId);
-    const objections = this.store.objectionsOf(entryIds);
-    const entries = this.entryViews(record, today, objections);
+    const { key, record, objections, entries, commitments, grade, linked } = this.file(subject.idType, subject.id, this.today());
     const own = new Set(entries.map((e) => e.entryId));
     const profile: Profile = {
       subject: subjectView(record, subject),
       entries,
-      commitments: this.commitmentsOf(key, record, today),
-      grade: gradeView(record?.grade, this.catalog.gradeScales),
+      commitments,
+      grade,
       gradeHistory: (record?.gradeHistory ?? (record?.grade ? [record.grade] : []))
         .map((g) => gradeView(g, this.catalog.gradeScales))
         .filter((g) => g !== null),
       interviews: record?.interviews ?? [],
       objections: objections.filter((o) => own.has(o.entryId)).map(objectionView),
-      linked: linkedRecords.map(({ relation, record: r }) => ({
-        relation,
-        subject: subjectView(r, { idType: r.idType, id: r.id }),
-        activeEntries: this.entryViews(r, today, objections).filter((e) => e.effective),
-      })),
+      linked,
       checks: this.store.checkStats(key),
     };
     if (canSeePii(principal)) return profile;
@@ -412,6 +389,32 @@ export class Platform {
       subject: maskSubject(profile.subject),
       commitments: profile.commitments.map((c) => ({ ...c, subject: maskSubject(c.subject) })),
       linked: maskLinked(profile.linked),
+    };
+  }
+
+  /**
+   * What the platform knows about a subject today: its record, its entries with today's status
+   * (objections applied), commitments, grade, and the linked subjects with their effective entries.
+   */
+  private file(idType: SubjectRecord['idType'], id: string, today: string) {
+    const key = subjectKey(idType, id);
+    const record = this.subjects.subjects.get(key);
+    const linkedRecords = this.linkedRecords(record);
+    const entryIds = [record, ...linkedRecords.map((l) => l.record)].flatMap((r) => r?.entries ?? []).map((e) => e.entryId);
+    const objections = this.store.objectionsOf(entryIds);
+    const linked: LinkedSubject[] = linkedRecords.map(({ relation, record: r }) => ({
+      relation,
+      subject: subjectView(r, { idType: r.idType, id: r.id }),
+      activeEntries: this.entryViews(r, today, objections).filter((e) => e.effective),
+    }));
+    return {
+      key,
+      record,
+      objections,
+      entries: this.entryViews(record, today, objections),
+      commitments: this.commitmentsOf(key, record, today),
+      grade: gradeView(record?.grade, this.catalog.gradeScales),
+      linked,
     };
   }
 
@@ -471,17 +474,9 @@ export class Platform {
         throw problem('DEADLINE_INVALID', `补齐材料期限应在今天之后、${latest} 之前`, `The deadline must be after today and by ${latest}`);
       }
     }
-    const key = subjectKey(request.subject.idType, request.subject.id);
-    const record = this.subjects.subjects.get(key);
+    const { key, record, entries, commitments, grade } = this.file(request.subject.idType, request.subject.id, today);
     if (request.type === 'informed' || request.type === 'tolerance') {
-      const objections = this.store.objectionsOf((record?.entries ?? []).map((e) => e.entryId));
-      const entries = this.entryViews(record, today, objections);
-      const status = eligibility(
-        matter,
-        entries,
-        this.commitmentsOf(key, record, today),
-        gradeView(record?.grade, this.catalog.gradeScales),
-      );
+      const status = eligibility(matter, entries, commitments, grade);
       const item = request.type === 'informed' ? status.informedCommitment : status.toleranceAcceptance;
       if (!item.eligible) {
         throw problem(
