@@ -493,6 +493,26 @@ describe('applicant mode (online channel)', () => {
     );
   });
 
+  it('says so when the commitment text cannot be loaded, without retrying on its own, and retries on request', async () => {
+    worker.use(http.get('*/api/v1/catalog/matters', () => HttpResponse.json({ code: 'UNAVAILABLE' }, { status: 503 })));
+    const catalogCalls = () => requests.filter((r) => r.path === '/api/v1/catalog/matters').length;
+    try {
+      const { el } = await setup({ subject: SUBJECTS.clean, mode: 'applicant' });
+      await until(el, 'done');
+      await waitUntil(() => text(el).includes('承诺书未能加载'), 'the failure is shown', { timeout: 8000 });
+      const afterFirstLoad = catalogCalls();
+      await aTimeout(1500);
+      expect(catalogCalls(), 'no request loop').to.equal(afterFirstLoad);
+      expect(shadow(el).querySelector('[part="commitment-form"]')).to.equal(null);
+      await expect(el).to.be.accessible();
+      worker.resetHandlers();
+      (shadow(el).querySelector('[part="details"] .actions button') as HTMLButtonElement).click();
+      await waitUntil(() => shadow(el).querySelector('[part="commitment-form"]'), 'loaded after retry');
+    } finally {
+      worker.resetHandlers();
+    }
+  });
+
   it('explains why the fast routes are closed, and offers nothing to sign', async () => {
     const { el } = await setup({ subject: SUBJECTS.violated, mode: 'applicant' });
     await until(el, 'done');

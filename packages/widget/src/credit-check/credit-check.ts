@@ -119,6 +119,7 @@ export class CreditCheck extends LitElement {
     _sending: { state: true, attribute: false },
     _action: { state: true, attribute: false },
     _matters: { state: true, attribute: false },
+    _mattersError: { state: true, attribute: false },
     _signed: { state: true, attribute: false },
     _signError: { state: true, attribute: false },
   };
@@ -174,6 +175,7 @@ export class CreditCheck extends LitElement {
   declare private _sending: boolean;
   declare private _action: FeedbackAction | undefined;
   declare private _matters: Matter[] | undefined;
+  declare private _mattersError: string | undefined;
   declare private _signed: Commitment | undefined;
   declare private _signError: string | undefined;
 
@@ -278,7 +280,8 @@ export class CreditCheck extends LitElement {
     this.syncForm();
     this.syncGuard();
     this.maybeAlert();
-    if (this.mode === 'applicant' && this.state === 'done' && !this._matters) this.loadMatters();
+    // Loaded once; a failure is shown with a retry, never retried on its own (no request loop).
+    if (this.mode === 'applicant' && this.state === 'done' && !this._matters && !this._mattersError) this.loadMatters();
   }
 
   // ── input ─────────────────────────────────────────────────────────────────────────────────
@@ -625,8 +628,10 @@ export class CreditCheck extends LitElement {
     this._matters = [];
     try {
       this._matters = (await listMatters(this.platform())).matters;
-    } catch {
+    } catch (error) {
+      const e = error as CreditCheckError;
       this._matters = undefined;
+      this._mattersError = (this.lang === 'en' ? e?.message : (e?.messageZh ?? e?.message)) ?? String(error);
     }
   }
 
@@ -662,6 +667,11 @@ export class CreditCheck extends LitElement {
 
   /** Prints the check receipt: the page hides everything but this element for the print. */
   print(): void {
+    // Without constructable stylesheets the whole page prints (the element keeps its print styles).
+    if (!('adoptedStyleSheets' in Document.prototype)) {
+      window.print();
+      return;
+    }
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(
       '@media print { body * { visibility: hidden !important; } credit-check[printing], credit-check[printing] * { visibility: visible !important; } credit-check[printing] { position: absolute; inset: 0 auto auto 0; width: 100%; } }',
@@ -878,6 +888,12 @@ export class CreditCheck extends LitElement {
     );
     return html`<div part="details">
       <section><h3>${s.applicantRoutes}</h3>${this.renderEligibility(r)}</section>
+      ${
+        this._mattersError
+          ? html`<p class="field-error" role="alert">${s.textFailed}：${this._mattersError}</p>
+              <div class="actions"><button @click=${() => (this._mattersError = undefined)}>${s.retry}</button></div>`
+          : nothing
+      }
       ${
         this._signed
           ? html`<p class="done" role="status">${s.signed(this._signed.commitmentId, time(this._signed.signedAt))}</p>`

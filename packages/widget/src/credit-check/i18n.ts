@@ -88,6 +88,7 @@ const zh = {
   sign: '签署承诺',
   signed: (id: string, t: string) => `承诺已签署：编号 ${id}，时间 ${t}`,
   chooseRoute: '承诺类型',
+  textFailed: '承诺书未能加载，暂不能在线签署',
 };
 
 type Strings = typeof zh;
@@ -181,6 +182,7 @@ const en: Strings = {
   sign: 'Sign',
   signed: (id, t) => `Commitment signed: ${id} at ${t}`,
   chooseRoute: 'Commitment type',
+  textFailed: 'The commitment text could not be loaded; signing online is not possible now',
 };
 
 export type Lang = 'zh-CN' | 'en';
