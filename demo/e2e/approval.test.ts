@@ -99,6 +99,17 @@ describe('the approval hall (npm start)', () => {
     expect(await page.getAttribute('.decision', 'data-approved')).toBe('true');
   }, 60_000);
 
+  it('says so when the submission itself fails (backend unreachable): not approved', async () => {
+    const { page } = await open(browser, demo.url);
+    await typeInto(page, '#uscc', '91320100748204660Q');
+    await page.waitForFunction(() => !(document.querySelector('#approve') as HTMLButtonElement).disabled);
+    await page.route('**/backend/applications', (route) => route.abort('connectionreset'));
+    await page.click('#approve');
+    await page.waitForSelector('.decision');
+    expect(await page.getAttribute('.decision', 'data-approved')).toBe('false');
+    expect(await page.textContent('.decision')).toContain('提交未完成');
+  });
+
   it('never looks clean when the platform is down: error state, approve held', async () => {
     const { page } = await open(browser, demo.url);
     await page.waitForSelector('#scenarios li');

@@ -45,16 +45,27 @@ matter.addEventListener('change', () => {
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   decision.textContent = '正在提交…';
-  const res = await fetch(new URL('backend/applications', new URL(import.meta.env.BASE_URL, location.href)), {
-    method: 'POST',
-    body: new FormData(form),
-  });
-  const body = (await res.json()) as { approved: boolean; decisions?: { message: string }[]; message?: string };
-  const p = document.createElement('div');
-  p.className = `decision ${body.approved ? 'ok' : 'refused'}`;
-  p.dataset.approved = String(body.approved);
-  p.textContent = `${body.approved ? '已受理，提交审批' : '不予提交'}：${(body.decisions ?? []).map((d) => d.message).join('；') || body.message || ''}`;
-  decision.replaceChildren(p);
+  const show = (approved: boolean, text: string) => {
+    const p = document.createElement('div');
+    p.className = `decision ${approved ? 'ok' : 'refused'}`;
+    p.dataset.approved = String(approved);
+    p.textContent = text;
+    decision.replaceChildren(p);
+  };
+  let body: { approved: boolean; decisions?: { message: string }[]; message?: string };
+  try {
+    const res = await fetch(new URL('backend/applications', new URL(import.meta.env.BASE_URL, location.href)), {
+      method: 'POST',
+      body: new FormData(form),
+    });
+    body = await res.json();
+  } catch (error) {
+    // Not submitted is not approved: say so, and keep the form as it is.
+    show(false, `提交未完成（${(error as Error).message}），申请未受理，请重试`);
+    return;
+  }
+  const why = (body.decisions ?? []).map((d) => d.message).join('；') || body.message || '';
+  show(body.approved, `${body.approved ? '已受理，提交审批' : '不予提交'}：${why}`);
 });
 
 // The scenario subjects of the sandbox, one click to fill the form.
