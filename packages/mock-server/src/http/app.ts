@@ -1,5 +1,5 @@
 import { redact } from '@credit-check/sdk';
-import { randomId, subtle, toHex, utf8 } from '@credit-check/sdk/auth';
+import { randomId } from '@credit-check/sdk/auth';
 import {
   API_BASE,
   BATCH_MAX,
@@ -72,6 +72,9 @@ interface HandlerInput {
 }
 
 type Handlers = { [K in EndpointId]: (input: HandlerInput) => Handled | Promise<Handled> };
+
+/** How long an Idempotency-Key is remembered (as Stripe does): long enough for any retry. */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
 const ALLOWED_HEADERS = 'authorization, content-type, idempotency-key, prefer, x-request-id';
 const EXPOSED_HEADERS = 'retry-after, idempotent-replayed, x-request-id, location';
@@ -295,8 +298,9 @@ export function createApp(options: AppOptions): PlatformApp {
       );
     }
     const scoped = `${principalKey(principal)}:${key}`;
-    const hash = toHex(await subtle().digest('SHA-256', utf8.encode(`${c.req.method} ${c.req.path}\n${text}`)));
-    const saved = platform.store.getIdempotent(scoped);
+    const hash = await platform.sha256Hex(`${c.req.method} ${c.req.path}\n${text}`);
+    const now = platform.now();
+    const saved = platform.store.getIdempotent(scoped, now - IDEMPOTENCY_TTL_MS);
     if (saved) {
       if (saved.requestHash !== hash) throw problem('IDEMPOTENCY_KEY_REUSED');
       return new Response(saved.body, {
@@ -322,7 +326,7 @@ export function createApp(options: AppOptions): PlatformApp {
         status = error.status;
         body = JSON.stringify(error.toProblem(c.get('requestId')));
       }
-      platform.store.putIdempotent(scoped, { requestHash: hash, status, body, createdAt: Date.now() });
+      platform.store.putIdempotent(scoped, { requestHash: hash, status, body, createdAt: now }, now - IDEMPOTENCY_TTL_MS);
       return new Response(body, {
         status,
         headers: { ...headers, 'content-type': status >= 400 ? 'application/problem+json' : 'application/json' },

@@ -1,4 +1,4 @@
-import { fromBase64Url, randomId, subtle, toBase64Url, utf8 } from '@credit-check/sdk/auth';
+import { fromBase64Url, randomId, subtle, toBase64Url, toHex, utf8 } from '@credit-check/sdk/auth';
 import type {
   BatchCheckRequest,
   BatchResult,
@@ -126,6 +126,13 @@ export class Platform {
   reset(): void {
     this.store.clear();
     this.seedStore();
+  }
+
+  /** SHA-256 of a text, hex — with node:crypto in the Node server (no thread-pool hop). */
+  async sha256Hex(text: string): Promise<string> {
+    const data = utf8.encode(text);
+    const hash = this.crypto ? await this.crypto.sha256(data) : new Uint8Array(await subtle().digest('SHA-256', data));
+    return toHex(hash);
   }
 
   private async digest(text: string): Promise<string> {

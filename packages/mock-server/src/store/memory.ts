@@ -77,10 +77,17 @@ export class MemoryStore implements Store {
     return [...this.objections.values()].filter((o) => wanted.has(o.entryId)).sort((a, b) => a.filedAt.localeCompare(b.filedAt));
   }
 
-  getIdempotent(key: string) {
-    return this.idempotent.get(key);
+  getIdempotent(key: string, notBefore: number) {
+    const saved = this.idempotent.get(key);
+    return saved && saved.createdAt >= notBefore ? saved : undefined;
   }
-  putIdempotent(key: string, response: IdempotentResponse): void {
+  putIdempotent(key: string, response: IdempotentResponse, notBefore: number): void {
+    // Insertion order is creation order: drop expired outcomes from the front.
+    for (const [k, v] of this.idempotent) {
+      if (v.createdAt >= notBefore) break;
+      this.idempotent.delete(k);
+    }
+    this.idempotent.delete(key);
     this.idempotent.set(key, response);
   }
 

@@ -16,7 +16,8 @@ CREATE INDEX IF NOT EXISTS commitments_subject ON commitments(subject_key);
 CREATE TABLE IF NOT EXISTS fulfilments (commitment_id TEXT PRIMARY KEY, body TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS objections (objection_id TEXT PRIMARY KEY, entry_id TEXT NOT NULL, filed_at TEXT NOT NULL, body TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS objections_entry ON objections(entry_id);
-CREATE TABLE IF NOT EXISTS idempotency (key TEXT PRIMARY KEY, body TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS idempotency (key TEXT PRIMARY KEY, created_at INTEGER NOT NULL, body TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS idempotency_created ON idempotency(created_at);
 CREATE TABLE IF NOT EXISTS nonces (key TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
@@ -37,8 +38,11 @@ function statements(db: DatabaseSync) {
     putObjection: p('INSERT INTO objections VALUES (?, ?, ?, ?) ON CONFLICT(objection_id) DO UPDATE SET body = excluded.body'),
     getObjection: p('SELECT body FROM objections WHERE objection_id = ?'),
     countObjections: p('SELECT count(*) AS n FROM objections'),
-    getIdempotent: p('SELECT body FROM idempotency WHERE key = ?'),
-    putIdempotent: p('INSERT INTO idempotency VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET body = excluded.body'),
+    getIdempotent: p('SELECT body FROM idempotency WHERE key = ? AND created_at >= ?'),
+    putIdempotent: p(
+      'INSERT INTO idempotency VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET created_at = excluded.created_at, body = excluded.body',
+    ),
+    sweepIdempotent: p('DELETE FROM idempotency WHERE created_at < ?'),
     getNonce: p('SELECT expires_at FROM nonces WHERE key = ?'),
     putNonce: p('INSERT INTO nonces VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET expires_at = excluded.expires_at'),
     sweepNonces: p('DELETE FROM nonces WHERE expires_at < ?'),
@@ -66,6 +70,7 @@ export class SqliteStore implements Store {
   }
 
   private lastSweep = 0;
+  private lastIdempotencySweep = 0;
   private objectionCount: number | undefined;
   /** Prepared `IN (?, …)` lookups by the number of entries (a subject has a few at most). */
   private readonly byArity = new Map<number, StatementSync>();
@@ -128,11 +133,15 @@ export class SqliteStore implements Store {
     return rows.map((r) => JSON.parse(r.body));
   }
 
-  getIdempotent(key: string): IdempotentResponse | undefined {
-    return this.json(this.q.getIdempotent.get(key));
+  getIdempotent(key: string, notBefore: number): IdempotentResponse | undefined {
+    return this.json(this.q.getIdempotent.get(key, notBefore));
   }
-  putIdempotent(key: string, response: IdempotentResponse): void {
-    this.q.putIdempotent.run(key, JSON.stringify(response));
+  putIdempotent(key: string, response: IdempotentResponse, notBefore: number): void {
+    if (response.createdAt - this.lastIdempotencySweep > 60_000) {
+      this.lastIdempotencySweep = response.createdAt;
+      this.q.sweepIdempotent.run(notBefore);
+    }
+    this.q.putIdempotent.run(key, response.createdAt, JSON.stringify(response));
   }
 
   useNonce(key: string, expiresAt: number): boolean {

@@ -53,8 +53,10 @@ export interface Store {
   getObjection(objectionId: string): ObjectionRecord | undefined;
   objectionsOf(entryIds: readonly string[]): ObjectionRecord[];
 
-  getIdempotent(key: string): IdempotentResponse | undefined;
-  putIdempotent(key: string, response: IdempotentResponse): void;
+  /** A stored outcome created at or after `notBefore` (ms); older ones have expired. */
+  getIdempotent(key: string, notBefore: number): IdempotentResponse | undefined;
+  /** Stores an outcome and forgets those created before `notBefore`. */
+  putIdempotent(key: string, response: IdempotentResponse, notBefore: number): void;
 
   /** Remembers a signature nonce; false if it was already used (a replay). */
   useNonce(key: string, expiresAt: number): boolean;

@@ -20,8 +20,8 @@ export function fromBase64Url(text: string): Uint8Array {
 
 export const utf8 = new TextEncoder();
 
-export function toHex(bytes: ArrayBuffer): string {
-  return Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
+export function toHex(bytes: ArrayBuffer | Uint8Array): string {
+  return Array.from(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 // Random bytes are drawn 4 KiB at a time: one getRandomValues call serves many ids.
