@@ -1,27 +1,15 @@
 import { createClient } from '@credit-check/sdk';
 import { ScenarioList } from '@credit-check/sdk/contract';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningDemo, startDemo } from '../server/start.ts';
-import { launch, open, shot, typeInto } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { open, shot, typeInto, withDemo } from './harness.ts';
 
-let demo: RunningDemo;
-let browser: Browser;
 const APP = { appId: 'sandbox-app', appSecret: 'sandbox-secret-change-me' };
-
-beforeAll(async () => {
-  demo = await startDemo({ mockPort: 0, demoPort: 0, subjects: 200, quiet: true });
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+const env = withDemo({ subjects: 200 });
 
 describe('the approval hall (npm start)', () => {
   it('shows every scenario subject’s expected verdict for every demo matter, without a click', async () => {
-    const { scenarios } = ScenarioList.parse(await (await fetch(`${demo.mock.origin}/__mock/scenarios`)).json());
-    const { page, problems } = await open(browser, demo.url);
+    const { scenarios } = ScenarioList.parse(await (await fetch(`${env.demo.mock.origin}/__mock/scenarios`)).json());
+    const { page, problems } = await open(env.browser, env.demo.url);
     await page.waitForSelector('#scenarios li');
     for (const s of scenarios) {
       const subject = s.checks[0]?.request.subject;
@@ -52,7 +40,7 @@ describe('the approval hall (npm start)', () => {
   }, 120_000);
 
   it('holds the approve button until the alert is confirmed; acknowledgement and feedback reach the platform', async () => {
-    const { page, problems } = await open(browser, demo.url);
+    const { page, problems } = await open(env.browser, env.demo.url);
     await page.waitForSelector('#scenarios li');
     await shot(page, '1-idle');
     expect(await page.isDisabled('#approve')).toBe(true);
@@ -72,7 +60,7 @@ describe('the approval hall (npm start)', () => {
     await page.click('#org-check >> [part="feedback"] button[type="submit"]');
     await page.waitForSelector('#org-check >> text=已反馈：已限制办理');
     await shot(page, '3-feedback-recorded');
-    const platform = createClient({ baseUrl: demo.mock.apiBase, ...APP });
+    const platform = createClient({ baseUrl: env.demo.mock.apiBase, ...APP });
     const stored = await platform.getCheck(checkId);
     expect(stored.feedback).toMatchObject({ action: 'restricted', operator: 'window-01', measuresApplied: ['M-FOOD-DRUG-BAN'] });
     // Submitting: the backend verifies the receipt and refuses a restricted subject.
@@ -85,7 +73,7 @@ describe('the approval hall (npm start)', () => {
   }, 60_000);
 
   it('approves a clean application after the backend verified both receipts', async () => {
-    const { page } = await open(browser, demo.url);
+    const { page } = await open(env.browser, env.demo.url);
     await typeInto(page, '#org-name', '南京清源食品有限公司');
     await typeInto(page, '#uscc', '91320100748204660Q');
     await typeInto(page, '#rep-name', '陈明');
@@ -100,7 +88,7 @@ describe('the approval hall (npm start)', () => {
   }, 60_000);
 
   it('says so when the submission itself fails (backend unreachable): not approved', async () => {
-    const { page } = await open(browser, demo.url);
+    const { page } = await open(env.browser, env.demo.url);
     await typeInto(page, '#uscc', '91320100748204660Q');
     await page.waitForFunction(() => !(document.querySelector('#approve') as HTMLButtonElement).disabled);
     await page.route('**/backend/applications', (route) => route.abort('connectionreset'));
@@ -111,9 +99,9 @@ describe('the approval hall (npm start)', () => {
   });
 
   it('never looks clean when the platform is down: error state, approve held', async () => {
-    const { page } = await open(browser, demo.url);
+    const { page } = await open(env.browser, env.demo.url);
     await page.waitForSelector('#scenarios li');
-    await fetch(`${demo.mock.origin}/__mock/scenario`, {
+    await fetch(`${env.demo.mock.origin}/__mock/scenario`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ kind: 'outage' }),
@@ -126,7 +114,7 @@ describe('the approval hall (npm start)', () => {
       expect(await page.isDisabled('#approve')).toBe(true);
       await shot(page, '5-platform-down');
     } finally {
-      await fetch(`${demo.mock.origin}/__mock/scenario`, { method: 'DELETE' });
+      await fetch(`${env.demo.mock.origin}/__mock/scenario`, { method: 'DELETE' });
     }
     await page.click('#org-check >> [part="retry-button"]');
     await page.waitForSelector('#org-check[state="done"]');
@@ -134,7 +122,7 @@ describe('the approval hall (npm start)', () => {
   }, 60_000);
 
   it('the coverage view counts checks, verdicts and feedback of the department', async () => {
-    const { page, problems } = await open(browser, `${demo.url}coverage.html`);
+    const { page, problems } = await open(env.browser, `${env.demo.url}coverage.html`);
     await page.waitForSelector('#coverage tbody tr');
     const totals = await page.textContent('#totals');
     expect(totals).toMatch(/共核查 \d+ 次，已反馈 [1-9]\d* 次/);

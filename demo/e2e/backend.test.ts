@@ -1,25 +1,26 @@
 import { createClient } from '@credit-check/sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningDemo, startDemo } from '../server/start.ts';
+import { describe, expect, it } from 'vitest';
+import { withDemo } from './harness.ts';
 
-let demo: RunningDemo;
-beforeAll(async () => {
-  demo = await startDemo({ mockPort: 0, demoPort: 0, subjects: 100, quiet: true });
-});
-afterAll(() => demo?.close());
+const env = withDemo({ subjects: 100, browser: false });
 
 const APPLICATION = 'SZ-BACKEND-0001';
 const context = { applicationId: APPLICATION, department: '苏州市政务服务中心', operator: 'window-01', channel: 'window' as const };
 
 async function checkOf(id: string, matter = 'FOOD_BUSINESS_LICENCE') {
-  const platform = createClient({ baseUrl: demo.mock.apiBase, appId: 'sandbox-app', appSecret: 'sandbox-secret-change-me', cache: false });
+  const platform = createClient({
+    baseUrl: env.demo.mock.apiBase,
+    appId: 'sandbox-app',
+    appSecret: 'sandbox-secret-change-me',
+    cache: false,
+  });
   return platform.check({ subject: { idType: 'uscc', id }, matter, context });
 }
 
 async function submit(fields: Record<string, string>) {
   const form = new FormData();
   for (const [k, v] of Object.entries({ applicationId: APPLICATION, matter: 'FOOD_BUSINESS_LICENCE', ...fields })) form.append(k, v);
-  const res = await fetch(`${demo.url}backend/applications`, { method: 'POST', body: form });
+  const res = await fetch(`${env.demo.url}backend/applications`, { method: 'POST', body: form });
   return { status: res.status, body: (await res.json()) as { approved: boolean; decisions: { code: string; message: string }[] } };
 }
 

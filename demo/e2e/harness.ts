@@ -2,7 +2,9 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
+import { type RunningDemo, startDemo } from '../server/start.ts';
 
 /** Every run saves its screenshots here; `pnpm run screenshots` points it at docs/screenshots. */
 export const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? fileURLToPath(new URL('../../test-results/screenshots', import.meta.url));
@@ -39,4 +41,18 @@ export const shot = (page: Page, name: string) => page.screenshot({ path: join(S
 export async function typeInto(page: Page, selector: string, text: string): Promise<void> {
   await page.fill(selector, '');
   await page.type(selector, text, { delay: 5 });
+}
+
+/** The demo (mock platform + approval hall) on free ports for this test file, and a browser. */
+export function withDemo(options: { subjects?: number; browser?: boolean } = {}): { demo: RunningDemo; browser: Browser } {
+  const env = {} as { demo: RunningDemo; browser: Browser };
+  beforeAll(async () => {
+    env.demo = await startDemo({ mockPort: 0, demoPort: 0, subjects: options.subjects ?? 100, quiet: true });
+    if (options.browser !== false) env.browser = await launch();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.demo?.close();
+  });
+  return env;
 }

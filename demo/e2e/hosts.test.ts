@@ -1,18 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningDemo, startDemo } from '../server/start.ts';
-import { launch, open, shot, typeInto } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { open, shot, typeInto, withDemo } from './harness.ts';
 
-let demo: RunningDemo;
-let browser: Browser;
-beforeAll(async () => {
-  demo = await startDemo({ mockPort: 0, demoPort: 0, subjects: 100, quiet: true });
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+const env = withDemo({ subjects: 100 });
 
 describe('host pages receive the widget’s events', () => {
   for (const [name, path] of [
@@ -21,7 +10,7 @@ describe('host pages receive the widget’s events', () => {
     ['React 19', 'examples/react/'],
   ] as const) {
     it(name, async () => {
-      const { page, problems } = await open(browser, demo.url + path);
+      const { page, problems } = await open(env.browser, env.demo.url + path);
       await page.waitForFunction(() => customElements.get('credit-check'));
       await page.waitForSelector('credit-check');
       await typeInto(page, '#code', '92320583MA1WL3T48G');
@@ -38,7 +27,7 @@ describe('host pages receive the widget’s events', () => {
   }
 
   it('a person’s ID number never appears in event details (React host, legal representative)', async () => {
-    const { page } = await open(browser, `${demo.url}examples/react/`);
+    const { page } = await open(env.browser, `${env.demo.url}examples/react/`);
     await page.waitForSelector('credit-check');
     // The React example checks organisations; set id-type for a person and type a 身份证.
     await page.evaluate(() => document.querySelector('credit-check')?.setAttribute('id-type', 'idcard'));
