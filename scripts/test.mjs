@@ -12,10 +12,9 @@ const cache = `${root}.cache/test`;
 rmSync(cache, { recursive: true, force: true });
 mkdirSync(cache, { recursive: true });
 const soak = process.argv.includes('--soak');
-// Every server started during the run appends its access log here; e2e browsers add the URLs they
-// requested. The PII sweep reads it at the end.
+// Every server started during the test run appends its access log here; e2e browsers add the URLs
+// they requested. The PII sweep reads it at the end. (Not for the soak: it would time file writes.)
 const audit = `${cache}/audit.log`;
-process.env.CREDIT_CHECK_ACCESS_LOG = audit;
 
 const results = [];
 const sh = (name, command, args, env = {}) => {
@@ -27,7 +26,7 @@ const sh = (name, command, args, env = {}) => {
 };
 const step = (name, command, args, env) => {
   const { status, seconds } = sh(name, command, args, env);
-  results.push({ name, passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1, seconds, kind: 'step' });
+  results.push({ name, passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1, seconds });
   return status === 0;
 };
 const bin = (name) => `${root}node_modules/.bin/${name}`;
@@ -36,22 +35,22 @@ if (soak) {
   const built = step('typecheck+build', 'pnpm', ['run', 'build']);
   const run = ['run', '--project', 'soak', '--reporter=default', '--reporter=json', `--outputFile.json=${cache}/soak.json`];
   const { status, seconds } = built ? sh('soak', bin('vitest'), run, { CREDIT_CHECK_SOAK: '1' }) : { status: 1, seconds: '0' };
-  results.push({ name: 'soak', ...counts(`${cache}/soak.json`, status), seconds, kind: 'runner' });
+  results.push({ name: 'soak', ...counts(`${cache}/soak.json`, status), seconds });
 } else {
-  const lint = step('lint', bin('biome'), ['ci', '.']);
+  process.env.CREDIT_CHECK_ACCESS_LOG = audit;
+  step('lint', bin('biome'), ['ci', '.']);
   const built = step('typecheck+build', 'pnpm', ['run', 'build']);
   if (built) {
     const v = sh('vitest', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${cache}/vitest.json`]);
-    results.push({ name: 'vitest', ...counts(`${cache}/vitest.json`, v.status), seconds: v.seconds, kind: 'runner' });
+    results.push({ name: 'vitest', ...counts(`${cache}/vitest.json`, v.status), seconds: v.seconds });
     const w = sh('web-test-runner', bin('wtr'), ['--config', 'packages/widget/web-test-runner.config.mjs'], {
       WTR_RESULTS: `${cache}/wtr.json`,
     });
-    results.push({ name: 'web-test-runner', ...counts(`${cache}/wtr.json`, w.status), seconds: w.seconds, kind: 'runner' });
+    results.push({ name: 'web-test-runner', ...counts(`${cache}/wtr.json`, w.status), seconds: w.seconds });
     step('pii-sweep', process.execPath, ['scripts/pii-sweep.mjs', audit]);
   } else {
     console.error('\nThe build failed: tests were not run (they need the built packages).');
   }
-  void lint;
 }
 
 console.log('\n── summary ─────────────────────────────────────────');
