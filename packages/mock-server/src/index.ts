@@ -3,13 +3,14 @@ import { Faults } from './http/faults.ts';
 import { platformHandlers } from './msw.ts';
 import { Platform, type PlatformOptions } from './platform/platform.ts';
 
+export { PROBLEMS } from '@credit-check/sdk/contract';
 export * from './domain/index.ts';
 export { type AppOptions, createApp, formatLog, type PlatformApp, type RequestLog } from './http/app.ts';
 export { Faults, faultMatrix, parsePrefer } from './http/faults.ts';
 export { openApiDocument } from './http/openapi.ts';
 export { platformHandlers } from './msw.ts';
 export { type App, Platform, type PlatformOptions, SANDBOX_APP } from './platform/platform.ts';
-export { PROBLEMS, ProblemError } from './problems.ts';
+export { ProblemError } from './problems.ts';
 export { CATALOG, DEMO_MATTERS } from './seed/catalog.ts';
 export { DEMO_CONTEXT, scenarios } from './seed/scenarios.ts';
 export { MemoryStore } from './store/memory.ts';

@@ -45,6 +45,7 @@ export type {
   Matter,
   Objection,
   Problem,
+  ProblemCode,
   Profile,
   Reason,
   ReceiptClaims,

@@ -1,4 +1,4 @@
-import type { FieldError, Problem } from '../contract/problem.ts';
+import type { FieldError, Problem, ProblemCode } from '../contract/problem.ts';
 import { redact } from './redact.ts';
 
 /**
@@ -42,8 +42,15 @@ export interface ErrorDetails {
   secrets?: readonly (string | undefined)[];
 }
 
-/** The one error family of the SDK: `instanceof CreditCheckError`, then switch on `code`. */
+/**
+ * A brand every CreditCheckError carries, recognised across bundles: the drop-in widget file ships
+ * its own copy of the class, so `instanceof` alone would miss its errors (ky's type guards do the same).
+ */
+const BRAND = Symbol.for('credit-check.error');
+
+/** The one error family of the SDK: `isCreditCheckError(e)`, then switch on `code` (and `problemCode`). */
 export class CreditCheckError extends Error {
+  readonly [BRAND] = true;
   readonly code: ErrorCode;
   readonly status: number | undefined;
   readonly problem: Problem | undefined;
@@ -67,6 +74,15 @@ export class CreditCheckError extends Error {
     this.reason = details.reason;
   }
 
+  /**
+   * The platform's problem code (`FEEDBACK_EXISTS`, `SCOPE_MATTER` …, see `PROBLEMS` in the contract),
+   * as sent: a real platform may add codes of its own, so it stays open to other strings. Typed, not
+   * looked up, so browsers do not bundle the table.
+   */
+  get problemCode(): ProblemCode | (string & {}) | undefined {
+    return this.problem?.code;
+  }
+
   /** Staff-facing Chinese text when the platform gave one. */
   get messageZh(): string | undefined {
     return this.problem?.message['zh-CN'] ?? this.fieldErrors[0]?.message['zh-CN'];
@@ -79,7 +95,7 @@ export class CreditCheckError extends Error {
       code: this.code,
       message: this.message,
       status: this.status,
-      problemCode: this.problem?.code,
+      problemCode: this.problemCode,
       fieldErrors: this.fieldErrors.map((e) => ({ pointer: e.pointer, code: e.code, message: e.message })),
       retryAfter: this.retryAfter,
       requestId: this.requestId,
@@ -89,6 +105,9 @@ export class CreditCheckError extends Error {
   }
 }
 
+/** True for an SDK error from this copy of the SDK or any other (e.g. the widget's single file). */
 export function isCreditCheckError(error: unknown): error is CreditCheckError {
-  return error instanceof CreditCheckError;
+  return (
+    error instanceof CreditCheckError || (typeof error === 'object' && error !== null && (error as { [BRAND]?: unknown })[BRAND] === true)
+  );
 }

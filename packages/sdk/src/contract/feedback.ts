@@ -24,7 +24,7 @@ export const FeedbackRequest = z
       'reason',
       (body) => body.action === 'overridden',
       'REASON_REQUIRED',
-      '未按核查结果办理时必须说明理由',
+      '未按核查结果办理时必须填写理由',
       'An override needs a reason',
     ),
   );

@@ -1,4 +1,5 @@
-import type { FeedbackAction, IdType, Verdict } from '@credit-check/sdk/contract';
+import type { ErrorCode } from '@credit-check/sdk';
+import type { FeedbackAction, IdType, ProblemCode, Verdict } from '@credit-check/sdk/contract';
 
 /** `credit-check-start`: a check was sent. No identifier but a masked one. */
 export interface CreditCheckStartDetail {
@@ -22,7 +23,9 @@ export interface CreditCheckResultDetail {
 
 /** `credit-check-error`: the check did not complete — never a clean result. */
 export interface CreditCheckErrorDetail {
-  code: string;
+  code: ErrorCode;
+  /** The platform's problem code when it answered with one (e.g. `SCOPE_MATTER`). */
+  problemCode?: ProblemCode | (string & {}) | undefined;
   message: string;
   messageZh: string | undefined;
   status: number | undefined;
@@ -43,12 +46,23 @@ export interface CreditCheckAcknowledgeDetail {
   verdict: Verdict;
 }
 
+/** Every event of `<credit-check>` by name: `emit()` and listeners are typed from this one map. */
+export interface CreditCheckEventMap {
+  'credit-check-start': CreditCheckStartDetail;
+  'credit-check-result': CreditCheckResultDetail;
+  'credit-check-error': CreditCheckErrorDetail;
+  'credit-check-feedback': CreditCheckFeedbackDetail;
+  'credit-check-acknowledge': CreditCheckAcknowledgeDetail;
+}
+
+/** The DOM events, as `addEventListener` sees them. */
+export type CreditCheckEvents = { [K in keyof CreditCheckEventMap]: CustomEvent<CreditCheckEventMap[K]> };
+
+/** Dispatches a typed event: bubbling and composed, so a host page hears it through any shadow root. */
+export function emit<K extends keyof CreditCheckEventMap>(target: EventTarget, type: K, detail: CreditCheckEventMap[K]): void {
+  target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+}
+
 declare global {
-  interface HTMLElementEventMap {
-    'credit-check-start': CustomEvent<CreditCheckStartDetail>;
-    'credit-check-result': CustomEvent<CreditCheckResultDetail>;
-    'credit-check-error': CustomEvent<CreditCheckErrorDetail>;
-    'credit-check-feedback': CustomEvent<CreditCheckFeedbackDetail>;
-    'credit-check-acknowledge': CustomEvent<CreditCheckAcknowledgeDetail>;
-  }
+  interface HTMLElementEventMap extends CreditCheckEvents {}
 }

@@ -1,0 +1,53 @@
+import type { ReactiveController } from 'lit';
+import { needsAlert } from '../check-state.ts';
+import type { CreditCheck } from '../credit-check.ts';
+import { emit } from '../events.ts';
+
+/**
+ * The modal alert for restrict/caution (自动提示, 002 (十)): opens once per check, takes focus, cannot
+ * be dismissed with Escape, and is shown again when the staff try to submit before confirming.
+ */
+export class AlertController implements ReactiveController {
+  /** The staff confirmed the alert of the current check. */
+  acknowledged = false;
+  private alertedFor = '';
+
+  private readonly host: CreditCheck;
+
+  constructor(host: CreditCheck) {
+    this.host = host;
+    host.addController(this);
+  }
+
+  hostUpdated(): void {
+    this.show();
+  }
+
+  /** A new check: nothing confirmed yet. */
+  reset(): void {
+    this.acknowledged = false;
+  }
+
+  /** Opens the dialog when the current result needs it (`again`: even if it was shown before). */
+  show(again = false): void {
+    const result = this.host.result;
+    if (!result || !needsAlert(this.host.mode, result.verdict) || this.acknowledged) return;
+    if (this.alertedFor === result.checkId && !again) return;
+    this.alertedFor = result.checkId;
+    const dialog = this.host.renderRoot.querySelector('dialog');
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      dialog.querySelector<HTMLButtonElement>('[part="acknowledge-button"]')?.focus();
+    }
+  }
+
+  acknowledge(): void {
+    const result = this.host.result;
+    if (!result || this.acknowledged) return;
+    this.acknowledged = true;
+    this.host.renderRoot.querySelector('dialog')?.close();
+    this.host.requestUpdate();
+    emit(this.host, 'credit-check-acknowledge', { checkId: result.checkId, verdict: result.verdict });
+    this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLInputElement>('[part="feedback"] input')?.focus());
+  }
+}

@@ -1,0 +1,82 @@
+import { type Commitment, listMatters, type Matter, signCommitment } from '@credit-check/sdk';
+import type { ReactiveController } from 'lit';
+import type { CreditCheck } from '../credit-check.ts';
+import { errorText } from '../i18n.ts';
+
+/**
+ * Applicant mode (online channel): the matter's standard commitment text and signing a 告知承诺 or
+ * 容缺受理 commitment where the subject is eligible (002 (一); 001 (一)2; 004 1).
+ */
+export class ApplicantController implements ReactiveController {
+  matters: Matter[] | undefined;
+  loadError: string | undefined;
+  signed: Commitment | undefined;
+  signError: string | undefined;
+
+  private readonly host: CreditCheck;
+
+  constructor(host: CreditCheck) {
+    this.host = host;
+    host.addController(this);
+  }
+
+  hostUpdated(): void {
+    // Loaded once; a failure is shown with a retry, never retried on its own (no request loop).
+    if (this.host.mode === 'applicant' && this.host.state === 'done' && !this.matters && !this.loadError) void this.load();
+  }
+
+  /** A new check: nothing signed for it yet. */
+  reset(): void {
+    this.signed = undefined;
+  }
+
+  /** The matter being handled, once the catalogue is loaded. */
+  matter(): Matter | undefined {
+    return this.matters?.find((m) => m.code === this.host.matter);
+  }
+
+  /** Clears a load failure: the next update loads again. */
+  retry(): void {
+    this.loadError = undefined;
+    this.host.requestUpdate();
+  }
+
+  private async load(): Promise<void> {
+    this.matters = [];
+    try {
+      this.matters = (await listMatters(this.host.checkConnection())).matters;
+    } catch (error) {
+      this.matters = undefined;
+      this.loadError = errorText(error, this.host.lang);
+    }
+    this.host.requestUpdate();
+  }
+
+  async sign(event: Event): Promise<void> {
+    event.preventDefault();
+    const subject = this.host.checkSubject();
+    const matter = this.matter();
+    if (!subject || !matter?.commitmentText) return;
+    const data = new FormData(event.target as HTMLFormElement);
+    const type = data.get('type') as 'informed' | 'tolerance';
+    const deadline = String(data.get('deadline') ?? '');
+    const materials = String(data.get('materials') ?? '')
+      .split(/[,，、]/)
+      .map((m) => m.trim())
+      .filter(Boolean);
+    this.signError = undefined;
+    try {
+      this.signed = await signCommitment(this.host.checkConnection(), {
+        subject: { idType: subject.idType, id: subject.id },
+        type,
+        matter: matter.code,
+        textVersion: matter.commitmentText.version,
+        ...(this.host.applicationId ? { applicationId: this.host.applicationId } : {}),
+        ...(type === 'tolerance' ? { deadline, missingMaterials: materials } : {}),
+      });
+    } catch (error) {
+      this.signError = errorText(error, this.host.lang);
+    }
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,218 @@
+import { type Check, type CheckInput, Connection, CreditCheckError, check, isCreditCheckError } from '@credit-check/sdk';
+import type { IdType } from '@credit-check/sdk/contract';
+import { type ValidationResult, validateIdNumber, validateUscc } from '@credit-check/sdk/identifiers';
+import { Task, TaskStatus } from '@lit/task';
+import type { CheckState, TaskPhase } from '../check-state.ts';
+import type { CreditCheck } from '../credit-check.ts';
+import { rootOf, select, shownId } from '../dom.ts';
+import { emit } from '../events.ts';
+
+/** A valid identifier, ready to check. */
+export interface Subject {
+  idType: IdType;
+  id: string;
+  name: string | undefined;
+}
+
+const PHASE: Record<TaskStatus, TaskPhase> = {
+  [TaskStatus.INITIAL]: 'initial',
+  [TaskStatus.PENDING]: 'pending',
+  [TaskStatus.COMPLETE]: 'complete',
+  [TaskStatus.ERROR]: 'error',
+};
+
+/**
+ * The check itself (发起, 003 §七): what to check from the element's settings and the watched
+ * fields, one platform request per distinct (subject, name, matter, context), the connection, and
+ * the start/result/error events. Earlier results are kept per key so a failed re-check shows
+ * them as `stale`, never as a fresh result.
+ */
+export class CheckController {
+  /** The key of the check last started. */
+  runKey = '';
+  private force = false;
+  private readonly earlier = new Map<string, Check>();
+  private own: Connection | undefined;
+  private ownKey: unknown[] = [];
+
+  private readonly task: Task<[string, CheckInput], { key: string; result: Check }>;
+
+  private readonly host: CreditCheck;
+  /** Called when a new check starts (the other controllers forget the previous one). */
+  private readonly onStart: () => void;
+
+  constructor(host: CreditCheck, onStart: () => void) {
+    this.host = host;
+    this.onStart = onStart;
+    this.task = new Task(host, {
+      autoRun: false,
+      task: async ([key, body], { signal }) => {
+        const force = this.force;
+        this.force = false;
+        const result = await check(this.connection(), body, { signal, ...(force ? { cache: false } : {}) });
+        return { key, result };
+      },
+      onComplete: ({ key, result }) => {
+        if (key !== this.runKey) return;
+        this.earlier.set(key, result);
+        emit(this.host, 'credit-check-result', {
+          checkId: result.checkId,
+          verdict: result.verdict,
+          fastTrack: result.fastTrack,
+          matter: result.matter.code,
+          checkedAt: result.checkedAt,
+          receipt: result.receipt,
+          subject: shownId(result.subject.idType, result.subject.id),
+        });
+      },
+      onError: (error) => {
+        const e = this.error(error);
+        if (e.code === 'ABORTED') return;
+        emit(this.host, 'credit-check-error', {
+          code: e.code,
+          problemCode: e.problemCode,
+          message: e.message,
+          messageZh: e.messageZh,
+          status: e.status,
+          retryAfter: e.retryAfter,
+        });
+      },
+    });
+  }
+
+  /** The identifier as entered (watched field) or set (`subject`). */
+  raw(): string {
+    return (this.host.watch ? this.host.watchedValue : this.host.subject) ?? '';
+  }
+
+  validation(): ValidationResult<string> | undefined {
+    const raw = this.raw();
+    if (!raw.trim()) return undefined;
+    return this.host.idType === 'idcard' ? validateIdNumber(raw) : validateUscc(raw);
+  }
+
+  /** What to check, when the identifier is valid. */
+  subject(): Subject | undefined {
+    const v = this.validation();
+    if (!v?.valid) return undefined;
+    const h = this.host;
+    return {
+      idType: h.idType === 'idcard' ? 'idcard' : 'uscc',
+      id: v.normalized,
+      name: (h.watchName ? h.watchedName : h.subjectName) || undefined,
+    };
+  }
+
+  /** Settings that are missing or broken, in words; undefined when the element can check. */
+  missingConfig(): string | undefined {
+    const h = this.host;
+    const missing = [];
+    if (!h.connection && !h.endpoint) missing.push('endpoint');
+    if (!h.connection && !h.token && !h.getToken) missing.push('token');
+    if (!h.matter) missing.push('matter');
+    if (!h.applicationId) missing.push('application-id');
+    if (!h.department) missing.push('department');
+    if (!h.operator) missing.push('operator');
+    for (const [attribute, selector] of [
+      ['watch', h.watch],
+      ['watch-name', h.watchName],
+      ['guard', h.guard],
+    ] as const) {
+      if (selector && select(rootOf(h), selector) === undefined) missing.push(`${attribute} (not a valid CSS selector)`);
+    }
+    return missing.length ? missing.join(', ') : undefined;
+  }
+
+  private request(subject: Subject): CheckInput {
+    const h = this.host;
+    return {
+      subject: { idType: subject.idType, id: subject.id, ...(subject.name ? { name: subject.name } : {}) },
+      matter: h.matter as string,
+      context: {
+        applicationId: h.applicationId as string,
+        department: h.department as string,
+        operator: h.operator as string,
+        channel: h.mode === 'applicant' ? 'online' : 'window',
+      },
+    };
+  }
+
+  /** The identity of a check: one request per distinct key. '' when nothing can be checked. */
+  key(subject = this.subject()): string {
+    return subject && !this.missingConfig() ? JSON.stringify(this.request(subject)) : '';
+  }
+
+  /** The SDK connection: the one given, or one built from `endpoint`/`token` and rebuilt when they change. */
+  connection(): Connection {
+    const h = this.host;
+    if (h.connection) return h.connection;
+    const key = [h.endpoint, h.token, h.getToken, h.timeout];
+    if (!this.own || key.some((v, i) => v !== this.ownKey[i])) {
+      this.ownKey = key;
+      this.own = new Connection({
+        baseUrl: h.endpoint as string,
+        ...(h.getToken ? { getToken: h.getToken } : { token: h.token as string }),
+        timeout: h.timeout,
+        retry: { limit: 2, backoffLimit: 2000, maxRetryAfter: 10_000 },
+      });
+    }
+    return this.own;
+  }
+
+  /** Starts a check when what should be checked changed since the last one. */
+  maybeRun(): void {
+    const subject = this.subject();
+    const key = this.key(subject);
+    if (!subject || !key || key === this.runKey) return;
+    this.runKey = key;
+    this.onStart();
+    emit(this.host, 'credit-check-start', {
+      matter: this.host.matter as string,
+      idType: subject.idType,
+      subject: shownId(subject.idType, subject.id),
+      applicationId: this.host.applicationId as string,
+    });
+    this.task.run([key, this.request(subject)]);
+  }
+
+  /** Checks again now, bypassing the short result cache. */
+  recheck(): void {
+    if (!this.subject() || this.missingConfig()) return;
+    this.force = true;
+    this.runKey = '';
+    this.maybeRun();
+  }
+
+  /** Forget the last run (a form reset): the same subject entered again is checked again. */
+  forget(): void {
+    this.runKey = '';
+  }
+
+  get phase(): TaskPhase {
+    return PHASE[this.task.status];
+  }
+
+  /** The task's failure as an SDK error (anything else is a network failure). */
+  error(error: unknown = this.task.error): CreditCheckError {
+    return isCreditCheckError(error) ? error : new CreditCheckError('NETWORK', String((error as Error)?.message ?? error));
+  }
+
+  get aborted(): boolean {
+    return this.task.status === TaskStatus.ERROR && this.error().code === 'ABORTED';
+  }
+
+  /** The result of the check for what is entered now, if it finished. */
+  current(): Check | undefined {
+    const v = this.task.value;
+    return this.task.status === TaskStatus.COMPLETE && v && v.key === this.runKey && this.runKey === this.key() ? v.result : undefined;
+  }
+
+  hasEarlier(key: string): boolean {
+    return this.earlier.has(key);
+  }
+
+  /** The result on screen: the current one, or the earlier one for the same key while `stale`. */
+  shown(state: CheckState): Check | undefined {
+    return this.current() ?? (state === 'stale' ? this.earlier.get(this.runKey) : undefined);
+  }
+}

@@ -1,0 +1,116 @@
+import type { ReactiveController } from 'lit';
+import type { CreditCheck } from '../credit-check.ts';
+import { rootOf, select } from '../dom.ts';
+import { strings } from '../i18n.ts';
+
+type SubmitControl = HTMLButtonElement | HTMLInputElement;
+const SUBMITS = 'button:not([type]), button[type="submit"], input[type="submit"]';
+const OBSERVE: MutationObserverInit = { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] };
+
+/**
+ * The element as a form control, and the guard on the approval form (逢办必查: no approval without a
+ * finished check). Through ElementInternals it submits the check id and receipt and stays invalid
+ * while `held`; on the `guard` form it disables the submit buttons and stops submission while held.
+ * Modelled on Shoelace's FormControlController.
+ */
+export class GuardController implements ReactiveController {
+  private form: HTMLFormElement | null = null;
+  private selector: string | undefined;
+  private readonly disabledByUs = new Set<SubmitControl>();
+  /** Frameworks re-render buttons: keep them held. */
+  private readonly observer = new MutationObserver(() => this.syncGuard());
+
+  private readonly host: CreditCheck;
+  private readonly internals: ElementInternals;
+
+  constructor(host: CreditCheck, internals: ElementInternals) {
+    this.host = host;
+    this.internals = internals;
+    host.addController(this);
+  }
+
+  hostUpdated(): void {
+    if (this.host.guard !== this.selector) {
+      this.selector = this.host.guard;
+      this.attach((select(rootOf(this.host), this.selector)?.[0] as unknown as HTMLFormElement | undefined) ?? null);
+    }
+    this.syncForm();
+    this.syncGuard();
+  }
+
+  hostConnected(): void {
+    // Moved in the page: find the guarded form again.
+    if (this.host.hasUpdated) this.host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    this.selector = undefined;
+    this.attach(null);
+  }
+
+  /** The form value: `name` = check id, `name-receipt` = the signed receipt; validity follows `held`. */
+  private syncForm(): void {
+    const { result, name } = this.host;
+    if (result && name) {
+      const data = new FormData();
+      data.append(name, result.checkId);
+      data.append(`${name}-receipt`, result.receipt);
+      this.internals.setFormValue(data);
+    } else {
+      this.internals.setFormValue(null);
+    }
+    const anchor = this.host.renderRoot.querySelector<HTMLElement>('[part="status"]') ?? undefined;
+    if (this.host.held) this.internals.setValidity({ customError: true }, strings(this.host.lang).guardHeld, anchor);
+    else this.internals.setValidity({});
+  }
+
+  private attach(form: HTMLFormElement | null): void {
+    if (this.form === form) return;
+    if (this.form) {
+      this.form.removeEventListener('submit', this.onSubmit, true);
+      this.release();
+      this.observer.disconnect();
+    }
+    this.form = form;
+    if (form) {
+      form.addEventListener('submit', this.onSubmit, true);
+      this.observer.observe(form, OBSERVE);
+    }
+  }
+
+  private readonly onSubmit = (event: Event) => {
+    if (!this.host.held) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    this.host.showAlert();
+    this.host.focus();
+  };
+
+  private syncGuard(): void {
+    const form = this.form;
+    if (!form) return;
+    if (!this.host.held) {
+      this.release();
+      return;
+    }
+    this.observer.disconnect();
+    for (const button of form.querySelectorAll<SubmitControl>(SUBMITS)) {
+      if (!button.disabled || this.disabledByUs.has(button)) {
+        button.disabled = true;
+        button.setAttribute('data-credit-check-held', '');
+        this.disabledByUs.add(button);
+      }
+    }
+    this.observer.observe(form, OBSERVE);
+  }
+
+  private release(): void {
+    this.observer.disconnect();
+    for (const button of this.disabledByUs) {
+      button.disabled = false;
+      button.removeAttribute('data-credit-check-held');
+    }
+    this.disabledByUs.clear();
+    if (this.form) this.observer.observe(this.form, OBSERVE);
+  }
+}

@@ -1,0 +1,73 @@
+import type { Check, CreditCheckError, ValidationResult } from '@credit-check/sdk';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { CheckState } from '../check-state.ts';
+import { errorText, pick, strings, time } from '../i18n.ts';
+import { icons } from '../icons.ts';
+
+export interface StatusView {
+  state: CheckState;
+  lang: string;
+  mode: 'staff' | 'applicant';
+  idType: string;
+  result: Check | undefined;
+  validation: ValidationResult<string> | undefined;
+  /** Missing or broken settings, in words. */
+  missing: string | undefined;
+  error: CreditCheckError | undefined;
+  onRetry: () => void;
+}
+
+/** The state banner: one class, icon and headline per state; errors are `role=alert` with a retry. */
+export function statusTemplate(v: StatusView): TemplateResult {
+  const s = strings(v.lang);
+  let cls: string = v.state;
+  let icon = icons.idle;
+  let headline = '';
+  let message: string | TemplateResult = '';
+  switch (v.state) {
+    case 'idle': {
+      const n = v.validation?.normalized.length ?? 0;
+      headline = n ? s.typing(n) : s.idle[v.idType === 'idcard' ? 'idcard' : 'uscc'];
+      break;
+    }
+    case 'invalid':
+      icon = icons.invalid;
+      headline = v.validation?.message ? pick(v.validation.message, v.lang) : '';
+      break;
+    case 'checking':
+      icon = icons.checking;
+      headline = s.checking;
+      break;
+    case 'error': {
+      icon = icons.error;
+      headline = s.errorTitle;
+      const e = v.error;
+      const why = v.missing ? s.missingConfig(v.missing) : e ? errorText(e, v.lang) : '';
+      message = html`${s.errorBody}${why ? html`<br /><span class="meta">${why}${e?.code ? ` (${e.code})` : ''}</span>` : nothing}`;
+      break;
+    }
+    case 'stale':
+      icon = icons.error;
+      headline = s.staleTitle;
+      message = v.result ? s.staleAt(time(v.result.checkedAt)) : '';
+      break;
+    case 'done':
+      if (v.result) {
+        cls = v.result.verdict;
+        icon = icons[v.result.verdict];
+        const [h, m] = s.verdict[v.result.verdict];
+        headline = v.mode === 'applicant' ? s.applicantTitle : h;
+        message = v.mode === 'applicant' ? '' : v.result.fastTrack ? `${m} ${s.fastTrack}` : m;
+      }
+      break;
+  }
+  const urgent = v.state === 'error' || v.state === 'stale';
+  return html`<div part="status" class=${cls} role=${urgent ? 'alert' : 'group'} aria-label=${urgent ? nothing : headline}>
+      <span part="icon">${icon}</span>
+      <div>
+        <p part="headline">${headline}</p>
+        ${message ? html`<p part="message">${message}</p>` : nothing}
+        ${urgent && !v.missing ? html`<div class="actions"><button part="retry-button" @click=${v.onRetry}>${s.retry}</button></div>` : nothing}
+      </div>
+    </div>`;
+}
