@@ -1,5 +1,6 @@
 import type { Check, Commitment, Grade, GradeScale, LinkedSubject, SubjectView } from '@credit-check/sdk/contract';
 import { maskIdNumber, maskPersonName } from '@credit-check/sdk/identifiers';
+import { isOverdue } from '../domain/commitments.ts';
 import { type CommitmentRecord, commitmentStatus, type FulfilmentRecord, type GradeRecord, type SubjectRecord } from '../domain/records.ts';
 
 /** A subject as the platform returns it, unmasked; `mask` applies per caller on the way out. */
@@ -41,7 +42,7 @@ export function commitmentView(record: CommitmentRecord, subject: SubjectView, t
     signedAt: record.signedAt,
     deadline: record.deadline,
     status,
-    overdue: status === 'in-force' && record.deadline !== null && record.deadline < today,
+    overdue: isOverdue(status, record.deadline, today),
     applicationId: record.applicationId,
     missingMaterials: record.missingMaterials,
     fulfilment,

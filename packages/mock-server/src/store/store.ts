@@ -1,4 +1,5 @@
-import type { Check, Feedback, Verdict } from '@credit-check/sdk/contract';
+import type { Check, Feedback } from '@credit-check/sdk/contract';
+import type { CoverageRow } from '../domain/coverage.ts';
 import type { CommitmentRecord, FulfilmentRecord, ObjectionRecord } from '../domain/records.ts';
 
 /** A check as stored: the full, unmasked record (masking is per caller, on the way out). */
@@ -15,12 +16,7 @@ export interface IdempotentResponse {
   createdAt: number;
 }
 
-export interface CoverageRow {
-  matter: string;
-  verdict: Verdict;
-  total: number;
-  withFeedback: number;
-}
+export type { CoverageRow };
 
 export interface CoverageFilter {
   /** Inclusive ISO dates on `checkedAt`. */

@@ -1,0 +1,49 @@
+import type { Check, Feedback, Matter } from '@credit-check/sdk/contract';
+import { canSeePii, type Principal } from '../auth/principal.ts';
+import { problem } from '../problems.ts';
+import type { PlatformContext } from './context.ts';
+import { maskCheck } from './views.ts';
+
+/**
+ * Who may do what with which record (002 (十八): authorised callers only, least data returned). Apps
+ * signing with their secret act for any department; a browser token only for the department,
+ * operator and matters it was minted for.
+ */
+export function matterOf(ctx: PlatformContext, code: string): Matter {
+  const matter = ctx.matters.get(code);
+  if (!matter)
+    throw problem('UNKNOWN_MATTER', `事项编码“${code}”不存在（见 GET /catalog/matters）`, `No matter "${code}" (see GET /catalog/matters)`);
+  return matter;
+}
+
+export function allowMatter(principal: Principal, code: string): void {
+  if (principal.kind === 'token' && !principal.matters.includes('*') && !principal.matters.includes(code)) {
+    throw problem('SCOPE_MATTER', `访问令牌不适用于事项“${code}”`, `The token does not cover matter "${code}"`);
+  }
+}
+
+export function allowContext(principal: Principal, context: { department: string; operator: string }): void {
+  if (principal.kind !== 'token') return;
+  if (context.department !== principal.department) {
+    throw problem(
+      'SCOPE_DEPARTMENT',
+      `访问令牌属于“${principal.department}”，不能代表其他部门核查`,
+      'The token belongs to another department',
+    );
+  }
+  if (context.operator !== principal.operator) {
+    throw problem('SCOPE_OPERATOR', '访问令牌属于其他经办人', 'The token was issued to another operator');
+  }
+}
+
+export function allowRead(principal: Principal, check: Pick<Check, 'context'>): void {
+  if (principal.kind === 'token' && check.context.department !== principal.department) {
+    throw problem('SCOPE_DEPARTMENT', '不能查看其他部门的核查记录', "The token cannot read other departments' checks");
+  }
+}
+
+/** A check as this caller may see it: personal data masked without `pii:read` (003 §四). */
+export function presentCheck(check: Check, feedback: Feedback | null, principal: Principal): Check {
+  const full = { ...check, feedback };
+  return canSeePii(principal) ? full : maskCheck(full);
+}

@@ -1,0 +1,125 @@
+import { randomId } from '@credit-check/sdk/auth';
+import type { BatchCheckRequest, BatchResult, Check, CheckRequest, Matter } from '@credit-check/sdk/contract';
+import { fieldErrors, SubjectRef } from '@credit-check/sdk/contract';
+import { subjectDigestInput } from '@credit-check/sdk/receipts';
+import type { Principal } from '../auth/principal.ts';
+import { applyNameCheck } from '../domain/names.ts';
+import { evaluate } from '../domain/verdict.ts';
+import { ProblemError, problem } from '../problems.ts';
+import { allowContext, allowMatter, allowRead, matterOf, presentCheck } from './access.ts';
+import type { PlatformContext } from './context.ts';
+import { subjectFile } from './subject-file.ts';
+import { subjectView } from './views.ts';
+
+/** POST /checks — 发起 (003 §七; 逢办必查 002 (十六)): evaluate, sign a receipt, store, answer. */
+export async function createCheck(ctx: PlatformContext, principal: Principal, request: CheckRequest): Promise<Check> {
+  const matter = matterOf(ctx, request.matter);
+  allowMatter(principal, matter.code);
+  allowContext(principal, request.context);
+  return presentCheck(await evaluateAndStore(ctx, request, matter), null, principal);
+}
+
+async function evaluateAndStore(ctx: PlatformContext, request: CheckRequest, matter: Matter): Promise<Check> {
+  const { idType, id } = request.subject;
+  const { key, record, entries, commitments, grade, linked } = subjectFile(ctx, idType, id, ctx.today());
+  const evaluation = evaluate({
+    matter,
+    measures: ctx.catalog.measures,
+    entries,
+    commitments,
+    grade,
+    linked,
+    isPerson: idType === 'idcard',
+    found: record !== undefined,
+  });
+  const { verdict, reasons } = applyNameCheck(evaluation.verdict, evaluation.reasons, {
+    registered: record?.name,
+    given: request.subject.name,
+    isPerson: idType === 'idcard',
+  });
+  const checkId = randomId('chk_', 12);
+  const checkedAt = ctx.nowIso();
+  // Fast track (守信激励) only when nothing else needs attention.
+  const fastTrack = evaluation.fastTrack && verdict === 'clear';
+  const receipt = await ctx.signReceipt({
+    iss: ctx.issuer,
+    checkId,
+    applicationId: request.context.applicationId,
+    department: request.context.department,
+    matter: matter.code,
+    verdict,
+    fastTrack,
+    checkedAt,
+    subjectDigest: await ctx.digest(subjectDigestInput(idType, id, checkId)),
+    iat: Math.floor(Date.parse(checkedAt) / 1000),
+  });
+  const check: Check = {
+    checkId,
+    checkedAt,
+    subject: subjectView(record, request.subject),
+    matter: { code: matter.code, name: matter.name },
+    context: request.context,
+    verdict,
+    fastTrack,
+    reasons,
+    entries,
+    commitments,
+    measures: evaluation.measures,
+    eligibility: evaluation.eligibility,
+    grade,
+    linked,
+    receipt,
+    feedback: null,
+  };
+  const { feedback: _none, ...stored } = check;
+  ctx.store.putCheck({ check: stored, subjectKey: key });
+  return check;
+}
+
+/** POST /checks/batch: each subject validated and checked on its own (a bad one does not sink the batch). */
+export async function createCheckBatch(
+  ctx: PlatformContext,
+  principal: Principal,
+  request: BatchCheckRequest,
+  max: number,
+): Promise<BatchResult> {
+  if (request.subjects.length > max) {
+    throw problem(
+      'BATCH_TOO_LARGE',
+      `每批最多 ${max} 个主体，本批 ${request.subjects.length} 个`,
+      `At most ${max} subjects per batch, got ${request.subjects.length}`,
+    );
+  }
+  const matter = matterOf(ctx, request.matter);
+  allowMatter(principal, matter.code);
+  allowContext(principal, request.context);
+  const results: BatchResult['results'] = [];
+  for (const [index, raw] of request.subjects.entries()) {
+    const parsed = SubjectRef.safeParse(raw);
+    if (!parsed.success) {
+      const errors = fieldErrors(parsed.error.issues, raw).map((e) => ({ ...e, pointer: `/subjects/${index}${e.pointer}` }));
+      results.push({
+        index,
+        ok: false,
+        problem: new ProblemError(
+          'VALIDATION_FAILED',
+          { 'zh-CN': errors[0]?.message['zh-CN'], en: errors[0]?.message.en },
+          { errors },
+        ).toProblem(),
+      });
+      continue;
+    }
+    const check = await evaluateAndStore(ctx, { subject: parsed.data, matter: matter.code, context: request.context }, matter);
+    results.push({ index, ok: true, check: presentCheck(check, null, principal) });
+  }
+  return { matter: matter.code, results };
+}
+
+/** GET /checks/{id}: the stored check with its feedback (可查可核可溯, 000 二(一)). */
+export function getCheck(ctx: PlatformContext, principal: Principal, checkId: string): Check {
+  const stored = ctx.store.getCheck(checkId);
+  if (!stored) throw problem('NOT_FOUND', `核查记录 ${checkId} 不存在`, `No check ${checkId}`);
+  const check = { ...stored.check, feedback: null };
+  allowRead(principal, check);
+  return presentCheck(check, ctx.store.getFeedback(checkId) ?? null, principal);
+}

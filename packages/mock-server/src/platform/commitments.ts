@@ -1,0 +1,122 @@
+import { randomId } from '@credit-check/sdk/auth';
+import type { Commitment, CommitmentSearchRequest, FulfilmentRequest, SignCommitmentRequest } from '@credit-check/sdk/contract';
+import { canSeePii, type Principal } from '../auth/principal.ts';
+import { toleranceDeadlineProblem } from '../domain/commitments.ts';
+import { eligibility } from '../domain/eligibility.ts';
+import { type CommitmentRecord, type SubjectRecord, subjectKey } from '../domain/records.ts';
+import { problem } from '../problems.ts';
+import { allowMatter, matterOf } from './access.ts';
+import type { PlatformContext } from './context.ts';
+import { commitmentsOf, subjectFile } from './subject-file.ts';
+import { commitmentView, maskSubject, subjectView } from './views.ts';
+
+/**
+ * POST /commitments — 信用承诺 (002 (一)): the matter's standard text, current version; 告知承诺 and
+ * 容缺受理 only where the matter offers them and the subject is eligible (001 (一)2; 004 1).
+ */
+export function signCommitment(ctx: PlatformContext, principal: Principal, request: SignCommitmentRequest): Commitment {
+  const matter = matterOf(ctx, request.matter);
+  allowMatter(principal, matter.code);
+  if (!matter.commitmentText) throw problem('NOT_OFFERED', `事项“${matter.name}”没有信用承诺书`, 'The matter has no commitment text');
+  if (request.type === 'informed' && !matter.informedCommitment) {
+    throw problem('NOT_OFFERED', `事项“${matter.name}”不适用告知承诺`, 'The matter does not offer approval on commitment');
+  }
+  if (request.type === 'tolerance' && !matter.toleranceAcceptance) {
+    throw problem('NOT_OFFERED', `事项“${matter.name}”不适用容缺受理`, 'The matter does not offer tolerance acceptance');
+  }
+  if (request.textVersion !== matter.commitmentText.version) {
+    throw problem(
+      'TEXT_VERSION',
+      `承诺书当前版本为 ${matter.commitmentText.version}`,
+      `The current text version is ${matter.commitmentText.version}`,
+    );
+  }
+  const today = ctx.today();
+  if (request.type === 'tolerance') {
+    const out = toleranceDeadlineProblem(request.deadline as string, today);
+    if (out)
+      throw problem(
+        'DEADLINE_INVALID',
+        `补齐材料期限应在今天之后、${out.latest} 之前`,
+        `The deadline must be after today and by ${out.latest}`,
+      );
+  }
+  const { key, record, entries, commitments, grade } = subjectFile(ctx, request.subject.idType, request.subject.id, today);
+  if (request.type === 'informed' || request.type === 'tolerance') {
+    const status = eligibility(matter, entries, commitments, grade);
+    const item = request.type === 'informed' ? status.informedCommitment : status.toleranceAcceptance;
+    if (!item.eligible) {
+      throw problem(
+        'NOT_ELIGIBLE',
+        item.reasons.map((r) => r.message['zh-CN']).join('；'),
+        item.reasons.map((r) => r.message.en).join('; '),
+        { errors: item.reasons.map((r) => ({ pointer: '/subject', code: r.code, message: r.message })) },
+      );
+    }
+  }
+  const commitment: CommitmentRecord = {
+    commitmentId: randomId('cmt_', 12),
+    subjectKey: key,
+    type: request.type,
+    matterCode: matter.code,
+    textVersion: request.textVersion,
+    signedAt: ctx.nowIso(),
+    deadline: request.deadline ?? null,
+    applicationId: request.applicationId ?? null,
+    missingMaterials: request.missingMaterials ?? [],
+    fulfilment: null,
+  };
+  ctx.store.putCommitment(commitment);
+  return presentCommitment(ctx, principal, commitment, record);
+}
+
+/** POST /commitments/search: a subject's commitments, filtered by matter and status. */
+export function searchCommitments(
+  ctx: PlatformContext,
+  principal: Principal,
+  request: CommitmentSearchRequest,
+): { commitments: Commitment[] } {
+  const key = subjectKey(request.subject.idType, request.subject.id);
+  let list = commitmentsOf(ctx, key, ctx.subjects.subjects.get(key), ctx.today());
+  if (request.matter) list = list.filter((c) => c.matterCode === request.matter);
+  if (request.status) list = list.filter((c) => c.status === request.status);
+  if (!canSeePii(principal)) list = list.map((c) => ({ ...c, subject: maskSubject(c.subject) }));
+  return { commitments: list };
+}
+
+/** POST /commitments/{id}/fulfilment: fulfilled, partly or violated (违诺), recorded once (000 一(一)). */
+export function recordFulfilment(ctx: PlatformContext, principal: Principal, commitmentId: string, request: FulfilmentRequest): Commitment {
+  const fulfilment = { outcome: request.outcome, recordedAt: ctx.nowIso(), operator: request.operator, note: request.note ?? '' };
+  const signed = ctx.store.getCommitment(commitmentId);
+  const seeded = ctx.seededCommitments.get(commitmentId);
+  const record = signed ?? seeded;
+  if (!record) throw problem('NOT_FOUND', `承诺 ${commitmentId} 不存在`, `No commitment ${commitmentId}`);
+  const current = signed ? signed.fulfilment : (ctx.store.getFulfilment(commitmentId) ?? seeded?.fulfilment ?? null);
+  if (current)
+    throw problem(
+      'FULFILMENT_EXISTS',
+      `该承诺已于 ${current.recordedAt} 记录为“${current.outcome}”`,
+      `Already recorded as ${current.outcome}`,
+    );
+  let updated: CommitmentRecord;
+  if (signed) {
+    updated = { ...signed, fulfilment };
+    ctx.store.putCommitment(updated);
+  } else {
+    // Seeded commitments are immutable: the fulfilment is laid over them from the store.
+    ctx.store.putFulfilment(commitmentId, fulfilment);
+    updated = { ...(seeded as CommitmentRecord), fulfilment };
+  }
+  return presentCommitment(ctx, principal, updated, ctx.subjects.subjects.get(record.subjectKey));
+}
+
+function presentCommitment(
+  ctx: PlatformContext,
+  principal: Principal,
+  record: CommitmentRecord,
+  subject: SubjectRecord | undefined,
+): Commitment {
+  const [idType, id] = record.subjectKey.split(':') as [SubjectRecord['idType'], string];
+  const view = commitmentView(record, subjectView(subject, { idType, id }), ctx.today());
+  return canSeePii(principal) ? view : { ...view, subject: maskSubject(view.subject) };
+}

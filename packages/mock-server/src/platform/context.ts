@@ -1,0 +1,32 @@
+import type { ListDefinition, Matter } from '@credit-check/sdk/contract';
+import type { TokenAuthority } from '../auth/tokens.ts';
+import type { Catalog, CommitmentRecord } from '../domain/records.ts';
+import type { SubjectIndex } from '../seed/generate.ts';
+import type { Store } from '../store/store.ts';
+
+/**
+ * What every resource of the platform works over: the catalogue, the seeded subjects, the store,
+ * the clock and the receipt key. The resources (`checks.ts`, `feedback.ts` …) are functions of it,
+ * one file each, as stripe-node has one file per resource; `Platform` is the one implementation.
+ */
+export interface PlatformContext {
+  readonly catalog: Catalog;
+  readonly store: Store;
+  readonly subjects: SubjectIndex;
+  readonly tokens: TokenAuthority;
+  readonly issuer: string;
+  readonly matters: ReadonlyMap<string, Matter>;
+  readonly lists: ReadonlyMap<string, ListDefinition>;
+  /** Commitments of the seeded subjects by id (their fulfilments are laid over from the store). */
+  readonly seededCommitments: ReadonlyMap<string, CommitmentRecord>;
+  /** Milliseconds since the epoch, by the platform's clock. */
+  now(): number;
+  /** The current instant as ISO 8601, by the platform's clock. */
+  nowIso(): string;
+  /** Today's date (YYYY-MM-DD, UTC), by the platform's clock. */
+  today(): string;
+  /** Signs claims as a compact JWS receipt with the platform's key. */
+  signReceipt(claims: object): Promise<string>;
+  /** base64url SHA-256 of a text. */
+  digest(text: string): Promise<string>;
+}

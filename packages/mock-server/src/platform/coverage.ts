@@ -1,0 +1,16 @@
+import type { Coverage, CoverageQuery } from '@credit-check/sdk/contract';
+import type { Principal } from '../auth/principal.ts';
+import { summariseCoverage } from '../domain/coverage.ts';
+import type { PlatformContext } from './context.ts';
+
+/** GET /stats/coverage: 逢办必查 coverage; a token sees its own department only. */
+export function coverage(ctx: PlatformContext, principal: Principal, query: CoverageQuery): Coverage {
+  const department = principal.kind === 'token' ? principal.department : query.department;
+  const rows = ctx.store.coverage({ ...query, ...(department ? { department } : {}) });
+  return {
+    generatedAt: ctx.nowIso(),
+    from: query.from ?? null,
+    to: query.to ?? null,
+    ...summariseCoverage(rows, (code) => ctx.matters.get(code)?.name ?? code),
+  };
+}

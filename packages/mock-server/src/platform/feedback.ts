@@ -1,0 +1,60 @@
+import { randomId } from '@credit-check/sdk/auth';
+import type { Feedback, FeedbackRequest } from '@credit-check/sdk/contract';
+import type { Principal } from '../auth/principal.ts';
+import { problem } from '../problems.ts';
+import { allowRead } from './access.ts';
+import type { PlatformContext } from './context.ts';
+
+/**
+ * POST /checks/{id}/feedback — 反馈 (003 §七): recorded once; the same feedback again returns it
+ * (`created: false`), a different one is a 409. Only measures of this check may be named.
+ */
+export function createFeedback(
+  ctx: PlatformContext,
+  principal: Principal,
+  checkId: string,
+  request: FeedbackRequest,
+): { feedback: Feedback; created: boolean } {
+  const stored = ctx.store.getCheck(checkId);
+  if (!stored) throw problem('NOT_FOUND', `核查记录 ${checkId} 不存在`, `No check ${checkId}`);
+  allowRead(principal, stored.check);
+  if (principal.kind === 'token' && request.operator !== principal.operator) {
+    throw problem('SCOPE_OPERATOR', '反馈的经办人与访问令牌不一致', 'Feedback operator differs from the token operator');
+  }
+  const known = new Set(stored.check.measures.map((m) => m.measureId));
+  const unknown = (request.measuresApplied ?? []).filter((m) => !known.has(m));
+  if (unknown.length > 0)
+    throw problem(
+      'UNKNOWN_MEASURE',
+      `措施 ${unknown.join('、')} 不属于本次核查结果`,
+      `Measures ${unknown.join(', ')} are not in this check`,
+    );
+  const candidate: Feedback = {
+    feedbackId: randomId('fb_', 12),
+    checkId,
+    action: request.action,
+    operator: request.operator,
+    note: request.note ?? '',
+    reason: request.reason ?? '',
+    measuresApplied: request.measuresApplied ?? [],
+    recordedAt: ctx.nowIso(),
+  };
+  const saved = ctx.store.getFeedback(checkId) ?? ctx.store.putFeedback(candidate);
+  if (saved.feedbackId === candidate.feedbackId) return { feedback: saved, created: true };
+  if (sameFeedback(saved, candidate)) return { feedback: saved, created: false };
+  throw problem(
+    'FEEDBACK_EXISTS',
+    `该核查已于 ${saved.recordedAt} 记录反馈“${saved.action}”`,
+    `Feedback "${saved.action}" was already recorded at ${saved.recordedAt}`,
+  );
+}
+
+function sameFeedback(a: Feedback, b: Feedback): boolean {
+  return (
+    a.action === b.action &&
+    a.operator === b.operator &&
+    a.note === b.note &&
+    a.reason === b.reason &&
+    a.measuresApplied.join(',') === b.measuresApplied.join(',')
+  );
+}

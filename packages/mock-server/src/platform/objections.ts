@@ -1,0 +1,64 @@
+import { randomId } from '@credit-check/sdk/auth';
+import type { Objection, ObjectionDecisionRequest, ObjectionRequest } from '@credit-check/sdk/contract';
+import type { Principal } from '../auth/principal.ts';
+import { decideObjection as decide, objectionRefusal } from '../domain/objections.ts';
+import { type ObjectionRecord, subjectKey } from '../domain/records.ts';
+import { problem } from '../problems.ts';
+import type { PlatformContext } from './context.ts';
+
+/** POST /objections — 异议 (001 (十六); 002 (十九)): the entry shows under-objection until decided. */
+export function createObjection(ctx: PlatformContext, _principal: Principal, request: ObjectionRequest): Objection {
+  const owner = ctx.subjects.entryOwners.get(request.entryId);
+  if (!owner) throw problem('UNKNOWN_ENTRY', `名单条目 ${request.entryId} 不存在`, `No list entry ${request.entryId}`);
+  if (owner !== subjectKey(request.subject.idType, request.subject.id)) {
+    throw problem('UNKNOWN_ENTRY', '该名单条目不属于所填主体', 'The entry does not belong to this subject');
+  }
+  const refusal = objectionRefusal(ctx.store.objectionsOf([request.entryId]));
+  if (refusal) throw problem(refusal);
+  const record: ObjectionRecord = {
+    objectionId: randomId('obj_', 12),
+    entryId: request.entryId,
+    subjectKey: owner,
+    status: 'pending',
+    reason: request.reason,
+    contact: request.contact ?? null,
+    filedAt: ctx.nowIso(),
+    decidedAt: null,
+    decisionNote: null,
+  };
+  ctx.store.putObjection(record);
+  return objectionView(record);
+}
+
+export function getObjection(ctx: PlatformContext, _principal: Principal, objectionId: string): Objection {
+  const record = ctx.store.getObjection(objectionId);
+  if (!record) throw problem('NOT_FOUND', `异议 ${objectionId} 不存在`, `No objection ${objectionId}`);
+  return objectionView(record);
+}
+
+/** POST /objections/{id}/decision: the listing authority decides once; upheld revokes the entry. */
+export function decideObjection(
+  ctx: PlatformContext,
+  _principal: Principal,
+  objectionId: string,
+  request: ObjectionDecisionRequest,
+): Objection {
+  const record = ctx.store.getObjection(objectionId);
+  if (!record) throw problem('NOT_FOUND', `异议 ${objectionId} 不存在`, `No objection ${objectionId}`);
+  const decided = decide(record, request.outcome, request.note, ctx.nowIso());
+  if (!decided) throw problem('OBJECTION_DECIDED');
+  ctx.store.putObjection(decided);
+  return objectionView(decided);
+}
+
+export function objectionView(o: ObjectionRecord): Objection {
+  return {
+    objectionId: o.objectionId,
+    entryId: o.entryId,
+    status: o.status,
+    reason: o.reason,
+    filedAt: o.filedAt,
+    decidedAt: o.decidedAt,
+    decisionNote: o.decisionNote,
+  };
+}

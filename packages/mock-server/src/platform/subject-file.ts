@@ -1,0 +1,94 @@
+import type { Commitment, LinkedSubject, ListEntry, Profile, SubjectRef } from '@credit-check/sdk/contract';
+import { canSeePii, type Principal } from '../auth/principal.ts';
+import { entryView } from '../domain/entries.ts';
+import { type ObjectionRecord, type SubjectRecord, subjectKey } from '../domain/records.ts';
+import type { PlatformContext } from './context.ts';
+import { objectionView } from './objections.ts';
+import { commitmentView, gradeView, maskLinked, maskSubject, subjectView } from './views.ts';
+
+/**
+ * What the platform knows about a subject today: its record, its entries with today's status
+ * (objections applied), commitments, grade, and the linked subjects with their effective entries —
+ * a legal representative carries the organisation's liability and the reverse (000 三(四); 003 §八).
+ */
+export function subjectFile(ctx: PlatformContext, idType: SubjectRecord['idType'], id: string, today: string) {
+  const key = subjectKey(idType, id);
+  const record = ctx.subjects.subjects.get(key);
+  const linkedRecords = linkedOf(ctx, record);
+  const entryIds = [record, ...linkedRecords.map((l) => l.record)].flatMap((r) => r?.entries ?? []).map((e) => e.entryId);
+  const objections = ctx.store.objectionsOf(entryIds);
+  const linked: LinkedSubject[] = linkedRecords.map(({ relation, record: r }) => ({
+    relation,
+    subject: subjectView(r, { idType: r.idType, id: r.id }),
+    activeEntries: entryViews(ctx, r, today, objections).filter((e) => e.effective),
+  }));
+  return {
+    key,
+    record,
+    objections,
+    entries: entryViews(ctx, record, today, objections),
+    commitments: commitmentsOf(ctx, key, record, today),
+    grade: gradeView(record?.grade, ctx.catalog.gradeScales),
+    linked,
+  };
+}
+
+/** POST /profiles: the whole file, history included, masked for callers without `pii:read`. */
+export function profile(ctx: PlatformContext, principal: Principal, subject: SubjectRef): Profile {
+  const { key, record, objections, entries, commitments, grade, linked } = subjectFile(ctx, subject.idType, subject.id, ctx.today());
+  const own = new Set(entries.map((e) => e.entryId));
+  const full: Profile = {
+    subject: subjectView(record, subject),
+    entries,
+    commitments,
+    grade,
+    gradeHistory: (record?.gradeHistory ?? (record?.grade ? [record.grade] : []))
+      .map((g) => gradeView(g, ctx.catalog.gradeScales))
+      .filter((g) => g !== null),
+    interviews: record?.interviews ?? [],
+    objections: objections.filter((o) => own.has(o.entryId)).map(objectionView),
+    linked,
+    checks: ctx.store.checkStats(key),
+  };
+  if (canSeePii(principal)) return full;
+  return {
+    ...full,
+    subject: maskSubject(full.subject),
+    commitments: full.commitments.map((c) => ({ ...c, subject: maskSubject(c.subject) })),
+    linked: maskLinked(full.linked),
+  };
+}
+
+/** A subject's commitments, seeded and signed, newest first; seeded ones with their recorded fulfilment. */
+export function commitmentsOf(ctx: PlatformContext, key: string, record: SubjectRecord | undefined, today: string): Commitment[] {
+  const [idType, id] = key.split(':') as [SubjectRecord['idType'], string];
+  const view = subjectView(record, { idType, id });
+  const seeded = (record?.commitments ?? []).map((c) => commitmentView(c, view, today, ctx.store.getFulfilment(c.commitmentId)));
+  const signed = ctx.store.commitmentsOf(key).map((c) => commitmentView(c, view, today));
+  return [...seeded, ...signed].sort((a, b) => b.signedAt.localeCompare(a.signedAt));
+}
+
+function entryViews(
+  ctx: PlatformContext,
+  record: SubjectRecord | undefined,
+  today: string,
+  objections: readonly ObjectionRecord[],
+): ListEntry[] {
+  return (record?.entries ?? []).flatMap((e) => {
+    const list = ctx.lists.get(e.listCode);
+    return list ? [entryView(e, list, today, objections)] : [];
+  });
+}
+
+function linkedOf(ctx: PlatformContext, record: SubjectRecord | undefined) {
+  const out: { relation: LinkedSubject['relation']; record: SubjectRecord }[] = [];
+  if (record?.legalRepresentative) {
+    const rep = ctx.subjects.subjects.get(subjectKey('idcard', record.legalRepresentative));
+    if (rep) out.push({ relation: 'legal-representative', record: rep });
+  }
+  for (const org of record?.represents ?? []) {
+    const r = ctx.subjects.subjects.get(subjectKey('uscc', org));
+    if (r) out.push({ relation: 'represented-organisation', record: r });
+  }
+  return out;
+}
