@@ -27,9 +27,8 @@ export interface Endpoint {
   body?: z.ZodMiniType;
   query?: z.ZodMiniType;
   response: z.ZodMiniType;
+  /** The status of a success (every POST also honours `Idempotency-Key`). */
   status: 200 | 201;
-  /** Honours `Idempotency-Key` (every POST does). */
-  idempotent?: boolean;
   tag: string;
 }
 

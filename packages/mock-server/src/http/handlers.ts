@@ -1,0 +1,64 @@
+import { API_BASE, type EndpointId, type endpoints } from '@credit-check/sdk/contract';
+import type * as z from 'zod/mini';
+import type { Principal } from '../auth/principal.ts';
+import type { Platform } from '../platform/platform.ts';
+
+type Endpoints = typeof endpoints;
+type Schema<E, K extends string> = E extends { [P in K]: infer S extends z.ZodMiniType } ? z.infer<S> : undefined;
+/** `/checks/:checkId/feedback` → `'checkId'`. */
+type ParamNames<P extends string> = P extends `${string}:${infer N}/${infer Rest}`
+  ? N | ParamNames<`/${Rest}`>
+  : P extends `${string}:${infer N}`
+    ? N
+    : never;
+
+/** What a handler gets: body, query and params typed from the endpoint's own schemas and path. */
+export interface HandlerInput<K extends EndpointId> {
+  principal: Principal;
+  body: Schema<Endpoints[K], 'body'>;
+  query: Schema<Endpoints[K], 'query'>;
+  params: Record<ParamNames<Endpoints[K]['path']>, string>;
+}
+
+/** What a handler answers: the endpoint's response type; the status defaults to `endpoint.status`. */
+export interface HandlerOutput<K extends EndpointId> {
+  status?: number;
+  body: z.infer<Endpoints[K]['response']>;
+  headers?: Record<string, string>;
+}
+
+export type Handlers = { [K in EndpointId]: (input: HandlerInput<K>) => HandlerOutput<K> | Promise<HandlerOutput<K>> };
+
+/** Every endpoint of the contract, answered by the platform. The compiler checks each against its schemas. */
+export function handlers(platform: Platform, batchMax: number): Handlers {
+  return {
+    createCheck: async ({ principal, body }) => {
+      const check = await platform.check(principal, body);
+      return { body: check, headers: { location: `${API_BASE}/checks/${check.checkId}` } };
+    },
+    createCheckBatch: async ({ principal, body }) => ({ body: await platform.checkBatch(principal, body, batchMax) }),
+    getCheck: ({ principal, params }) => ({ body: platform.getCheck(principal, params.checkId) }),
+    createFeedback: ({ principal, params, body }) => {
+      const { feedback, created } = platform.feedback(principal, params.checkId, body);
+      // The same feedback again is answered as it was recorded, with 200 instead of 201.
+      return { status: created ? 201 : 200, body: feedback };
+    },
+    getProfile: ({ principal, body }) => ({ body: platform.profile(principal, body.subject) }),
+    listMatters: () => ({ body: { matters: platform.catalog.matters } }),
+    listMeasures: () => ({ body: { measures: platform.catalog.measures } }),
+    listLists: () => ({ body: { lists: platform.catalog.lists } }),
+    listGradeScales: () => ({ body: { scales: platform.catalog.gradeScales } }),
+    signCommitment: ({ principal, body }) => ({ body: platform.signCommitment(principal, body) }),
+    searchCommitments: ({ principal, body }) => ({ body: platform.searchCommitments(principal, body) }),
+    recordFulfilment: ({ principal, params, body }) => ({ body: platform.recordFulfilment(principal, params.commitmentId, body) }),
+    createObjection: ({ principal, body }) => {
+      const objection = platform.createObjection(principal, body);
+      return { body: objection, headers: { location: `${API_BASE}/objections/${objection.objectionId}` } };
+    },
+    getObjection: ({ principal, params }) => ({ body: platform.getObjection(principal, params.objectionId) }),
+    decideObjection: ({ principal, params, body }) => ({ body: platform.decideObjection(principal, params.objectionId, body) }),
+    createToken: async ({ principal, body }) => ({ body: await platform.mintToken(principal, body) }),
+    getKeys: () => ({ body: platform.jwks(), headers: { 'cache-control': 'public, max-age=300' } }),
+    getCoverage: ({ principal, query }) => ({ body: platform.coverage(principal, query) }),
+  };
+}

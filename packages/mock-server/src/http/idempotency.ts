@@ -1,0 +1,79 @@
+import { type Principal, principalKey } from '../auth/principal.ts';
+import type { Platform } from '../platform/platform.ts';
+import { ProblemError, problem } from '../problems.ts';
+import type { Ctx } from './env.ts';
+
+/** How long an Idempotency-Key is remembered (as Stripe does): long enough for any retry. */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** A handler's answer before it is written. */
+export interface Handled {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+/**
+ * `Idempotency-Key` on POSTs (work accepted is never done twice): the first answer is stored per
+ * caller and key and replayed for 24 h (`idempotent-replayed: true`); the same key with another
+ * request is a 422; a concurrent duplicate is a 409 with Retry-After. Business refusals (4xx) are
+ * part of the outcome and replayed; a 5xx is not stored, so a retry runs afresh.
+ */
+export class Idempotency {
+  private readonly inFlight = new Set<string>();
+  private readonly platform: Platform;
+
+  constructor(platform: Platform) {
+    this.platform = platform;
+  }
+
+  clear(): void {
+    this.inFlight.clear();
+  }
+
+  async run(c: Ctx, principal: Principal, key: string, text: string, run: () => Promise<Handled>): Promise<Response> {
+    if (key.length > 255 || !/^[\x21-\x7e]+$/.test(key)) {
+      throw problem(
+        'VALIDATION_FAILED',
+        'Idempotency-Key 须为1至255个可见ASCII字符',
+        'Idempotency-Key must be 1–255 visible ASCII characters',
+      );
+    }
+    const { platform } = this;
+    const scoped = `${principalKey(principal)}:${key}`;
+    const hash = await platform.sha256Hex(`${c.req.method} ${c.req.path}\n${text}`);
+    const now = platform.now();
+    const saved = platform.store.getIdempotent(scoped, now - IDEMPOTENCY_TTL_MS);
+    if (saved) {
+      if (saved.requestHash !== hash) throw problem('IDEMPOTENCY_KEY_REUSED');
+      return new Response(saved.body, {
+        status: saved.status,
+        headers: { 'content-type': contentType(saved.status), 'idempotent-replayed': 'true' },
+      });
+    }
+    if (this.inFlight.has(scoped))
+      throw problem('IDEMPOTENCY_IN_PROGRESS', undefined, undefined, { retryAfter: 1, headers: { 'retry-after': '1' } });
+    this.inFlight.add(scoped);
+    try {
+      let status: number;
+      let body: string;
+      let headers: Record<string, string> = {};
+      try {
+        const handled = await run();
+        status = handled.status;
+        body = JSON.stringify(handled.body);
+        headers = handled.headers ?? {};
+      } catch (error) {
+        if (!(error instanceof ProblemError) || error.status >= 500) throw error;
+        status = error.status;
+        body = JSON.stringify(error.toProblem(c.get('requestId')));
+      }
+      platform.store.putIdempotent(scoped, { requestHash: hash, status, body, createdAt: now }, now - IDEMPOTENCY_TTL_MS);
+      return new Response(body, { status, headers: { ...headers, 'content-type': contentType(status) } });
+    } finally {
+      this.inFlight.delete(scoped);
+    }
+  }
+}
+
+const contentType = (status: number) => (status >= 400 ? 'application/problem+json' : 'application/json');
