@@ -1,7 +1,10 @@
-import { fromBase64Url, subtle, toBase64Url, utf8 } from '../auth/encoding.ts';
-import type { Jwk } from '../contract/tokens.ts';
+import { subtle, toBase64Url, utf8 } from '../auth/encoding.ts';
 
-/** Receipts are compact JWS (RFC 7515) signed with Ed25519 (`alg: EdDSA`): any JOSE library verifies them. */
+/**
+ * Receipts are compact JWS (RFC 7515) signed with Ed25519 (`alg: EdDSA`): any JOSE library verifies
+ * them (the SDK's `verifyReceipt` uses jose). Signing stays this small function because the platform
+ * signs on its hot path with a synchronous node:crypto signer, which jose's async WebCrypto cannot use.
+ */
 export const RECEIPT_TYP = 'cc-receipt+jwt';
 
 export interface JwsHeader {
@@ -23,31 +26,4 @@ export async function signJws(claims: object, sign: Ed25519Signer, kid: string):
   const header: JwsHeader = { alg: 'EdDSA', kid, typ: RECEIPT_TYP };
   const input = `${toBase64Url(utf8.encode(JSON.stringify(header)))}.${toBase64Url(utf8.encode(JSON.stringify(claims)))}`;
   return `${input}.${toBase64Url(await sign(utf8.encode(input)))}`;
-}
-
-export interface DecodedJws {
-  header: JwsHeader;
-  payload: unknown;
-  signingInput: string;
-  signature: Uint8Array;
-}
-
-/** Splits and decodes a compact JWS without verifying it; throws TypeError when malformed. */
-export function decodeJws(jws: string): DecodedJws {
-  const parts = jws.split('.');
-  if (parts.length !== 3) throw new TypeError('a compact JWS has three parts');
-  const [h, p, s] = parts as [string, string, string];
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const header = JSON.parse(decoder.decode(fromBase64Url(h))) as JwsHeader;
-  const payload = JSON.parse(decoder.decode(fromBase64Url(p))) as unknown;
-  if (header?.alg !== 'EdDSA' || typeof header.kid !== 'string') throw new TypeError('unsupported JWS header');
-  return { header, payload, signingInput: `${h}.${p}`, signature: fromBase64Url(s) };
-}
-
-export function importPublicJwk(jwk: Jwk): Promise<CryptoKey> {
-  return subtle().importKey('jwk', { kty: jwk.kty, crv: jwk.crv, x: jwk.x }, { name: 'Ed25519' }, false, ['verify']);
-}
-
-export async function verifyJwsSignature(decoded: DecodedJws, key: CryptoKey): Promise<boolean> {
-  return subtle().verify('Ed25519', key, decoded.signature as Uint8Array<ArrayBuffer>, utf8.encode(decoded.signingInput));
 }

@@ -1,10 +1,10 @@
+import { compactVerify, createLocalJWKSet, decodeProtectedHeader, importJWK, type JWK } from 'jose';
 import { timingSafeEqual } from '../auth/signature.ts';
 import { CreditCheckError } from '../client/errors.ts';
 import { ReceiptClaims } from '../contract/checks.ts';
 import type { IdType } from '../contract/subjects.ts';
 import type { Jwk, Jwks } from '../contract/tokens.ts';
 import { subjectDigest } from './digest.ts';
-import { decodeJws, importPublicJwk, verifyJwsSignature } from './jws.ts';
 
 export interface ReceiptExpectations {
   checkId?: string;
@@ -23,10 +23,20 @@ function invalid(reason: string, message: string): CreditCheckError {
   return new CreditCheckError('RECEIPT_INVALID', `Receipt rejected (${reason}): ${message}`, { reason });
 }
 
+/** jose's error codes, as the reasons this SDK has always given. */
+const REASONS: Record<string, string> = {
+  ERR_JWKS_NO_MATCHING_KEY: 'UNKNOWN_KEY',
+  ERR_JWKS_MULTIPLE_MATCHING_KEYS: 'UNKNOWN_KEY',
+  ERR_JWS_SIGNATURE_VERIFICATION_FAILED: 'SIGNATURE',
+  ERR_JWS_INVALID: 'MALFORMED',
+  ERR_JOSE_ALG_NOT_ALLOWED: 'MALFORMED',
+};
+
 /**
  * Verifies a check receipt offline with the platform's published key (GET /keys) and, when given,
  * that it is the receipt of *this* application, matter and subject. Lets a host backend prove a
- * check happened before it approves (a browser widget alone can be bypassed).
+ * check happened before it approves (a browser widget alone can be bypassed). The JWS itself is
+ * checked by `jose` (the audited JOSE library): EdDSA only, key chosen by `kid`.
  * Throws `CreditCheckError` with code `RECEIPT_INVALID` and a `reason`:
  * `MALFORMED`, `UNKNOWN_KEY`, `SIGNATURE`, `CLAIMS`, `MISMATCH`, `TOO_OLD`.
  */
@@ -35,22 +45,35 @@ export async function verifyReceipt(
   key: Jwk | Jwks | CryptoKey,
   expect: ReceiptExpectations = {},
 ): Promise<ReceiptClaims> {
-  let decoded: ReturnType<typeof decodeJws>;
+  const jws = String(receipt ?? '');
+  let kid: unknown;
   try {
-    decoded = decodeJws(String(receipt ?? ''));
+    kid = decodeProtectedHeader(jws).kid;
   } catch {
     throw invalid('MALFORMED', 'not a compact JWS receipt');
   }
-  let cryptoKey: CryptoKey;
-  if (typeof CryptoKey !== 'undefined' && key instanceof CryptoKey) {
-    cryptoKey = key;
-  } else {
-    const jwk = 'keys' in key ? key.keys.find((k) => k.kid === decoded.header.kid) : (key as Jwk);
-    if (!jwk || jwk.kid !== decoded.header.kid) throw invalid('UNKNOWN_KEY', `no key with kid "${decoded.header.kid}"`);
-    cryptoKey = await importPublicJwk(jwk);
+  if (typeof kid !== 'string') throw invalid('MALFORMED', 'the receipt names no key (kid)');
+  let payload: Uint8Array;
+  try {
+    ({ payload } = await compactVerify(jws, await verificationKey(key, kid), { algorithms: ['EdDSA'] }));
+  } catch (error) {
+    if (error instanceof CreditCheckError) throw error;
+    const reason = REASONS[(error as { code?: string })?.code ?? ''] ?? 'SIGNATURE';
+    throw invalid(
+      reason,
+      reason === 'UNKNOWN_KEY'
+        ? `no key with kid "${kid}"`
+        : reason === 'MALFORMED'
+          ? 'not an EdDSA compact JWS'
+          : 'signature does not verify',
+    );
   }
-  if (!(await verifyJwsSignature(decoded, cryptoKey))) throw invalid('SIGNATURE', 'signature does not verify');
-  const parsed = ReceiptClaims.safeParse(decoded.payload);
+  let parsed: ReturnType<typeof ReceiptClaims.safeParse>;
+  try {
+    parsed = ReceiptClaims.safeParse(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(payload)));
+  } catch {
+    throw invalid('CLAIMS', 'claims are not JSON');
+  }
   if (!parsed.success) throw invalid('CLAIMS', 'claims are not a check receipt');
   const claims = parsed.data;
   for (const field of ['checkId', 'applicationId', 'matter', 'department'] as const) {
@@ -66,4 +89,13 @@ export async function verifyReceipt(
     if (age > expect.maxAgeSeconds) throw invalid('TOO_OLD', `checked ${Math.round(age)} s ago`);
   }
   return claims;
+}
+
+/** A key, one JWK (its kid must match) or a JWKS (jose picks by kid). */
+async function verificationKey(key: Jwk | Jwks | CryptoKey, kid: string) {
+  if (typeof CryptoKey !== 'undefined' && key instanceof CryptoKey) return key;
+  const jwk = key as Jwk | Jwks;
+  if ('keys' in jwk) return createLocalJWKSet({ keys: jwk.keys as JWK[] });
+  if (jwk.kid !== kid) throw invalid('UNKNOWN_KEY', `no key with kid "${kid}"`);
+  return importJWK(jwk as JWK, 'EdDSA');
 }
