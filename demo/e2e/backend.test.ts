@@ -1,3 +1,4 @@
+import { sandboxContext } from '@credit-check/mock-server';
 import { createClient } from '@credit-check/sdk';
 import { describe, expect, it } from 'vitest';
 import { withDemo } from './harness.ts';
@@ -5,7 +6,7 @@ import { withDemo } from './harness.ts';
 const env = withDemo({ subjects: 100, browser: false });
 
 const APPLICATION = 'SZ-BACKEND-0001';
-const context = { applicationId: APPLICATION, department: '苏州市政务服务中心', operator: 'window-01', channel: 'window' as const };
+const context = sandboxContext(APPLICATION);
 
 async function checkOf(id: string, matter = 'FOOD_BUSINESS_LICENCE') {
   const platform = createClient({

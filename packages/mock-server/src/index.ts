@@ -12,6 +12,7 @@ export { platformHandlers } from './msw.ts';
 export { type App, Platform, type PlatformOptions, SANDBOX_APP } from './platform/platform.ts';
 export { ProblemError } from './problems.ts';
 export { CATALOG, DEMO_MATTERS } from './seed/catalog.ts';
+export { SANDBOX_DEPARTMENT, SANDBOX_OPERATOR, sandboxContext } from './seed/fixtures.ts';
 export { DEMO_CONTEXT, scenarios } from './seed/scenarios.ts';
 export { MemoryStore } from './store/memory.ts';
 export type { Store } from './store/store.ts';

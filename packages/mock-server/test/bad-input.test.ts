@@ -3,7 +3,7 @@ import { API_BASE, type Endpoint, endpoints, TokenScope } from '@credit-check/sd
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { createMockPlatform } from '../src/index.ts';
+import { createMockPlatform, SANDBOX_DEPARTMENT, SANDBOX_OPERATOR, sandboxContext } from '../src/index.ts';
 
 // The drill: whatever arrives, the platform answers 2xx or an RFC 9457 problem — never a 5xx,
 // never a crash. Inputs are generated from each endpoint's own JSON Schema (from the contract)
@@ -12,8 +12,8 @@ const mock = await createMockPlatform({ subjects: 50 });
 const { token } = await mock.platform.mintToken(
   { kind: 'app', appId: 'sandbox-app' },
   {
-    department: '苏州市政务服务中心',
-    operator: 'window-01',
+    department: SANDBOX_DEPARTMENT,
+    operator: SANDBOX_OPERATOR,
     matters: ['*'],
     scopes: TokenScope.options.filter((scope) => scope !== 'pii:read'),
   },
@@ -93,7 +93,7 @@ describe('bad-input sweep: never 5xx, always problem+json', () => {
   });
 
   it('valid requests with one leaf replaced by a generated value reach the platform logic and stay handled', async () => {
-    const context = { applicationId: 'SWEEP-1', department: '苏州市政务服务中心', operator: 'window-01', channel: 'window' };
+    const context = sandboxContext('SWEEP-1');
     const subject = { idType: 'uscc', id: '91320100748204660Q', name: '南京清源食品有限公司' };
     const check = (await (
       await send(endpoints.createCheck, JSON.stringify({ subject, matter: 'FOOD_BUSINESS_LICENCE', context }), 'app')

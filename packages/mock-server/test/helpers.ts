@@ -1,5 +1,5 @@
 import { authorizationHeader, randomId } from '@credit-check/sdk/auth';
-import { SANDBOX_APP } from '../src/index.ts';
+import { SANDBOX_APP, SANDBOX_DEPARTMENT, SANDBOX_OPERATOR, sandboxContext } from '../src/index.ts';
 import { type RunningServer, type ServerOptions, startServer } from '../src/node/server.ts';
 
 export const APP = SANDBOX_APP;
@@ -41,8 +41,8 @@ export async function signed(server: RunningServer, method: string, path: string
 
 export async function mint(server: RunningServer, request: Record<string, unknown> = {}): Promise<string> {
   const res = await signed(server, 'POST', '/api/v1/tokens', {
-    department: '苏州市政务服务中心',
-    operator: 'window-01',
+    department: SANDBOX_DEPARTMENT,
+    operator: SANDBOX_OPERATOR,
     matters: ['*'],
     ...request,
   });
@@ -65,12 +65,7 @@ export function bearer(
   });
 }
 
-export const CONTEXT = {
-  applicationId: 'SZ-2026-000001',
-  department: '苏州市政务服务中心',
-  operator: 'window-01',
-  channel: 'window' as const,
-};
+export const CONTEXT = sandboxContext('SZ-2026-000001');
 export const CLEAN = { idType: 'uscc' as const, id: '91320100748204660Q' };
 export const PERSON_DEBTOR = { idType: 'idcard' as const, id: '140105198509232176' };
 

@@ -1,15 +1,10 @@
-import { createMockPlatform, type MockPlatform } from '@credit-check/mock-server';
+import { createMockPlatform, type MockPlatform, sandboxContext } from '@credit-check/mock-server';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 
 export const BASE = 'https://credit.example.gov.cn/api/v1';
 export const APP = { appId: 'sandbox-app', appSecret: 'sandbox-secret-change-me' };
-export const CONTEXT = {
-  applicationId: 'SZ-2026-000777',
-  department: '苏州市政务服务中心',
-  operator: 'window-01',
-  channel: 'window' as const,
-};
+export const CONTEXT = sandboxContext('SZ-2026-000777');
 export const CLEAN = { idType: 'uscc' as const, id: '91320100748204660Q' };
 export const FOOD_BAN = { idType: 'uscc' as const, id: '91330106MA2FD1G85L' };
 export const PERSON = { idType: 'idcard' as const, id: '140105198509232176' };

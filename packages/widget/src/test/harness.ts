@@ -1,4 +1,4 @@
-import { createMockPlatform } from '@credit-check/mock-server';
+import { createMockPlatform, SANDBOX_DEPARTMENT, SANDBOX_OPERATOR } from '@credit-check/mock-server';
 import { setupWorker } from 'msw/browser';
 
 /**
@@ -16,8 +16,8 @@ worker.events.on('request:start', async ({ request }) => {
     requests.push({ method: request.method, path: url.pathname, body: await request.clone().text() });
 });
 
-export const DEPARTMENT = '苏州市政务服务中心';
-export const OPERATOR = 'window-01';
+export const DEPARTMENT = SANDBOX_DEPARTMENT;
+export const OPERATOR = SANDBOX_OPERATOR;
 
 export async function token(scopes?: string[]): Promise<string> {
   const minted = await mock.platform.mintToken(
