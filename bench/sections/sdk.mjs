@@ -1,0 +1,65 @@
+// sdk — check() against a raw fetch + JSON.parse on loopback, and in-flight dedup of identical checks.
+import { Connection, check, createClient } from '@credit-check/sdk';
+import { child, fmt, percentile } from '../lib.mjs';
+import { context, MATTERS } from './fixtures.mjs';
+
+/** @param {import('./fixtures.mjs').BenchContext} ctx */
+export async function sdkSection({ realCheckBody, report, row }) {
+  // First, while this process is fresh (a load run leaves a large heap behind).
+  console.log('\nsdk — one check, sequential, against a bare server answering a real check body');
+  const bare = await child('./children/bare.mjs');
+  await bare.ask({ body: realCheckBody });
+  const base = `${bare.first.origin}/api/v1`;
+  const input = { subject: { idType: 'uscc', id: '91320100748204660Q' }, matter: MATTERS[0], context: context('sdk') };
+  const connection = new Connection({ baseUrl: base, token: 'cct_bench.token', cache: false, retry: 0 });
+  const raw = async () => {
+    const res = await fetch(`${base}/checks`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer cct_bench.token', 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+    return res.json();
+  };
+  const sdk = () => check(connection, input, { cache: false });
+  const time = async (fn, n) => {
+    const xs = [];
+    for (let i = 0; i < n; i++) {
+      const t = performance.now();
+      await fn();
+      xs.push(performance.now() - t);
+    }
+    return xs;
+  };
+  await time(raw, 200);
+  await time(sdk, 200);
+  const r = [];
+  const s = [];
+  for (let block = 0; block < 6; block++) {
+    r.push(...(await time(raw, 100)));
+    s.push(...(await time(sdk, 100)));
+  }
+  const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  report.results.sdk = {
+    rawMs: mean(r),
+    sdkMs: mean(s),
+    overheadMs: mean(s) - mean(r),
+    ratio: mean(s) / mean(r),
+    p50: { raw: percentile(r, 50), sdk: percentile(s, 50) },
+  };
+  row(
+    'sdk',
+    'check() per call vs raw fetch + JSON.parse',
+    `${fmt(mean(s) * 1000, 0)} µs`,
+    `${fmt(mean(r) * 1000, 0)} µs`,
+    `${fmt(mean(s) / mean(r), 2)}×`,
+    '',
+    `+${fmt((mean(s) - mean(r)) * 1000, 0)} µs: validate, headers, parse response`,
+  );
+  await bare.ask('reset');
+  const dedup = createClient({ baseUrl: base, token: 'cct_bench.token' });
+  await Promise.all(Array.from({ length: 100 }, () => dedup.check(input)));
+  const { count } = await (await fetch(`${bare.first.origin}/__count`)).json();
+  report.results.dedup = { concurrent: 100, requests: count };
+  row('sdk', '100 concurrent identical checks → requests', count, 100, '', '1');
+  await bare.stop();
+}

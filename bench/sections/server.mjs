@@ -1,0 +1,63 @@
+// server — POST /checks under load against a bare node:http server answering a real check body; batch; RSS.
+import { createClient } from '@credit-check/sdk';
+import { child, fmt, load, percentile } from '../lib.mjs';
+import { APP, context, MATTERS } from './fixtures.mjs';
+
+/** @param {import('./fixtures.mjs').BenchContext} ctx */
+export async function serverSection({ mock, info, auth, bodies, realCheckBody, report, row, duration: DURATION }) {
+  console.log('\nserver — POST /api/v1/checks, 64 connections, bearer token, random subjects');
+  row('server', `seed ${info.subjects.toLocaleString('en')} subjects`, `${fmt(info.seedMs / 1000)} s`, '', '', '≤ 60 s');
+  row('server', 'RSS after seeding', `${fmt(info.rss / 1e6, 0)} MB`, '', '', '');
+  const bare = await child('./children/bare.mjs');
+  await bare.ask({ body: realCheckBody });
+  const run = (url, headers) => load({ url, connections: 64, duration: DURATION, headers, bodies });
+  await run(`${info.apiBase}/checks`, auth); // warm-up (JIT, caches)
+  await run(`${bare.first.origin}/api/v1/checks`, {});
+  const m = [];
+  const b = [];
+  for (let round = 0; round < 2; round++) {
+    b.push(await run(`${bare.first.origin}/api/v1/checks`, {}));
+    m.push(await run(`${info.apiBase}/checks`, auth));
+  }
+  const avg = (xs, k) => xs.reduce((s, x) => s + x[k], 0) / xs.length;
+  const server = { rps: avg(m, 'rps'), p50: avg(m, 'p50'), p99: avg(m, 'p99'), errors: m.reduce((s, x) => s + x.errors + x.non2xx, 0) };
+  const baseline = { rps: avg(b, 'rps'), p50: avg(b, 'p50'), p99: avg(b, 'p99') };
+  report.results.server = { mock: server, bare: baseline, ratio: server.rps / baseline.rps, responseBytes: realCheckBody.length };
+  row(
+    'server',
+    `check req/s (response ${realCheckBody.length} B)`,
+    fmt(server.rps, 0),
+    fmt(baseline.rps, 0),
+    `${fmt((100 * server.rps) / baseline.rps, 0)} %`,
+    '≥ 50 %',
+  );
+  row('server', 'check latency p50', `${fmt(server.p50)} ms`, `${fmt(baseline.p50)} ms`, '', '');
+  row('server', 'check latency p99', `${fmt(server.p99)} ms`, `${fmt(baseline.p99)} ms`, '', '≤ 20 ms');
+  row('server', 'errors + non-2xx during load', server.errors, '', '', '0');
+  await bare.stop();
+  // A batch of 1 000 subjects through the SDK (split over the cap of 100, 4 in parallel).
+  const client = createClient({ baseUrl: info.apiBase, ...APP, cache: false });
+  const times = [];
+  let failed = 0;
+  for (let r = 0; r < 3; r++) {
+    const t = performance.now();
+    const subjects = Array.from({ length: 1000 }, (_, k) => info.sample[(r * 1000 + k) % info.sample.length]);
+    const out = await client.checkBatch({ matter: MATTERS[0], context: context(`batch-${r}`), subjects });
+    times.push(performance.now() - t);
+    failed += out.results.filter((x) => !x.ok).length;
+  }
+  const batchMs = percentile(times, 50);
+  report.results.batch = { subjects: 1000, ms: batchMs, perSecond: 1000 / (batchMs / 1000), failed };
+  row(
+    'server',
+    'batch of 1 000 (SDK, 10 × 100, 4 parallel)',
+    `${fmt(batchMs, 0)} ms`,
+    '',
+    '',
+    '',
+    `${fmt(1000 / (batchMs / 1000), 0)} subjects/s, ${failed} failed`,
+  );
+  const after = await mock.ask('rss');
+  report.results.rssAfterLoadMB = after.rss / 1e6;
+  row('server', 'RSS after load (checks kept in memory)', `${fmt(after.rss / 1e6, 0)} MB`, '', '', '');
+}

@@ -1,0 +1,21 @@
+// sizes — what a page downloads: the SDK's entry points and the widget's single file, and what they are made of.
+import { fmt } from '../lib.mjs';
+
+/** @param {Pick<import('./fixtures.mjs').BenchContext, 'report' | 'row'>} ctx */
+export async function sizesSection({ report, row }) {
+  console.log('\nsizes — minified, ES2020');
+  const { standaloneSize } = await import('../../packages/widget/scripts/size.mjs');
+  const kb = (n) => `${fmt(n / 1024)} KB`;
+  const { measure, measureEntries } = await import('../../packages/sdk/scripts/size.mjs');
+  const sdk = await measure();
+  const lit = await measureEntries(new URL('../../packages/widget/', import.meta.url).pathname, {
+    'of which lit 3 + @lit/task': `export * from 'lit'; export * from '@lit/task';`,
+  });
+  const widget = standaloneSize();
+  report.results.sizes = { sdk, widget };
+  for (const s of sdk)
+    row('sizes', `SDK ${s.name}`, `${kb(s.gzip)} gz`, `${kb(s.brotli)} br`, '', s.name.startsWith('check path') ? '≤ 18 KB gz' : '');
+  row('sizes', 'widget dist/credit-check.js (lit+SDK+widget)', `${kb(widget.gzip)} gz`, `${kb(widget.brotli)} br`, '', '≤ 32 KB gz');
+  for (const s of lit) row('sizes', `widget ${s.name}`, `${kb(s.gzip)} gz`, `${kb(s.brotli)} br`, '', '');
+  report.results.sizes.lit = lit;
+}

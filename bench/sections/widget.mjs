@@ -1,0 +1,130 @@
+// widget — last keystroke of a valid code → verdict painted in Chromium, against a raw fetch and fetch + paint.
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
+import { fmt, percentile } from '../lib.mjs';
+import { DEPARTMENT, MATTERS, OPERATOR } from './fixtures.mjs';
+
+/** @param {import('./fixtures.mjs').BenchContext} ctx */
+export async function widgetSection({ info, report, row }) {
+  const chrome = CHROMIUM;
+  if (!existsSync(chrome)) {
+    console.log(`\nwidget — skipped: no Chromium at ${chrome} (set CHROME_PATH)`);
+    return;
+  }
+  console.log('\nwidget — last keystroke of a valid code → verdict painted, Chromium');
+  const { chromium } = await import('playwright-core');
+  const bundle = readFileSync(new URL('../../packages/widget/dist/credit-check.js', import.meta.url));
+  const page = `<!doctype html><meta charset="utf-8"><input id="code"><credit-check id="w" watch="#code" matter="${MATTERS[0]}" department="${DEPARTMENT}" operator="${OPERATOR}" application-id="B-0"></credit-check><script type="module" src="/credit-check.js"></script>`;
+  const http = createServer((req, res) => {
+    if (req.url === '/credit-check.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
+    else res.writeHead(200, { 'content-type': 'text/html' }).end(page);
+  });
+  await new Promise((r) => http.listen(0, '127.0.0.1', r));
+  const browser = await chromium.launch({ executablePath: chrome, args: CHROMIUM_ARGS });
+  try {
+    const tab = await browser.newPage();
+    await tab.goto(`http://127.0.0.1:${http.address().port}/`);
+    await tab.waitForFunction(() => customElements.get('credit-check'));
+    await tab.evaluate(
+      ({ endpoint, token }) => {
+        const w = document.querySelector('#w');
+        const input = document.querySelector('#code');
+        Object.assign(w, { endpoint, token });
+        window.marks = [];
+        input.addEventListener('input', () => {
+          if (input.value.length === 18) window.t0 = performance.now();
+        });
+        w.addEventListener('credit-check-result', async () => {
+          await w.updateComplete;
+          requestAnimationFrame(() => requestAnimationFrame(() => window.marks.push(performance.now() - window.t0)));
+        });
+      },
+      { endpoint: info.apiBase, token: info.token },
+    );
+    const codes = info.sample
+      .filter((s) => s.idType === 'uscc')
+      .slice(0, 40)
+      .map((s) => s.id);
+    for (let i = 0; i < codes.length; i++) {
+      await tab.evaluate((i) => {
+        const w = document.querySelector('#w');
+        if (w.result) w.acknowledge();
+        w.applicationId = `B-${i}`;
+        const input = document.querySelector('#code');
+        input.value = '';
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }, i);
+      await tab.fill('#code', codes[i].slice(0, 17));
+      await tab.keyboard.type(codes[i].slice(17));
+      await tab.waitForFunction((n) => window.marks.length >= n, i + 1, { timeout: 10_000 });
+    }
+    const widget = (await tab.evaluate(() => window.marks)).slice(5);
+    // Two baselines from the same page: the raw fetch round trip (the physical limit), and the
+    // same fetch plus writing the verdict and waiting for the same two frames (like for like).
+    const base = await tab.evaluate(
+      async ({ endpoint, token, codes, department, operator, matter }) => {
+        const out = document.body.appendChild(document.createElement('output'));
+        const fetched = [];
+        const painted = [];
+        for (let i = 0; i < codes.length; i++) {
+          const t = performance.now();
+          const res = await fetch(`${endpoint}/checks`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            body: JSON.stringify({
+              subject: { idType: 'uscc', id: codes[i] },
+              matter,
+              context: { applicationId: `R-${i}`, department, operator, channel: 'window' },
+            }),
+          });
+          const check = await res.json();
+          fetched.push(performance.now() - t);
+          out.textContent = check.verdict;
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          painted.push(performance.now() - t);
+        }
+        return { fetched: fetched.slice(5), painted: painted.slice(5) };
+      },
+      { endpoint: info.apiBase, token: info.token, codes, department: DEPARTMENT, operator: OPERATOR, matter: MATTERS[0] },
+    );
+    const w50 = percentile(widget, 50);
+    const w95 = percentile(widget, 95);
+    const f50 = percentile(base.fetched, 50);
+    const f95 = percentile(base.fetched, 95);
+    const p50 = percentile(base.painted, 50);
+    const p95 = percentile(base.painted, 95);
+    report.results.widget = {
+      p50: w50,
+      p95: w95,
+      fetchP50: f50,
+      fetchP95: f95,
+      fetchPaintP50: p50,
+      fetchPaintP95: p95,
+      samples: widget.length,
+    };
+    row(
+      'widget',
+      'keystroke → painted p50, vs raw fetch',
+      `${fmt(w50)} ms`,
+      `${fmt(f50)} ms`,
+      `${fmt(w50 / f50, 1)}×`,
+      '',
+      'raw fetch round trip, nothing painted',
+    );
+    row('widget', 'keystroke → painted p95, vs raw fetch', `${fmt(w95)} ms`, `${fmt(f95)} ms`, `${fmt(w95 / f95, 1)}×`, '');
+    row(
+      'widget',
+      'keystroke → painted p50, vs fetch + paint',
+      `${fmt(w50)} ms`,
+      `${fmt(p50)} ms`,
+      `${fmt(w50 / p50, 2)}×`,
+      '',
+      'same fetch, verdict written, same 2 frames',
+    );
+    row('widget', 'keystroke → painted p95, vs fetch + paint', `${fmt(w95)} ms`, `${fmt(p95)} ms`, `${fmt(w95 / p95, 2)}×`, '');
+  } finally {
+    await browser.close();
+    http.close();
+  }
+}
