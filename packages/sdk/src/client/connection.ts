@@ -241,6 +241,10 @@ export class Connection {
     } catch (error) {
       throw await this.toError(error, state, opts.signal);
     }
+    // Not ky 2's `.json(schema)`: it goes through Standard Schema's async `validate` on every call
+    // and throws one SchemaValidationError for malformed and off-contract bodies alike, while the
+    // error family keeps them apart (RESPONSE_SHAPE with the HTTP status, the attempts and the
+    // paths of the first issues). Parsing the text here maps each case once.
     let data: unknown;
     try {
       data = JSON.parse(text);
