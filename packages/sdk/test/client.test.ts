@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { stripTypeScriptTypes } from 'node:module';
 import { faultMatrix } from '@credit-check/mock-server';
 import { Check } from '@credit-check/sdk/contract';
 import { describe, expect, it } from 'vitest';
-import { CreditCheckError, createClient, verifyReceipt } from '../src/index.ts';
+import { CreditCheckError, createClient, isCreditCheckError, verifyReceipt } from '../src/index.ts';
 import { APP, BASE, CLEAN, CONTEXT, checkInput, FOOD_BAN, inProcessPlatform, PERSON, recordingFetch } from './harness.ts';
 
 const mock = await inProcessPlatform();
@@ -176,8 +178,27 @@ describe('every failure is an error with a stable code, never a result', () => {
     const error = await failure(createClient({ baseUrl: BASE, ...APP }).check(checkInput(CLEAN, 'NO_SUCH_MATTER')));
     expect(error).toMatchObject({ code: 'API_ERROR', status: 422 });
     expect(error.problem?.code).toBe('UNKNOWN_MATTER');
+    expect(error.problemCode).toBe('UNKNOWN_MATTER');
+    expect(error.toJSON()).toMatchObject({ problemCode: 'UNKNOWN_MATTER' });
+  });
+
+  it('isCreditCheckError recognises errors from another copy of the SDK (the widget file bundles its own)', async () => {
+    // Another bundle's class is another constructor: only the registry-wide brand identifies it.
+    const source = readFileSync(new URL('../src/client/errors.ts', import.meta.url), 'utf8');
+    const other = await import(`data:text/javascript,${encodeURIComponent(stripTypes(source))}`);
+    const foreign = new other.CreditCheckError('NETWORK', 'from another bundle');
+    expect(foreign).not.toBeInstanceOf(CreditCheckError);
+    expect(isCreditCheckError(foreign)).toBe(true);
+    expect(isCreditCheckError(new CreditCheckError('NETWORK', 'ours'))).toBe(true);
+    expect(isCreditCheckError(Object.assign(new Error('look-alike'), { name: 'CreditCheckError', code: 'NETWORK' }))).toBe(false);
+    expect(isCreditCheckError(null)).toBe(false);
   });
 });
+
+/** errors.ts as plain JavaScript, its one import (redact) stubbed: a second, independent copy of the class. */
+function stripTypes(ts: string): string {
+  return `const redact = (m) => m;\n${stripTypeScriptTypes(ts.replace(/^import .*$/gm, ''))}`;
+}
 
 describe('browser tokens', () => {
   it('are fetched with getToken, and refreshed once after a 401', async () => {

@@ -22,6 +22,11 @@ describe('dist/credit-check.js, the single-file drop-in', () => {
     expect(bundle).not.toMatch(/\bimport\(/);
   });
 
+  it('leaves receipt verification (jose) to backends: none of it is in the browser file', () => {
+    expect(bundle).not.toContain('ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
+    expect(bundle).not.toContain('compactVerify');
+  });
+
   it('registers the element and ships Lit in production mode', () => {
     // Any quote: the minifier writes string literals as template literals.
     expect(bundle).toMatch(/customElements\.define\(["'`]credit-check["'`]/);
