@@ -1,22 +1,28 @@
 import type { ReactiveController } from 'lit';
 import type { CreditCheck } from '../credit-check.ts';
 import { matches, rootOf, select } from '../dom.ts';
+import { hookOptions, onValueSet } from '../value-hooks.ts';
+
+type Field = HTMLInputElement | HTMLSelectElement;
 
 /**
- * Watches the host page's identifier and name fields (自动触发, 002 (十六)): whatever the staff
- * type, paste or compose there becomes the element's input. Listens on the element's root in the
- * capture phase, so fields rendered before or after the element are both seen.
+ * Watches the host page's identifier and name fields (自动触发, 002 (十六)), however their value gets
+ * there: typing, paste, IME composition, drag-and-drop and autofill (events, heard in the capture
+ * phase on the element's root); a script setting `value` — plain, jQuery `.val()`, Vue, React —
+ * (value hooks); `setAttribute('value', …)` and fields that appear, are replaced or re-rendered
+ * later (one MutationObserver on the root); a form reset. Nothing is polled.
  */
 export class WatchController implements ReactiveController {
   /** The identifier as last entered in a watched field. */
   value = '';
-  /** The applicant name, once entered (`change`). */
+  /** The applicant name, once entered (`change`, or set by script). */
   name: string | undefined;
-  /** The staff left the identifier field: its value is final. */
+  /** The value is final: the staff left the field, or a script or reset put it there. */
   blurred = false;
-  private root: Document | ShadowRoot | undefined;
-
   private readonly host: CreditCheck;
+  private root: Document | ShadowRoot | undefined;
+  private readonly hooks = new Map<Field, () => void>();
+  private readonly observer = new MutationObserver((records) => this.onMutations(records));
 
   constructor(host: CreditCheck) {
     this.host = host;
@@ -24,36 +30,68 @@ export class WatchController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.root = rootOf(this.host);
-    this.root.addEventListener('input', this.onInput, true);
-    this.root.addEventListener('change', this.onInput, true);
-    this.root.addEventListener('compositionend', this.onInput, true);
-    this.root.addEventListener('focusout', this.onBlur, true);
+    const root = rootOf(this.host);
+    this.root = root;
+    root.addEventListener('input', this.onInput, true);
+    root.addEventListener('change', this.onInput, true);
+    root.addEventListener('compositionend', this.onInput, true);
+    root.addEventListener('focusout', this.onBlur, true);
+    root.addEventListener('reset', this.onReset, true);
+    this.observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['value'] });
     this.read();
-    // Frameworks may render the watched input after us.
+    // Frameworks may render the watched input after us in the same task.
     queueMicrotask(() => this.read());
   }
 
   hostDisconnected(): void {
-    this.root?.removeEventListener('input', this.onInput, true);
-    this.root?.removeEventListener('change', this.onInput, true);
-    this.root?.removeEventListener('compositionend', this.onInput, true);
-    this.root?.removeEventListener('focusout', this.onBlur, true);
+    const root = this.root;
+    root?.removeEventListener('input', this.onInput, true);
+    root?.removeEventListener('change', this.onInput, true);
+    root?.removeEventListener('compositionend', this.onInput, true);
+    root?.removeEventListener('focusout', this.onBlur, true);
+    root?.removeEventListener('reset', this.onReset, true);
+    this.observer.disconnect();
+    for (const stop of this.hooks.values()) stop();
+    this.hooks.clear();
     this.root = undefined;
   }
 
-  /** Picks up values already in the fields (pre-filled forms, late-rendered fields). */
+  /**
+   * Finds the watched fields now on the page, hooks the new ones, and takes a value that arrived
+   * with them (pre-filled forms, fields rendered or replaced later).
+   */
   read(): void {
     const root = rootOf(this.host);
-    const filled = select(root, this.host.watch)?.find((i) => i.value);
-    if (filled && !this.value) this.update(filled.value, this.blurred);
-    const name = select(root, this.host.watchName)?.[0];
-    if (name?.value) this.updateName(name.value.trim());
+    for (const [field, stop] of this.hooks) {
+      if (!field.isConnected) {
+        stop();
+        this.hooks.delete(field);
+      }
+    }
+    for (const field of [...(select(root, this.host.watch) ?? []), ...(select(root, this.host.watchName)?.slice(0, 1) ?? [])]) {
+      if (this.hooks.has(field)) hookOptions(field);
+      else {
+        this.hooks.set(
+          field,
+          onValueSet(field, () => this.take(field)),
+        );
+        if (field.value) this.take(field, !this.value);
+      }
+    }
   }
 
   /** The form was reset: nothing entered any more. */
   reset(): void {
     this.update('', false);
+  }
+
+  /** Takes a field's current value, set by script or carried by a new field (`force`: even if one is known). */
+  private take(field: Field, force = true): void {
+    if (matches(field, this.host.watch)) {
+      if (force || field.value !== this.value) this.update(field.value ?? '', true);
+    } else if (matches(field, this.host.watchName)) {
+      this.updateName(field.value?.trim() || undefined);
+    }
   }
 
   private update(value: string, blurred: boolean): void {
@@ -67,6 +105,16 @@ export class WatchController implements ReactiveController {
     if (name === this.name) return;
     this.name = name;
     this.host.requestUpdate();
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    let added = false;
+    for (const r of records) {
+      if (r.type === 'childList') added ||= r.addedNodes.length > 0;
+      // setAttribute('value', …): on a field the staff have not edited, it is the value.
+      else if (this.hooks.has(r.target as Field)) this.take(r.target as Field, false);
+    }
+    if (added) this.read();
   }
 
   private readonly onInput = (event: Event) => {
@@ -83,5 +131,14 @@ export class WatchController implements ReactiveController {
 
   private readonly onBlur = (event: Event) => {
     if (matches(event.target as Element | null, this.host.watch)) this.update(this.value, true);
+  };
+
+  /** A reset puts the fields back to their defaults after the event: read them then. */
+  private readonly onReset = (event: Event) => {
+    const form = event.target as HTMLFormElement;
+    setTimeout(() => {
+      if (event.defaultPrevented) return;
+      for (const field of this.hooks.keys()) if (form.contains(field)) this.take(field);
+    });
   };
 }
