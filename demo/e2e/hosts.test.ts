@@ -26,6 +26,25 @@ describe('host pages receive the widget’s events', () => {
     }, 60_000);
   }
 
+  for (const [name, path] of [
+    ['Vue 3', 'examples/vue/'],
+    ['React 19', 'examples/react/'],
+  ] as const) {
+    it(`${name}: a code set from framework state (no input event) is checked once`, async () => {
+      const { page, problems } = await open(env.browser, env.demo.url + path);
+      await page.waitForSelector('credit-check');
+      await page.waitForFunction(() => (document.querySelector('credit-check') as { endpoint?: string } | null)?.endpoint);
+      await page.click('#fill');
+      await page.waitForSelector('credit-check[state="done"]', { timeout: 15_000 });
+      expect(await page.inputValue('#code')).toBe('91320100748204660Q');
+      await page.waitForFunction(() => document.querySelectorAll('#events li').length >= 2);
+      const events = await page.locator('#events li').allTextContents();
+      expect(events.filter((e) => e.startsWith('credit-check-start '))).toHaveLength(1);
+      expect(events.some((e) => e.startsWith('credit-check-result ') && e.includes('"verdict":"clear"'))).toBe(true);
+      expect(problems).toEqual([]);
+    }, 60_000);
+  }
+
   it('a person’s ID number never appears in event details (React host, legal representative)', async () => {
     const { page } = await open(env.browser, `${env.demo.url}examples/react/`);
     await page.waitForSelector('credit-check');

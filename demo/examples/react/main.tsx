@@ -18,7 +18,7 @@ declare module 'react' {
         endpoint?: string;
         token?: string;
         matter?: string;
-        subject?: string;
+        watch?: string;
         'application-id'?: string;
         department?: string;
         operator?: string;
@@ -26,6 +26,9 @@ declare module 'react' {
     }
   }
 }
+
+/** What a 一网通办 login would return for the 法人 signed in (a scenario subject). */
+const LOGGED_IN_COMPANY = '91320100748204660Q';
 
 const EVENTS = ['credit-check-start', 'credit-check-result', 'credit-check-error', 'credit-check-feedback'] as const;
 
@@ -65,13 +68,17 @@ function App() {
       <label>
         统一社会信用代码 <input id="code" value={code} onChange={(e) => setCode(e.target.value.trim())} autoComplete="off" />
       </label>
+      {/* The logged-in 法人's company, set from state (no input event): the element still checks it. */}
+      <button type="button" id="fill" onClick={() => setCode(LOGGED_IN_COMPANY)}>
+        读取登录法人的企业
+      </button>
       {session && (
         <credit-check
           ref={setElement}
           endpoint={session.endpoint}
           token={session.token}
           matter="FOOD_BUSINESS_LICENCE"
-          subject={code}
+          watch="#code"
           application-id="REACT-0001"
           department={session.department}
           operator={session.operator}

@@ -5,6 +5,8 @@ import { hookOptions, onValueSet } from '../value-hooks.ts';
 
 type Field = HTMLInputElement | HTMLSelectElement;
 
+const INPUT_EVENTS = ['input', 'change', 'compositionend'] as const;
+
 /**
  * Watches the host page's identifier and name fields (自动触发, 002 (十六)), however their value gets
  * there: typing, paste, IME composition, drag-and-drop and autofill (events, heard in the capture
@@ -22,6 +24,9 @@ export class WatchController implements ReactiveController {
   private readonly host: CreditCheck;
   private root: Document | ShadowRoot | undefined;
   private readonly hooks = new Map<Field, () => void>();
+  /** An input event heard on its way down, handled once the page's own listeners have run. */
+  private pending: Event | undefined;
+  private pendingTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly observer = new MutationObserver((records) => this.onMutations(records));
 
   constructor(host: CreditCheck) {
@@ -32,9 +37,10 @@ export class WatchController implements ReactiveController {
   hostConnected(): void {
     const root = rootOf(this.host);
     this.root = root;
-    root.addEventListener('input', this.onInput, true);
-    root.addEventListener('change', this.onInput, true);
-    root.addEventListener('compositionend', this.onInput, true);
+    for (const type of INPUT_EVENTS) {
+      root.addEventListener(type, this.onCapture, true);
+      root.addEventListener(type, this.onBubble);
+    }
     root.addEventListener('focusout', this.onBlur, true);
     root.addEventListener('reset', this.onReset, true);
     this.observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['value'] });
@@ -45,10 +51,13 @@ export class WatchController implements ReactiveController {
 
   hostDisconnected(): void {
     const root = this.root;
-    root?.removeEventListener('input', this.onInput, true);
-    root?.removeEventListener('change', this.onInput, true);
-    root?.removeEventListener('compositionend', this.onInput, true);
+    for (const type of INPUT_EVENTS) {
+      root?.removeEventListener(type, this.onCapture, true);
+      root?.removeEventListener(type, this.onBubble);
+    }
     root?.removeEventListener('focusout', this.onBlur, true);
+    clearTimeout(this.pendingTimer);
+    this.pending = undefined;
     root?.removeEventListener('reset', this.onReset, true);
     this.observer.disconnect();
     for (const stop of this.hooks.values()) stop();
@@ -117,7 +126,32 @@ export class WatchController implements ReactiveController {
     if (added) this.read();
   }
 
-  private readonly onInput = (event: Event) => {
+  /**
+   * Heard on the way down (a page that stops propagation cannot hide it), handled on the way up:
+   * the page's own handlers (Vue's v-model, React's onChange) must update their state first, or a
+   * re-render our events cause in between would write their stale value back into the field. A
+   * task is the fallback when propagation was stopped.
+   */
+  private readonly onCapture = (event: Event) => {
+    const target = event.target as Element | null;
+    if (!matches(target, this.host.watch) && !matches(target, this.host.watchName)) return;
+    if (this.pending) this.flush();
+    this.pending = event;
+    this.pendingTimer = setTimeout(() => this.flush());
+  };
+
+  private readonly onBubble = (event: Event) => {
+    if (event === this.pending) this.flush();
+  };
+
+  private flush(): void {
+    const event = this.pending;
+    this.pending = undefined;
+    clearTimeout(this.pendingTimer);
+    if (event) this.onInput(event);
+  }
+
+  private onInput(event: Event): void {
     const target = event.target as Element | null;
     if (!target || (event as InputEvent).isComposing) return;
     if (matches(target, this.host.watch)) {
@@ -127,7 +161,7 @@ export class WatchController implements ReactiveController {
       // The name counts once entered (change), not per keystroke: each keystroke would be a check.
       this.updateName((target as HTMLInputElement).value?.trim() || undefined);
     }
-  };
+  }
 
   private readonly onBlur = (event: Event) => {
     if (matches(event.target as Element | null, this.host.watch)) this.update(this.value, true);
