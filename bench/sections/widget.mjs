@@ -123,8 +123,42 @@ export async function widgetSection({ info, report, row }) {
       'same fetch, verdict written, same 2 frames',
     );
     row('widget', 'keystroke → painted p95, vs fetch + paint', `${fmt(w95)} ms`, `${fmt(p95)} ms`, `${fmt(w95 / p95, 2)}×`, '');
+
+    // Idle cost: main-thread CPU while the page just sits there with the element watching its
+    // fields, against the same page without the element (Chromium's TaskDuration, per minute).
+    const [watching, bare] = await Promise.all([browser.newPage(), browser.newPage()]);
+    await Promise.all([watching, bare].map((p) => p.goto(`http://127.0.0.1:${http.address().port}/`)));
+    await watching.evaluate(({ endpoint, token }) => Object.assign(document.querySelector('#w'), { endpoint, token }), {
+      endpoint: info.apiBase,
+      token: info.token,
+    });
+    await bare.evaluate(() => document.querySelector('credit-check')?.remove());
+    const [withElement, without] = await Promise.all([idleCpu(watching, IDLE_SECONDS), idleCpu(bare, IDLE_SECONDS)]);
+    report.results.widgetIdle = { seconds: IDLE_SECONDS, cpuMsPerMinute: withElement, baselineMsPerMinute: without };
+    row(
+      'widget',
+      'CPU while idle on a page, per minute',
+      `${fmt(withElement)} ms`,
+      `${fmt(without)} ms`,
+      '',
+      '',
+      'same page without the element',
+    );
   } finally {
     await browser.close();
     http.close();
   }
+}
+
+const IDLE_SECONDS = 10;
+
+/** Main-thread task time (ms) per minute of a page left alone, from Chromium's own counters. */
+async function idleCpu(page, seconds) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const taskSeconds = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
+  const before = await taskSeconds();
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  const after = await taskSeconds();
+  return ((after - before) * 1000 * 60) / seconds;
 }
