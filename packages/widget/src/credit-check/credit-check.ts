@@ -152,6 +152,7 @@ export class CreditCheck extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('watch') || changed.has('watchName')) this.watcher.read();
+    this.checker.refresh();
     // Starting the task here (not in updated) folds its PENDING status into this same update.
     this.checker.maybeRun();
     const key = this.checker.key();

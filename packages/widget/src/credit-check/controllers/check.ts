@@ -80,47 +80,50 @@ export class CheckController {
     });
   }
 
+  /**
+   * What is entered and configured, derived once per update (`refresh()` in the element's
+   * `willUpdate`): the raw identifier, its validation, the subject, missing settings and the key.
+   * Everything else reads this instead of re-running selectors, validators and JSON.stringify.
+   */
+  private derived: Derived = { raw: '', validation: undefined, subject: undefined, missing: undefined, key: '' };
+
+  refresh(): void {
+    const h = this.host;
+    const raw = (h.watch ? h.watchedValue : h.subject) ?? '';
+    const validation = raw.trim() ? (h.idType === 'idcard' ? validateIdNumber(raw) : validateUscc(raw)) : undefined;
+    const subject: Subject | undefined = validation?.valid
+      ? {
+          idType: h.idType === 'idcard' ? 'idcard' : 'uscc',
+          id: validation.normalized,
+          name: (h.watchName ? h.watchedName : h.subjectName) || undefined,
+        }
+      : undefined;
+    const missing = missingConfig(h);
+    this.derived = { raw, validation, subject, missing, key: subject && !missing ? JSON.stringify(this.request(subject)) : '' };
+  }
+
   /** The identifier as entered (watched field) or set (`subject`). */
   raw(): string {
-    return (this.host.watch ? this.host.watchedValue : this.host.subject) ?? '';
+    return this.derived.raw;
   }
 
   validation(): ValidationResult<string> | undefined {
-    const raw = this.raw();
-    if (!raw.trim()) return undefined;
-    return this.host.idType === 'idcard' ? validateIdNumber(raw) : validateUscc(raw);
+    return this.derived.validation;
   }
 
   /** What to check, when the identifier is valid. */
   subject(): Subject | undefined {
-    const v = this.validation();
-    if (!v?.valid) return undefined;
-    const h = this.host;
-    return {
-      idType: h.idType === 'idcard' ? 'idcard' : 'uscc',
-      id: v.normalized,
-      name: (h.watchName ? h.watchedName : h.subjectName) || undefined,
-    };
+    return this.derived.subject;
   }
 
   /** Settings that are missing or broken, in words; undefined when the element can check. */
   missingConfig(): string | undefined {
-    const h = this.host;
-    const missing = [];
-    if (!h.connection && !h.endpoint) missing.push('endpoint');
-    if (!h.connection && !h.token && !h.getToken) missing.push('token');
-    if (!h.matter) missing.push('matter');
-    if (!h.applicationId) missing.push('application-id');
-    if (!h.department) missing.push('department');
-    if (!h.operator) missing.push('operator');
-    for (const [attribute, selector] of [
-      ['watch', h.watch],
-      ['watch-name', h.watchName],
-      ['guard', h.guard],
-    ] as const) {
-      if (selector && select(rootOf(h), selector) === undefined) missing.push(`${attribute} (not a valid CSS selector)`);
-    }
-    return missing.length ? missing.join(', ') : undefined;
+    return this.derived.missing;
+  }
+
+  /** The identity of a check: one request per distinct key. '' when nothing can be checked. */
+  key(): string {
+    return this.derived.key;
   }
 
   private request(subject: Subject): CheckInput {
@@ -135,11 +138,6 @@ export class CheckController {
         channel: h.mode === 'applicant' ? 'online' : 'window',
       },
     };
-  }
-
-  /** The identity of a check: one request per distinct key. '' when nothing can be checked. */
-  key(subject = this.subject()): string {
-    return subject && !this.missingConfig() ? JSON.stringify(this.request(subject)) : '';
   }
 
   /** The SDK connection: the one given, or one built from `endpoint`/`token` and rebuilt when they change. */
@@ -161,8 +159,7 @@ export class CheckController {
 
   /** Starts a check when what should be checked changed since the last one. */
   maybeRun(): void {
-    const subject = this.subject();
-    const key = this.key(subject);
+    const { subject, key } = this.derived;
     if (!subject || !key || key === this.runKey) return;
     this.runKey = key;
     this.onStart();
@@ -177,7 +174,8 @@ export class CheckController {
 
   /** Checks again now, bypassing the short result cache. */
   recheck(): void {
-    if (!this.subject() || this.missingConfig()) return;
+    this.refresh();
+    if (!this.derived.key) return;
     this.force = true;
     this.runKey = '';
     this.maybeRun();
@@ -204,7 +202,9 @@ export class CheckController {
   /** The result of the check for what is entered now, if it finished. */
   current(): Check | undefined {
     const v = this.task.value;
-    return this.task.status === TaskStatus.COMPLETE && v && v.key === this.runKey && this.runKey === this.key() ? v.result : undefined;
+    return this.task.status === TaskStatus.COMPLETE && v && v.key === this.runKey && this.runKey === this.derived.key
+      ? v.result
+      : undefined;
   }
 
   hasEarlier(key: string): boolean {
@@ -215,4 +215,31 @@ export class CheckController {
   shown(state: CheckState): Check | undefined {
     return this.current() ?? (state === 'stale' ? this.earlier.get(this.runKey) : undefined);
   }
+}
+
+interface Derived {
+  raw: string;
+  validation: ValidationResult<string> | undefined;
+  subject: Subject | undefined;
+  missing: string | undefined;
+  key: string;
+}
+
+/** Settings that are missing or broken, in words; undefined when the element can check. */
+function missingConfig(h: CreditCheck): string | undefined {
+  const missing = [];
+  if (!h.connection && !h.endpoint) missing.push('endpoint');
+  if (!h.connection && !h.token && !h.getToken) missing.push('token');
+  if (!h.matter) missing.push('matter');
+  if (!h.applicationId) missing.push('application-id');
+  if (!h.department) missing.push('department');
+  if (!h.operator) missing.push('operator');
+  for (const [attribute, selector] of [
+    ['watch', h.watch],
+    ['watch-name', h.watchName],
+    ['guard', h.guard],
+  ] as const) {
+    if (selector && select(rootOf(h), selector) === undefined) missing.push(`${attribute} (not a valid CSS selector)`);
+  }
+  return missing.length ? missing.join(', ') : undefined;
 }
