@@ -144,16 +144,21 @@ describe.each(stores)('store contract: %s', (_name, open) => {
     store.putCheck(
       stored('chk_3', { verdict: 'restrict', checkedAt: '2026-11-21T09:00:00.000Z', context: { ...sample.context, department: '别处' } }),
     );
+    // A 补查 (accepted during an outage, checked afterwards) is counted, and counted apart.
+    const deferred = { at: '2026-11-21T07:50:00.000Z', reason: { code: 'platform-unavailable' as const, text: '平台无响应' } };
+    store.putCheck(
+      stored('chk_4', { verdict: 'restrict', checkedAt: '2026-11-21T10:00:00.000Z', context: { ...sample.context, deferred } }),
+    );
     store.putFeedback(feedback('chk_2'));
     const rows = (f: Parameters<Store['coverage']>[0]) =>
       store
         .coverage(f)
-        .map((r) => `${r.matter}/${r.verdict}:${r.total}/${r.withFeedback}`)
+        .map((r) => `${r.matter}/${r.verdict}:${r.total}/${r.withFeedback}/${r.deferred}`)
         .sort();
-    expect(rows({})).toEqual(['FOOD_BUSINESS_LICENCE/clear:1/0', 'FOOD_BUSINESS_LICENCE/restrict:2/1']);
-    expect(rows({ from: '2026-11-21' })).toEqual(['FOOD_BUSINESS_LICENCE/restrict:2/1']);
-    expect(rows({ to: '2026-11-20' })).toEqual(['FOOD_BUSINESS_LICENCE/clear:1/0']);
-    expect(rows({ department: '别处' })).toEqual(['FOOD_BUSINESS_LICENCE/restrict:1/0']);
+    expect(rows({})).toEqual(['FOOD_BUSINESS_LICENCE/clear:1/0/0', 'FOOD_BUSINESS_LICENCE/restrict:3/1/1']);
+    expect(rows({ from: '2026-11-21' })).toEqual(['FOOD_BUSINESS_LICENCE/restrict:3/1/1']);
+    expect(rows({ to: '2026-11-20' })).toEqual(['FOOD_BUSINESS_LICENCE/clear:1/0/0']);
+    expect(rows({ department: '别处' })).toEqual(['FOOD_BUSINESS_LICENCE/restrict:1/0/0']);
   });
 
   it('clears everything but key:* meta (issued receipts stay verifiable)', () => {

@@ -4,6 +4,7 @@
  */
 export { type CreditCheckClient, createClient, mintToken } from './client/client.ts';
 export { type CallOptions, type ClientOptions, Connection, type RetryOptions, type TokenLike } from './client/connection.ts';
+export { type DeferredApplication, isPlatformUnavailable, type Settlement, settleDeferred } from './client/deferred.ts';
 export { CreditCheckError, type ErrorCode, isCreditCheckError } from './client/errors.ts';
 export {
   type CheckCallOptions,
@@ -26,6 +27,7 @@ export {
   signCommitment,
 } from './client/methods.ts';
 export { redact } from './client/redact.ts';
+export { tokenClaims } from './client/token-claims.ts';
 export type {
   AppliedMeasure,
   BatchItem,
@@ -34,6 +36,9 @@ export type {
   CheckInput,
   Commitment,
   Coverage,
+  Deferral,
+  DeferralReason,
+  DeferralReasonCode,
   Eligibility,
   Feedback,
   FeedbackInput,
@@ -50,6 +55,7 @@ export type {
   Reason,
   ReceiptClaims,
   SubjectView,
+  TokenClaims,
   TokenResponse,
   Verdict,
 } from './contract/index.ts';

@@ -4,19 +4,9 @@ import { faultMatrix } from '@credit-check/mock-server';
 import { Check } from '@credit-check/sdk/contract';
 import { describe, expect, it } from 'vitest';
 import { CreditCheckError, createClient, isCreditCheckError, verifyReceipt } from '../src/index.ts';
-import { APP, BASE, CLEAN, CONTEXT, checkInput, FOOD_BAN, inProcessPlatform, PERSON, recordingFetch } from './harness.ts';
+import { APP, BASE, CLEAN, CONTEXT, checkInput, FOOD_BAN, failure, inProcessPlatform, PERSON, recordingFetch } from './harness.ts';
 
 const mock = await inProcessPlatform();
-
-async function failure(promise: Promise<unknown>): Promise<CreditCheckError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(CreditCheckError);
-    return error as CreditCheckError;
-  }
-  throw new Error('expected the call to fail, it returned a result');
-}
 
 describe('check', () => {
   it('returns a check parsed with the contract', async () => {

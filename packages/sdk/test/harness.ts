@@ -1,6 +1,7 @@
 import { createMockPlatform, type MockPlatform, sandboxContext } from '@credit-check/mock-server';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { CreditCheckError } from '../src/index.ts';
 
 export const BASE = 'https://credit.example.gov.cn/api/v1';
 export const APP = { appId: 'sandbox-app', appSecret: 'sandbox-secret-change-me' };
@@ -45,4 +46,15 @@ export function recordingFetch() {
     }
   };
   return { fetch: fetcher as typeof fetch, requests, maxInFlight: () => maxInFlight };
+}
+
+/** The error a call failed with (a CreditCheckError); fails the test when the call returned a result. */
+export async function failure(promise: Promise<unknown>): Promise<CreditCheckError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(CreditCheckError);
+    return error as CreditCheckError;
+  }
+  throw new Error('expected the call to fail, it returned a result');
 }

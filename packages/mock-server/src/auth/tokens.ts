@@ -1,18 +1,10 @@
 import { fromBase64Url, randomId, subtle, timingSafeEqual, toBase64Url, utf8 } from '@credit-check/sdk/auth';
-import type { TokenScope } from '@credit-check/sdk/contract';
+import type { TokenClaims, TokenScope } from '@credit-check/sdk/contract';
 import { problem } from '../problems.ts';
 import type { Principal } from './principal.ts';
 
-interface Claims {
-  jti: string;
-  app: string;
-  dept: string;
-  op: string;
-  mat: string[];
-  scp: TokenScope[];
-  iat: number;
-  exp: number;
-}
+/** The contract's claims, with scopes as minted (the contract keeps them open for other platforms). */
+type Claims = TokenClaims & { scp: TokenScope[] };
 
 /**
  * Browser tokens: `cct_<claims>.<HMAC-SHA256>`, stateless, signed with the platform's token

@@ -1,4 +1,4 @@
-import type { Check, Feedback, Matter } from '@credit-check/sdk/contract';
+import type { Check, CheckContext, Feedback, Matter } from '@credit-check/sdk/contract';
 import { canSeePii, type Principal } from '../auth/principal.ts';
 import { problem } from '../problems.ts';
 import type { PlatformContext } from './context.ts';
@@ -33,6 +33,38 @@ export function allowContext(principal: Principal, context: { department: string
   }
   if (context.operator !== principal.operator) {
     throw problem('SCOPE_OPERATOR', '访问令牌属于其他经办人', 'The token was issued to another operator');
+  }
+}
+
+/**
+ * 先行受理，事后补查 (a 补查 carries `context.deferred`): a token needs the `checks:defer` scope its
+ * backend grants per department policy, and the matter's catalogue policy must allow it — where a
+ * binding 市场禁入 measure must be applied before acceptance it is `forbidden` for everyone.
+ */
+export function allowDeferral(principal: Principal, matter: Matter, context: CheckContext, now: number): void {
+  const deferred = context.deferred;
+  if (!deferred) return;
+  if (principal.kind === 'token' && !principal.scopes.includes('checks:defer')) {
+    throw problem('SCOPE_MISSING', '访问令牌没有先行受理、事后补查的权限（checks:defer）', 'The token lacks scope "checks:defer"');
+  }
+  if (matter.deferral === 'forbidden') {
+    throw problem(
+      'DEFERRAL_FORBIDDEN',
+      `事项“${matter.name}”不允许先行受理，须核查完成后办理`,
+      `Matter "${matter.code}" does not allow accepting before the check`,
+    );
+  }
+  // A deferral is in the past: the window accepted, then the 补查 arrives (5 minutes of clock skew).
+  if (Date.parse(deferred.at) > now + 300_000) {
+    throw problem('VALIDATION_FAILED', '先行受理时间不能晚于当前时间', 'context.deferred.at is in the future', {
+      errors: [
+        {
+          pointer: '/context/deferred/at',
+          code: 'IN_FUTURE',
+          message: { 'zh-CN': '先行受理时间不能晚于当前时间', en: 'The deferral time is in the future' },
+        },
+      ],
+    });
   }
 }
 

@@ -6,7 +6,7 @@ import type { Principal } from '../auth/principal.ts';
 import { applyNameCheck } from '../domain/names.ts';
 import { evaluate } from '../domain/verdict.ts';
 import { ProblemError, problem } from '../problems.ts';
-import { allowContext, allowMatter, allowRead, matterOf, presentCheck } from './access.ts';
+import { allowContext, allowDeferral, allowMatter, allowRead, matterOf, presentCheck } from './access.ts';
 import type { PlatformContext } from './context.ts';
 import { subjectFile } from './subject-file.ts';
 import { subjectView } from './views.ts';
@@ -16,6 +16,7 @@ export async function createCheck(ctx: PlatformContext, principal: Principal, re
   const matter = matterOf(ctx, request.matter);
   allowMatter(principal, matter.code);
   allowContext(principal, request.context);
+  allowDeferral(principal, matter, request.context, ctx.now());
   return presentCheck(await evaluateAndStore(ctx, request, matter), null, principal);
 }
 
@@ -93,6 +94,7 @@ export async function createCheckBatch(
   const matter = matterOf(ctx, request.matter);
   allowMatter(principal, matter.code);
   allowContext(principal, request.context);
+  allowDeferral(principal, matter, request.context, ctx.now());
   const results: BatchResult['results'] = [];
   for (const [index, raw] of request.subjects.entries()) {
     const parsed = SubjectRef.safeParse(raw);

@@ -18,6 +18,7 @@ export const MATTERS: Matter[] = [
     department: '市场监督管理局',
     informedCommitment: true,
     toleranceAcceptance: true,
+    deferral: 'forbidden',
     commitmentText: commitmentText('食品经营许可', '经营场所、设施设备、食品安全管理制度符合要求；'),
   },
   {
@@ -26,6 +27,7 @@ export const MATTERS: Matter[] = [
     department: '住房和城乡建设局',
     informedCommitment: false,
     toleranceAcceptance: true,
+    deferral: 'forbidden',
     commitmentText: commitmentText('建筑工程施工许可', '缺少的材料将在承诺期限内补齐；'),
   },
   {
@@ -34,6 +36,7 @@ export const MATTERS: Matter[] = [
     department: '财政局',
     informedCommitment: true,
     toleranceAcceptance: false,
+    deferral: 'allowed',
     commitmentText: commitmentText('政府采购供应商资格审查', '参加政府采购活动前三年内在经营活动中没有重大违法记录；'),
   },
   {
@@ -42,6 +45,7 @@ export const MATTERS: Matter[] = [
     department: '发展和改革委员会',
     informedCommitment: false,
     toleranceAcceptance: false,
+    deferral: 'allowed',
     commitmentText: null,
   },
   {
@@ -50,6 +54,7 @@ export const MATTERS: Matter[] = [
     department: '市场监督管理局',
     informedCommitment: true,
     toleranceAcceptance: true,
+    deferral: 'allowed',
     commitmentText: commitmentText('企业设立登记', '拟任法定代表人不属于失信被执行人等限制任职的人员；'),
   },
   {
@@ -58,6 +63,7 @@ export const MATTERS: Matter[] = [
     department: '市场监督管理局',
     informedCommitment: false,
     toleranceAcceptance: true,
+    deferral: 'forbidden',
     commitmentText: commitmentText('药品零售经营许可', '缺少的材料将在承诺期限内补齐；'),
   },
   {
@@ -66,6 +72,7 @@ export const MATTERS: Matter[] = [
     department: '民政局',
     informedCommitment: true,
     toleranceAcceptance: false,
+    deferral: 'allowed',
     commitmentText: commitmentText('养老机构备案', '养老服务设施符合消防、卫生与健康、环境保护、食品药品、建筑、设施设备标准；'),
   },
 ];

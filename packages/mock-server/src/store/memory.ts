@@ -113,11 +113,12 @@ export class MemoryStore implements Store {
       const key = `${check.matter.code}\u0000${check.verdict}`;
       let row = rows.get(key);
       if (!row) {
-        row = { matter: check.matter.code, verdict: check.verdict, total: 0, withFeedback: 0 };
+        row = { matter: check.matter.code, verdict: check.verdict, total: 0, withFeedback: 0, deferred: 0 };
         rows.set(key, row);
       }
       row.total++;
       if (this.feedback.has(check.checkId)) row.withFeedback++;
+      if (check.context.deferred) row.deferred++;
     }
     return [...rows.values()];
   }

@@ -171,7 +171,8 @@ export class SqliteStore implements Store {
       where.push('c.department = ?');
       args.push(filter.department);
     }
-    const sql = `SELECT c.matter AS matter, c.verdict AS verdict, count(*) AS total, count(f.check_id) AS withFeedback
+    const sql = `SELECT c.matter AS matter, c.verdict AS verdict, count(*) AS total, count(f.check_id) AS withFeedback,
+      sum(json_extract(c.body, '$.context.deferred.at') IS NOT NULL) AS deferred
       FROM checks c LEFT JOIN feedback f ON f.check_id = c.check_id
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY c.matter, c.verdict`;
     return (this.db.prepare(sql).all(...args) as unknown as CoverageRow[]).map((r) => ({
@@ -179,6 +180,7 @@ export class SqliteStore implements Store {
       verdict: r.verdict,
       total: Number(r.total),
       withFeedback: Number(r.withFeedback),
+      deferred: Number(r.deferred),
     }));
   }
 

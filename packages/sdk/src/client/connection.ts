@@ -5,8 +5,10 @@ import { authorizationHeader } from '../auth/signature.ts';
 import type { Check } from '../contract/checks.ts';
 import { API_BASE, type Endpoint } from '../contract/endpoints.ts';
 import { Problem } from '../contract/problem.ts';
+import type { TokenClaims } from '../contract/tokens.ts';
 import { CreditCheckError } from './errors.ts';
 import { SharedCalls } from './shared-calls.ts';
+import { tokenClaims } from './token-claims.ts';
 
 /** A token, optionally with its expiry (ISO string or ms since epoch) so it is refreshed in time. */
 export type TokenLike = string | { token: string; expiresAt?: string | number };
@@ -143,6 +145,19 @@ export class Connection {
         beforeRetry: [({ request, options: o }) => this.authorize(request, o.context.state as CallState)],
       },
     });
+  }
+
+  /**
+   * The claims of the token in use (fetched through `getToken` if none yet), decoded, unverified;
+   * undefined for app credentials, another token format, or when no token can be had.
+   */
+  async claims(): Promise<TokenClaims | undefined> {
+    if (!this.token && !this.options.getToken) return undefined;
+    try {
+      return tokenClaims(await this.currentToken(false));
+    } catch {
+      return undefined;
+    }
   }
 
   /** What error messages must never contain: the secret and the tokens in use. */

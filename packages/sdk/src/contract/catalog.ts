@@ -13,6 +13,12 @@ export const Matter = z.object({
   informedCommitment: z.boolean(),
   /** Offers 容缺受理 (accept first, supply missing materials by a deadline). */
   toleranceAcceptance: z.boolean(),
+  /**
+   * 应急 policy: may the window accept first and check afterwards (先行受理，事后补查) when the
+   * platform is down? `forbidden` where a binding measure must be applied before acceptance
+   * (e.g. 市场禁入, 003 §六).
+   */
+  deferral: z.enum(['allowed', 'forbidden']),
   /** The standard commitment text (格式规范的信用承诺书, 004 1), versioned. */
   commitmentText: z.nullable(z.object({ version: z.string(), title: z.string(), body: z.string() })),
 });

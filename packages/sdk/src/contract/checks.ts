@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Commitment } from './commitments.ts';
-import { CalendarDate, Instant, MatterCode, Message, ResourceId, ShortText } from './common.ts';
+import { CalendarDate, Instant, MatterCode, Message, ResourceId, requiredWhen, ShortText } from './common.ts';
 import { Feedback } from './feedback.ts';
 import { ListEntry } from './lists.ts';
 import { AppliedMeasure } from './measures.ts';
@@ -11,12 +11,46 @@ import './zod.ts';
 /** `window`: at the counter (窗口); `online`: the applicant on 一网通办. */
 export const Channel = z.enum(['window', 'online']);
 
+/**
+ * Why the window accepted before the check could run (应急, 先行受理): a reason from a short list
+ * and the staff's own words, both required.
+ */
+export const DeferralReasonCode = z.enum(['platform-unavailable', 'network-failure', 'timeout', 'other']);
+export type DeferralReasonCode = z.infer<typeof DeferralReasonCode>;
+
+export const DeferralReason = z
+  .strictObject({
+    code: DeferralReasonCode,
+    /** Required: what happened, in the staff's words. */
+    text: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+  })
+  .check(
+    requiredWhen(
+      'text',
+      () => true,
+      'DEFERRAL_REASON_REQUIRED',
+      '先行受理必须选择原因并填写具体情况',
+      'A deferral needs a reason: pick one and describe what happened',
+    ),
+  );
+export type DeferralReason = z.infer<typeof DeferralReason>;
+
+/**
+ * A 补查: this check was run after the application had been accepted during a platform outage
+ * (先行受理，事后补查). `at` is when the window accepted it. Needs the `checks:defer` scope and a
+ * matter whose catalogue `deferral` is `allowed`.
+ */
+export const Deferral = z.strictObject({ at: Instant, reason: DeferralReason });
+export type Deferral = z.infer<typeof Deferral>;
+
 export const CheckContext = z.strictObject({
   /** 办件编号: the application this check belongs to. */
   applicationId: ShortText,
   department: ShortText,
   operator: ShortText,
   channel: Channel,
+  /** Present on a 补查 only. */
+  deferred: z.optional(Deferral),
 });
 export type CheckContext = z.infer<typeof CheckContext>;
 

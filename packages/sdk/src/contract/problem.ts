@@ -22,6 +22,7 @@ export const PROBLEMS = {
   SCOPE_MATTER: [403, 'Token not valid for this matter', '访问令牌不适用于该事项'],
   SCOPE_DEPARTMENT: [403, 'Token not valid for this department', '访问令牌不适用于该部门'],
   SCOPE_OPERATOR: [403, 'Token issued to another operator', '访问令牌属于其他经办人'],
+  DEFERRAL_FORBIDDEN: [403, 'The matter does not allow deferred checks', '该事项不允许先行受理、事后补查'],
   NOT_FOUND: [404, 'Not found', '资源不存在'],
   ROUTE_NOT_FOUND: [404, 'No such endpoint', '接口不存在'],
   METHOD_NOT_ALLOWED: [405, 'Method not allowed', '不支持该请求方法'],

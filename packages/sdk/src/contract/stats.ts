@@ -19,6 +19,8 @@ export const Coverage = z.object({
   total: z.int(),
   withFeedback: z.int(),
   feedbackRate: z.number(),
+  /** 补查: checks run after the application was accepted during an outage, counted apart (also in `total`). */
+  deferred: z.int(),
   verdicts: VerdictCounts,
   byMatter: z.array(
     z.object({
@@ -27,6 +29,7 @@ export const Coverage = z.object({
       verdicts: VerdictCounts,
       withFeedback: z.int(),
       feedbackRate: z.number(),
+      deferred: z.int(),
     }),
   ),
 });

@@ -6,6 +6,8 @@ import './zod.ts';
 export const TokenScope = z.enum([
   'checks:write',
   'checks:read',
+  /** 先行受理，事后补查: the widget may accept during an outage and send the 补查 later. Not a default. */
+  'checks:defer',
   'feedback:write',
   'commitments:write',
   'commitments:read',
@@ -48,6 +50,23 @@ export const TokenResponse = z.object({
   scopes: z.array(TokenScope),
 });
 export type TokenResponse = z.infer<typeof TokenResponse>;
+
+/**
+ * What a browser token says about itself (`cct_<base64url JSON claims>.<signature>`). The widget
+ * reads them, unverified, for defaults (department, operator) and to know what it may offer
+ * (`checks:defer`); the platform verifies the signature on every call.
+ */
+export const TokenClaims = z.object({
+  jti: z.string(),
+  app: z.string(),
+  dept: z.string(),
+  op: z.string(),
+  mat: z.array(z.string()),
+  scp: z.array(z.string()),
+  iat: z.int(),
+  exp: z.int(),
+});
+export type TokenClaims = z.infer<typeof TokenClaims>;
 
 /** The platform's public receipt-signing keys (a JWKS of Ed25519 keys). */
 export const Jwks = z.object({
