@@ -1,13 +1,6 @@
 import { faultMatrix } from '@credit-check/mock-server';
 import { describe, expect, it } from 'vitest';
-import {
-  Connection,
-  createClient,
-  type DeferredApplication,
-  isPlatformUnavailable,
-  settleDeferred,
-  tokenClaims,
-} from '../src/index.ts';
+import { Connection, createClient, type DeferredApplication, isPlatformUnavailable, settleDeferred, tokenClaims } from '../src/index.ts';
 import { APP, BASE, CLEAN, CONTEXT, FOOD_BAN, failure, inProcessPlatform } from './harness.ts';
 
 const mock = await inProcessPlatform();

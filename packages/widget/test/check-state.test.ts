@@ -17,6 +17,7 @@ const base = (over: Partial<StateInput> = {}): StateInput => {
     aborted: false,
     hasEarlier: true,
     hasCurrent: true,
+    deferred: false,
     ...over,
   };
 };
@@ -54,6 +55,13 @@ describe('check state (逢办必查: a check that did not happen is never a clea
     expect(checkState(base({ task: 'error', hasEarlier: true, hasCurrent: false }))).toBe('stale');
   });
 
+  it('is deferred when the staff accepted this very key during an outage (先行受理), never done', () => {
+    expect(checkState(base({ task: 'error', hasEarlier: false, hasCurrent: false, deferred: true }))).toBe('deferred');
+    // An invalid or empty code is never deferred.
+    expect(checkState(base({ raw: '91320100748204660A', deferred: true }))).toBe('invalid');
+    expect(checkState(base({ raw: '', deferred: true }))).toBe('idle');
+  });
+
   it('waits for settings that may still come, but a broken selector is an error at once', () => {
     expect(checkState(base({ raw: '', configProblem: 'token' }))).toBe('idle');
     expect(checkState(base({ configProblem: 'token' }))).toBe('error');
@@ -68,6 +76,10 @@ describe('the guard (no approval without a finished check; alerts confirmed, 002
   it('holds the form in every state but done', () => {
     for (const state of ['idle', 'invalid', 'checking', 'error', 'stale'] as const) expect(held({ state })).toBe(true);
     expect(held()).toBe(false);
+  });
+
+  it('releases the form for a deferral (the 补查 follows)', () => {
+    expect(held({ state: 'deferred', verdict: undefined })).toBe(false);
   });
 
   it('holds restrict and caution until the staff confirm; notice and clear pass', () => {

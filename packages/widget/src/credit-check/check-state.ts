@@ -2,7 +2,7 @@ import type { FeedbackAction, Verdict } from '@credit-check/sdk/contract';
 import type { ValidationResult } from '@credit-check/sdk/identifiers';
 
 /** What the element shows and reflects as `state`. */
-export type CheckState = 'idle' | 'invalid' | 'checking' | 'done' | 'error' | 'stale';
+export type CheckState = 'idle' | 'invalid' | 'checking' | 'done' | 'error' | 'stale' | 'deferred';
 
 /** Where the check task stands (a plain mirror of @lit/task's status). */
 export type TaskPhase = 'initial' | 'pending' | 'complete' | 'error';
@@ -39,6 +39,8 @@ export interface StateInput {
   hasEarlier: boolean;
   /** The task's result belongs to `key`. */
   hasCurrent: boolean;
+  /** The staff accepted this very key during an outage (先行受理): the 补查 will follow. */
+  deferred: boolean;
 }
 
 /**
@@ -56,6 +58,7 @@ export function checkState(i: StateInput): CheckState {
     const definitive = v.normalized.length >= 18 || i.blurred || v.reason === 'CHARSET' || !i.watching;
     return definitive ? 'invalid' : 'idle';
   }
+  if (i.deferred) return 'deferred';
   if (i.key !== i.runKey || i.task === 'pending' || i.task === 'initial') return 'checking';
   if (i.task === 'error') {
     if (i.aborted) return 'checking';
@@ -75,9 +78,13 @@ export interface HoldInput {
   acknowledged: boolean;
 }
 
-/** True while the guarded form must not be submitted: no finished check, or an unconfirmed alert. */
+/**
+ * True while the guarded form must not be submitted: no finished check, or an unconfirmed alert. A
+ * deferral (先行受理 during an outage, with its reason) releases it: the 补查 follows.
+ */
 export function isHeld(i: HoldInput): boolean {
   if (i.optional && i.state === 'idle' && i.empty) return false;
+  if (i.state === 'deferred') return false;
   if (i.state !== 'done') return true;
   return needsAlert(i.mode, i.verdict) && !i.acknowledged;
 }

@@ -52,6 +52,7 @@ export const styles = css`
   .clear { color: var(--credit-check-clear-color, #039855); background: #ecfdf3; --_ink: #054f31; }
   .error { color: var(--credit-check-error-color, #344054); background: #f2f4f7; --_ink: #101828; border-left-style: double; border-left-width: 8px; }
   .stale { color: #854a0e; background: repeating-linear-gradient(135deg, #fefbe8, #fefbe8 8px, #fef7c3 8px, #fef7c3 16px); --_ink: #713b12; }
+  .deferred { color: var(--credit-check-deferred-color, #6941c6); background: #f4f3ff; --_ink: #3e1c96; border-left-style: dashed; }
   .idle, .checking { color: #475467; background: #f9fafb; --_ink: #344054; }
   .invalid { color: #c01048; background: #fff1f3; --_ink: #89123e; }
   .spin { transform-origin: 12px 12px; animation: spin 0.9s linear infinite; }
@@ -98,13 +99,19 @@ export const styles = css`
   .field-error { color: #b42318; }
   .done { color: #054f31; font-weight: 600; }
   [part='receipt'] { color: #475467; font-size: 0.9em; }
-  dialog[part='alert'] {
+  .defer { margin-top: 8px; }
+  [part='notices'] { border-top: 1px solid var(--_border); }
+  [part='notices'] > .meta { margin: 0; padding: 8px 14px; }
+  [part='notice'] { padding: 10px 14px; border-left: 6px solid currentColor; border-top: 1px solid var(--_border); }
+  [part='notice'] > p { margin: 2px 0; color: var(--_ink); }
+  [part='notice'] [part='feedback'] { padding: 8px 0 0; color: #101828; }
+  dialog[part='alert'], dialog[part='deferred-alert'] {
     max-width: min(560px, 92vw);
     padding: 0;
     border: 3px solid currentColor;
     border-radius: var(--_radius);
   }
-  dialog[part='alert']::backdrop { background: rgb(16 24 40 / 0.55); }
+  dialog::backdrop { background: rgb(16 24 40 / 0.55); }
   dialog .body { padding: 14px 16px; color: #101828; background: #fff; }
   .commitment-text { white-space: pre-wrap; max-height: 14em; overflow: auto; border: 1px solid var(--_border); padding: 8px; background: #f9fafb; }
   .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }

@@ -1,20 +1,25 @@
 import type { Check, ClientOptions, Connection } from '@credit-check/sdk';
-import type { IdType } from '@credit-check/sdk/contract';
+import type { DeferralReasonCode, IdType } from '@credit-check/sdk/contract';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { type CheckState, checkState, isHeld, needsAlert } from './check-state.ts';
 import { AlertController } from './controllers/alert.ts';
 import { ApplicantController } from './controllers/applicant.ts';
 import { CheckController, type Subject } from './controllers/check.ts';
+import { ClaimsController } from './controllers/claims.ts';
+import { DeferController } from './controllers/defer.ts';
 import { FeedbackController } from './controllers/feedback.ts';
 import { GuardController } from './controllers/guard.ts';
 import { WatchController } from './controllers/watch.ts';
 import { styles } from './credit-check.styles.ts';
+import type { CreditCheckDeferredDetail } from './events.ts';
 import { strings } from './i18n.ts';
 import { printElement } from './print.ts';
 import { alertTemplate } from './templates/alert.ts';
 import { applicantTemplate } from './templates/applicant.ts';
+import { deferTemplate } from './templates/defer.ts';
 import { detailsTemplate } from './templates/details.ts';
 import { feedbackTemplate } from './templates/feedback.ts';
+import { noticesTemplate } from './templates/notices.ts';
 import { statusTemplate } from './templates/status.ts';
 
 export type { CheckState } from './check-state.ts';
@@ -31,6 +36,7 @@ export type { CheckState } from './check-state.ts';
  * @event credit-check-error - The check did not complete (never a clean result). Detail: `CreditCheckErrorDetail`.
  * @event credit-check-feedback - Staff feedback was recorded on the platform. Detail: `CreditCheckFeedbackDetail`.
  * @event credit-check-acknowledge - Staff confirmed a restrict/caution alert. Detail: `CreditCheckAcknowledgeDetail`.
+ * @event credit-check-deferred - The staff accepted during an outage (先行受理，事后补查); the 补查 follows as a `credit-check-result` with `deferred: true`. Detail: `CreditCheckDeferredDetail` (no identifier).
  *
  * @csspart base - The outer box.
  * @csspart status - The state banner (one class per state and verdict).
@@ -44,6 +50,13 @@ export type { CheckState } from './check-state.ts';
  * @csspart feedback - The feedback form.
  * @csspart receipt - Check id and time.
  * @csspart commitment-form - Applicant mode: the commitment signing form.
+ * @csspart defer - The 先行受理 offer during an outage (`outage="defer"`).
+ * @csspart defer-button - Opens the deferral form.
+ * @csspart defer-form - The deferral reason form.
+ * @csspart defer-blocked - Why 先行受理 is not possible here (policy, scope).
+ * @csspart notices - Finished 补查 waiting for the staff, and the count still pending.
+ * @csspart notice - One finished 补查 (naming its application), with its feedback form.
+ * @csspart deferred-alert - The 补查提示 dialog for a caution/restrict 补查.
  *
  * @cssproperty --credit-check-font - Font family.
  * @cssproperty --credit-check-font-size - Base font size (default 14px).
@@ -57,6 +70,7 @@ export type { CheckState } from './check-state.ts';
  * @cssproperty --credit-check-notice-color - Accent of `notice`.
  * @cssproperty --credit-check-clear-color - Accent of `clear`.
  * @cssproperty --credit-check-error-color - Accent of the error state.
+ * @cssproperty --credit-check-deferred-color - Accent of the deferred state.
  */
 export class CreditCheck extends LitElement {
   static override styles = styles;
@@ -83,6 +97,7 @@ export class CreditCheck extends LitElement {
     optional: { type: Boolean },
     name: { type: String },
     timeout: { type: Number },
+    outage: { type: String },
     state: { type: String, reflect: true },
     verdict: { type: String, reflect: true },
   };
@@ -108,7 +123,9 @@ export class CreditCheck extends LitElement {
   declare idType: IdType;
   /** 办件编号 of this application. */
   declare applicationId: string | undefined;
+  /** 经办部门; defaults to the token's claim when the token carries one. */
   declare department: string | undefined;
+  /** 经办人; defaults to the token's claim when the token carries one. */
   declare operator: string | undefined;
   /** `staff` (default, window channel) or `applicant` (online channel). */
   declare mode: 'staff' | 'applicant';
@@ -122,18 +139,30 @@ export class CreditCheck extends LitElement {
   declare name: string | undefined;
   /** Per-attempt timeout in ms (default 8000). */
   declare timeout: number;
-  /** Reflected: `idle`, `invalid`, `checking`, `done`, `error` or `stale`. */
+  /**
+   * What the counter does when the platform is unavailable: `hold` (default) keeps the form held;
+   * `defer` lets the staff accept now and check afterwards (先行受理，事后补查) with a reason, where the
+   * token grants `checks:defer` and the matter's policy allows it.
+   */
+  declare outage: 'hold' | 'defer';
+  /** Reflected: `idle`, `invalid`, `checking`, `done`, `error`, `stale` or `deferred`. */
   declare state: CheckState;
   /** Reflected: the verdict shown (also while `stale`), absent otherwise. */
   declare verdict: string | undefined;
 
   // Behaviour lives in controllers (one concern each); the element wires them and renders.
   private readonly watcher = new WatchController(this);
-  private readonly checker = new CheckController(this, () => {
-    this.alerter.reset();
-    this.feedback.reset();
-    this.applicant.reset();
-  });
+  private readonly claims = new ClaimsController(this);
+  private readonly checker = new CheckController(
+    this,
+    () => {
+      this.alerter.reset();
+      this.feedback.reset();
+      this.applicant.reset();
+    },
+    () => this.deferrals.platformBack(),
+  );
+  private readonly deferrals = new DeferController(this);
   private readonly alerter = new AlertController(this);
   private readonly feedback = new FeedbackController(this);
   private readonly applicant = new ApplicantController(this);
@@ -147,11 +176,13 @@ export class CreditCheck extends LitElement {
     this.optional = false;
     this.lang = 'zh-CN';
     this.timeout = 8000;
+    this.outage = 'hold';
     this.state = 'idle';
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('watch') || changed.has('watchName')) this.watcher.read();
+    this.claims.sync();
     this.checker.refresh();
     // Starting the task here (not in updated) folds its PENDING status into this same update.
     this.checker.maybeRun();
@@ -168,6 +199,7 @@ export class CreditCheck extends LitElement {
       aborted: this.checker.aborted,
       hasEarlier: this.checker.hasEarlier(key),
       hasCurrent: this.checker.current() !== undefined,
+      deferred: this.deferrals.deferral() !== undefined,
     });
     this.verdict = this.checker.shown(this.state)?.verdict;
   }
@@ -180,6 +212,41 @@ export class CreditCheck extends LitElement {
   /** The applicant name last entered in the watched name field (for controllers). */
   get watchedName(): string | undefined {
     return this.watcher.name;
+  }
+
+  /** The department checks are made for: the attribute, else the token's claim (for controllers). */
+  get departmentInUse(): string | undefined {
+    return this.claims.department;
+  }
+
+  /** The operator checks are made for: the attribute, else the token's claim (for controllers). */
+  get operatorInUse(): string | undefined {
+    return this.claims.operator;
+  }
+
+  /** The token's claims are still being read (for controllers). */
+  get claimsLoading(): boolean {
+    return this.claims.loading;
+  }
+
+  /** Does the token grant `scope`? Undefined when it does not say (for controllers). */
+  tokenHas(scope: string): boolean | undefined {
+    return this.claims.has(scope);
+  }
+
+  /** Something to connect with: a connection, or an endpoint and a token (for controllers). */
+  hasCredentials(): boolean {
+    return Boolean(this.connection || (this.endpoint && (this.token || this.getToken)));
+  }
+
+  /** The key of what should be checked now, '' when nothing (for controllers). */
+  checkKey(): string {
+    return this.checker.key();
+  }
+
+  /** Why the last check failed, when it did (for controllers). */
+  checkError(): unknown {
+    return this.checker.phase === 'error' ? this.checker.error() : undefined;
   }
 
   /** The SDK connection checks and feedback go through (for controllers). */
@@ -228,6 +295,21 @@ export class CreditCheck extends LitElement {
     this.alerter.show(true);
   }
 
+  /**
+   * 先行受理，事后补查: accepts the application now while the platform is unavailable
+   * (`outage="defer"`), with a reason — a code and the staff's words. Resolves with the deferral
+   * (also dispatched as `credit-check-deferred`); rejects with a CreditCheckError (`INVALID_INPUT`,
+   * the reason in both languages) when it may not be deferred or the reason is missing.
+   */
+  defer(reason: { code: DeferralReasonCode; text: string }): Promise<CreditCheckDeferredDetail> {
+    return this.deferrals.defer(reason);
+  }
+
+  /** The deferral in force for what is entered now (state `deferred`). */
+  get deferral(): CreditCheckDeferredDetail | undefined {
+    return this.deferrals.deferral();
+  }
+
   /** Prints the check receipt: the page hides everything but this element for the print. */
   print(): void {
     printElement(this);
@@ -236,6 +318,7 @@ export class CreditCheck extends LitElement {
   formResetCallback(): void {
     this.watcher.reset();
     this.checker.forget();
+    this.deferrals.forget();
   }
 
   protected override render(): TemplateResult {
@@ -254,6 +337,19 @@ export class CreditCheck extends LitElement {
         validation: this.checker.validation(),
         missing: this.checker.missingConfig(),
         error: state === 'error' && this.checker.phase === 'error' ? this.checker.error() : undefined,
+        deferral: this.deferrals.deferral(),
+        defer:
+          this.outage === 'defer'
+            ? deferTemplate({
+                lang,
+                block: this.deferrals.block(),
+                open: this.deferrals.formOpen,
+                error: this.deferrals.formError,
+                onOpen: () => this.deferrals.open(),
+                onClose: () => this.deferrals.close(),
+                onSubmit: (e) => void this.deferrals.submit(e),
+              })
+            : nothing,
         onRetry: () => this.recheck(),
       })}
       ${
@@ -285,6 +381,19 @@ export class CreditCheck extends LitElement {
           : nothing
       }
       ${result && alerting && done ? alertTemplate(result, lang, () => this.acknowledge()) : nothing}
+      ${
+        this.deferrals.showsNotices
+          ? noticesTemplate({
+              lang,
+              notices: this.deferrals.notices,
+              pending: this.deferrals.pendingCount,
+              check: (n) => this.deferrals.check(n),
+              feedback: (n) => this.deferrals.feedback(n),
+              alerting: this.deferrals.alerting(),
+              onAcknowledge: (n) => void this.deferrals.acknowledge(n),
+            })
+          : nothing
+      }
       <span class="sr-only" role="status">${done && result ? strings(lang).verdict[result.verdict][0] : ''}</span>
     </div>`;
   }

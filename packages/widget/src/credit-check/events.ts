@@ -1,5 +1,5 @@
-import type { ErrorCode } from '@credit-check/sdk';
-import type { FeedbackAction, IdType, ProblemCode, Verdict } from '@credit-check/sdk/contract';
+import type { Check, ErrorCode } from '@credit-check/sdk';
+import type { DeferralReasonCode, FeedbackAction, IdType, ProblemCode, Verdict } from '@credit-check/sdk/contract';
 
 /** `credit-check-start`: a check was sent. No identifier but a masked one. */
 export interface CreditCheckStartDetail {
@@ -18,7 +18,27 @@ export interface CreditCheckResultDetail {
   matter: string;
   checkedAt: string;
   receipt: string;
+  /** Masked for persons; empty on a 补查 (the page may show another application by then). */
   subject: string;
+  applicationId: string;
+  /** True for a 补查: the application was accepted during an outage (先行受理) and checked now. */
+  deferred: boolean;
+  /** The deferral this 补查 settles (`deferred:<id>` in the form that was submitted). */
+  deferralId?: string;
+}
+
+/**
+ * `credit-check-deferred`: the staff accepted during an outage (先行受理，事后补查). What the form
+ * submits as `<name>-deferral`; never the subject's identifier.
+ */
+export interface CreditCheckDeferredDetail {
+  deferralId: string;
+  applicationId: string;
+  matter: string;
+  department: string;
+  operator: string;
+  at: string;
+  reason: { code: DeferralReasonCode; text: string };
 }
 
 /** `credit-check-error`: the check did not complete — never a clean result. */
@@ -46,6 +66,22 @@ export interface CreditCheckAcknowledgeDetail {
   verdict: Verdict;
 }
 
+/** The `credit-check-result` detail of a check: live (`subject` masked) or a 补查 (`deferred`, no subject). */
+export function resultDetail(result: Check, subject: string, deferralId?: string): CreditCheckResultDetail {
+  return {
+    checkId: result.checkId,
+    verdict: result.verdict,
+    fastTrack: result.fastTrack,
+    matter: result.matter.code,
+    checkedAt: result.checkedAt,
+    receipt: result.receipt,
+    subject,
+    applicationId: result.context.applicationId,
+    deferred: deferralId !== undefined,
+    ...(deferralId ? { deferralId } : {}),
+  };
+}
+
 /** Every event of `<credit-check>` by name: `emit()` and listeners are typed from this one map. */
 export interface CreditCheckEventMap {
   'credit-check-start': CreditCheckStartDetail;
@@ -53,6 +89,7 @@ export interface CreditCheckEventMap {
   'credit-check-error': CreditCheckErrorDetail;
   'credit-check-feedback': CreditCheckFeedbackDetail;
   'credit-check-acknowledge': CreditCheckAcknowledgeDetail;
+  'credit-check-deferred': CreditCheckDeferredDetail;
 }
 
 /** The DOM events, as `addEventListener` sees them. */

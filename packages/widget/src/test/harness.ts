@@ -16,6 +16,14 @@ worker.events.on('request:start', async ({ request }) => {
     requests.push({ method: request.method, path: url.pathname, body: await request.clone().text() });
 });
 
+/** What the platform answered to POST /checks: a replayed request (same Idempotency-Key) answers the same check. */
+export const answered: { checkId: string; applicationId: string; deferred: boolean }[] = [];
+worker.events.on('response:mocked', async ({ request, response }) => {
+  if (request.method !== 'POST' || new URL(request.url).pathname !== '/api/v1/checks' || !response.ok) return;
+  const check = (await response.clone().json()) as { checkId: string; context: { applicationId: string; deferred?: unknown } };
+  answered.push({ checkId: check.checkId, applicationId: check.context.applicationId, deferred: check.context.deferred !== undefined });
+});
+
 export const DEPARTMENT = SANDBOX_DEPARTMENT;
 export const OPERATOR = SANDBOX_OPERATOR;
 
@@ -31,6 +39,7 @@ export function reset(): void {
   mock.platform.reset();
   mock.faults.clear();
   requests.length = 0;
+  answered.length = 0;
 }
 
 export const checks = () => requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/checks');
@@ -56,6 +65,7 @@ for (const type of [
   'credit-check-error',
   'credit-check-feedback',
   'credit-check-acknowledge',
+  'credit-check-deferred',
 ]) {
   document.addEventListener(type, (e) => eventDetails.push(JSON.stringify((e as CustomEvent).detail)), true);
 }

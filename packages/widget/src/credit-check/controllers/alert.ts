@@ -34,7 +34,7 @@ export class AlertController implements ReactiveController {
     if (!result || !needsAlert(this.host.mode, result.verdict) || this.acknowledged) return;
     if (this.alertedFor === result.checkId && !again) return;
     this.alertedFor = result.checkId;
-    const dialog = this.host.renderRoot.querySelector('dialog');
+    const dialog = this.host.renderRoot.querySelector<HTMLDialogElement>('dialog[part="alert"]');
     if (dialog && !dialog.open) {
       dialog.showModal();
       dialog.querySelector<HTMLButtonElement>('[part="acknowledge-button"]')?.focus();
@@ -45,7 +45,7 @@ export class AlertController implements ReactiveController {
     const result = this.host.result;
     if (!result || this.acknowledged) return;
     this.acknowledged = true;
-    this.host.renderRoot.querySelector('dialog')?.close();
+    this.host.renderRoot.querySelector<HTMLDialogElement>('dialog[part="alert"]')?.close();
     this.host.requestUpdate();
     emit(this.host, 'credit-check-acknowledge', { checkId: result.checkId, verdict: result.verdict });
     this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLInputElement>('[part="feedback"] input')?.focus());

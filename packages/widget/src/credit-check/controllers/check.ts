@@ -5,7 +5,7 @@ import { Task, TaskStatus } from '@lit/task';
 import type { CheckState, TaskPhase } from '../check-state.ts';
 import type { CreditCheck } from '../credit-check.ts';
 import { rootOf, select, shownId } from '../dom.ts';
-import { emit } from '../events.ts';
+import { emit, resultDetail } from '../events.ts';
 
 /** A valid identifier, ready to check. */
 export interface Subject {
@@ -40,10 +40,13 @@ export class CheckController {
   private readonly host: CreditCheck;
   /** Called when a new check starts (the other controllers forget the previous one). */
   private readonly onStart: () => void;
+  /** Called when the platform answered (it is up: pending 补查 need not wait). */
+  private readonly onAnswer: () => void;
 
-  constructor(host: CreditCheck, onStart: () => void) {
+  constructor(host: CreditCheck, onStart: () => void, onAnswer: () => void) {
     this.host = host;
     this.onStart = onStart;
+    this.onAnswer = onAnswer;
     this.task = new Task(host, {
       autoRun: false,
       task: async ([key, body], { signal }) => {
@@ -55,15 +58,8 @@ export class CheckController {
       onComplete: ({ key, result }) => {
         if (key !== this.runKey) return;
         this.earlier.set(key, result);
-        emit(this.host, 'credit-check-result', {
-          checkId: result.checkId,
-          verdict: result.verdict,
-          fastTrack: result.fastTrack,
-          matter: result.matter.code,
-          checkedAt: result.checkedAt,
-          receipt: result.receipt,
-          subject: shownId(result.subject.idType, result.subject.id),
-        });
+        emit(this.host, 'credit-check-result', resultDetail(result, shownId(result.subject.idType, result.subject.id)));
+        this.onAnswer();
       },
       onError: (error) => {
         const e = this.error(error);
@@ -99,7 +95,9 @@ export class CheckController {
         }
       : undefined;
     const missing = missingConfig(h);
-    this.derived = { raw, validation, subject, missing, key: subject && !missing ? JSON.stringify(this.request(subject)) : '' };
+    // Department and operator may still be on their way from the token's claims: nothing to check yet.
+    const ready = subject && !missing && h.departmentInUse && h.operatorInUse;
+    this.derived = { raw, validation, subject, missing, key: ready ? JSON.stringify(this.request(subject)) : '' };
   }
 
   /** The identifier as entered (watched field) or set (`subject`). */
@@ -133,8 +131,8 @@ export class CheckController {
       matter: h.matter as string,
       context: {
         applicationId: h.applicationId as string,
-        department: h.department as string,
-        operator: h.operator as string,
+        department: h.departmentInUse as string,
+        operator: h.operatorInUse as string,
         channel: h.mode === 'applicant' ? 'online' : 'window',
       },
     };
@@ -232,8 +230,9 @@ function missingConfig(h: CreditCheck): string | undefined {
   if (!h.connection && !h.token && !h.getToken) missing.push('token');
   if (!h.matter) missing.push('matter');
   if (!h.applicationId) missing.push('application-id');
-  if (!h.department) missing.push('department');
-  if (!h.operator) missing.push('operator');
+  // Not missing while the token's claims are being read (they may carry them).
+  if (!h.departmentInUse && !h.claimsLoading) missing.push('department');
+  if (!h.operatorInUse && !h.claimsLoading) missing.push('operator');
   for (const [attribute, selector] of [
     ['watch', h.watch],
     ['watch-name', h.watchName],

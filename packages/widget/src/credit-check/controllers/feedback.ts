@@ -19,9 +19,14 @@ export class FeedbackController {
   chosen: FeedbackAction | undefined;
 
   private readonly host: CreditCheck;
+  /** The check fed back: the live result, or a finished 补查. */
+  private readonly target: () => Check | undefined;
+  private readonly onSent: (() => void) | undefined;
 
-  constructor(host: CreditCheck) {
+  constructor(host: CreditCheck, target: () => Check | undefined = () => host.result, onSent?: () => void) {
     this.host = host;
+    this.target = target;
+    this.onSent = onSent;
   }
 
   /** A new check: nothing chosen or sent yet. */
@@ -43,7 +48,7 @@ export class FeedbackController {
 
   async submit(event: Event): Promise<void> {
     event.preventDefault();
-    const result = this.host.result;
+    const result = this.target();
     if (!result || this.sending || this.sent) return;
     const lang = this.host.lang;
     const data = new FormData(event.target as HTMLFormElement);
@@ -52,7 +57,7 @@ export class FeedbackController {
     const reason = String(data.get('reason') ?? '').trim();
     const body: FeedbackInput = {
       action,
-      operator: this.host.operator as string,
+      operator: this.host.operatorInUse as string,
       ...(note ? { note } : {}),
       ...(reason ? { reason } : {}),
       ...(action === 'restricted' || action === 'strict-review'
@@ -81,6 +86,7 @@ export class FeedbackController {
         action: feedback.action,
         recordedAt: feedback.recordedAt,
       });
+      this.onSent?.();
     } catch (error) {
       const e = error as { code?: string };
       // Refused before sending (the contract's own rule): the reason alone says what to fix.

@@ -48,10 +48,19 @@ export class GuardController implements ReactiveController {
     this.attach(null);
   }
 
-  /** The form value: `name` = check id, `name-receipt` = the signed receipt; validity follows `held`. */
+  /**
+   * The form value: `name` = check id, `name-receipt` = the signed receipt; or, for a deferral,
+   * `name` = `deferred:<id>` and `name-deferral` = its JSON (no receipt: the backend re-checks).
+   * Validity follows `held`.
+   */
   private syncForm(): void {
-    const { result, name } = this.host;
-    if (result && name) {
+    const { result, name, deferral } = this.host;
+    if (deferral && name && this.host.state === 'deferred') {
+      const data = new FormData();
+      data.append(name, `deferred:${deferral.deferralId}`);
+      data.append(`${name}-deferral`, JSON.stringify(deferral));
+      this.internals.setFormValue(data);
+    } else if (result && name) {
       const data = new FormData();
       data.append(name, result.checkId);
       data.append(`${name}-receipt`, result.receipt);

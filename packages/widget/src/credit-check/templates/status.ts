@@ -1,6 +1,7 @@
 import type { Check, CreditCheckError, ValidationResult } from '@credit-check/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CheckState } from '../check-state.ts';
+import type { CreditCheckDeferredDetail } from '../events.ts';
 import { errorText, pick, strings, time } from '../i18n.ts';
 import { icons } from '../icons.ts';
 
@@ -14,6 +15,10 @@ export interface StatusView {
   /** Missing or broken settings, in words. */
   missing: string | undefined;
   error: CreditCheckError | undefined;
+  /** The deferral in force (state `deferred`). */
+  deferral: CreditCheckDeferredDetail | undefined;
+  /** Below the retry button during an outage: the 先行受理 offer (`outage="defer"`). */
+  defer: TemplateResult | typeof nothing;
   onRetry: () => void;
 }
 
@@ -51,6 +56,11 @@ export function statusTemplate(v: StatusView): TemplateResult {
       headline = s.staleTitle;
       message = v.result ? s.staleAt(time(v.result.checkedAt)) : '';
       break;
+    case 'deferred':
+      icon = icons.caution;
+      headline = s.deferredTitle;
+      message = v.deferral ? s.deferredBody(v.deferral.deferralId, time(v.deferral.at)) : '';
+      break;
     case 'done':
       if (v.result) {
         cls = v.result.verdict;
@@ -68,6 +78,7 @@ export function statusTemplate(v: StatusView): TemplateResult {
         <p part="headline">${headline}</p>
         ${message ? html`<p part="message">${message}</p>` : nothing}
         ${urgent && !v.missing ? html`<div class="actions"><button part="retry-button" @click=${v.onRetry}>${s.retry}</button></div>` : nothing}
+        ${urgent ? v.defer : nothing}
       </div>
     </div>`;
 }

@@ -1,0 +1,49 @@
+import type { Connection, TokenClaims } from '@credit-check/sdk';
+import type { CreditCheck } from '../credit-check.ts';
+
+/**
+ * What the token says about itself (department, operator, scopes) — one source of truth: the
+ * element's `department`/`operator` default to them, attributes still override, and 先行受理 is
+ * offered only when the backend granted `checks:defer`. Read once per connection.
+ */
+export class ClaimsController {
+  claims: TokenClaims | undefined;
+  /** The claims of the current connection are still being read. */
+  loading = false;
+  private readFrom: Connection | undefined;
+
+  private readonly host: CreditCheck;
+
+  constructor(host: CreditCheck) {
+    this.host = host;
+  }
+
+  /** Called first in the element's `willUpdate`: starts reading the claims of a new connection. */
+  sync(): void {
+    if (!this.host.hasCredentials()) return;
+    const connection = this.host.checkConnection();
+    if (connection === this.readFrom) return;
+    this.readFrom = connection;
+    this.claims = undefined;
+    this.loading = true;
+    void connection.claims().then((claims) => {
+      if (this.readFrom !== connection) return;
+      this.claims = claims;
+      this.loading = false;
+      this.host.requestUpdate();
+    });
+  }
+
+  get department(): string | undefined {
+    return this.host.department || this.claims?.dept;
+  }
+
+  get operator(): string | undefined {
+    return this.host.operator || this.claims?.op;
+  }
+
+  /** Does the token carry this scope? Undefined when the token says nothing (another format). */
+  has(scope: string): boolean | undefined {
+    return this.claims ? this.claims.scp.includes(scope) : undefined;
+  }
+}

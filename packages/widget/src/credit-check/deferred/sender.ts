@@ -1,0 +1,212 @@
+import { type Check, type Connection, check, isCreditCheckError, isPlatformUnavailable } from '@credit-check/sdk';
+import type { SubjectRef } from '@credit-check/sdk/contract';
+import { backoff, type DeferredRecord, type SettledNotice } from './records.ts';
+import * as vault from './vault.ts';
+
+/** What a page element hears from the sender of its identity. */
+export interface SenderListener {
+  /** A 补查 came back from the platform (this page sent it). */
+  settled(notice: SettledNotice, result: Check | undefined): void;
+  /** Records or notices changed, here or in another tab: read them again. */
+  changed(): void;
+  /** The connection to send with (the element's token). */
+  connection(): Connection;
+}
+
+type Message = { identity: string; type: 'wake' | 'back' | 'changed' };
+
+const CHANNEL = 'credit-check:deferred';
+const senders = new Map<string, DeferredSender>();
+
+/**
+ * One sender of 补查 per identity across every tab of this browser: a Web Lock elects it (a tab that
+ * closes or crashes releases it, and the next waiting tab takes over); a BroadcastChannel wakes it.
+ * Each record goes with the Idempotency-Key `defer_<id>`, so even a tab killed between the
+ * platform's answer and the local delete records one 补查, not two. Retries back off with jitter;
+ * nothing is sent while no page of that identity is open, and nothing polls while nothing is pending.
+ */
+export class DeferredSender {
+  private readonly listeners = new Set<SenderListener>();
+  private readonly channel = new BroadcastChannel(CHANNEL);
+  private queued = false;
+  private wake: (() => void) | undefined;
+  /** The platform refused this page's credentials (scope, operator): wait for a new token. */
+  private refused = false;
+
+  private readonly identity: string;
+
+  private constructor(identity: string) {
+    this.identity = identity;
+    this.channel.onmessage = ({ data }: MessageEvent<Message>) => {
+      if (data?.identity !== this.identity) return;
+      if (data.type === 'changed') for (const l of this.listeners) l.changed();
+      else this.nudge();
+    };
+  }
+
+  static for(identity: string): DeferredSender {
+    let sender = senders.get(identity);
+    if (!sender) {
+      sender = new DeferredSender(identity);
+      senders.set(identity, sender);
+    }
+    return sender;
+  }
+
+  attach(listener: SenderListener): void {
+    this.listeners.add(listener);
+    this.refused = false;
+    this.kick();
+  }
+
+  detach(listener: SenderListener): void {
+    this.listeners.delete(listener);
+    this.wake?.();
+  }
+
+  /** The page element that shows the notices and speaks for the sender: the first attached. */
+  primary(): SenderListener | undefined {
+    return [...this.listeners][0];
+  }
+
+  /** A new deferral here: tell the other tabs, and make sure someone sends it. */
+  added(): void {
+    this.post('wake');
+    this.changed();
+    this.kick();
+  }
+
+  /** The platform answered a live check: it is back, so skip the rest of the backoff everywhere. */
+  async platformBack(): Promise<void> {
+    const had = (await vault.pending(this.identity)).length;
+    if (!had) return;
+    await vault.dueNow(this.identity);
+    this.post('back');
+    this.nudge();
+  }
+
+  /** Notices changed (acknowledged, fed back): every tab reads them again. */
+  changed(): void {
+    this.post('changed');
+    for (const l of this.listeners) l.changed();
+  }
+
+  private post(type: Message['type']): void {
+    this.channel.postMessage({ identity: this.identity, type } satisfies Message);
+  }
+
+  private nudge(): void {
+    this.refused = false;
+    if (this.wake) this.wake();
+    else this.kick();
+  }
+
+  /** Queues for the lock when this identity has anything to send; the holder sends until none is left. */
+  private kick(): void {
+    if (this.queued || !this.listeners.size) return;
+    this.queued = true;
+    void (async () => {
+      try {
+        if (!(await vault.pending(this.identity)).length) return;
+        await navigator.locks.request(`${CHANNEL}:${this.identity}`, () => this.run());
+      } finally {
+        this.queued = false;
+      }
+      // Added while the lock was being given up: go again.
+      if (this.listeners.size && !this.refused && (await vault.pending(this.identity)).length) this.kick();
+    })().catch(() => {
+      this.queued = false;
+    });
+  }
+
+  private async run(): Promise<void> {
+    while (this.listeners.size && !this.refused) {
+      const records = await vault.pending(this.identity);
+      if (!records.length) return;
+      const now = Date.now();
+      for (const r of records) {
+        if (r.nextAt > now) continue;
+        await this.send(r);
+        if (this.refused || !this.listeners.size) return;
+      }
+      const left = await vault.pending(this.identity);
+      if (!left.length) return;
+      await this.sleep(Math.max(0, Math.min(...left.map((r) => r.nextAt)) - Date.now()));
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+
+  private async send(r: DeferredRecord): Promise<void> {
+    const listener = this.primary();
+    if (!listener) return;
+    let subject: SubjectRef;
+    try {
+      subject = await vault.unseal<SubjectRef>(r.sealed);
+    } catch {
+      // The key is gone (site data partly cleared): the subject cannot be read back — say so, by hand.
+      return this.fail(r, 'UNREADABLE', {
+        'zh-CN': '本地记录无法解密，请人工补查',
+        en: 'The local record cannot be decrypted: check by hand',
+      });
+    }
+    try {
+      const result = await check(
+        listener.connection(),
+        {
+          subject,
+          matter: r.matter,
+          context: {
+            applicationId: r.applicationId,
+            department: r.department,
+            operator: r.operator,
+            channel: r.channel,
+            deferred: { at: r.at, reason: r.reason },
+          },
+        },
+        { cache: false, idempotencyKey: `defer_${r.id}` },
+      );
+      const notice = noticeOf(r, { checkId: result.checkId, verdict: result.verdict });
+      await vault.settle(notice);
+      listener.settled(notice, result);
+      this.changed();
+    } catch (error) {
+      if (isPlatformUnavailable(error)) {
+        await vault.putDeferred({ ...r, attempts: r.attempts + 1, nextAt: Date.now() + backoff(r.attempts + 1) });
+        return;
+      }
+      const e = isCreditCheckError(error) ? error : undefined;
+      // Credentials of this page (expired, another operator, no checks:defer): keep it for a page that can.
+      if (e?.code === 'AUTH' || e?.problemCode?.startsWith('SCOPE_')) {
+        this.refused = true;
+        return;
+      }
+      await this.fail(r, e?.problemCode ?? e?.code ?? 'ERROR', {
+        'zh-CN': e?.messageZh ?? e?.message ?? String(error),
+        en: e?.message ?? String(error),
+      });
+    }
+  }
+
+  /** Refused for good: no 补查 will ever come, so the staff must check by hand — kept as a notice until confirmed. */
+  private async fail(r: DeferredRecord, code: string, message: { 'zh-CN': string; en: string }): Promise<void> {
+    const notice = noticeOf(r, { failed: { code, message } });
+    await vault.settle(notice);
+    this.primary()?.settled(notice, undefined);
+    this.changed();
+  }
+}
+
+function noticeOf(r: DeferredRecord, outcome: Pick<SettledNotice, 'checkId' | 'verdict' | 'failed'>): SettledNotice {
+  return { id: r.id, identity: r.identity, applicationId: r.applicationId, matter: r.matter, at: r.at, ...outcome, acknowledged: false };
+}

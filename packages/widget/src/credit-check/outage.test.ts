@@ -1,0 +1,241 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../define.ts';
+import type { CreditCheckError } from '@credit-check/sdk';
+import { answered, DEPARTMENT, mock, OPERATOR, requests, reset, SUBJECTS, token } from '../test/harness.ts';
+import type { CreditCheck } from './credit-check.ts';
+
+// 应急 mode (outage="defer"): 先行受理，事后补查 — the counter keeps working through an outage and
+// nothing is lost. PROCUREMENT_SUPPLIER allows deferral; FOOD_BUSINESS_LICENCE (市场禁入) forbids it.
+const DEFER_SCOPES = ['checks:write', 'checks:read', 'checks:defer', 'feedback:write', 'catalog:read'];
+
+let applications = 0;
+
+interface Setup {
+  matter?: string;
+  scopes?: string[];
+  outage?: 'hold' | 'defer';
+  /** Leave department/operator out: they come from the token's claims. */
+  fromClaims?: boolean;
+}
+
+async function setup(o: Setup = {}) {
+  const t = await token(o.scopes ?? DEFER_SCOPES);
+  // One application per test: a 补查 still under way from an earlier test cannot be counted here.
+  const applicationId = `SZ-OUTAGE-${++applications}`;
+  const root = await fixture<HTMLDivElement>(html`<div>
+    <form id="approval" @submit=${(e: Event) => e.preventDefault()}>
+      <input id="code" />
+      <button type="submit" id="approve">受理</button>
+      <credit-check
+        endpoint="/api/v1"
+        token=${t}
+        matter=${o.matter ?? 'PROCUREMENT_SUPPLIER'}
+        watch="#code"
+        application-id=${applicationId}
+        department=${o.fromClaims ? '' : DEPARTMENT}
+        operator=${o.fromClaims ? '' : OPERATOR}
+        outage=${o.outage ?? 'defer'}
+        guard="#approval"
+        name="creditCheck"
+        timeout="300"
+      ></credit-check>
+    </form>
+  </div>`);
+  const el = root.querySelector('credit-check') as CreditCheck;
+  const input = root.querySelector('#code') as HTMLInputElement;
+  const form = root.querySelector('form') as HTMLFormElement;
+  const approve = root.querySelector('#approve') as HTMLButtonElement;
+  // The matter policy is read while the platform is up (the counter opened in the morning).
+  if ((o.outage ?? 'defer') === 'defer') await waitUntil(() => requests.some((r) => r.path === '/api/v1/catalog/matters'), 'policy read');
+  await el.updateComplete;
+  return { root, el, input, form, approve, applicationId };
+}
+
+const part = (el: CreditCheck, name: string) => el.shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
+const text = (el: CreditCheck) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
+const deferredChecks = () => requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/checks' && r.body.includes('"deferred"'));
+
+/** The distinct 补查 the platform recorded for an application (a replayed send answers the same check). */
+const recorded = (applicationId: string) =>
+  new Set(answered.filter((a) => a.deferred && a.applicationId === applicationId).map((a) => a.checkId)).size;
+
+async function fill(input: HTMLInputElement, value: string) {
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+async function outageError(el: CreditCheck, input: HTMLInputElement, subject: string = SUBJECTS.procurement) {
+  mock.faults.set({ kind: 'outage' });
+  await fill(input, subject);
+  await waitUntil(() => el.state === 'error', `error (now ${el.state})`, { timeout: 10_000 });
+}
+
+/** Everything stored in the page's IndexedDB, as text (ArrayBuffers decoded as UTF-8). */
+async function idbDump(): Promise<string> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open('credit-check');
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  const out: string[] = [];
+  for (const name of db.objectStoreNames) {
+    const all = await new Promise<unknown[]>((resolve) => {
+      const r = db.transaction(name).objectStore(name).getAll();
+      r.onsuccess = () => resolve(r.result);
+    });
+    out.push(
+      JSON.stringify(all, (_k, v) =>
+        v instanceof ArrayBuffer || ArrayBuffer.isView(v)
+          ? new TextDecoder().decode(v as ArrayBuffer)
+          : v instanceof CryptoKey
+            ? `[key extractable=${v.extractable}]`
+            : v,
+      ),
+    );
+  }
+  db.close();
+  return out.join('\n');
+}
+
+async function clearIdb() {
+  await new Promise<void>((resolve) => {
+    const req = indexedDB.deleteDatabase('credit-check');
+    req.onsuccess = req.onerror = req.onblocked = () => resolve();
+  });
+}
+
+beforeEach(async () => {
+  reset();
+  await clearIdb();
+});
+
+describe('outage="defer": 先行受理，事后补查', () => {
+  it('offers deferral only for an outage, refuses a missing reason, then releases the guard with a deferral (no ID anywhere)', async () => {
+    const { el, input, form, approve, applicationId } = await setup();
+    await outageError(el, input);
+    expect(approve.disabled).to.equal(true);
+    part(el, 'defer-button')?.click();
+    await el.updateComplete;
+    const deferForm = part(el, 'defer-form') as HTMLFormElement;
+    expect(deferForm).to.exist;
+    await expect(el).shadowDom.to.be.accessible();
+    // Missing reason: refused with the contract's words, nothing stored, still held.
+    deferForm.requestSubmit();
+    await waitUntil(() => part(el, 'defer-form')?.querySelector('[role="alert"]'), 'reason error');
+    expect(text(el)).to.contain('先行受理必须选择原因并填写具体情况');
+    expect(el.state).to.equal('error');
+    expect(approve.disabled).to.equal(true);
+    let refused: CreditCheckError | undefined;
+    await el.defer({ code: 'platform-unavailable', text: '' }).catch((e) => (refused = e));
+    expect(refused?.fieldErrors[0]?.code).to.equal('DEFERRAL_REASON_REQUIRED');
+    // With a reason: deferred.
+    (deferForm.querySelector('textarea') as HTMLTextAreaElement).value = '信用平台无响应，已电话报备';
+    const deferred = oneEvent(el, 'credit-check-deferred');
+    deferForm.requestSubmit();
+    const { detail } = await deferred;
+    expect(el.state).to.equal('deferred');
+    expect(el.getAttribute('state')).to.equal('deferred');
+    expect(detail).to.deep.include({ applicationId, matter: 'PROCUREMENT_SUPPLIER', operator: OPERATOR, department: DEPARTMENT });
+    expect(detail.reason).to.deep.equal({ code: 'platform-unavailable', text: '信用平台无响应，已电话报备' });
+    expect(detail.deferralId).to.match(/^dfr_[a-z0-9]{16}$/);
+    expect(approve.disabled).to.equal(false);
+    const data = new FormData(form);
+    expect(data.get('creditCheck')).to.equal(`deferred:${detail.deferralId}`);
+    expect(data.get('creditCheck-receipt')).to.equal(null);
+    expect(JSON.parse(String(data.get('creditCheck-deferral')))).to.deep.equal(detail);
+    expect(text(el)).to.contain('已先行受理，待补查');
+    await expect(el).shadowDom.to.be.accessible();
+    // Nothing readable in IndexedDB contains the identifier; the key cannot be exported.
+    const dump = await idbDump();
+    expect(dump).to.contain(detail.deferralId);
+    expect(dump).not.to.contain(SUBJECTS.procurement);
+    expect(dump).to.contain('[key extractable=false]');
+    expect(JSON.stringify(detail)).not.to.contain(SUBJECTS.procurement);
+  });
+
+  it('sends exactly one 补查 when the platform is back; the result comes back deferred, alerts, and takes feedback', async () => {
+    const { el, input, applicationId } = await setup();
+    await outageError(el, input);
+    const { deferralId } = await el.defer({ code: 'network-failure', text: '专线中断' });
+    expect(deferredChecks()).to.have.length.greaterThan(0); // tried at once, failed: still down
+    const result = oneEvent(el, 'credit-check-result');
+    mock.faults.clear();
+    const { detail } = await result;
+    expect(detail).to.include({ deferred: true, deferralId, applicationId, verdict: 'restrict' });
+    expect(recorded(applicationId)).to.equal(1);
+    // The persistent 补查提示 names the application and must be acknowledged.
+    const alert = () => el.shadowRoot?.querySelector<HTMLDialogElement>('dialog[part="deferred-alert"]');
+    await waitUntil(() => alert()?.open, 'the 补查提示 opens');
+    // An earlier test's deferral is settled too (nothing is lost): its alert comes first, one at a time.
+    while (!alert()?.textContent?.includes(applicationId)) {
+      (alert()?.querySelector('[part="acknowledge-button"]') as HTMLButtonElement).click();
+      await waitUntil(() => alert()?.open, 'the next 补查提示 opens');
+    }
+    const dialog = alert() as HTMLDialogElement;
+    expect(dialog.getAttribute('role')).to.equal('alertdialog');
+    expect(dialog.textContent).to.contain(applicationId);
+    dialog.dispatchEvent(new Event('cancel', { cancelable: true }));
+    expect(dialog.open).to.equal(true);
+    (dialog.querySelector('[part="acknowledge-button"]') as HTMLButtonElement).click();
+    const form = () => el.shadowRoot?.querySelector<HTMLFormElement>(`[data-deferral="${deferralId}"] [part="feedback"] form`);
+    await waitUntil(form, 'feedback form');
+    const feedbackForm = form() as HTMLFormElement;
+    expect(alert()?.open ?? false).to.equal(false);
+    await expect(el).shadowDom.to.be.accessible();
+    const fed = oneEvent(el, 'credit-check-feedback');
+    feedbackForm.requestSubmit();
+    expect((await fed).detail.action).to.equal('restricted');
+    await waitUntil(async () => !(await idbDump()).includes(deferralId), 'notice gone from IndexedDB once fed back');
+    // Exactly one 补查 reached the platform, however often it was tried.
+    expect(recorded(applicationId)).to.equal(1);
+  });
+
+  it('keeps the form held where the matter forbids deferral (市场禁入)', async () => {
+    const { el, input, approve } = await setup({ matter: 'FOOD_BUSINESS_LICENCE' });
+    await outageError(el, input, SUBJECTS.clean);
+    expect(part(el, 'defer-button')).to.equal(null);
+    expect(part(el, 'defer-blocked')?.textContent).to.contain('本事项不允许先行受理');
+    const e = (await el.defer({ code: 'platform-unavailable', text: '平台无响应' }).catch((x) => x)) as CreditCheckError;
+    expect(e.fieldErrors[0]?.code).to.equal('DEFER_FORBIDDEN');
+    expect(el.state).to.equal('error');
+    expect(approve.disabled).to.equal(true);
+  });
+
+  it('refuses a token without checks:defer', async () => {
+    const { el, input, approve } = await setup({ scopes: ['checks:write', 'checks:read', 'catalog:read'] });
+    await outageError(el, input);
+    expect(part(el, 'defer-blocked')?.textContent).to.contain('checks:defer');
+    expect((await el.defer({ code: 'other', text: '测试' }).catch((x) => x)).fieldErrors[0].code).to.equal('DEFER_SCOPE');
+    expect(approve.disabled).to.equal(true);
+  });
+
+  it('offers nothing with outage="hold" (the default behaviour)', async () => {
+    const { el, input, approve } = await setup({ outage: 'hold' });
+    await outageError(el, input);
+    expect(part(el, 'defer')).to.equal(null);
+    expect(part(el, 'defer-blocked')).to.equal(null);
+    expect((await el.defer({ code: 'other', text: '测试' }).catch((x) => x)).fieldErrors[0].code).to.equal('DEFER_HOLD');
+    expect(approve.disabled).to.equal(true);
+  });
+
+  it('offers nothing for an answer: a 4xx is not an outage', async () => {
+    const { el, input } = await setup({ matter: 'NO_SUCH_MATTER' });
+    await fill(input, SUBJECTS.clean);
+    await waitUntil(() => el.state === 'error', 'error');
+    expect(part(el, 'defer-button')).to.equal(null);
+    expect((await el.defer({ code: 'other', text: '测试' }).catch((x) => x)).fieldErrors[0].code).to.equal('DEFER_NOT_OUTAGE');
+  });
+
+  it('takes department and operator from the token when the attributes are absent', async () => {
+    const { el, input } = await setup({ fromClaims: true });
+    await fill(input, SUBJECTS.clean);
+    await waitUntil(() => el.state === 'done', `done (now ${el.state})`);
+    const body = JSON.parse(requests.filter((r) => r.path === '/api/v1/checks').at(-1)?.body ?? '{}');
+    expect(body.context).to.include({ department: DEPARTMENT, operator: OPERATOR });
+    expect(el.departmentInUse).to.equal(DEPARTMENT);
+    // An attribute still overrides (and a token for another department is then refused by the platform).
+    el.department = '别的部门';
+    await el.updateComplete;
+    expect(el.departmentInUse).to.equal('别的部门');
+  });
+});
