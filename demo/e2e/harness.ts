@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
 import { type RunningDemo, startDemo } from '../server/start.ts';
@@ -21,8 +21,10 @@ export interface Watched {
   problems: string[];
 }
 
-export async function open(browser: Browser, url: string): Promise<Watched> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+/** A page of its own (a browser) or one more tab of the same profile (a context: shared IndexedDB, locks, channels). */
+export async function open(target: Browser | BrowserContext, url: string): Promise<Watched> {
+  const page =
+    'newContext' in target ? await target.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' }) : await target.newPage();
   const problems: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(m.text());

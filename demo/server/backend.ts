@@ -1,5 +1,7 @@
 import { CreditCheckError, createClient, type Jwks, verifyReceipt } from '@credit-check/sdk';
+import { DEFAULT_TOKEN_SCOPES } from '@credit-check/sdk/contract';
 import { Hono } from 'hono';
+import { DeferredApplications } from './deferred.ts';
 
 /**
  * The host system's backend — the integration example for vendors. It holds the app secret (the
@@ -16,6 +18,11 @@ export interface BackendOptions {
   appSecret: string;
   department: string;
   operator: string;
+  /**
+   * The department's 应急 policy: may this window accept during an outage (先行受理，事后补查)? When
+   * true the widget token carries `checks:defer` (default true in the demo).
+   */
+  mayDefer?: boolean;
   /** Only for the all-in-browser sandbox build (the secret is the public sandbox one). */
   dangerouslyAllowBrowser?: boolean;
   fetch?: typeof fetch;
@@ -45,23 +52,30 @@ export function createBackend(options: BackendOptions) {
   };
 
   const app = new Hono().basePath('/backend');
+  const mayDefer = options.mayDefer ?? true;
+  const deferred = new DeferredApplications(platform);
 
   // The page asks for a token for the operator signed in to the host system.
+  // The page asks for its session: who is signed in (the host knows that without the platform) and a
+  // widget token for that operator (minted by the platform — during an outage there is none).
   app.post('/session', async (c) => {
-    const minted = await platform.mintToken({
-      department: options.department,
-      operator: options.operator,
-      matters: ['*'],
-      scopes: ['checks:write', 'checks:read', 'feedback:write', 'commitments:write', 'commitments:read', 'catalog:read'],
-      ttlSeconds: 900,
-    });
-    return c.json({
-      token: minted.token,
-      expiresAt: minted.expiresAt,
-      endpoint: options.widgetEndpoint,
-      department: options.department,
-      operator: options.operator,
-    });
+    const who = { endpoint: options.widgetEndpoint, department: options.department, operator: options.operator };
+    try {
+      const minted = await platform.mintToken({
+        department: options.department,
+        operator: options.operator,
+        matters: ['*'],
+        // The defaults, and per department policy 先行受理 during an outage.
+        scopes: [...DEFAULT_TOKEN_SCOPES, ...(mayDefer ? (['checks:defer'] as const) : [])],
+        ttlSeconds: 900,
+      });
+      // The 应急 policy is read while the platform answers, for when it does not.
+      void deferred.refreshPolicy();
+      return c.json({ ...who, token: minted.token, expiresAt: minted.expiresAt });
+    } catch (error) {
+      const e = error instanceof CreditCheckError ? error : undefined;
+      return c.json({ ...who, token: null, expiresAt: null, tokenError: e?.messageZh ?? e?.message ?? '访问令牌签发失败' });
+    }
   });
 
   // The approval form posts here. Approve only with a valid receipt for this very application.
@@ -70,20 +84,57 @@ export function createBackend(options: BackendOptions) {
     const field = (k: string) => (typeof form[k] === 'string' ? (form[k] as string).trim() : '');
     const applicationId = field('applicationId');
     const matter = field('matter');
-    const subjects: { label: string; idType: 'uscc' | 'idcard'; id: string; receipt: string; checkId: string }[] = [
-      { label: '申请单位', idType: 'uscc', id: field('uscc'), receipt: field('orgCheck-receipt'), checkId: field('orgCheck') },
+    const subjects: {
+      label: string;
+      idType: 'uscc' | 'idcard';
+      id: string;
+      name: string;
+      receipt: string;
+      checkId: string;
+      deferral: string;
+    }[] = [
+      {
+        label: '申请单位',
+        idType: 'uscc',
+        id: field('uscc'),
+        name: field('orgName'),
+        receipt: field('orgCheck-receipt'),
+        checkId: field('orgCheck'),
+        deferral: field('orgCheck-deferral'),
+      },
     ];
     if (field('legalRepId')) {
       subjects.push({
         label: '法定代表人',
         idType: 'idcard',
         id: field('legalRepId'),
+        name: field('legalRepName'),
         receipt: field('repCheck-receipt'),
         checkId: field('repCheck'),
+        deferral: field('repCheck-deferral'),
       });
     }
     const decisions: Decision[] = [];
     for (const s of subjects) {
+      // 先行受理 during an outage: no receipt; accepted only under this session's policy, re-checked here.
+      if (s.checkId.startsWith('deferred:')) {
+        decisions.push(
+          await deferred.accept({
+            label: s.label,
+            applicationId,
+            matter,
+            idType: s.idType,
+            id: s.id,
+            name: s.name || undefined,
+            field: s.checkId,
+            deferralJson: s.deferral,
+            department: options.department,
+            operator: options.operator,
+            sessionMayDefer: mayDefer,
+          }),
+        );
+        continue;
+      }
       if (!s.receipt) {
         decisions.push({ approved: false, code: 'RECEIPT_MISSING', message: `${s.label}：未提交信用核查凭证，不能审批（逢办必查）` });
         continue;
@@ -120,6 +171,12 @@ export function createBackend(options: BackendOptions) {
     }
     const approved = decisions.every((d) => d.approved);
     return c.json({ approved, applicationId, matter, decisions }, approved ? 200 : 422);
+  });
+
+  // Applications accepted during an outage and their 补查 (settled now where the platform answers).
+  app.get('/deferred', async (c) => {
+    await deferred.settle();
+    return c.json({ applications: deferred.list() });
   });
 
   app.onError((error, c) => {

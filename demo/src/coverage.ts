@@ -11,7 +11,7 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 try {
   const s = await session();
   const coverage = await getCoverage(new Connection({ baseUrl: s.endpoint, getToken: token }));
-  totals.textContent = `共核查 ${coverage.total} 次，已反馈 ${coverage.withFeedback} 次，反馈率 ${pct(coverage.feedbackRate)}。`;
+  totals.textContent = `共核查 ${coverage.total} 次，已反馈 ${coverage.withFeedback} 次，反馈率 ${pct(coverage.feedbackRate)}；其中先行受理后的补查 ${coverage.deferred} 次。`;
   for (const m of coverage.byMatter) {
     const tr = document.createElement('tr');
     for (const cell of [
@@ -23,6 +23,7 @@ try {
       m.verdicts.clear,
       m.withFeedback,
       pct(m.feedbackRate),
+      m.deferred,
     ]) {
       const td = document.createElement('td');
       td.textContent = String(cell);

@@ -66,6 +66,36 @@ form.addEventListener('submit', async (event) => {
   }
   const why = (body.decisions ?? []).map((d) => d.message).join('；') || body.message || '';
   show(body.approved, `${body.approved ? '已受理，提交审批' : '不予提交'}：${why}`);
+  void showDeferred();
+});
+
+// 先行受理 during an outage: what the backend holds, re-checks and flags (no identifiers here).
+const STATUS: Record<string, string> = { pending: '待补查', settled: '补查完成', flagged: '已标记', failed: '需人工核查' };
+async function showDeferred() {
+  try {
+    const res = await fetch(new URL('backend/deferred', new URL(import.meta.env.BASE_URL, location.href)));
+    const { applications } = (await res.json()) as {
+      applications: { applicationId: string; label: string; status: string; verdict?: string; note?: string; acceptedAt: string }[];
+    };
+    const list = $<HTMLUListElement>('#deferred');
+    if (!applications.length) return;
+    list.replaceChildren(
+      ...applications.map((a) => {
+        const li = document.createElement('li');
+        li.dataset.status = a.status;
+        li.dataset.application = a.applicationId;
+        li.textContent = `${a.applicationId} · ${a.label} · ${STATUS[a.status] ?? a.status}${a.note ? `：${a.note}` : ''}`;
+        return li;
+      }),
+    );
+  } catch {
+    // The list is informational; the backend keeps the applications either way.
+  }
+}
+void showDeferred();
+// A 补查 finished in this browser: the backend may settle its own now too.
+document.addEventListener('credit-check-result', (e) => {
+  if ((e as HTMLElementEventMap['credit-check-result']).detail.deferred) void showDeferred();
 });
 
 // The scenario subjects of the sandbox, one click to fill the form.

@@ -1,7 +1,9 @@
 /** The operator's session with the host backend: a short-lived widget token (the secret stays on the server). */
 export interface Session {
-  token: string;
-  expiresAt: string;
+  /** Null while the platform cannot mint one (an outage): the page still knows who is signed in. */
+  token: string | null;
+  expiresAt: string | null;
+  tokenError?: string;
   endpoint: string;
   department: string;
   operator: string;
@@ -16,5 +18,6 @@ export async function session(): Promise<Session> {
 /** For `getToken`: a fresh token whenever the widget needs one. */
 export async function token() {
   const s = await session();
-  return { token: s.token, expiresAt: s.expiresAt };
+  if (!s.token) throw new Error(s.tokenError ?? '访问令牌签发失败');
+  return { token: s.token, ...(s.expiresAt ? { expiresAt: s.expiresAt } : {}) };
 }

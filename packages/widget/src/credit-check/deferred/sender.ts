@@ -181,7 +181,8 @@ export class DeferredSender {
       listener.settled(notice, result);
       this.changed();
     } catch (error) {
-      if (isPlatformUnavailable(error)) {
+      // No answer, or no token to be had (the host mints tokens through the platform): try again later.
+      if (isPlatformUnavailable(error) || (isCreditCheckError(error) && error.code === 'AUTH' && error.status === undefined)) {
         await vault.putDeferred({ ...r, attempts: r.attempts + 1, nextAt: Date.now() + backoff(r.attempts + 1) });
         return;
       }
