@@ -4,7 +4,7 @@ import { fmt } from '../lib.mjs';
 /** @param {Pick<import('./fixtures.mjs').BenchContext, 'report' | 'row'>} ctx */
 export async function sizesSection({ report, row }) {
   console.log('\nsizes — minified, ES2020');
-  const { standaloneSize } = await import('../../packages/widget/scripts/size.mjs');
+  const { composition, standaloneSize } = await import('../../packages/widget/scripts/size.mjs');
   const kb = (n) => `${fmt(n / 1024)} KB`;
   const { measure, measureEntries } = await import('../../packages/sdk/scripts/size.mjs');
   const sdk = await measure();
@@ -15,7 +15,18 @@ export async function sizesSection({ report, row }) {
   report.results.sizes = { sdk, widget };
   for (const s of sdk)
     row('sizes', `SDK ${s.name}`, `${kb(s.gzip)} gz`, `${kb(s.brotli)} br`, '', s.name.startsWith('check path') ? '≤ 18 KB gz' : '');
-  row('sizes', 'widget dist/credit-check.js (lit+SDK+widget)', `${kb(widget.gzip)} gz`, `${kb(widget.brotli)} br`, '', '≤ 32 KB gz');
+  row(
+    'sizes',
+    'widget dist/credit-check.js as shipped (lit+SDK+widget)',
+    `${kb(widget.gzip)} gz`,
+    `${kb(widget.brotli)} br`,
+    '',
+    '≤ 36 KB gz (goal 32)',
+  );
+  // What the shipped file's minified bytes are made of (from its source map), largest first.
+  const parts = composition().filter(([, n]) => n >= 1024);
+  report.results.sizes.widgetComposition = Object.fromEntries(parts);
+  console.log(`  of which (minified): ${parts.map(([what, n]) => `${what} ${kb(n)}`).join(' · ')}`);
   for (const s of lit) row('sizes', `widget ${s.name}`, `${kb(s.gzip)} gz`, `${kb(s.brotli)} br`, '', '');
   report.results.sizes.lit = lit;
 }

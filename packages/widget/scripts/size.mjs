@@ -1,18 +1,79 @@
-// Prints the size of dist/credit-check.js (the single-file drop-in) — minified, gzip, brotli —
-// against its 32 KB gzip budget. Run after `vite build`.
+// Prints the size of dist/credit-check.js (the single-file drop-in) as shipped — minified, gzip,
+// brotli — against its budget, and what its bytes are made of (by package, from its source map).
+// Run after `vite build`.
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 export const BUDGET_GZIP = 32 * 1024;
+/** The issue-11 ceiling for now; the budget above is the goal. */
+export const CEILING_GZIP = 36 * 1024;
+
+const file = new URL('../dist/credit-check.js', import.meta.url);
 
 export function standaloneSize() {
-  const js = readFileSync(new URL('../dist/credit-check.js', import.meta.url));
+  const js = readFileSync(file);
   return { min: js.length, gzip: gzipSync(js, { level: 9 }).length, brotli: brotliCompressSync(js).length };
+}
+
+const B64 = Object.fromEntries([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].map((c, i) => [c, i]));
+
+/** Source-map VLQ segments of one line: [generatedColumn, sourceIndex] (running values). */
+function* segments(line, state) {
+  for (const seg of line.split(',')) {
+    if (!seg) continue;
+    const values = [];
+    let value = 0;
+    let shift = 0;
+    for (const c of seg) {
+      const digit = B64[c];
+      value += (digit & 31) << shift;
+      if (digit & 32) shift += 5;
+      else {
+        values.push(value & 1 ? -(value >>> 1) : value >>> 1);
+        value = 0;
+        shift = 0;
+      }
+    }
+    state.col += values[0];
+    if (values.length > 1) state.src += values[1];
+    yield [state.col, values.length > 1 ? state.src : -1];
+  }
+}
+
+/** Bytes of the shipped file per origin: each npm package, and this repository's packages by folder. */
+export function composition() {
+  const js = readFileSync(file, 'utf8').split('\n');
+  const map = JSON.parse(readFileSync(new URL('../dist/credit-check.js.map', import.meta.url), 'utf8'));
+  const bytes = new Map();
+  const state = { src: 0, col: 0 };
+  map.mappings.split(';').forEach((line, i) => {
+    state.col = 0;
+    const segs = [...segments(line, state)];
+    const text = js[i] ?? '';
+    segs.forEach(([col, src], k) => {
+      const end = k + 1 < segs.length ? segs[k + 1][0] : text.length;
+      const path = src >= 0 ? map.sources[src] : '(glue)';
+      const pkg = path.includes('node_modules/')
+        ? path.replace(/.*node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+).*/, '$1')
+        : path
+            .replace(/^(?:\.\.\/)+/, '')
+            .replace(
+              /^(packages\/)?(sdk|widget)?\/?src\/(credit-check\/)?([^/.]+).*/,
+              (_m, _p, pk, _c, rest) => `${pk ?? 'widget'}/${rest}`,
+            );
+      bytes.set(pkg, (bytes.get(pkg) ?? 0) + Buffer.byteLength(text.slice(col, end)));
+    });
+  });
+  return [...bytes].sort((a, b) => b[1] - a[1]);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   const s = standaloneSize();
-  console.log(`dist/credit-check.js  min ${kb(s.min)}  gzip ${kb(s.gzip)}  brotli ${kb(s.brotli)}`);
-  console.log(`budget: ≤ ${kb(BUDGET_GZIP)} gzip — ${s.gzip <= BUDGET_GZIP ? 'within' : `OVER by ${kb(s.gzip - BUDGET_GZIP)}`}`);
+  console.log(`dist/credit-check.js (as shipped)  min ${kb(s.min)}  gzip ${kb(s.gzip)}  brotli ${kb(s.brotli)}`);
+  console.log(`ceiling ≤ ${kb(CEILING_GZIP)} gzip — ${s.gzip <= CEILING_GZIP ? 'within' : `OVER by ${kb(s.gzip - CEILING_GZIP)}`}`);
+  console.log(`goal    ≤ ${kb(BUDGET_GZIP)} gzip — ${s.gzip <= BUDGET_GZIP ? 'within' : `OVER by ${kb(s.gzip - BUDGET_GZIP)}`}`);
+  console.log('\nwhat the minified bytes are made of:');
+  for (const [what, n] of composition())
+    if (n >= 200) console.log(`  ${kb(n).padStart(9)}  ${((n / s.min) * 100).toFixed(1).padStart(5)} %  ${what}`);
 }

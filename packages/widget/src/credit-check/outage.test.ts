@@ -168,7 +168,7 @@ describe('outage="defer": 先行受理，事后补查', () => {
     await waitUntil(() => alert()?.open, 'the 补查提示 opens');
     // An earlier test's deferral is settled too (nothing is lost): its alert comes first, one at a time.
     while (!alert()?.textContent?.includes(applicationId)) {
-      (alert()?.querySelector('[part="acknowledge-button"]') as HTMLButtonElement).click();
+      alert()?.querySelector<HTMLButtonElement>('[part="acknowledge-button"]')?.click();
       await waitUntil(() => alert()?.open, 'the next 补查提示 opens');
     }
     const dialog = alert() as HTMLDialogElement;
