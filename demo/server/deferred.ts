@@ -63,8 +63,9 @@ export class DeferredApplications {
     ) {
       return { approved: false, code: 'DEFER_INVALID', message: `${input.label}：先行受理信息与本申请不符，不能受理` };
     }
-    await this.refreshPolicy();
-    // The platform is down, so its catalogue may be too: the policy read earlier holds; unknown is forbidden.
+    // Read at session start while the platform answered; asked again only for a matter not seen yet
+    // (the platform is probably down right now). Unknown stays forbidden.
+    if (!this.policy.has(input.matter)) await this.refreshPolicy();
     if (this.policy.get(input.matter) !== 'allowed') {
       return { approved: false, code: 'DEFER_FORBIDDEN', message: `${input.label}：本事项不允许先行受理，须核查完成后办理` };
     }

@@ -29,3 +29,10 @@ export function matches(target: Element | null, selector: string | undefined): b
 export function shownId(idType: string, id: string): string {
   return idType === 'idcard' ? maskIdNumber(id) : id;
 }
+
+/** Opens an alert dialog modally (once) with its confirm button focused: Escape is refused by the template. */
+export function openModal(dialog: HTMLDialogElement): void {
+  if (dialog.open) return;
+  dialog.showModal();
+  dialog.querySelector<HTMLButtonElement>('[part="acknowledge-button"]')?.focus();
+}

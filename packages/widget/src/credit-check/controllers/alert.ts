@@ -1,6 +1,7 @@
 import type { ReactiveController } from 'lit';
 import { needsAlert } from '../check-state.ts';
 import type { CreditCheck } from '../credit-check.ts';
+import { openModal } from '../dom.ts';
 import { emit } from '../events.ts';
 
 /**
@@ -35,10 +36,7 @@ export class AlertController implements ReactiveController {
     if (this.alertedFor === result.checkId && !again) return;
     this.alertedFor = result.checkId;
     const dialog = this.host.renderRoot.querySelector<HTMLDialogElement>('dialog[part="alert"]');
-    if (dialog && !dialog.open) {
-      dialog.showModal();
-      dialog.querySelector<HTMLButtonElement>('[part="acknowledge-button"]')?.focus();
-    }
+    if (dialog) openModal(dialog);
   }
 
   acknowledge(): void {

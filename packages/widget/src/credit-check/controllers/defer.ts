@@ -1,12 +1,14 @@
-import { type Check, CreditCheckError, getCheck, isPlatformUnavailable, listMatters } from '@credit-check/sdk';
+import { type Check, CreditCheckError, getCheck, isPlatformUnavailable } from '@credit-check/sdk';
 import { DeferralReason, fieldErrors, type DeferralReason as Reason } from '@credit-check/sdk/contract';
 import type { ReactiveController } from 'lit';
 import type { CreditCheck } from '../credit-check.ts';
+import { type DeferralPolicy, deferralPolicy } from '../deferred/policy.ts';
 import { deferralId, identityOf, type SettledNotice } from '../deferred/records.ts';
 import { DeferredSender, type SenderListener } from '../deferred/sender.ts';
 import * as vault from '../deferred/vault.ts';
+import { openModal } from '../dom.ts';
 import { type CreditCheckDeferredDetail, emit, resultDetail } from '../events.ts';
-import { pick, strings } from '../i18n.ts';
+import { errorText, strings } from '../i18n.ts';
 import { FeedbackController } from './feedback.ts';
 
 /** Why 先行受理 is not offered now (undefined: it is). */
@@ -30,10 +32,11 @@ export class DeferController implements ReactiveController, SenderListener {
   /** Finished 补查 waiting for the staff (shown by the first element of the identity on the page). */
   notices: SettledNotice[] = [];
   private readonly checks = new Map<string, Check>();
+  /** Notices whose check is being read (or failed to be, until the next change): read once. */
+  private readonly reading = new Set<string>();
   private readonly feedbacks = new Map<string, FeedbackController>();
-  private policy: Record<string, 'allowed' | 'forbidden'> | undefined;
+  private policy: DeferralPolicy | undefined;
   private policyFor: string | undefined;
-  private policyStale = false;
   private sender: DeferredSender | undefined;
   private identity = '';
 
@@ -62,8 +65,12 @@ export class DeferController implements ReactiveController, SenderListener {
       this.sender?.attach(this);
       void this.changed();
     }
-    if (h.outage === 'defer' && h.endpoint && h.hasCredentials() && this.policyFor !== h.endpoint) void this.loadPolicy(h.endpoint);
-    this.showAlert();
+    if (h.outage === 'defer' && h.endpoint && h.hasCredentials() && this.policyFor !== h.endpoint) {
+      this.policyFor = h.endpoint;
+      this.readPolicy(false);
+    }
+    const dialog = h.renderRoot.querySelector<HTMLDialogElement>('dialog[part="deferred-alert"]');
+    if (dialog) openModal(dialog);
   }
 
   // --- SenderListener ---
@@ -90,7 +97,7 @@ export class DeferController implements ReactiveController, SenderListener {
       // In memory a notice stays until reload once fed back, so the staff see it recorded.
       const kept = this.notices.filter((n) => this.feedbacks.get(n.id)?.sent && !notices.some((x) => x.id === n.id));
       this.notices = [...notices.sort((a, b) => a.at.localeCompare(b.at)), ...kept];
-      for (const n of this.notices) if (n.checkId && !this.checks.has(n.id)) void this.loadCheck(n);
+      this.reading.clear();
     }
     this.host.requestUpdate();
   }
@@ -128,9 +135,7 @@ export class DeferController implements ReactiveController, SenderListener {
     try {
       await this.defer({ code: String(data.get('code') ?? '') as Reason['code'], text: String(data.get('text') ?? '') });
     } catch (error) {
-      this.formError = (error as CreditCheckError).fieldErrors?.[0]
-        ? pick((error as CreditCheckError).fieldErrors[0]?.message ?? { 'zh-CN': '', en: '' }, this.host.lang)
-        : String(error);
+      this.formError = errorText(error, this.host.lang);
       this.host.requestUpdate();
     }
   }
@@ -194,13 +199,19 @@ export class DeferController implements ReactiveController, SenderListener {
     this.formOpen = false;
   }
 
-  /** The platform answered a live check: the 补查 need not wait for their backoff. */
+  /** The platform answered a live check: the 补查 need not wait for their backoff (nothing to do when none is pending). */
   platformBack(): void {
-    void this.sender?.platformBack();
-    if (this.policyStale && this.policyFor) {
-      this.policyStale = false;
-      void this.loadPolicy(this.policyFor);
-    }
+    if (this.pendingCount) void this.sender?.platformBack();
+    if (this.policyFor) this.readPolicy(true);
+  }
+
+  private readPolicy(again: boolean): void {
+    const endpoint = this.policyFor as string;
+    void deferralPolicy(endpoint, this.host.checkConnection(), again).then((policy) => {
+      if (this.policyFor !== endpoint || policy === this.policy) return;
+      this.policy = policy;
+      this.host.requestUpdate();
+    });
   }
 
   // --- notices ---
@@ -210,8 +221,21 @@ export class DeferController implements ReactiveController, SenderListener {
     return this.sender?.primary() === this;
   }
 
+  /** The notice's check: from the sender, or read once (after a reload) by the element showing it. */
   check(notice: SettledNotice): Check | undefined {
-    return this.checks.get(notice.id);
+    const check = this.checks.get(notice.id);
+    if (!check && notice.checkId && this.showsNotices && !this.reading.has(notice.id)) {
+      this.reading.add(notice.id);
+      void getCheck(this.host.checkConnection(), notice.checkId).then(
+        (c) => {
+          this.checks.set(notice.id, c);
+          this.host.requestUpdate();
+        },
+        // Shown without details until the next change; feedback waits for the platform.
+        () => undefined,
+      );
+    }
+    return check;
   }
 
   feedback(notice: SettledNotice): FeedbackController {
@@ -247,38 +271,6 @@ export class DeferController implements ReactiveController, SenderListener {
   private async fedBack(notice: SettledNotice): Promise<void> {
     await vault.dropNotice(notice.id);
     this.sender?.changed();
-  }
-
-  private showAlert(): void {
-    const dialog = this.host.renderRoot.querySelector<HTMLDialogElement>('dialog[part="deferred-alert"]');
-    if (dialog && !dialog.open) {
-      dialog.showModal();
-      dialog.querySelector<HTMLButtonElement>('[part="acknowledge-button"]')?.focus();
-    }
-  }
-
-  private async loadCheck(notice: SettledNotice): Promise<void> {
-    try {
-      this.checks.set(notice.id, await getCheck(this.host.checkConnection(), notice.checkId as string));
-      this.host.requestUpdate();
-    } catch {
-      // Shown without details; feedback waits until the platform answers again (next change).
-    }
-  }
-
-  private async loadPolicy(endpoint: string): Promise<void> {
-    this.policyFor = endpoint;
-    this.policy ??= await vault.getPolicy(endpoint).catch(() => undefined);
-    try {
-      const { matters } = await listMatters(this.host.checkConnection());
-      this.policy = Object.fromEntries(matters.map((m) => [m.code, m.deferral]));
-      await vault.putPolicy(endpoint, this.policy);
-    } catch {
-      // Down now: the policy kept from an earlier visit holds; with none, nothing is deferred (fail
-      // closed). Read again when the platform is back, never in a loop.
-      this.policyStale = true;
-    }
-    this.host.requestUpdate();
   }
 }
 

@@ -60,8 +60,11 @@ export class DeferredSender {
   }
 
   detach(listener: SenderListener): void {
+    const wasPrimary = this.primary() === listener;
     this.listeners.delete(listener);
     this.wake?.();
+    // Another element of the page shows the notices now.
+    if (wasPrimary) for (const l of this.listeners) l.changed();
   }
 
   /** The page element that shows the notices and speaks for the sender: the first attached. */
@@ -78,8 +81,6 @@ export class DeferredSender {
 
   /** The platform answered a live check: it is back, so skip the rest of the backoff everywhere. */
   async platformBack(): Promise<void> {
-    const had = (await vault.pending(this.identity)).length;
-    if (!had) return;
     await vault.dueNow(this.identity);
     this.post('back');
     this.nudge();
