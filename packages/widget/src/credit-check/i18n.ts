@@ -108,6 +108,7 @@ const zh = {
     scope: '当前账号未获先行受理授权（checks:defer），请按本单位应急流程处理。',
     'policy-unknown': '未能取得本事项的应急受理政策，暂不能先行受理。',
     forbidden: '本事项不允许先行受理（涉及市场禁入等措施），请待平台恢复后再办理。',
+    storage: '本机浏览器无法保存先行受理记录（存储不可用），不能先行受理，请按本单位应急流程处理。',
   },
   deferredTitle: '已先行受理，待补查',
   deferredBody: (id: string, t: string) => `应急编号 ${id}，受理时间 ${t}。平台恢复后将自动补查，补查结果会在此提示。`,
@@ -231,6 +232,7 @@ const en: Strings = {
     scope: 'This account may not accept before the check (checks:defer); follow your office’s fallback procedure.',
     'policy-unknown': 'The outage policy of this matter is unknown; it cannot be accepted before the check.',
     forbidden: 'This matter may not be accepted before the check (a market ban may apply); wait for the platform.',
+    storage: 'This browser cannot keep the deferral (storage unavailable), so it cannot be accepted before the check.',
   },
   deferredTitle: 'Accepted — check pending',
   deferredBody: (id, t) =>

@@ -226,6 +226,22 @@ describe('outage="defer": 先行受理，事后补查', () => {
     expect(approve.disabled).to.equal(true);
   });
 
+  it('refuses, and stays held, when the deferral cannot be kept in this browser', async () => {
+    const { el, input, approve } = await setup();
+    await outageError(el, input);
+    const encrypt = crypto.subtle.encrypt;
+    crypto.subtle.encrypt = () => Promise.reject(new DOMException('blocked', 'OperationError'));
+    try {
+      const e = (await el.defer({ code: 'other', text: '测试' }).catch((x) => x)) as CreditCheckError;
+      expect(e.fieldErrors[0]?.code).to.equal('DEFER_STORAGE');
+      expect(e.messageZh).to.contain('无法保存先行受理记录');
+    } finally {
+      crypto.subtle.encrypt = encrypt;
+    }
+    expect(el.state).to.equal('error');
+    expect(approve.disabled).to.equal(true);
+  });
+
   it('offers nothing with outage="hold" (the default behaviour)', async () => {
     const { el, input, approve } = await setup({ outage: 'hold' });
     await outageError(el, input);

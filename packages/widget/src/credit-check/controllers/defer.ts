@@ -165,20 +165,25 @@ export class DeferController implements ReactiveController, SenderListener {
       at: new Date().toISOString(),
       reason: { code: parsed.data.code, text: parsed.data.text ?? '' },
     };
-    await vault.putDeferred({
-      id: detail.deferralId,
-      identity: this.identity,
-      applicationId: detail.applicationId,
-      matter: detail.matter,
-      department: detail.department,
-      operator: detail.operator,
-      channel: h.mode === 'applicant' ? 'online' : 'window',
-      at: detail.at,
-      reason: detail.reason,
-      sealed: await vault.seal({ idType: subject.idType, id: subject.id, ...(subject.name ? { name: subject.name } : {}) }),
-      attempts: 0,
-      nextAt: Date.now(),
-    });
+    try {
+      await vault.putDeferred({
+        id: detail.deferralId,
+        identity: this.identity,
+        applicationId: detail.applicationId,
+        matter: detail.matter,
+        department: detail.department,
+        operator: detail.operator,
+        channel: h.mode === 'applicant' ? 'online' : 'window',
+        at: detail.at,
+        reason: detail.reason,
+        sealed: await vault.seal({ idType: subject.idType, id: subject.id, ...(subject.name ? { name: subject.name } : {}) }),
+        attempts: 0,
+        nextAt: Date.now(),
+      });
+    } catch (cause) {
+      // Not kept means no 补查 would follow: refuse rather than accept unchecked (private mode, storage blocked).
+      throw refusal('storage', cause);
+    }
     this.current = { key, detail };
     this.formOpen = false;
     h.requestUpdate();
@@ -274,12 +279,13 @@ export class DeferController implements ReactiveController, SenderListener {
   }
 }
 
-function refusal(why: DeferBlock): CreditCheckError {
+function refusal(why: DeferBlock | 'storage', cause?: unknown): CreditCheckError {
   const zh = strings('zh-CN').deferBlocked[why];
   const en = strings('en').deferBlocked[why];
   const code = why.toUpperCase().replace('-', '_');
   return new CreditCheckError('INVALID_INPUT', `Deferral refused: ${en}`, {
     reason: code,
+    ...(cause === undefined ? {} : { cause }),
     fieldErrors: [{ pointer: '', code: `DEFER_${code}`, message: { 'zh-CN': zh, en } }],
   });
 }
