@@ -1,10 +1,10 @@
-// sizes — what a page downloads: the SDK's entry points and the widget's single file, and what they are made of.
+// sizes — what a page downloads: the SDK's entry points and the widget's drop-in (its entry and on-demand chunks), and what they are made of.
 import { fmt } from '../lib.mjs';
 
 /** @param {Pick<import('./fixtures.mjs').BenchContext, 'report' | 'row'>} ctx */
 export async function sizesSection({ report, row }) {
   console.log('\nsizes — minified, ES2020');
-  const { composition, standaloneSize } = await import('../../packages/widget/scripts/size.mjs');
+  const { chunkSizes, composition, standaloneSize } = await import('../../packages/widget/scripts/size.mjs');
   const kb = (n) => `${fmt(n / 1024)} KB`;
   const { measure, measureEntries } = await import('../../packages/sdk/scripts/size.mjs');
   const sdk = await measure();
@@ -12,17 +12,19 @@ export async function sizesSection({ report, row }) {
     'of which lit 3 + @lit/task': `export * from 'lit'; export * from '@lit/task';`,
   });
   const widget = standaloneSize();
-  report.results.sizes = { sdk, widget };
+  const chunks = chunkSizes();
+  report.results.sizes = { sdk, widget, widgetChunks: chunks };
   for (const s of sdk)
     row('sizes', `SDK ${s.name}`, `${kb(s.gzip)} gz`, `${kb(s.brotli)} br`, '', s.name.startsWith('check path') ? '≤ 18 KB gz' : '');
   row(
     'sizes',
-    'widget dist/credit-check.js as shipped (lit+SDK+widget)',
+    'widget dist/credit-check.js as shipped (entry: lit+SDK+widget)',
     `${kb(widget.gzip)} gz`,
     `${kb(widget.brotli)} br`,
     '',
     '≤ 36 KB gz (goal 32)',
   );
+  for (const c of chunks) row('sizes', `widget on demand: ${c.name} (${c.when})`, `${kb(c.gzip)} gz`, `${kb(c.brotli)} br`, '', '');
   // What the shipped file's minified bytes are made of (from its source map), largest first.
   const parts = composition().filter(([, n]) => n >= 1024);
   report.results.sizes.widgetComposition = Object.fromEntries(parts);

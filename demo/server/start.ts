@@ -43,17 +43,19 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     operator: 'window-01',
   });
   const api = getRequestListener(backend.fetch);
-  const bundle = fileURLToPath(new URL('../packages/widget/dist/credit-check.js', `file://${root}`));
+  const dist = fileURLToPath(new URL('../packages/widget/dist/', `file://${root}`));
   const server = createServer((req, res) => {
     if (req.url?.startsWith('/backend/')) return void api(req, res);
-    // The single-file drop-in, as a host page would serve it (examples/plain-html).
-    if (req.url === '/credit-check.js') {
-      if (!existsSync(bundle)) {
-        res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-        return void res.end(`${bundle} is missing: run \`pnpm run build\` first`);
+    // The drop-in as a host page would serve it (examples/plain-html): credit-check.js and the
+    // chunks it loads on demand (credit-check.<name>-<hash>.js), copied side by side.
+    const file = /^\/(credit-check(?:\.[\w-]+)?\.js)$/.exec(req.url ?? '')?.[1];
+    if (file) {
+      if (!existsSync(dist + file)) {
+        res.writeHead(file === 'credit-check.js' ? 500 : 404, { 'content-type': 'text/plain; charset=utf-8' });
+        return void res.end(`${dist + file} is missing: run \`pnpm run build\` first`);
       }
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
-      return void res.end(readFileSync(bundle));
+      return void res.end(readFileSync(dist + file));
     }
     // The platform's mock controls (scenario list) are same-origin for the page.
     if (req.url?.startsWith('/__mock/')) {

@@ -1,10 +1,36 @@
-import { defaultClientConditions, defineConfig } from 'vite';
+import { readdirSync, rmSync } from 'node:fs';
+import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
+
+/** Modules only the on-demand parts use: 应急 (`outage="defer"`), applicant mode, the English words. */
+const ON_DEMAND =
+  /\/credit-check\/(controllers\/(defer|applicant)\.ts|deferred\/|templates\/(defer|notices|applicant)\.ts|i18n-(outage|applicant|en)\.ts)|\/idb\/|\/sdk\/src\/client\/deferred\.ts/;
+
+/** dist/ also holds tsc's output (emptyOutDir is off): drop the previous build's hashed chunks. */
+const dropOldChunks: Plugin = {
+  name: 'drop-old-chunks',
+  apply: 'build',
+  buildStart() {
+    const dist = new URL('./dist/', import.meta.url);
+    let files: string[] = [];
+    try {
+      files = readdirSync(dist);
+    } catch {
+      return;
+    }
+    for (const f of files) if (/^credit-check\..+\.js(\.map)?$/.test(f)) rmSync(new URL(f, dist));
+  },
+};
 
 /**
- * dist/credit-check.js: one self-contained, self-registering ES module (Lit + SDK + widget) for a
- * single <script type="module"> drop-in. Minified, ES2020 syntax for Chromium-based domestic browsers.
+ * dist/credit-check.js: a self-registering ES module (Lit + SDK + widget) for a single
+ * <script type="module"> drop-in. Minified, ES2020 syntax for Chromium-based domestic browsers.
+ * What only some counters use is a chunk beside it (credit-check.<name>-<hash>.js), fetched on
+ * demand relative to the entry; it takes Lit, the SDK and shared code from the entry
+ * (allow-extension: the entry exports them), so nothing is shipped twice. The hash in the name
+ * keeps an old cached chunk from meeting a new entry.
  */
 export default defineConfig({
+  plugins: [dropOldChunks],
   resolve: { conditions: ['source', ...defaultClientConditions] },
   build: {
     target: 'es2020',
@@ -17,6 +43,16 @@ export default defineConfig({
     reportCompressedSize: false,
     // Library mode leaves ES output's whitespace and names as they are; the drop-in is shipped as is,
     // so minify the chunk itself.
-    rolldownOptions: { output: { minify: true } },
+    rolldownOptions: {
+      preserveEntrySignatures: 'allow-extension',
+      output: {
+        minify: true,
+        chunkFileNames: 'credit-check.[name]-[hash].js',
+        // Everything but the on-demand modes goes into the entry itself. Left alone, Rolldown puts
+        // what the entry shares with both modes (Lit, zod, the contract) into a third, common chunk
+        // that every page would have to load before anything runs.
+        codeSplitting: { groups: [{ name: 'credit-check', test: (id: string) => !ON_DEMAND.test(id) }] },
+      },
+    },
   },
 });

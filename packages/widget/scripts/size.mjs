@@ -1,7 +1,7 @@
-// Prints the size of dist/credit-check.js (the single-file drop-in) as shipped — minified, gzip,
-// brotli — against its budget, and what its bytes are made of (by package, from its source map).
-// Run after `vite build`.
-import { readFileSync } from 'node:fs';
+// Prints the size of dist/credit-check.js (the drop-in's entry, what every page loads) as shipped —
+// minified, gzip, brotli — against its budget, what its bytes are made of (by package, from its
+// source map), and the chunks it fetches on demand. Run after `vite build`.
+import { readdirSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 export const BUDGET_GZIP = 32 * 1024;
@@ -10,9 +10,31 @@ export const CEILING_GZIP = 36 * 1024;
 
 const file = new URL('../dist/credit-check.js', import.meta.url);
 
-export function standaloneSize() {
-  const js = readFileSync(file);
+function sizeOf(js) {
   return { min: js.length, gzip: gzipSync(js, { level: 9 }).length, brotli: brotliCompressSync(js).length };
+}
+
+export function standaloneSize() {
+  return sizeOf(readFileSync(file));
+}
+
+/** When each on-demand chunk is fetched (by its name before the hash). */
+const WHEN = {
+  defer: 'outage="defer", or deferrals kept in this browser',
+  applicant: 'mode="applicant"',
+  'i18n-en': 'lang="en"',
+};
+
+/** The chunks beside the entry, fetched on demand: name, file, when, sizes. */
+export function chunkSizes() {
+  const dist = new URL('../dist/', import.meta.url);
+  return readdirSync(dist)
+    .filter((f) => /^credit-check\..+\.js$/.test(f))
+    .map((f) => {
+      const name = f.replace(/^credit-check\.(.+)-[\w-]{8}\.js$/, '$1');
+      return { name, file: f, when: WHEN[name] ?? '?', ...sizeOf(readFileSync(new URL(f, dist))) };
+    })
+    .sort((a, b) => b.gzip - a.gzip);
 }
 
 const B64 = Object.fromEntries([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].map((c, i) => [c, i]));
@@ -70,10 +92,12 @@ export function composition() {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   const s = standaloneSize();
-  console.log(`dist/credit-check.js (as shipped)  min ${kb(s.min)}  gzip ${kb(s.gzip)}  brotli ${kb(s.brotli)}`);
+  console.log(`dist/credit-check.js (the entry, as shipped)  min ${kb(s.min)}  gzip ${kb(s.gzip)}  brotli ${kb(s.brotli)}`);
   console.log(`ceiling ≤ ${kb(CEILING_GZIP)} gzip — ${s.gzip <= CEILING_GZIP ? 'within' : `OVER by ${kb(s.gzip - CEILING_GZIP)}`}`);
   console.log(`goal    ≤ ${kb(BUDGET_GZIP)} gzip — ${s.gzip <= BUDGET_GZIP ? 'within' : `OVER by ${kb(s.gzip - BUDGET_GZIP)}`}`);
-  console.log('\nwhat the minified bytes are made of:');
+  console.log('\nfetched on demand, beside it:');
+  for (const c of chunkSizes()) console.log(`  ${kb(c.gzip).padStart(9)} gzip  ${c.file}  — when ${c.when}`);
+  console.log("\nwhat the entry's minified bytes are made of:");
   for (const [what, n] of composition())
     if (n >= 200) console.log(`  ${kb(n).padStart(9)}  ${((n / s.min) * 100).toFixed(1).padStart(5)} %  ${what}`);
 }

@@ -1,30 +1,84 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'acorn';
 import { describe, expect, it } from 'vitest';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
 
-// Chromium-based domestic browsers lag behind: the drop-in file must be ES2020 syntax.
-describe('dist/credit-check.js, the single-file drop-in', () => {
+const chunks = readdirSync(new URL('../dist/', import.meta.url)).filter((f) => /^credit-check\..+\.js$/.test(f));
+type Node = { type: string; source?: { value?: unknown; quasis?: { value: { cooked: string } }[] }; [key: string]: unknown };
+
+/** A literal specifier: the minifier may write it as a template literal without expressions. */
+const specifier = (source: Node['source']) => String(source?.value ?? source?.quasis?.map((q) => q.value.cooked).join(''));
+
+/** Every import in a module: static declarations and `import('…')` with a literal. */
+function imports(code: string): { static: string[]; dynamic: string[] } {
+  const found = { static: [] as string[], dynamic: [] as string[] };
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
+    const n = node as Node;
+    if ((n.type === 'ImportDeclaration' || n.type === 'ExportNamedDeclaration' || n.type === 'ExportAllDeclaration') && n.source)
+      found.static.push(specifier(n.source));
+    if (n.type === 'ImportExpression') found.dynamic.push(specifier(n.source));
+    for (const value of Object.values(n)) visit(value);
+  };
+  visit(parse(code, { ecmaVersion: 2020, sourceType: 'module' }));
+  return found;
+}
+
+// Chromium-based domestic browsers lag behind: the drop-in files must be ES2020 syntax.
+describe('dist/credit-check.js, the drop-in', () => {
   const bundle = read('../dist/credit-check.js');
 
-  it('parses as ES2020 (no class fields, private members, static blocks, top-level await …)', () => {
+  it('parses as ES2020 (no class fields, private members, static blocks, top-level await …), its chunks too', () => {
     expect(() => parse(bundle, { ecmaVersion: 2020, sourceType: 'module' })).not.toThrow();
+    for (const chunk of chunks) expect(() => parse(read(`../dist/${chunk}`), { ecmaVersion: 2020, sourceType: 'module' })).not.toThrow();
   });
 
   it('really is checked: ES2022 syntax is refused by the same parser', () => {
     expect(() => parse('class A { #x = 1 }', { ecmaVersion: 2020, sourceType: 'module' })).toThrow();
   });
 
-  it('is self-contained: no imports left to resolve', () => {
-    const program = parse(bundle, { ecmaVersion: 2020, sourceType: 'module' });
-    expect(program.body.filter((n) => n.type === 'ImportDeclaration')).toEqual([]);
-    expect(bundle).not.toMatch(/\bimport\(/);
+  it('loads nothing before it runs; the on-demand parts (应急, applicant mode, English) are chunks beside it', () => {
+    const entry = imports(bundle);
+    expect(entry.static).toEqual([]);
+    expect(entry.dynamic.sort()).toEqual([
+      expect.stringMatching(/^\.\/credit-check\.applicant-[\w-]+\.js$/),
+      expect.stringMatching(/^\.\/credit-check\.defer-[\w-]+\.js$/),
+      expect.stringMatching(/^\.\/credit-check\.i18n-en-[\w-]+\.js$/),
+    ]);
+    // No common chunk: what the entry needs is in the entry.
+    expect(chunks.sort()).toEqual(entry.dynamic.map((d) => d.slice(2)));
+    for (const name of chunks) {
+      // A chunk takes Lit, the SDK and the shared widget code from the entry (no second copy);
+      // the English words need nothing.
+      const chunk = imports(read(`../dist/${name}`));
+      expect(chunk.static).toEqual(name.includes('.i18n-en-') ? [] : ['./credit-check.js']);
+      expect(chunk.dynamic).toEqual([]);
+      expect(existsSync(new URL(`../dist/${name}.map`, import.meta.url))).toBe(true);
+    }
   });
 
-  it('leaves receipt verification (jose) to backends: none of it is in the browser file', () => {
-    expect(bundle).not.toContain('ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
-    expect(bundle).not.toContain('compactVerify');
+  it('leaves receipt verification (jose) to backends: none of it is in the browser files', () => {
+    for (const code of [bundle, ...chunks.map((c) => read(`../dist/${c}`))]) {
+      expect(code).not.toContain('ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
+      expect(code).not.toContain('compactVerify');
+    }
+  });
+
+  it('keeps the on-demand parts out of the entry: IndexedDB, the sender, commitment signing, English words', () => {
+    const defer = read(`../dist/${chunks.find((c) => c.includes('.defer-'))}`);
+    const applicant = read(`../dist/${chunks.find((c) => c.includes('.applicant-'))}`);
+    expect(bundle).not.toContain('先行受理，事后补查');
+    expect(bundle).not.toMatch(/\bopenDB\b|indexedDB\.open\(/);
+    expect(defer).toContain('先行受理，事后补查');
+    expect(bundle).not.toContain('签署信用承诺');
+    expect(applicant).toContain('签署信用承诺');
+    expect(bundle).not.toContain('Checking credit status');
+    expect(read(`../dist/${chunks.find((c) => c.includes('.i18n-en-'))}`)).toContain('Checking credit status');
   });
 
   it('registers the element and ships Lit in production mode', () => {

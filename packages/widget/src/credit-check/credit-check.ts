@@ -3,23 +3,20 @@ import type { DeferralReasonCode, IdType } from '@credit-check/sdk/contract';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { type CheckState, checkState, isHeld, needsAlert } from './check-state.ts';
 import { AlertController } from './controllers/alert.ts';
-import { ApplicantController } from './controllers/applicant.ts';
+import { ApplicantMode } from './controllers/applicant-mode.ts';
 import { CheckController, type Subject } from './controllers/check.ts';
 import { ClaimsController } from './controllers/claims.ts';
-import { DeferController } from './controllers/defer.ts';
 import { FeedbackController } from './controllers/feedback.ts';
 import { GuardController } from './controllers/guard.ts';
+import { OutageController } from './controllers/outage.ts';
 import { WatchController } from './controllers/watch.ts';
 import { styles } from './credit-check.styles.ts';
 import type { CreditCheckDeferredDetail } from './events.ts';
-import { strings } from './i18n.ts';
+import { loadEnglish, strings } from './i18n.ts';
 import { printElement } from './print.ts';
 import { alertTemplate } from './templates/alert.ts';
-import { applicantTemplate } from './templates/applicant.ts';
-import { deferTemplate } from './templates/defer.ts';
 import { detailsTemplate } from './templates/details.ts';
 import { feedbackTemplate } from './templates/feedback.ts';
-import { noticesTemplate } from './templates/notices.ts';
 import { statusTemplate } from './templates/status.ts';
 
 export type { CheckState } from './check-state.ts';
@@ -162,10 +159,10 @@ export class CreditCheck extends LitElement {
     },
     () => this.deferrals.platformBack(),
   );
-  private readonly deferrals = new DeferController(this);
+  private readonly deferrals = new OutageController(this);
   private readonly alerter = new AlertController(this);
   private readonly feedback = new FeedbackController(this);
-  private readonly applicant = new ApplicantController(this);
+  private readonly applicant = new ApplicantMode(this);
 
   constructor() {
     super();
@@ -178,6 +175,12 @@ export class CreditCheck extends LitElement {
     this.timeout = 8000;
     this.outage = 'hold';
     this.state = 'idle';
+  }
+
+  /** With `lang="en"`, the English words (a chunk of their own) are loaded before the update; Chinese if they cannot be. */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (this.lang === 'en') await loadEnglish().catch(() => undefined);
+    super.scheduleUpdate();
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -337,19 +340,8 @@ export class CreditCheck extends LitElement {
         validation: this.checker.validation(),
         missing: this.checker.missingConfig(),
         error: state === 'error' && this.checker.phase === 'error' ? this.checker.error() : undefined,
-        deferral: this.deferrals.deferral(),
-        defer:
-          this.outage === 'defer'
-            ? deferTemplate({
-                lang,
-                block: this.deferrals.block(),
-                open: this.deferrals.formOpen,
-                error: this.deferrals.formError,
-                onOpen: () => this.deferrals.open(),
-                onClose: () => this.deferrals.close(),
-                onSubmit: (e) => void this.deferrals.submit(e),
-              })
-            : nothing,
+        deferred: this.deferrals.status(),
+        defer: this.deferrals.offer(),
         onRetry: () => this.recheck(),
       })}
       ${
@@ -357,15 +349,7 @@ export class CreditCheck extends LitElement {
           ? nothing
           : staff
             ? detailsTemplate(result, { lang, canRecheck: done, onPrint: () => this.print(), onRecheck: () => this.recheck() })
-            : applicantTemplate(result, {
-                lang,
-                matter: this.applicant.matter(),
-                loadError: this.applicant.loadError,
-                signed: this.applicant.signed,
-                signError: this.applicant.signError,
-                onRetry: () => this.applicant.retry(),
-                onSign: (e) => this.applicant.sign(e),
-              })
+            : this.applicant.view(result)
       }
       ${
         result && staff && done && (!alerting || this.alerter.acknowledged)
@@ -381,19 +365,7 @@ export class CreditCheck extends LitElement {
           : nothing
       }
       ${result && alerting && done ? alertTemplate(result, lang, () => this.acknowledge()) : nothing}
-      ${
-        this.deferrals.showsNotices
-          ? noticesTemplate({
-              lang,
-              notices: this.deferrals.notices,
-              pending: this.deferrals.pendingCount,
-              check: (n) => this.deferrals.check(n),
-              feedback: (n) => this.deferrals.feedback(n),
-              alerting: this.deferrals.alerting(),
-              onAcknowledge: (n) => void this.deferrals.acknowledge(n),
-            })
-          : nothing
-      }
+      ${this.deferrals.notices()}
       <span class="sr-only" role="status">${done && result ? strings(lang).verdict[result.verdict][0] : ''}</span>
     </div>`;
   }

@@ -1,4 +1,8 @@
-/** Staff-facing words. zh-CN is the default; `lang="en"` switches. Platform texts come in both languages already. */
+/**
+ * Staff-facing words. zh-CN is the default and is in the entry; `lang="en"` switches once the
+ * English words (a chunk of their own) are loaded — the element waits for them before it renders.
+ * Platform texts come in both languages already.
+ */
 const zh = {
   idle: { uscc: '输入统一社会信用代码后将自动核查信用状况', idcard: '输入身份证号码后将自动核查信用状况' },
   typing: (n: number) => `已输入 ${n}/18 位`,
@@ -78,175 +82,26 @@ const zh = {
   print: '打印核查凭证',
   guardHeld: '请先完成信用核查并确认提示',
   applicantTitle: '您在本事项的信用状况',
-  applicantRoutes: '可选择的便利办理方式',
-  why: '原因',
-  signTitle: '签署信用承诺',
-  agree: '我已阅读并同意上述承诺',
-  deadline: '补齐材料期限',
-  materials: '待补齐的材料（用逗号分隔）',
-  sign: '签署承诺',
-  signed: (id: string, t: string) => `承诺已签署：编号 ${id}，时间 ${t}`,
-  chooseRoute: '承诺类型',
-  textFailed: '承诺书未能加载，暂不能在线签署',
-  deferOffer: '信用平台暂时无法访问。确需办理的，可先行受理，平台恢复后自动补查。',
-  deferButton: '先行受理，事后补查',
-  deferTitle: '先行受理（应急）',
-  deferReason: '原因',
-  deferReasons: {
-    'platform-unavailable': '信用平台无法访问',
-    'network-failure': '本单位网络故障',
-    timeout: '核查长时间无响应',
-    other: '其他',
-  },
-  deferText: '具体情况（必填）',
-  deferConfirm: '确认先行受理',
-  cancel: '取消',
-  deferBlocked: {
-    hold: '本窗口未启用应急受理（outage="hold"），请待平台恢复后办理。',
-    'not-outage': '只有信用平台无法访问时才能先行受理。',
-    'no-subject': '请先填写有效的证件号码。',
-    scope: '当前账号未获先行受理授权（checks:defer），请按本单位应急流程处理。',
-    'policy-unknown': '未能取得本事项的应急受理政策，暂不能先行受理。',
-    forbidden: '本事项不允许先行受理（涉及市场禁入等措施），请待平台恢复后再办理。',
-    storage: '本机浏览器无法保存先行受理记录（存储不可用），不能先行受理，请按本单位应急流程处理。',
-  },
-  deferredTitle: '已先行受理，待补查',
-  deferredBody: (id: string, t: string) => `应急编号 ${id}，受理时间 ${t}。平台恢复后将自动补查，补查结果会在此提示。`,
-  pending: (n: number) => `${n} 件先行受理的申请待补查`,
-  noticeTitle: '补查结果',
-  noticeAlertTitle: '补查提示，请确认',
-  noticeFor: (app: string, matter: string, t: string) => `办件 ${app} · ${matter} · 先行受理于 ${t}`,
-  noticeFailed: '补查未能完成，请人工核查该办件',
-  checkByHand: '已知悉，将人工核查',
+  modeUnavailable: '在线承诺功能未能加载（请联系系统管理员检查组件文件），暂不能在线签署。',
+  deferUnavailable: '应急受理功能未能加载（请联系系统管理员检查组件文件），暂不能先行受理，请按本单位应急流程处理。',
 };
 
-type Strings = typeof zh;
-
-const en: Strings = {
-  idle: { uscc: 'Enter a unified social credit code to check automatically', idcard: 'Enter an ID card number to check automatically' },
-  typing: (n) => `${n}/18 characters`,
-  checking: 'Checking credit status…',
-  errorTitle: 'Credit check not completed',
-  errorBody: 'No result was obtained: this is NOT a clean record. Retry; if it keeps failing follow the fallback procedure.',
-  staleTitle: 'The latest check did not complete — earlier result below',
-  staleAt: (t) => `Checked at ${t}; for reference only`,
-  retry: 'Retry',
-  recheck: 'Check again',
-  missingConfig: (what) => `The credit check element is missing: ${what}`,
-  verdict: {
-    restrict: ['Restricted', 'A restricting measure applies to this matter: refuse or restrict as the law requires.'] as [string, string],
-    caution: ['Strict review', 'Review this application strictly before approving.'] as [string, string],
-    notice: ['For information', 'Tell the applicant about the credit information below; proceed as usual.'] as [string, string],
-    clear: ['Nothing to act on', 'Proceed as usual.'] as [string, string],
-  },
-  fastTrack: 'Red list: fast-track (green channel)',
-  noFile: 'The platform holds no file for this subject',
-  sections: {
-    reasons: 'Why',
-    measures: 'Measures for this matter',
-    entries: 'List entries',
-    commitments: 'Credit commitments',
-    eligibility: 'Fast routes',
-    grade: 'Public credit grade',
-    linked: 'Linked subjects',
-    receipt: 'Receipt',
-  },
-  listType: { blacklist: 'Blacklist', watchlist: 'Watchlist', redlist: 'Red list' },
-  entryStatus: { active: 'Active', repaired: 'Repaired', expired: 'Expired', 'under-objection': 'Under objection', revoked: 'Revoked' },
-  category: { administrative: 'Administrative', market: 'Market', industry: 'Industry', ban: 'Market ban' },
-  action: { restrict: 'Restrict', 'strict-review': 'Strict review', notice: 'Notice', 'fast-track': 'Fast-track' },
-  commitmentType: {
-    informed: 'Approval on commitment',
-    tolerance: 'Tolerance acceptance',
-    certification: 'Certification',
-    repair: 'Credit repair',
-    'self-discipline': 'Self-discipline',
-    voluntary: 'Voluntary',
-  },
-  commitmentStatus: { 'in-force': 'In force', fulfilled: 'Fulfilled', 'partly-fulfilled': 'Partly fulfilled', violated: 'Violated' },
-  overdue: 'Overdue',
-  informed: 'Approval on commitment',
-  tolerance: 'Tolerance acceptance',
-  eligible: 'Available',
-  notEligible: 'Not available',
-  relation: { 'legal-representative': 'Legal representative', 'represented-organisation': 'Represents' },
-  activeEntries: (n) => (n ? `${n} active entries` : 'No active entries'),
-  listed: 'Listed',
-  until: 'published until',
-  basis: 'Basis',
-  checkId: 'Check ID',
-  checkedAt: 'Checked at',
-  matter: 'Matter',
-  none: 'None',
-  alertTitle: 'Credit alert — please confirm',
-  acknowledge: 'I have read this',
-  acknowledged: 'Alert confirmed',
-  feedbackTitle: 'What was done',
-  feedbackHint: 'Choose how this result was handled; it is recorded on the platform.',
-  feedbackAction: {
-    restricted: 'Restricted',
-    'strict-review': 'Strictly reviewed',
-    informed: 'Applicant informed',
-    'fast-tracked': 'Fast-tracked',
-    'not-applicable': 'Not applicable',
-    overridden: 'Handled otherwise (reason required)',
-  },
-  note: 'Note',
-  reason: 'Reason',
-  chooseAction: 'Choose what was done',
-  sendFeedback: 'Send feedback',
-  sending: 'Sending…',
-  feedbackSent: (action, time) => `Feedback recorded: ${action} (${time})`,
-  feedbackFailed: 'Feedback was not recorded; try again',
-  print: 'Print receipt',
-  guardHeld: 'Complete the credit check and confirm the alert first',
-  applicantTitle: 'Your credit standing for this matter',
-  applicantRoutes: 'Fast routes open to you',
-  why: 'Why',
-  signTitle: 'Sign a credit commitment',
-  agree: 'I have read and agree to this commitment',
-  deadline: 'Supply the missing materials by',
-  materials: 'Missing materials (comma-separated)',
-  sign: 'Sign',
-  signed: (id, t) => `Commitment signed: ${id} at ${t}`,
-  chooseRoute: 'Commitment type',
-  textFailed: 'The commitment text could not be loaded; signing online is not possible now',
-  deferOffer:
-    'The credit platform cannot be reached. If the application must go ahead, accept it now; it is checked automatically once the platform is back.',
-  deferButton: 'Accept now, check afterwards',
-  deferTitle: 'Accept during an outage',
-  deferReason: 'Reason',
-  deferReasons: {
-    'platform-unavailable': 'Platform unreachable',
-    'network-failure': 'Our network is down',
-    timeout: 'The check does not answer',
-    other: 'Other',
-  },
-  deferText: 'What happened (required)',
-  deferConfirm: 'Accept now',
-  cancel: 'Cancel',
-  deferBlocked: {
-    hold: 'This counter does not accept during outages (outage="hold"); wait for the platform.',
-    'not-outage': 'Accepting before the check is only possible while the platform is unreachable.',
-    'no-subject': 'Enter a valid identifier first.',
-    scope: 'This account may not accept before the check (checks:defer); follow your office’s fallback procedure.',
-    'policy-unknown': 'The outage policy of this matter is unknown; it cannot be accepted before the check.',
-    forbidden: 'This matter may not be accepted before the check (a market ban may apply); wait for the platform.',
-    storage: 'This browser cannot keep the deferral (storage unavailable), so it cannot be accepted before the check.',
-  },
-  deferredTitle: 'Accepted — check pending',
-  deferredBody: (id, t) =>
-    `Deferral ${id}, accepted at ${t}. It is checked automatically once the platform is back; the result shows here.`,
-  pending: (n) => `${n} application(s) accepted during an outage await their check`,
-  noticeTitle: 'Deferred check result',
-  noticeAlertTitle: 'Deferred check — please confirm',
-  noticeFor: (app, matter, t) => `Application ${app} · ${matter} · accepted at ${t}`,
-  noticeFailed: 'The deferred check could not be completed: check this application by hand',
-  checkByHand: 'Understood, I will check by hand',
-};
+export type Strings = typeof zh;
 
 export type Lang = 'zh-CN' | 'en';
-export const strings = (lang: string | null | undefined): Strings => (lang === 'en' ? en : zh);
+let english: Strings | undefined;
+let englishLoading: Promise<void> | undefined;
+
+/** The words for `lang`; Chinese until the English ones are loaded (see `loadEnglish`). */
+export const strings = (lang: string | null | undefined): Strings => (lang === 'en' && english) || zh;
+
+/** Loads the English words (once per page). */
+export function loadEnglish(): Promise<void> {
+  englishLoading ??= import('./i18n-en.ts').then((m) => {
+    english = m.en;
+  });
+  return englishLoading;
+}
 export const pick = (message: { 'zh-CN': string; en: string }, lang: string | null | undefined) =>
   lang === 'en' ? message.en : message['zh-CN'];
 

@@ -1,11 +1,13 @@
-import { type Commitment, listMatters, type Matter, signCommitment } from '@credit-check/sdk';
-import type { ReactiveController } from 'lit';
+import { type Check, type Commitment, listMatters, type Matter, signCommitment } from '@credit-check/sdk';
+import type { ReactiveController, TemplateResult } from 'lit';
 import type { CreditCheck } from '../credit-check.ts';
 import { errorText } from '../i18n.ts';
+import { applicantTemplate } from '../templates/applicant.ts';
 
 /**
  * Applicant mode (online channel): the matter's standard commitment text and signing a 告知承诺 or
- * 容缺受理 commitment where the subject is eligible (002 (一); 001 (一)2; 004 1).
+ * 容缺受理 commitment where the subject is eligible (002 (一); 001 (一)2; 004 1). A chunk of its own,
+ * loaded by ApplicantMode: the window counter never downloads it.
  */
 export class ApplicantController implements ReactiveController {
   matters: Matter[] | undefined;
@@ -23,6 +25,19 @@ export class ApplicantController implements ReactiveController {
   hostUpdated(): void {
     // Loaded once; a failure is shown with a retry, never retried on its own (no request loop).
     if (this.host.mode === 'applicant' && this.host.state === 'done' && !this.matters && !this.loadError) void this.load();
+  }
+
+  /** The result for the applicant: the fast routes open to them and the commitment to sign. */
+  view(result: Check): TemplateResult {
+    return applicantTemplate(result, {
+      lang: this.host.lang,
+      matter: this.matter(),
+      loadError: this.loadError,
+      signed: this.signed,
+      signError: this.signError,
+      onRetry: () => this.retry(),
+      onSign: (e) => void this.sign(e),
+    });
   }
 
   /** A new check: nothing signed for it yet. */

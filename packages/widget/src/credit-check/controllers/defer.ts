@@ -1,6 +1,6 @@
 import { type Check, CreditCheckError, getCheck, isPlatformUnavailable } from '@credit-check/sdk';
 import { DeferralReason, fieldErrors, type DeferralReason as Reason } from '@credit-check/sdk/contract';
-import type { ReactiveController } from 'lit';
+import { nothing, type ReactiveController, type TemplateResult } from 'lit';
 import type { CreditCheck } from '../credit-check.ts';
 import { type DeferralPolicy, deferralPolicy } from '../deferred/policy.ts';
 import { deferralId, identityOf, type SettledNotice } from '../deferred/records.ts';
@@ -8,7 +8,10 @@ import { DeferredSender, type SenderListener } from '../deferred/sender.ts';
 import * as vault from '../deferred/vault.ts';
 import { openModal } from '../dom.ts';
 import { type CreditCheckDeferredDetail, emit, resultDetail } from '../events.ts';
-import { errorText, strings } from '../i18n.ts';
+import { errorText, time } from '../i18n.ts';
+import { outageStrings } from '../i18n-outage.ts';
+import { deferTemplate } from '../templates/defer.ts';
+import { noticesTemplate } from '../templates/notices.ts';
 import { FeedbackController } from './feedback.ts';
 
 /** Why 先行受理 is not offered now (undefined: it is). */
@@ -20,6 +23,9 @@ export type DeferBlock = 'hold' | 'not-outage' | 'no-subject' | 'scope' | 'polic
  * matter's catalogue policy allows it. The deferral is kept sealed in IndexedDB and sent as a 补查 by
  * the one sender of this identity across tabs; finished 补查 come back here as notices (an
  * `alertdialog` for caution/restrict) with feedback, as for a live check.
+ *
+ * Loaded on demand by the OutageController (a chunk of its own): a counter that holds during
+ * outages never downloads it.
  */
 export class DeferController implements ReactiveController, SenderListener {
   /** The deferral of what is entered now: while it matches, the state is `deferred`. */
@@ -71,6 +77,42 @@ export class DeferController implements ReactiveController, SenderListener {
     }
     const dialog = h.renderRoot.querySelector<HTMLDialogElement>('dialog[part="deferred-alert"]');
     if (dialog) openModal(dialog);
+  }
+
+  // --- what the element renders ---
+
+  /** Below the retry button during an outage: the offer, the reason form, or why not. */
+  offer(): TemplateResult | typeof nothing {
+    return deferTemplate({
+      lang: this.host.lang,
+      block: this.block(),
+      open: this.formOpen,
+      error: this.formError,
+      onOpen: () => this.open(),
+      onClose: () => this.close(),
+      onSubmit: (e) => void this.submit(e),
+    });
+  }
+
+  /** State `deferred` in words. */
+  status(): { headline: string; message: string } | undefined {
+    const d = this.deferral();
+    const s = outageStrings(this.host.lang);
+    return d && { headline: s.deferredTitle, message: s.deferredBody(d.deferralId, time(d.at)) };
+  }
+
+  /** Finished 补查 and the pending count (only the element showing the notices). */
+  noticesView(): TemplateResult | typeof nothing {
+    if (!this.showsNotices) return nothing;
+    return noticesTemplate({
+      lang: this.host.lang,
+      notices: this.notices,
+      pending: this.pendingCount,
+      check: (n) => this.check(n),
+      feedback: (n) => this.feedback(n),
+      alerting: this.alerting(),
+      onAcknowledge: (n) => void this.acknowledge(n),
+    });
   }
 
   // --- SenderListener ---
@@ -280,8 +322,8 @@ export class DeferController implements ReactiveController, SenderListener {
 }
 
 function refusal(why: DeferBlock | 'storage', cause?: unknown): CreditCheckError {
-  const zh = strings('zh-CN').deferBlocked[why];
-  const en = strings('en').deferBlocked[why];
+  const zh = outageStrings('zh-CN').deferBlocked[why];
+  const en = outageStrings('en').deferBlocked[why];
   const code = why.toUpperCase().replace('-', '_');
   return new CreditCheckError('INVALID_INPUT', `Deferral refused: ${en}`, {
     reason: code,

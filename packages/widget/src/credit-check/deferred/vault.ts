@@ -1,4 +1,5 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { DEFERRAL_DB } from '../controllers/outage.ts';
 import type { DeferredRecord, Sealed, SettledNotice } from './records.ts';
 
 interface Schema extends DBSchema {
@@ -9,12 +10,11 @@ interface Schema extends DBSchema {
   policy: { key: string; value: Record<string, 'allowed' | 'forbidden'> };
 }
 
-const NAME = 'credit-check';
 let db: Promise<IDBPDatabase<Schema>> | undefined;
 
 /** The page's database (IndexedDB through `idb`): survives reload, tab close and a browser crash. */
 function database(): Promise<IDBPDatabase<Schema>> {
-  db ??= openDB<Schema>(NAME, 1, {
+  db ??= openDB<Schema>(DEFERRAL_DB, 1, {
     upgrade(d) {
       d.createObjectStore('keys');
       d.createObjectStore('deferred', { keyPath: 'id' }).createIndex('identity', 'identity');

@@ -1,7 +1,7 @@
 import type { DeferralReasonCode } from '@credit-check/sdk/contract';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DeferBlock } from '../controllers/defer.ts';
-import { strings } from '../i18n.ts';
+import { outageStrings } from '../i18n-outage.ts';
 
 export interface DeferView {
   lang: string;
@@ -19,7 +19,7 @@ export interface DeferView {
  * why it cannot be offered; the reason form (a short list and the staff's words, both required).
  */
 export function deferTemplate(v: DeferView): TemplateResult | typeof nothing {
-  const s = strings(v.lang);
+  const s = outageStrings(v.lang);
   if (v.block === 'hold' || v.block === 'not-outage') return nothing;
   if (v.block) return html`<p part="defer-blocked" class="meta" role="note">${s.deferBlocked[v.block]}</p>`;
   if (!v.open) {

@@ -4,6 +4,7 @@ import type { FeedbackController } from '../controllers/feedback.ts';
 import type { SettledNotice } from '../deferred/records.ts';
 import { shownId } from '../dom.ts';
 import { pick, strings, time } from '../i18n.ts';
+import { outageStrings } from '../i18n-outage.ts';
 import { icons } from '../icons.ts';
 import { feedbackTemplate } from './feedback.ts';
 
@@ -20,7 +21,7 @@ export interface NoticesView {
 
 /** 补查 results waiting for the staff: each names its application; feedback as for a live check. */
 export function noticesTemplate(v: NoticesView): TemplateResult | typeof nothing {
-  const s = strings(v.lang);
+  const s = outageStrings(v.lang);
   if (!v.notices.length && !v.pending) return nothing;
   return html`<section part="notices" aria-label=${s.noticeTitle}>
       ${v.pending ? html`<p class="meta" part="pending" role="status">${s.pending(v.pending)}</p>` : nothing}
@@ -30,14 +31,13 @@ export function noticesTemplate(v: NoticesView): TemplateResult | typeof nothing
 }
 
 function heading(n: SettledNotice, v: NoticesView): { cls: string; title: string; body: string } {
-  const s = strings(v.lang);
-  if (n.failed) return { cls: 'error', title: s.noticeFailed, body: pick(n.failed.message, v.lang) };
-  const [title, body] = s.verdict[n.verdict ?? 'clear'];
+  if (n.failed) return { cls: 'error', title: outageStrings(v.lang).noticeFailed, body: pick(n.failed.message, v.lang) };
+  const [title, body] = strings(v.lang).verdict[n.verdict ?? 'clear'];
   return { cls: n.verdict ?? 'clear', title, body };
 }
 
 function noticeTemplate(n: SettledNotice, v: NoticesView): TemplateResult {
-  const s = strings(v.lang);
+  const s = outageStrings(v.lang);
   const { cls, title, body } = heading(n, v);
   const check = v.check(n);
   const alerting = n.failed || n.verdict === 'caution' || n.verdict === 'restrict';
@@ -70,7 +70,7 @@ function feedbackView(f: FeedbackController, check: Check, lang: string) {
 
 /** The persistent 补查提示: modal, Escape cannot close it; it names the application. */
 function alertTemplate(n: SettledNotice, v: NoticesView): TemplateResult {
-  const s = strings(v.lang);
+  const s = outageStrings(v.lang);
   const { cls, title, body } = heading(n, v);
   const check = v.check(n);
   return html`<dialog part="deferred-alert" class=${cls} role="alertdialog" aria-modal="true" aria-labelledby="deferred-alert-title" aria-describedby="deferred-alert-body" @cancel=${(e: Event) => e.preventDefault()}>
@@ -83,7 +83,7 @@ function alertTemplate(n: SettledNotice, v: NoticesView): TemplateResult {
         <p>${body}</p>
         ${check ? html`<ul>${check.reasons.slice(0, 4).map((x) => html`<li>${pick(x.message, v.lang)}</li>`)}</ul>` : nothing}
         <div class="actions"><button part="acknowledge-button" class="primary" @click=${() => v.onAcknowledge(n)}>${
-          n.failed ? s.checkByHand : s.acknowledge
+          n.failed ? s.checkByHand : strings(v.lang).acknowledge
         }</button></div>
       </div>
     </dialog>`;

@@ -1,7 +1,6 @@
 import type { Check, CreditCheckError, ValidationResult } from '@credit-check/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CheckState } from '../check-state.ts';
-import type { CreditCheckDeferredDetail } from '../events.ts';
 import { errorText, pick, strings, time } from '../i18n.ts';
 import { icons } from '../icons.ts';
 
@@ -15,8 +14,8 @@ export interface StatusView {
   /** Missing or broken settings, in words. */
   missing: string | undefined;
   error: CreditCheckError | undefined;
-  /** The deferral in force (state `deferred`). */
-  deferral: CreditCheckDeferredDetail | undefined;
+  /** State `deferred`: the deferral in force, in words (from the lazily loaded 应急 module). */
+  deferred: { headline: string; message: string } | undefined;
   /** Below the retry button during an outage: the 先行受理 offer (`outage="defer"`). */
   defer: TemplateResult | typeof nothing;
   onRetry: () => void;
@@ -58,8 +57,8 @@ export function statusTemplate(v: StatusView): TemplateResult {
       break;
     case 'deferred':
       icon = icons.caution;
-      headline = s.deferredTitle;
-      message = v.deferral ? s.deferredBody(v.deferral.deferralId, time(v.deferral.at)) : '';
+      headline = v.deferred?.headline ?? '';
+      message = v.deferred?.message ?? '';
       break;
     case 'done':
       if (v.result) {
