@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { open, shot, withDemo } from './harness.ts';
+
+// A 2015-style host: jQuery 3 + Bootstrap 3, ES5, the drop-in as one module script, strict CSP.
+// Its "选择企业" dialog fills the form by script ($.fn.val, no input event) and the page posts the
+// form to its backend, which approves only with a valid receipt.
+const env = withDemo({ subjects: 100 });
+const URL_PATH = 'examples/legacy-jquery/';
+
+/** Picks the n-th company (1-based) in the page's Bootstrap 3 modal. */
+async function pick(page: import('playwright-core').Page, n: number): Promise<void> {
+  await page.click('#pickEnt');
+  await page.waitForSelector('#entDialog.in');
+  await page.click(`#entList tr:nth-child(${n}) button`);
+  await page.waitForSelector('#entDialog', { state: 'hidden' });
+}
+
+const starts = (page: import('playwright-core').Page) => page.locator('#log li').filter({ hasText: '信用核查：已发起' }).count();
+
+describe('a legacy host page (jQuery 3 + Bootstrap 3, filled by a 选择企业 dialog)', () => {
+  it('checks each chosen company once, approves a clean one and refuses a restricted one after the alert', async () => {
+    const { page, problems } = await open(env.browser, env.demo.url + URL_PATH);
+    await page.waitForFunction(() => (document.querySelector('credit-check') as { endpoint?: string } | null)?.endpoint);
+
+    // 昆山瑞丰小吃店: the code lands in a hidden field by script; one check, verdict notice.
+    await pick(page, 2);
+    await page.waitForSelector('credit-check[state="done"][verdict="notice"]', { timeout: 15_000 });
+    expect(await page.inputValue('#uscc')).toBe('92320583MA1WL3T48G');
+    expect(await starts(page)).toBe(1);
+    await page.click('#acceptForm button[type="submit"]');
+    await page.waitForSelector('#log .list-group-item-success');
+    expect(await page.textContent('#log .list-group-item-success')).toContain('凭证有效（notice）');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, '8-legacy-host');
+
+    // 杭州鑫源食品有限公司 (food ban): the alert must be confirmed before the form goes; the backend refuses.
+    await pick(page, 4);
+    await page.waitForSelector('credit-check[state="done"][verdict="restrict"]', { timeout: 15_000 });
+    expect(await starts(page)).toBe(2);
+    await page.waitForSelector('credit-check >> dialog[part="alert"][open]');
+    await shot(page, '8-legacy-host-alert');
+    await page.click('credit-check >> [part="acknowledge-button"]');
+    await page.click('#acceptForm button[type="submit"]');
+    await page.waitForSelector('#log .list-group-item-danger:has-text("未受理")');
+    expect(await page.textContent('#log .list-group-item-danger')).toContain('限制办理');
+
+    // Choosing the same company again sends nothing new (one request per distinct subject).
+    await pick(page, 4);
+    await page.waitForTimeout(500);
+    expect(await starts(page)).toBe(2);
+
+    // outage="defer": 应急 mode came from beside credit-check.js, under script-src 'self'.
+    const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    expect(loaded.some((u) => /\/credit-check\.defer-[\w-]+\.js$/.test(u))).toBe(true);
+    // Nothing blocked or thrown; the one console line is Chromium logging the backend's refusal (HTTP 422).
+    expect(problems.filter((p) => !p.includes('status of 422'))).toEqual([]);
+  }, 60_000);
+
+  it('says on screen when 应急 mode cannot be loaded (only credit-check.js was copied) and keeps the form held', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    try {
+      await context.route('**/credit-check.defer-*.js', (route) => route.fulfill({ status: 404, body: 'not here' }));
+      const { page } = await open(context, env.demo.url + URL_PATH);
+      await page.waitForFunction(() => (document.querySelector('credit-check') as { endpoint?: string } | null)?.endpoint);
+      env.demo.mock.faults.set({ kind: 'outage' });
+      await pick(page, 1);
+      await page.waitForSelector('credit-check[state="error"]', { timeout: 30_000 });
+      await page.waitForSelector('credit-check >> [part="defer-blocked"]');
+      expect(await page.textContent('credit-check >> [part="defer-blocked"]')).toContain('应急受理功能未能加载');
+      // The guard still holds: the page's submit button stays disabled, the form cannot go.
+      expect(await page.isDisabled('#acceptForm button[type="submit"]')).toBe(true);
+      expect(await page.evaluate(() => (document.querySelector('#acceptForm') as HTMLFormElement).checkValidity())).toBe(false);
+      expect(await page.getAttribute('credit-check', 'state')).toBe('error');
+    } finally {
+      env.demo.mock.faults.clear();
+      await context.close();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,111 @@
+// The host page's own script, written as 政务 pages of 2015 still are: jQuery 3, ES5, no build step.
+// Nothing here talks to the widget about values: the "选择企业" dialog fills the form by script
+// ($.fn.val, no input event) and the element notices by itself (自动触发, 002 (十六)).
+// The legacy style is kept on purpose (see biome.json).
+/* global $ */
+$(function () {
+  'use strict';
+  var check = document.getElementById('check');
+
+  // What the page's own 企业库 returns (a sandbox subject for each verdict of 食品经营许可).
+  var companies = [
+    { name: '南京清源食品有限公司', uscc: '91320100748204660Q', rep: '陈明' },
+    { name: '昆山瑞丰小吃店', uscc: '92320583MA1WL3T48G', rep: '周立' },
+    { name: '丹东德润食品有限公司', uscc: '91210602MA0WC8N18R', rep: '孙德润' },
+    { name: '杭州鑫源食品有限公司', uscc: '91330106MA2FD1G85L', rep: '吴鑫' },
+  ];
+
+  function log(kind, text) {
+    var time = new Date().toTimeString().slice(0, 8);
+    $('<li class="list-group-item"></li>')
+      .addClass(kind ? 'list-group-item-' + kind : '')
+      .append($('<span class="text-muted"></span>').text(time), document.createTextNode(text))
+      .prependTo('#log');
+  }
+
+  // A widget token from the page's backend (the app secret stays there); 经办部门 and 经办人 come
+  // with the token's claims, so the element needs no more than this.
+  function session() {
+    return $.ajax({ url: '/backend/session', method: 'POST', dataType: 'json' });
+  }
+  session().done(function (s) {
+    check.endpoint = s.endpoint;
+    check.getToken = function () {
+      return session().then(function (x) {
+        if (!x.token) throw new Error(x.tokenError || '访问令牌签发失败');
+        return { token: x.token, expiresAt: x.expiresAt };
+      });
+    };
+  });
+
+  $.each(companies, function (i, c) {
+    $('<tr></tr>')
+      .append(
+        $('<td></td>').text(c.name),
+        $('<td></td>').text(c.uscc),
+        $('<td></td>').text(c.rep),
+        $('<td class="text-right"></td>').append(
+          $('<button type="button" class="btn btn-xs btn-primary">选用</button>').attr('data-index', i),
+        ),
+      )
+      .appendTo('#entList');
+  });
+
+  $('#entList').on('click', 'button', function () {
+    var c = companies[Number($(this).attr('data-index'))];
+    $('#entName').val(c.name);
+    $('#uscc').val(c.uscc);
+    $('#usccText').text(c.uscc);
+    $('#legalRep').val(c.rep);
+    $('#entDialog').modal('hide');
+  });
+
+  // The element's events, the jQuery way (the detail is on originalEvent; it never holds an ID number).
+  var words = { clear: '未发现需处理的信用信息', notice: '提示', caution: '从严审核', restrict: '限制办理' };
+  $(document).on('credit-check-start', function () {
+    log('', '信用核查：已发起');
+  });
+  $(document).on('credit-check-result', function (e) {
+    var d = e.originalEvent.detail;
+    log(
+      d.verdict === 'restrict' ? 'danger' : d.verdict === 'caution' ? 'warning' : 'info',
+      '信用核查：' + words[d.verdict] + '（' + d.checkId + '）',
+    );
+  });
+  $(document).on('credit-check-error', function (e) {
+    log('danger', '信用核查未完成：' + e.originalEvent.detail.code);
+  });
+  $(document).on('credit-check-deferred', function (e) {
+    log('warning', '先行受理（应急）：' + e.originalEvent.detail.deferralId);
+  });
+
+  function message(d) {
+    return d.message;
+  }
+
+  // The guard keeps this handler from running until the check is done and any alert confirmed.
+  // new FormData(form), not $(form).serialize(): jQuery's serialize only knows input/select/textarea
+  // and would leave out the element's value (orgCheck, orgCheck-receipt).
+  $('#acceptForm').on('submit', function (e) {
+    e.preventDefault();
+    $.ajax({
+      url: '/backend/applications',
+      method: 'POST',
+      data: new FormData(this),
+      processData: false,
+      contentType: false,
+      dataType: 'json',
+    })
+      .done(function (r) {
+        log('success', '已受理：' + $.map(r.decisions, message).join('；'));
+      })
+      .fail(function (x) {
+        var r = x.responseJSON;
+        log('danger', '未受理：' + (r ? $.map(r.decisions, message).join('；') : '提交失败（' + x.status + '）'));
+      });
+  });
+
+  $('#acceptForm').on('reset', function () {
+    $('#usccText').text('—');
+  });
+});
