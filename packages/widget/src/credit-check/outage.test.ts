@@ -251,6 +251,19 @@ describe('outage="defer": 先行受理，事后补查', () => {
     expect(approve.disabled).to.equal(true);
   });
 
+  it('a counter that now holds still sends and shows the 补查 this browser kept from before', async () => {
+    const first = await setup();
+    await outageError(first.el, first.input);
+    await first.el.defer({ code: 'platform-unavailable', text: '平台中断' });
+    first.root.remove();
+    // The same operator's counter, now outage="hold": 应急 mode is loaded because deferrals are kept.
+    const { el } = await setup({ outage: 'hold' });
+    await waitUntil(() => part(el, 'pending'), 'the pending count', { timeout: 5_000 });
+    expect(part(el, 'pending')?.textContent).to.match(/\d+ 件先行受理的申请待补查/);
+    mock.faults.clear();
+    await waitUntil(() => recorded(first.applicationId) === 1, 'the 补查 sent by the holding counter', { timeout: 15_000 });
+  });
+
   it('offers nothing for an answer: a 4xx is not an outage', async () => {
     const { el, input } = await setup({ matter: 'NO_SUCH_MATTER' });
     await fill(input, SUBJECTS.clean);

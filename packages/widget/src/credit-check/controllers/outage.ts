@@ -9,19 +9,21 @@ import type { DeferController } from './defer.ts';
 /** The IndexedDB database of 应急 mode (deferrals waiting to be sent, finished 补查, the sealing key). */
 export const DEFERRAL_DB = 'credit-check';
 
-let stored: Promise<boolean> | undefined;
+let stored = false;
 
 /**
  * Was anything ever deferred in this browser? Then 补查 may be waiting to be sent or shown, even by an
- * element that now holds during outages. Asked once per page, without opening (creating) the database.
+ * element that now holds during outages. Asked without opening (creating) the database; a yes is
+ * remembered for the page, a no is asked again by the next element (a deferral may come meanwhile).
  */
-function deferralsStored(): Promise<boolean> {
-  stored ??= Promise.resolve()
-    .then(() => indexedDB.databases())
-    .then(
-      (list) => list.some((d) => d.name === DEFERRAL_DB),
-      () => false,
-    );
+async function deferralsStored(): Promise<boolean> {
+  if (!stored) {
+    try {
+      stored = (await indexedDB.databases()).some((d) => d.name === DEFERRAL_DB);
+    } catch {
+      // No IndexedDB here: nothing can have been kept.
+    }
+  }
   return stored;
 }
 
