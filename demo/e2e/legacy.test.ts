@@ -67,6 +67,17 @@ describe('a legacy host page (jQuery 3 + Bootstrap 3, filled by a 选择企业 d
       await page.waitForSelector('credit-check[state="error"]', { timeout: 30_000 });
       await page.waitForSelector('credit-check >> [part="defer-blocked"]');
       expect(await page.textContent('credit-check >> [part="defer-blocked"]')).toContain('应急受理功能未能加载');
+      // The public method refuses the same way, in both languages, and accepts nothing.
+      const refused = await page.evaluate(() =>
+        (document.querySelector('credit-check') as unknown as { defer: (r: object) => Promise<unknown> })
+          .defer({ code: 'platform-unavailable', text: '平台中断' })
+          .then(
+            () => 'accepted',
+            (e: { code: string; fieldErrors: { code: string }[]; messageZh: string }) =>
+              `${e.code} ${e.fieldErrors[0]?.code} ${e.messageZh}`,
+          ),
+      );
+      expect(refused).toMatch(/^CONFIG DEFER_UNAVAILABLE 应急受理功能未能加载/);
       // The guard still holds: the page's submit button stays disabled, the form cannot go.
       expect(await page.isDisabled('#acceptForm button[type="submit"]')).toBe(true);
       expect(await page.evaluate(() => (document.querySelector('#acceptForm') as HTMLFormElement).checkValidity())).toBe(false);

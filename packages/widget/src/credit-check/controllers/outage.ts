@@ -66,8 +66,10 @@ export class OutageController implements ReactiveController {
       (cause: unknown) => {
         this.failed = true;
         this.host.requestUpdate();
-        throw new CreditCheckError('CONFIG', '应急 mode could not be loaded: serve the credit-check.*.js chunks beside credit-check.js', {
+        const en = 'Outage acceptance could not be loaded: serve the credit-check.*.js chunks beside credit-check.js';
+        throw new CreditCheckError('CONFIG', en, {
           cause,
+          fieldErrors: [{ pointer: '', code: 'DEFER_UNAVAILABLE', message: { 'zh-CN': strings('zh-CN').deferUnavailable, en } }],
         });
       },
     );
