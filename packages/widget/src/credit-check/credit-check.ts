@@ -178,9 +178,10 @@ export class CreditCheck extends LitElement {
   }
 
   /** With `lang="en"`, the English words (a chunk of their own) are loaded before the update; Chinese if they cannot be. */
-  protected override async scheduleUpdate(): Promise<void> {
-    if (this.lang === 'en') await loadEnglish().catch(() => undefined);
-    super.scheduleUpdate();
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    // Only an update before the words are here waits: no extra await on every update.
+    const loading = this.lang === 'en' ? loadEnglish() : undefined;
+    return loading ? loading.catch(() => undefined).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   override willUpdate(changed: PropertyValues<this>): void {

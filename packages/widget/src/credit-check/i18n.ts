@@ -95,13 +95,15 @@ let englishLoading: Promise<void> | undefined;
 /** The words for `lang`; Chinese until the English ones are loaded (see `loadEnglish`). */
 export const strings = (lang: string | null | undefined): Strings => (lang === 'en' && english) || zh;
 
-/** Loads the English words (once per page). */
-export function loadEnglish(): Promise<void> {
+/** Loads the English words (once per page); undefined once they are here (nothing to wait for). */
+export function loadEnglish(): Promise<void> | undefined {
+  if (english) return undefined;
   englishLoading ??= import('./i18n-en.ts').then((m) => {
     english = m.en;
   });
   return englishLoading;
 }
+
 export const pick = (message: { 'zh-CN': string; en: string }, lang: string | null | undefined) =>
   lang === 'en' ? message.en : message['zh-CN'];
 
