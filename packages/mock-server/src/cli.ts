@@ -14,6 +14,8 @@ Usage: credit-check-mock [options]
   --data-dir DIR     persist checks, feedback, commitments, objections (node:sqlite); memory without it
   --cors-origins L   comma-separated allowed browser origins (default *)
   --access-log FILE  also append the access log to FILE (default: $CREDIT_CHECK_ACCESS_LOG)
+  --webhook-retry-ms N     first webhook retry after about N ms, doubling (default 5000)
+  --webhook-attempts N     attempts before a delivery is a dead letter (default 12)
   --quiet            no access log on stdout
   -h, --help         this help
 
@@ -37,6 +39,12 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   if (!Number.isInteger(port) || port < 0 || port > 65535) return usage(`--port must be 0–65535, got "${values.port}"`);
   if (!Number.isInteger(subjects) || subjects < 0 || subjects > 10_000_000)
     return usage(`--subjects must be 0–10000000, got "${values.subjects}"`);
+  const retryMs = Number(values['webhook-retry-ms'] ?? 5000);
+  const attempts = Number(values['webhook-attempts'] ?? 12);
+  if (!Number.isInteger(retryMs) || retryMs < 1 || retryMs > 86_400_000)
+    return usage(`--webhook-retry-ms must be 1–86400000, got "${values['webhook-retry-ms']}"`);
+  if (!Number.isInteger(attempts) || attempts < 1 || attempts > 100)
+    return usage(`--webhook-attempts must be 1–100, got "${values['webhook-attempts']}"`);
   const started = performance.now();
   const app = sandboxApp();
   const server = await startServer({
@@ -47,6 +55,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
     corsOrigins: values['cors-origins'] ? values['cors-origins'].split(',').map((s) => s.trim()) : '*',
     apps: [app],
+    webhooks: { retry: { baseMs: retryMs, maxAttempts: attempts } },
     ...(values['access-log'] ? { accessLog: values['access-log'] } : {}),
     ...(values.quiet ? {} : { log: (l) => console.log(formatLog(l)) }),
   });
@@ -77,6 +86,8 @@ function parse(argv: string[]) {
       'cors-origins': { type: 'string' },
       'access-log': { type: 'string' },
       quiet: { type: 'boolean' },
+      'webhook-retry-ms': { type: 'string' },
+      'webhook-attempts': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,

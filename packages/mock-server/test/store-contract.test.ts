@@ -171,12 +171,155 @@ describe.each(stores)('store contract: %s', (_name, open) => {
     expect(store.getCheck('chk_c')).toBeUndefined();
   });
 
+  const event = (eventId: string, subjectKey = 'uscc:91320100748204660Q') => ({
+    eventId,
+    type: 'entry.listed' as const,
+    subjectKey,
+    occurredAt: '2026-11-21T08:00:00.000Z',
+    subject: { idType: 'uscc' as const, id: subjectKey.slice(5), masked: false, name: 'x', found: true },
+    data: { entry: { entryId: 'ent_1' } },
+  });
+  const delivery = (deliveryId: string, eventId: string, subscriptionId = 'sub_1', subjectKey = 'uscc:91320100748204660Q') => ({
+    deliveryId,
+    subscriptionId,
+    eventId,
+    type: 'entry.listed' as const,
+    subjectKey,
+    why: [],
+    status: 'pending' as const,
+    attempts: 0,
+    nextAttemptAt: 1000,
+    lastAttemptAt: null,
+    lastError: null,
+    deliveredAt: null,
+  });
+
+  it('appends events with per-subject sequences, feed rows by department, resumable by cursor', () => {
+    const a = store.appendEvent({
+      event: event('evt_a'),
+      feed: [
+        { department: 'A', why: [] },
+        { department: 'B', why: [] },
+      ],
+      deliveries: [],
+    });
+    const b = store.appendEvent({ event: event('evt_b'), feed: [{ department: 'A', why: [] }], deliveries: [] });
+    const c = store.appendEvent({
+      event: event('evt_c', 'idcard:140105198509232176'),
+      feed: [{ department: 'A', why: [] }],
+      deliveries: [],
+    });
+    expect([a.sequence, b.sequence, c.sequence]).toEqual([1, 2, 1]);
+    const all = store.feed('A', { order: 'asc', limit: 10 });
+    expect(all.rows.map((r) => r.eventId)).toEqual(['evt_a', 'evt_b', 'evt_c']);
+    const after = store.feed('A', { order: 'asc', limit: 1, after: all.rows[0]?.cursor as number });
+    expect([after.rows.map((r) => r.eventId), after.more]).toEqual([['evt_b'], true]);
+    expect(store.feed('A', { order: 'desc', limit: 2 }).rows.map((r) => r.eventId)).toEqual(['evt_c', 'evt_b']);
+    expect(store.feed('B', { order: 'asc', limit: 10 }).rows.map((r) => r.event.eventId)).toEqual(['evt_a']);
+    expect(store.unacknowledged('A')).toBe(3);
+    const ack = {
+      ackId: 'ack_1',
+      eventId: 'evt_b',
+      department: 'A',
+      action: 'punished' as const,
+      operator: 'o',
+      reason: '',
+      measuresApplied: [],
+      amount: 10,
+      basis: '',
+      note: '',
+      recordedAt: '2026-11-21T09:00:00.000Z',
+    };
+    expect(store.putAck(ack)).toEqual(ack);
+    expect(store.putAck({ ...ack, ackId: 'ack_2', amount: 1 })).toEqual(ack);
+    expect(store.unacknowledged('A')).toBe(2);
+    expect(store.feed('A', { order: 'asc', limit: 10, unacknowledged: true }).rows.map((r) => r.eventId)).toEqual(['evt_a', 'evt_c']);
+    expect(store.acks({ department: 'A' }).map((x) => [x.ack.ackId, x.event.eventId])).toEqual([['ack_1', 'evt_b']]);
+    expect(store.acks({ from: '2026-11-22' })).toEqual([]);
+  });
+
+  it('hands out only the head of each subscription × subject chain, and what is due', () => {
+    store.appendEvent({ event: event('evt_1'), feed: [], deliveries: [delivery('d1', 'evt_1')] });
+    store.appendEvent({ event: event('evt_2'), feed: [], deliveries: [delivery('d2', 'evt_2'), delivery('d3', 'evt_2', 'sub_2')] });
+    store.appendEvent({
+      event: event('evt_3', 'idcard:140105198509232176'),
+      feed: [],
+      deliveries: [delivery('d4', 'evt_3', 'sub_1', 'idcard:140105198509232176')],
+    });
+    const ids = (now: number, busy: string[] = []) =>
+      store
+        .dueDeliveries(now, 10, new Set(busy))
+        .map((d) => d.deliveryId)
+        .sort();
+    expect(ids(999)).toEqual([]);
+    expect(ids(1000)).toEqual(['d1', 'd3', 'd4']);
+    expect(ids(1000, ['sub_1|uscc:91320100748204660Q'])).toEqual(['d3', 'd4']);
+    expect(store.nextDueAt()).toBe(1000);
+    const [d1] = store.dueDeliveries(1000, 10, new Set()).filter((d) => d.deliveryId === 'd1');
+    store.updateDelivery({ ...(d1 as NonNullable<typeof d1>), status: 'dead', attempts: 3, lastError: 'HTTP 500', nextAttemptAt: null });
+    expect(ids(1000)).toEqual(['d2', 'd3', 'd4']);
+    expect(store.countDeliveries('sub_1', 'dead')).toBe(1);
+    expect(store.deliveriesOf('sub_1', 'dead', 10).map((d) => [d.deliveryId, d.lastError, d.sequence])).toEqual([['d1', 'HTTP 500', 1]]);
+    store.dropPending('sub_1');
+    expect(ids(1000)).toEqual(['d3']);
+  });
+
+  it('keeps entries and grades recorded after seeding, subscriptions per app, and the checkers of a subject', () => {
+    const entry = {
+      entryId: 'ent_x',
+      listCode: 'SERIOUS_DISHONEST',
+      severity: 'serious' as const,
+      listedAt: '2026-11-21',
+      publicationEndsAt: '2029-11-21',
+      basis: { kind: 'penalty' as const, document: 'd', summary: 's' },
+    };
+    store.putEntry({ subjectKey: 'uscc:1', name: '某公司', entry });
+    store.putEntry({ subjectKey: 'uscc:1', name: '某公司', entry: { ...entry, revokedAt: '2026-11-22' } });
+    expect(store.entriesOf('uscc:1').map((e) => e.entry.revokedAt)).toEqual(['2026-11-22']);
+    expect(store.getEntry('ent_x')?.subjectKey).toBe('uscc:1');
+    expect(store.allEntries()).toHaveLength(1);
+    store.putGrade('uscc:1', { scaleId: 'S', level: 'A', evaluatedAt: '2026-11-21' });
+    expect(store.gradeOf('uscc:1')?.level).toBe('A');
+    const s = {
+      subscriptionId: 'sub_9',
+      appId: 'app-1',
+      department: 'A',
+      url: null,
+      types: [],
+      matters: [],
+      region: null,
+      monitoringDays: 180,
+      pii: false,
+      description: '',
+      createdAt: 'x',
+      secret: 'whsec_x',
+      previousSecret: null,
+      previousSecretValidUntil: null,
+      deletedAt: null,
+    };
+    store.putSubscription(s);
+    expect(store.subscriptionsOf('app-1').map((x) => x.subscriptionId)).toEqual(['sub_9']);
+    expect(store.subscriptionsOf('app-2')).toEqual([]);
+    store.putSubscription({ ...s, deletedAt: 'y' });
+    expect(store.activeSubscriptions()).toEqual([]);
+    expect(store.getSubscription('sub_9')?.deletedAt).toBe('y');
+    store.putCheck(stored('chk_m1', { checkedAt: '2026-11-01T08:00:00.000Z' }));
+    store.putCheck(stored('chk_m2', { checkedAt: '2026-11-20T08:00:00.000Z' }));
+    expect(store.checkersOf('uscc:91320100748204660Q', '2026-10-01T00:00:00.000Z')).toEqual([
+      { department: sample.context.department, matter: sample.matter.code, checkedAt: '2026-11-20T08:00:00.000Z' },
+    ]);
+    expect(store.checkersOf('uscc:91320100748204660Q', '2026-11-21T00:00:00.000Z')).toEqual([]);
+  });
+
   it('keeps what it acknowledged across a reopen (durable stores)', async () => {
     if (!reopen) return expect(store).toBeInstanceOf(MemoryStore);
     store.putCheck(stored('chk_d'));
     store.putFeedback(feedback('chk_d'));
+    store.appendEvent({ event: event('evt_d'), feed: [{ department: 'A', why: [] }], deliveries: [delivery('dd', 'evt_d')] });
     store.close();
     store = await reopen();
+    expect(store.dueDeliveries(Date.now(), 10, new Set()).map((d) => d.deliveryId)).toEqual(['dd']);
+    expect(store.feed('A', { order: 'asc', limit: 5 }).rows.map((r) => r.eventId)).toEqual(['evt_d']);
     expect(store.getCheck('chk_d')?.check.checkId).toBe('chk_d');
     expect(store.getFeedback('chk_d')?.feedbackId).toBe('fb_chk_d_informed');
   });

@@ -11,6 +11,7 @@ import type { EntryRecord, ObjectionRecord } from './records.ts';
  */
 export function entryStatus(entry: EntryRecord, today: string, objections: readonly ObjectionRecord[] = []): EntryStatus {
   if (objections.some((o) => o.entryId === entry.entryId && o.status === 'upheld')) return 'revoked';
+  if (entry.revokedAt && entry.revokedAt <= today) return 'revoked';
   if (entry.repair && entry.repair.repairedAt <= today) return 'repaired';
   if (publicationOver(entry.publicationEndsAt, today)) return 'expired';
   if (objections.some((o) => o.entryId === entry.entryId && o.status === 'pending')) return 'under-objection';

@@ -47,6 +47,8 @@ export interface EntryRecord {
     method: 'commitment' | 'rectification' | 'verification' | 'training' | 'credit-report' | 'public-service';
     repairedAt: string;
   };
+  /** Revoked by the listing authority (撤销, 001 (十六)) on this date. */
+  revokedAt?: string;
 }
 
 export interface CommitmentRecord {
@@ -61,6 +63,8 @@ export interface CommitmentRecord {
   applicationId: string | null;
   missingMaterials: string[];
   fulfilment: FulfilmentRecord | null;
+  /** The department that accepted the application on this commitment (事中事后监管 is routed to it). */
+  department?: string | null;
 }
 
 export interface FulfilmentRecord {

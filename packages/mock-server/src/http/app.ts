@@ -79,6 +79,7 @@ export function createApp(options: AppOptions): PlatformApp {
         body: endpoint.body ? validate(endpoint.body, parseJson(text)) : undefined,
         query: endpoint.query ? validate(endpoint.query, c.req.query()) : undefined,
         params: c.req.param(),
+        accept: c.req.header('accept') ?? '',
       } as HandlerInput<typeof id>;
       const run = async (): Promise<Handled> => {
         const out = await (answer[id] as (i: HandlerInput<typeof id>) => Promise<Omit<Handled, 'status'> & { status?: number }>)(input);
@@ -87,10 +88,12 @@ export function createApp(options: AppOptions): PlatformApp {
       const key = endpoint.method === 'POST' ? c.req.header('idempotency-key') : undefined;
       if (key) return idempotency.run(c, principal, key, text, run);
       const out = await run();
+      if (out.text) return c.body(out.text.content, out.status as 200, { ...out.headers, 'content-type': out.text.contentType });
       return c.json(out.body as object, out.status as 200, out.headers ?? {});
     };
     const route = API_BASE + endpoint.path;
     if (endpoint.method === 'GET') app.get(route, handler);
+    else if (endpoint.method === 'DELETE') app.delete(route, handler);
     else app.post(route, handler);
   }
 

@@ -14,7 +14,7 @@ const CHALLENGE = { 'www-authenticate': 'Bearer realm="credit-check", CC-HMAC-SH
 export async function authenticate(platform: Platform, endpoint: Endpoint, request: Request, body: string): Promise<Principal | null> {
   if (endpoint.callers.includes('public')) return null;
   const header = request.headers.get('authorization') ?? '';
-  const now = platform.now();
+  const now = platform.wallNow();
   if (header.startsWith('Bearer ')) {
     const principal = await platform.tokens.verify(header.slice(7).trim(), now);
     if (!endpoint.callers.includes('token')) {

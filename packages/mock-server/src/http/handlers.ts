@@ -18,6 +18,8 @@ export interface HandlerInput<K extends EndpointId> {
   body: Schema<Endpoints[K], 'body'>;
   query: Schema<Endpoints[K], 'query'>;
   params: Record<ParamNames<Endpoints[K]['path']>, string>;
+  /** The request's Accept header (for endpoints with other representations, e.g. CSV). */
+  accept: string;
 }
 
 /** What a handler answers: the endpoint's response type; the status defaults to `endpoint.status`. */
@@ -25,7 +27,12 @@ export interface HandlerOutput<K extends EndpointId> {
   status?: number;
   body: z.infer<Endpoints[K]['response']>;
   headers?: Record<string, string>;
+  /** Another representation than JSON (the endpoint's `produces`), sent instead of `body`. */
+  text?: { contentType: string; content: string };
 }
+
+/** True when the caller asks for CSV rather than JSON. */
+const wantsCsv = (accept: string) => /\btext\/csv\b/i.test(accept) && !/\bapplication\/json\b/i.test(accept);
 
 export type Handlers = { [K in EndpointId]: (input: HandlerInput<K>) => HandlerOutput<K> | Promise<HandlerOutput<K>> };
 
@@ -60,5 +67,35 @@ export function handlers(platform: Platform, batchMax: number): Handlers {
     createToken: async ({ principal, body }) => ({ body: await platform.mintToken(principal, body) }),
     getKeys: () => ({ body: platform.jwks(), headers: { 'cache-control': 'public, max-age=300' } }),
     getCoverage: ({ principal, query }) => ({ body: platform.coverage(principal, query) }),
+    listEvents: ({ principal, query }) => ({ body: platform.feed(principal, query) }),
+    ackEvent: ({ principal, params, body }) => {
+      const { ack, created } = platform.ack(principal, params.eventId, body);
+      return { status: created ? 201 : 200, body: ack };
+    },
+    createSubscription: ({ principal, body }) => {
+      const created = platform.subscriptions.create(principal, body);
+      return { body: created, headers: { location: `${API_BASE}/subscriptions/${created.subscriptionId}` } };
+    },
+    listSubscriptions: ({ principal }) => ({ body: platform.subscriptions.list(principal) }),
+    getSubscription: ({ principal, params }) => ({ body: platform.subscriptions.get(principal, params.subscriptionId) }),
+    deleteSubscription: ({ principal, params }) => ({ body: platform.subscriptions.delete(principal, params.subscriptionId) }),
+    rotateSubscriptionSecret: ({ principal, params, body }) => ({
+      body: platform.subscriptions.rotate(principal, params.subscriptionId, body),
+    }),
+    listDeliveries: ({ principal, params, query }) => ({
+      body: platform.subscriptions.deliveries(principal, params.subscriptionId, query),
+    }),
+    redeliver: ({ principal, params, body }) => ({
+      body: platform.subscriptions.redeliver(principal, params.subscriptionId, body.deliveryIds),
+    }),
+    listCases: ({ principal, query, accept }) => {
+      if (!wantsCsv(accept)) return { body: platform.cases(principal, query) };
+      const day = platform.today();
+      return {
+        body: { cases: [], total: 0, next: null },
+        text: { contentType: 'text/csv; charset=utf-8', content: platform.casesCsv(principal, query) },
+        headers: { 'content-disposition': `attachment; filename="cases-${day}.csv"` },
+      };
+    },
   };
 }

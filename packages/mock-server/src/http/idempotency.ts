@@ -11,6 +11,7 @@ export interface Handled {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  text?: { contentType: string; content: string };
 }
 
 /**
@@ -42,7 +43,7 @@ export class Idempotency {
     const { platform } = this;
     const scoped = `${principalKey(principal)}:${key}`;
     const hash = await platform.sha256Hex(`${c.req.method} ${c.req.path}\n${text}`);
-    const now = platform.now();
+    const now = platform.wallNow();
     const saved = platform.store.getIdempotent(scoped, now - IDEMPOTENCY_TTL_MS);
     if (saved) {
       if (saved.requestHash !== hash) throw problem('IDEMPOTENCY_KEY_REUSED');

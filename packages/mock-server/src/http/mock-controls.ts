@@ -1,19 +1,52 @@
-import { Fault } from '@credit-check/sdk/contract';
+import { Fault, MockClockRequest, MockEntryRequest, MockGradeRequest, MockRepairRequest, type z } from '@credit-check/sdk/contract';
 import { Hono } from 'hono';
 import type { Platform } from '../platform/platform.ts';
 import { problem } from '../problems.ts';
 import { isJson, parseJson, readBody } from './body.ts';
-import type { PlatformEnv } from './env.ts';
+import type { Ctx, PlatformEnv } from './env.ts';
 import type { Faults } from './faults.ts';
 import type { Idempotency } from './idempotency.ts';
 import { validate } from './validate.ts';
 
 /**
  * The mock's own controls (`/__mock/*`, mounted with `app.route`): the scenario table, faults for
- * the next requests, and a reset to the seed. Faults never apply here, so a fault can always be ended.
+ * the next requests, a reset to the seed, and the happenings of the supervision loop (list, repair,
+ * revoke, violate or fulfil, a new grade, the clock). Faults never apply here, so a fault can always be ended.
  */
 export function mockControls(platform: Platform, faults: Faults, idempotency: Idempotency, bodyLimit: number) {
   const controls = new Hono<PlatformEnv>();
+  /** A JSON body validated with `schema`; an empty body is `{}` (controls whose fields are all optional). */
+  const body = async <S extends z.ZodMiniType>(c: Ctx, schema: S): Promise<z.infer<S>> => {
+    const text = await readBody(c.req.raw, bodyLimit);
+    if (text.trim() === '') return validate(schema, {});
+    if (!isJson(c.req.header('content-type'))) throw problem('UNSUPPORTED_MEDIA_TYPE');
+    return validate(schema, parseJson(text));
+  };
+  const MOCK = { kind: 'app', appId: 'credit-check-mock' } as const;
+
+  controls.post('/entries', async (c) => c.json(platform.controls.listEntry(await body(c, MockEntryRequest)), 201));
+  controls.post('/entries/:entryId/repair', async (c) => {
+    const { method } = await body(c, MockRepairRequest);
+    return c.json(platform.controls.repairEntry(c.req.param('entryId'), method));
+  });
+  controls.post('/entries/:entryId/revoke', (c) => c.json(platform.controls.revokeEntry(c.req.param('entryId'))));
+  for (const [verb, outcome] of [
+    ['violate', 'violated'],
+    ['fulfil', 'fulfilled'],
+  ] as const) {
+    controls.post(`/commitments/:commitmentId/${verb}`, (c) => {
+      const commitment = platform.recordFulfilment(MOCK, c.req.param('commitmentId'), { outcome, operator: 'credit-check-mock' });
+      return c.json({ commitment });
+    });
+  }
+  controls.post('/grades', async (c) => {
+    const { subject, level, scaleId } = await body(c, MockGradeRequest);
+    return c.json(platform.controls.setGrade(subject, level, scaleId));
+  });
+  controls.post('/clock', async (c) => {
+    const { days = 0, hours = 0 } = await body(c, MockClockRequest);
+    return c.json(platform.controls.advanceClock((days * 24 + hours) * 3_600_000));
+  });
   controls.get('/scenarios', (c) => c.json(platform.scenarios()));
   controls.get('/scenario', (c) => c.json(faults.state()));
   controls.post('/scenario', async (c) => {

@@ -1,4 +1,4 @@
-import { API_BASE, type Endpoint, endpoints, Problem } from '@credit-check/sdk/contract';
+import { API_BASE, CreditEvent, type Endpoint, endpoints, Problem } from '@credit-check/sdk/contract';
 import * as z from 'zod/mini';
 
 const ERRORS: Record<string, string> = {
@@ -66,7 +66,11 @@ export function openApiDocument(): object {
       responses: {
         [String(e.status)]: {
           description: 'OK',
-          content: { 'application/json': { schema: add(`${name}Response`, e.response, 'output') } },
+          content: {
+            'application/json': { schema: add(`${name}Response`, e.response, 'output') },
+            // Other representations on Accept (cases as CSV: UTF-8 with a BOM).
+            ...Object.fromEntries((e.produces ?? []).map((type) => [type, { schema: { type: 'string' } }])),
+          },
         },
         ...Object.fromEntries(
           Object.entries(ERRORS).map(([status, description]) => [
@@ -82,6 +86,22 @@ export function openApiDocument(): object {
     paths[path] ??= {};
     (paths[path] as Record<string, unknown>)[e.method.toLowerCase()] = operation;
   }
+  const header = (name: string, description: string) => ({ name, in: 'header', required: true, schema: { type: 'string' }, description });
+  // 定向推送 to a subscription's url: the same event objects the pull feed carries, signed per Standard Webhooks.
+  const webhooks = {
+    creditEvent: {
+      post: {
+        summary: 'A pushed event (定向推送), signed per the Standard Webhooks specification',
+        parameters: [
+          header('webhook-id', 'The event id: the same on every retry (deduplicate on it)'),
+          header('webhook-timestamp', 'Unix seconds; refuse if more than 5 minutes off'),
+          header('webhook-signature', 'Space-separated `v1,<base64 HMAC-SHA256>` of `id.timestamp.body` (two during a secret rotation)'),
+        ],
+        requestBody: { required: true, content: { 'application/json': { schema: add('CreditEvent', CreditEvent, 'output') } } },
+        responses: { '2XX': { description: 'Received; anything else (or no answer in 10 s) is retried with backoff' } },
+      },
+    },
+  };
   cached = {
     openapi: '3.1.0',
     info: {
@@ -93,6 +113,7 @@ export function openApiDocument(): object {
     servers: [{ url: '/' }],
     tags: [...new Set(Object.values(endpoints).map((e) => e.tag))].map((name) => ({ name })),
     paths,
+    webhooks,
     components: {
       schemas: components,
       securitySchemes: {

@@ -9,6 +9,7 @@ import { RESET_HEADER } from '../http/faults.ts';
 import { createMockPlatform, type MockPlatform } from '../index.ts';
 import { type PlatformCrypto, type PlatformOptions, SANDBOX_APP } from '../platform/platform.ts';
 import type { Store } from '../store/store.ts';
+import { Deliverer, type DelivererOptions } from '../webhooks/deliverer.ts';
 
 export interface ServerOptions extends Omit<PlatformOptions, 'store'> {
   port?: number;
@@ -20,10 +21,14 @@ export interface ServerOptions extends Omit<PlatformOptions, 'store'> {
   log?: (line: RequestLog) => void;
   /** Also append the access log to this file (default: $CREDIT_CHECK_ACCESS_LOG). */
   accessLog?: string;
+  /** Webhook delivery of pushed events (retries, concurrency); `false`: pull feed only. */
+  webhooks?: DelivererOptions | false;
 }
 
 export interface RunningServer extends MockPlatform {
   server: Server;
+  /** Delivers the webhook outbox (absent with `webhooks: false`). */
+  deliverer: Deliverer | undefined;
   /** e.g. `http://127.0.0.1:8787` */
   origin: string;
   /** e.g. `http://127.0.0.1:8787/api/v1` — the SDK's `baseUrl`. */
@@ -93,6 +98,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     server.once('error', reject);
     server.listen(options.port ?? 8787, options.host ?? '127.0.0.1', () => resolve());
   });
+  const deliverer = options.webhooks === false ? undefined : new Deliverer(mock.platform, options.webhooks || {});
+  deliverer?.start();
+  // Expiries and due commitments fire as days pass (and at once after POST /__mock/clock).
+  mock.platform.sweep();
+  const sweeper = setInterval(() => mock.platform.sweep(), 3_600_000);
+  sweeper.unref();
   const { port } = server.address() as AddressInfo;
   const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1';
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -101,9 +112,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     server,
     origin,
     apiBase: origin + API_BASE,
+    deliverer,
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => {
+        clearInterval(sweeper);
+        server.close(async () => {
+          await deliverer?.stop();
           mock.platform.store.close();
           resolve();
         });

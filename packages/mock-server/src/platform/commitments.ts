@@ -7,7 +7,8 @@ import { type CommitmentRecord, type SubjectRecord, subjectKey } from '../domain
 import { problem } from '../problems.ts';
 import { allowMatter, matterOf } from './access.ts';
 import type { PlatformContext } from './context.ts';
-import { commitmentsOf, subjectFile } from './subject-file.ts';
+import { emit } from './events.ts';
+import { commitmentsOf, recordOf, subjectFile } from './subject-file.ts';
 import { commitmentView, maskSubject, subjectView } from './views.ts';
 
 /**
@@ -65,6 +66,7 @@ export function signCommitment(ctx: PlatformContext, principal: Principal, reque
     applicationId: request.applicationId ?? null,
     missingMaterials: request.missingMaterials ?? [],
     fulfilment: null,
+    department: principal.kind === 'token' ? principal.department : matter.department,
   };
   ctx.store.putCommitment(commitment);
   return presentCommitment(ctx, principal, commitment, record);
@@ -77,7 +79,7 @@ export function searchCommitments(
   request: CommitmentSearchRequest,
 ): { commitments: Commitment[] } {
   const key = subjectKey(request.subject.idType, request.subject.id);
-  let list = commitmentsOf(ctx, key, ctx.subjects.subjects.get(key), ctx.today());
+  let list = commitmentsOf(ctx, key, recordOf(ctx, key), ctx.today());
   if (request.matter) list = list.filter((c) => c.matterCode === request.matter);
   if (request.status) list = list.filter((c) => c.status === request.status);
   if (!canSeePii(principal)) list = list.map((c) => ({ ...c, subject: maskSubject(c.subject) }));
@@ -107,7 +109,14 @@ export function recordFulfilment(ctx: PlatformContext, principal: Principal, com
     ctx.store.putFulfilment(commitmentId, fulfilment);
     updated = { ...(seeded as CommitmentRecord), fulfilment };
   }
-  return presentCommitment(ctx, principal, updated, ctx.subjects.subjects.get(record.subjectKey));
+  const subject = recordOf(ctx, record.subjectKey);
+  // 事中事后 (002 (一)): whoever accepted on this commitment, and the routes of the subject, hear it.
+  emit(ctx, {
+    type: request.outcome === 'violated' ? 'commitment.violated' : 'commitment.fulfilled',
+    key: record.subjectKey,
+    commitment: presentCommitment(ctx, { kind: 'app', appId: 'platform' }, updated, subject),
+  });
+  return presentCommitment(ctx, principal, updated, subject);
 }
 
 function presentCommitment(

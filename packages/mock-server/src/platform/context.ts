@@ -19,12 +19,16 @@ export interface PlatformContext {
   readonly lists: ReadonlyMap<string, ListDefinition>;
   /** Commitments of the seeded subjects by id (their fulfilments are laid over from the store). */
   readonly seededCommitments: ReadonlyMap<string, CommitmentRecord>;
-  /** Milliseconds since the epoch, by the platform's clock. */
+  /** Milliseconds since the epoch, by the platform's business clock (moved by POST /__mock/clock). */
   now(): number;
+  /** Milliseconds since the epoch, by the wall clock: signatures, tokens and idempotency never move with the mock's clock. */
+  wallNow(): number;
   /** The current instant as ISO 8601, by the platform's clock. */
   nowIso(): string;
   /** Today's date (YYYY-MM-DD, UTC), by the platform's clock. */
   today(): string;
+  /** Tells whoever listens (the webhook deliverer) that events were appended. */
+  notify?(events: readonly import('../store/supervision.ts').EventRecord[]): void;
   /** Signs claims as a compact JWS receipt with the platform's key. */
   signReceipt(claims: object): Promise<string>;
   /** base64url SHA-256 of a text. */

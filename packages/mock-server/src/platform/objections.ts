@@ -5,10 +5,12 @@ import { decideObjection as decide, objectionRefusal } from '../domain/objection
 import { type ObjectionRecord, subjectKey } from '../domain/records.ts';
 import { problem } from '../problems.ts';
 import type { PlatformContext } from './context.ts';
+import { emit } from './events.ts';
+import { entryNow } from './supervision.ts';
 
 /** POST /objections — 异议 (001 (十六); 002 (十九)): the entry shows under-objection until decided. */
 export function createObjection(ctx: PlatformContext, _principal: Principal, request: ObjectionRequest): Objection {
-  const owner = ctx.subjects.entryOwners.get(request.entryId);
+  const owner = ctx.subjects.entryOwners.get(request.entryId) ?? ctx.store.getEntry(request.entryId)?.subjectKey;
   if (!owner) throw problem('UNKNOWN_ENTRY', `名单条目 ${request.entryId} 不存在`, `No list entry ${request.entryId}`);
   if (owner !== subjectKey(request.subject.idType, request.subject.id)) {
     throw problem('UNKNOWN_ENTRY', '该名单条目不属于所填主体', 'The entry does not belong to this subject');
@@ -27,6 +29,7 @@ export function createObjection(ctx: PlatformContext, _principal: Principal, req
     decisionNote: null,
   };
   ctx.store.putObjection(record);
+  emit(ctx, { type: 'entry.changed', key: owner, entry: entryNow(ctx, owner, request.entryId), change: 'objection-raised' });
   return objectionView(record);
 }
 
@@ -48,6 +51,11 @@ export function decideObjection(
   const decided = decide(record, request.outcome, request.note, ctx.nowIso());
   if (!decided) throw problem('OBJECTION_DECIDED');
   ctx.store.putObjection(decided);
+  const key = record.subjectKey;
+  const entry = entryNow(ctx, key, record.entryId);
+  // Upheld: the entry is revoked (001 (十六)); rejected: it stands, and the departments are told so.
+  if (decided.status === 'upheld') emit(ctx, { type: 'entry.revoked', key, entry });
+  else emit(ctx, { type: 'entry.changed', key, entry, change: 'objection-rejected' });
   return objectionView(decided);
 }
 

@@ -1,25 +1,36 @@
 import { fromBase64Url, subtle, toBase64Url, toHex, utf8 } from '@credit-check/sdk/auth';
 import type {
+  AckRequest,
   BatchCheckRequest,
   BatchResult,
+  CaseList,
+  CaseQuery,
   Check,
   CheckRequest,
   Commitment,
   CommitmentSearchRequest,
   Coverage,
   CoverageQuery,
+  DeliveryStatus,
+  EventFeedQuery,
+  EventPage,
   Feedback,
   FeedbackRequest,
   FulfilmentRequest,
   Jwks,
   ListDefinition,
   Matter,
+  MockChange,
+  MockEntryRequest,
+  MockRepair,
   Objection,
   ObjectionDecisionRequest,
   ObjectionRequest,
   Profile,
+  RotateSecretRequest,
   SignCommitmentRequest,
   SubjectRef,
+  SubscriptionRequest,
   TokenRequest,
   TokenResponse,
 } from '@credit-check/sdk/contract';
@@ -33,13 +44,19 @@ import { buildSubjects, type SubjectIndex } from '../seed/generate.ts';
 import { scenarioList, scenarioObjections } from '../seed/scenarios.ts';
 import { MemoryStore } from '../store/memory.ts';
 import type { Store } from '../store/store.ts';
+import type { EventRecord } from '../store/supervision.ts';
+import { allCases, casesCsv, listCases } from './cases.ts';
 import * as checks from './checks.ts';
 import * as commitments from './commitments.ts';
 import type { PlatformContext } from './context.ts';
 import { coverage } from './coverage.ts';
+import type { EventListener } from './events.ts';
+import * as feed from './feed.ts';
 import { createFeedback } from './feedback.ts';
 import * as objections from './objections.ts';
 import { profile } from './subject-file.ts';
+import * as subscriptions from './subscriptions.ts';
+import * as supervision from './supervision.ts';
 import { mintToken } from './tokens.ts';
 
 export interface App {
@@ -108,6 +125,7 @@ export class Platform implements PlatformContext {
 
   static async create(options: PlatformOptions = {}): Promise<Platform> {
     const platform = new Platform(options);
+    platform.offset = Number(platform.store.getMeta('clock:offset') ?? 0);
     const stored = platform.store.getMeta('key:receipt');
     platform.key = await signingKey(stored);
     if (!stored) platform.store.putMeta('key:receipt', platform.key.pkcs8);
@@ -121,11 +139,14 @@ export class Platform implements PlatformContext {
     if (this.store.getMeta('seeded')) return;
     for (const o of scenarioObjections(this.today())) this.store.putObjection(o);
     this.store.putMeta('seeded', this.clock().toISOString());
+    // Expiries and due dates before today are history, not news: the sweep starts here.
+    this.store.putMeta('events:swept', this.today());
   }
 
   /** POST /__mock/reset: back to the seed (the receipt key is kept). */
   reset(): void {
     this.store.clear();
+    this.offset = 0;
     this.seedStore();
   }
 
@@ -149,12 +170,28 @@ export class Platform implements PlatformContext {
     return signJws(claims, this.sign, this.key.kid);
   }
 
+  /** How far POST /__mock/clock moved the business clock (kept in the store too, so it survives restarts). */
+  private offset = 0;
+  private offsetMs(): number {
+    return this.offset;
+  }
+
   now(): number {
+    return this.clock().getTime() + this.offsetMs();
+  }
+
+  wallNow(): number {
     return this.clock().getTime();
   }
 
   nowIso(): string {
-    return this.clock().toISOString();
+    return new Date(this.now()).toISOString();
+  }
+
+  /** Moves the business clock forward (due commitments and expiries then fire through `sweep`). */
+  advanceClock(ms: number): void {
+    this.offset += ms;
+    this.store.putMeta('clock:offset', String(this.offset));
   }
 
   today(): string {
@@ -225,5 +262,68 @@ export class Platform implements PlatformContext {
 
   coverage(principal: Principal, query: CoverageQuery): Coverage {
     return coverage(this, principal, query);
+  }
+
+  // ── 定向推送, 反馈 and cases (003 §六§七) ───────────────────────────────────────────────────
+
+  private readonly listeners = new Set<EventListener>();
+
+  /** Listens for appended events (the deliverer); returns the unsubscribe. */
+  onEvents(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  notify(events: readonly EventRecord[]): void {
+    for (const listener of this.listeners) listener(events);
+  }
+
+  feed(principal: Principal, query: EventFeedQuery): EventPage {
+    return feed.feed(this, principal, query);
+  }
+
+  ack(principal: Principal, eventId: string, request: AckRequest) {
+    return feed.ack(this, principal, eventId, request);
+  }
+
+  readonly subscriptions = {
+    create: (principal: Principal, request: SubscriptionRequest) => subscriptions.createSubscription(this, principal, request),
+    list: (principal: Principal) => subscriptions.listSubscriptions(this, principal),
+    get: (principal: Principal, id: string) => subscriptions.subscriptionView(this, subscriptions.ownSubscription(this, principal, id)),
+    delete: (principal: Principal, id: string) => subscriptions.deleteSubscription(this, principal, id),
+    rotate: (principal: Principal, id: string, request: RotateSecretRequest) => subscriptions.rotateSecret(this, principal, id, request),
+    deliveries: (principal: Principal, id: string, query: { status?: DeliveryStatus | undefined; limit?: number | undefined }) =>
+      subscriptions.listDeliveries(this, principal, id, query),
+    redeliver: (principal: Principal, id: string, deliveryIds?: string[]) => {
+      const result = subscriptions.redeliver(this, principal, id, deliveryIds);
+      this.notify([]);
+      return result;
+    },
+  };
+
+  cases(principal: Principal, query: CaseQuery): CaseList {
+    return listCases(this, principal, query);
+  }
+
+  casesCsv(principal: Principal, query: CaseQuery): string {
+    return casesCsv(allCases(this, principal, query));
+  }
+
+  /** The mock's controls that make the loop move (each emits through the same routing). */
+  readonly controls = {
+    listEntry: (request: MockEntryRequest) => supervision.listEntry(this, request),
+    repairEntry: (entryId: string, method?: NonNullable<MockRepair['method']>) => supervision.repairEntry(this, entryId, method),
+    revokeEntry: (entryId: string) => supervision.revokeEntry(this, entryId),
+    setGrade: (subject: SubjectRef, level: string, scaleId?: string) =>
+      supervision.setGrade(this, subject.idType, subject.id, level, scaleId),
+    advanceClock: (ms: number): MockChange => {
+      this.advanceClock(ms);
+      return { now: this.nowIso(), events: supervision.eventSummary(this.sweep()) };
+    },
+  };
+
+  /** Fires expiries and due commitments up to today (once per day; the server calls it hourly). */
+  sweep(): EventRecord[] {
+    return supervision.sweep(this);
   }
 }

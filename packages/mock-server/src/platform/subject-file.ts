@@ -13,7 +13,7 @@ import { commitmentView, gradeView, maskLinked, maskSubject, subjectView } from 
  */
 export function subjectFile(ctx: PlatformContext, idType: SubjectRecord['idType'], id: string, today: string) {
   const key = subjectKey(idType, id);
-  const record = ctx.subjects.subjects.get(key);
+  const record = recordOf(ctx, key);
   const linkedRecords = linkedOf(ctx, record);
   const entryIds = [record, ...linkedRecords.map((l) => l.record)].flatMap((r) => r?.entries ?? []).map((e) => e.entryId);
   const objections = ctx.store.objectionsOf(entryIds);
@@ -30,6 +30,31 @@ export function subjectFile(ctx: PlatformContext, idType: SubjectRecord['idType'
     commitments: commitmentsOf(ctx, key, record, today),
     grade: gradeView(record?.grade, ctx.catalog.gradeScales),
     linked,
+  };
+}
+
+/**
+ * A subject's record: the seeded one with what the platform learnt since laid over it — entries
+ * listed, repaired or revoked after seeding and a newer grade (the seed itself is immutable). A
+ * subject first listed after seeding gets a record of its own.
+ */
+export function recordOf(ctx: PlatformContext, key: string): SubjectRecord | undefined {
+  const seeded = ctx.subjects.subjects.get(key);
+  const stored = ctx.store.entriesOf(key);
+  const grade = ctx.store.gradeOf(key);
+  if (stored.length === 0 && !grade) return seeded;
+  const [idType, id] = key.split(':') as [SubjectRecord['idType'], string];
+  const base: SubjectRecord = seeded ?? { idType, id, name: stored.find((s) => s.name)?.name ?? '' };
+  const replaced = new Map(stored.map((s) => [s.entry.entryId, s.entry]));
+  const entries = [
+    ...(base.entries ?? []).map((e) => replaced.get(e.entryId) ?? e),
+    ...stored.filter((s) => !base.entries?.some((e) => e.entryId === s.entry.entryId)).map((s) => s.entry),
+  ];
+  const history = base.gradeHistory ?? (base.grade ? [base.grade] : []);
+  return {
+    ...base,
+    entries,
+    ...(grade ? { grade, gradeHistory: [...history, grade] } : {}),
   };
 }
 
@@ -83,11 +108,11 @@ function entryViews(
 function linkedOf(ctx: PlatformContext, record: SubjectRecord | undefined) {
   const out: { relation: LinkedSubject['relation']; record: SubjectRecord }[] = [];
   if (record?.legalRepresentative) {
-    const rep = ctx.subjects.subjects.get(subjectKey('idcard', record.legalRepresentative));
+    const rep = recordOf(ctx, subjectKey('idcard', record.legalRepresentative));
     if (rep) out.push({ relation: 'legal-representative', record: rep });
   }
   for (const org of record?.represents ?? []) {
-    const r = ctx.subjects.subjects.get(subjectKey('uscc', org));
+    const r = recordOf(ctx, subjectKey('uscc', org));
     if (r) out.push({ relation: 'represented-organisation', record: r });
   }
   return out;

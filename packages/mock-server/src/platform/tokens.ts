@@ -17,7 +17,7 @@ export async function mintToken(ctx: PlatformContext, principal: Principal, requ
     matters: request.matters,
     scopes,
     ttlSeconds: request.ttlSeconds ?? 900,
-    now: ctx.now(),
+    now: ctx.wallNow(),
   });
   return {
     token,

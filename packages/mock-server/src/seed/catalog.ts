@@ -167,9 +167,14 @@ export const LISTS: ListDefinition[] = [
   list('HONEST_MODEL', '诚信示范企业名单', 'redlist', '发展和改革委员会', 'general', '守信联合激励对象', 'Honesty model enterprises'),
 ];
 
-const measure = (m: Omit<Measure, 'description'> & { zh: string; en: string }): Measure => {
-  const { zh, en, ...rest } = m;
-  return { ...rest, description: { 'zh-CN': zh, en } };
+/**
+ * A measure's 实施单位 default to the departments of the matters it binds (every matter's for `*`);
+ * measures outside the approval matters name theirs.
+ */
+const measure = (m: Omit<Measure, 'description' | 'departments'> & { departments?: string[]; zh: string; en: string }): Measure => {
+  const { zh, en, departments, ...rest } = m;
+  const bound = MATTERS.filter((matter) => rest.matters.includes('*') || rest.matters.includes(matter.code));
+  return { ...rest, departments: departments ?? [...new Set(bound.map((matter) => matter.department))], description: { 'zh-CN': zh, en } };
 };
 
 /** 联合奖惩措施清单: which lists trigger a measure, which matters it binds, how it acts. */
@@ -290,6 +295,7 @@ export const MEASURES: Measure[] = [
     listTypes: ['blacklist'],
     listCodes: ['COURT_DISHONEST_DEBTOR'],
     matters: [],
+    departments: ['人民法院', '交通运输局'],
     basis: '《最高人民法院关于限制被执行人高消费及有关消费的若干规定》',
     zh: '市场性惩戒，不绑定政务服务事项',
     en: 'Market measure; binds no government-service matter',
@@ -302,6 +308,7 @@ export const MEASURES: Measure[] = [
     listTypes: ['blacklist'],
     listCodes: ['COURT_DISHONEST_DEBTOR', 'TAX_SERIOUS_VIOLATION'],
     matters: [],
+    departments: ['中国人民银行分支机构', '金融监督管理局'],
     basis: '发改财金〔2016〕141号',
     zh: '市场性惩戒，不绑定政务服务事项',
     en: 'Market measure; binds no government-service matter',

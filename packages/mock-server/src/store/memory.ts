@@ -1,9 +1,11 @@
 import type { Feedback } from '@credit-check/sdk/contract';
 import type { CommitmentRecord, FulfilmentRecord, ObjectionRecord } from '../domain/records.ts';
+import { MemorySupervision } from './memory-supervision.ts';
 import type { CoverageFilter, CoverageRow, IdempotentResponse, Store, StoredCheck } from './store.ts';
+import type { CaseFilter } from './supervision.ts';
 
 /** The default store: everything in memory, gone on exit. */
-export class MemoryStore implements Store {
+export class MemoryStore extends MemorySupervision implements Store {
   private checks = new Map<string, StoredCheck>();
   private bySubject = new Map<string, { total: number; lastAt: string }>();
   private feedback = new Map<string, Feedback>();
@@ -18,6 +20,8 @@ export class MemoryStore implements Store {
 
   putCheck(record: StoredCheck): void {
     this.checks.set(record.check.checkId, record);
+    const c = record.check;
+    this.noteChecker(record.subjectKey, { department: c.context.department, matter: c.matter.code, checkedAt: c.checkedAt });
     const s = this.bySubject.get(record.subjectKey);
     if (s) {
       s.total++;
@@ -43,6 +47,17 @@ export class MemoryStore implements Store {
   getFeedback(checkId: string) {
     return this.feedback.get(checkId);
   }
+  feedbackCases(filter: CaseFilter) {
+    const out: { feedback: Feedback; check: StoredCheck }[] = [];
+    for (const feedback of this.feedback.values()) {
+      const check = this.checks.get(feedback.checkId);
+      const day = feedback.recordedAt.slice(0, 10);
+      if (!check || (filter.from && day < filter.from) || (filter.to && day > filter.to)) continue;
+      if (filter.department && check.check.context.department !== filter.department) continue;
+      out.push({ feedback, check });
+    }
+    return out;
+  }
 
   putCommitment(record: CommitmentRecord): void {
     if (!this.commitments.has(record.commitmentId)) {
@@ -51,6 +66,9 @@ export class MemoryStore implements Store {
       this.commitmentsBySubject.set(record.subjectKey, ids);
     }
     this.commitments.set(record.commitmentId, record);
+  }
+  allCommitments(): CommitmentRecord[] {
+    return [...this.commitments.values()];
   }
   getCommitment(commitmentId: string) {
     return this.commitments.get(commitmentId);
@@ -131,6 +149,7 @@ export class MemoryStore implements Store {
   }
 
   clear(): void {
+    this.clearSupervision();
     for (const key of [...this.meta.keys()]) if (!key.startsWith('key:')) this.meta.delete(key);
     for (const map of [
       this.checks,

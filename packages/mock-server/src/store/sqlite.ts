@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { Feedback } from '@credit-check/sdk/contract';
 import type { CommitmentRecord, FulfilmentRecord, ObjectionRecord } from '../domain/records.ts';
+import { filterClause, SqliteSupervision, SUPERVISION_TABLES } from './sqlite-supervision.ts';
 import type { CoverageFilter, CoverageRow, IdempotentResponse, Store, StoredCheck } from './store.ts';
+import type { CaseFilter } from './supervision.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS checks (
@@ -22,6 +24,14 @@ CREATE TABLE IF NOT EXISTS nonces (key TEXT PRIMARY KEY, expires_at INTEGER NOT 
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
 
+function openDatabase(dataDir: string): DatabaseSync {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new DatabaseSync(join(dataDir, 'platform.sqlite'));
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
+  db.exec(SCHEMA);
+  return db;
+}
+
 function statements(db: DatabaseSync) {
   const p = (sql: string): StatementSync => db.prepare(sql);
   return {
@@ -30,6 +40,7 @@ function statements(db: DatabaseSync) {
     checkStats: p('SELECT count(*) AS total, max(checked_at) AS lastAt FROM checks WHERE subject_key = ?'),
     putFeedback: p('INSERT INTO feedback VALUES (?, ?) ON CONFLICT(check_id) DO NOTHING'),
     getFeedback: p('SELECT body FROM feedback WHERE check_id = ?'),
+    allCommitments: p('SELECT body FROM commitments ORDER BY rowid'),
     putCommitment: p('INSERT INTO commitments VALUES (?, ?, ?) ON CONFLICT(commitment_id) DO UPDATE SET body = excluded.body'),
     getCommitment: p('SELECT body FROM commitments WHERE commitment_id = ?'),
     commitmentsOf: p('SELECT body FROM commitments WHERE subject_key = ? ORDER BY rowid'),
@@ -57,15 +68,11 @@ function statements(db: DatabaseSync) {
  * is in the OS's hands once a commit returns; synchronous=NORMAL trades only power-loss
  * durability of the last commits for speed).
  */
-export class SqliteStore implements Store {
-  private readonly db: DatabaseSync;
+export class SqliteStore extends SqliteSupervision implements Store {
   private readonly q: ReturnType<typeof statements>;
 
   constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
-    this.db = new DatabaseSync(join(dataDir, 'platform.sqlite'));
-    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
-    this.db.exec(SCHEMA);
+    super(openDatabase(dataDir));
     this.q = statements(this.db);
   }
 
@@ -96,6 +103,19 @@ export class SqliteStore implements Store {
     return this.json(this.q.getFeedback.get(checkId));
   }
 
+  feedbackCases(filter: CaseFilter) {
+    const { where, args } = filterClause("json_extract(f.body, '$.recordedAt')", 'c.department', filter);
+    const sql = `SELECT f.body AS feedback, c.subject_key AS subjectKey, c.body AS check_ FROM feedback f JOIN checks c ON c.check_id = f.check_id
+      ${where} ORDER BY f.rowid`;
+    return (this.db.prepare(sql).all(...args) as { feedback: string; subjectKey: string; check_: string }[]).map((r) => ({
+      feedback: JSON.parse(r.feedback) as Feedback,
+      check: { subjectKey: r.subjectKey, check: JSON.parse(r.check_) } as StoredCheck,
+    }));
+  }
+
+  allCommitments(): CommitmentRecord[] {
+    return (this.q.allCommitments.all() as { body: string }[]).map((r) => JSON.parse(r.body));
+  }
   putCommitment(record: CommitmentRecord): void {
     this.q.putCommitment.run(record.commitmentId, record.subjectKey, JSON.stringify(record));
   }
@@ -157,24 +177,11 @@ export class SqliteStore implements Store {
   }
 
   coverage(filter: CoverageFilter): CoverageRow[] {
-    const where: string[] = [];
-    const args: string[] = [];
-    if (filter.from) {
-      where.push('substr(c.checked_at, 1, 10) >= ?');
-      args.push(filter.from);
-    }
-    if (filter.to) {
-      where.push('substr(c.checked_at, 1, 10) <= ?');
-      args.push(filter.to);
-    }
-    if (filter.department) {
-      where.push('c.department = ?');
-      args.push(filter.department);
-    }
+    const { where, args } = filterClause('c.checked_at', 'c.department', filter);
     const sql = `SELECT c.matter AS matter, c.verdict AS verdict, count(*) AS total, count(f.check_id) AS withFeedback,
       sum(json_extract(c.body, '$.context.deferred.at') IS NOT NULL) AS deferred
       FROM checks c LEFT JOIN feedback f ON f.check_id = c.check_id
-      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY c.matter, c.verdict`;
+      ${where} GROUP BY c.matter, c.verdict`;
     return (this.db.prepare(sql).all(...args) as unknown as CoverageRow[]).map((r) => ({
       matter: r.matter,
       verdict: r.verdict,
@@ -195,6 +202,8 @@ export class SqliteStore implements Store {
     this.db.exec(
       "DELETE FROM checks; DELETE FROM feedback; DELETE FROM commitments; DELETE FROM fulfilments; DELETE FROM objections; DELETE FROM idempotency; DELETE FROM nonces; DELETE FROM meta WHERE key NOT LIKE 'key:%';",
     );
+    for (const table of SUPERVISION_TABLES) this.db.exec(`DELETE FROM ${table}`);
+    this.forgetOverlays();
     this.objectionCount = undefined;
   }
 

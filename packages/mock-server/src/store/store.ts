@@ -1,6 +1,7 @@
 import type { Check, Feedback } from '@credit-check/sdk/contract';
 import type { CoverageRow } from '../domain/coverage.ts';
 import type { CommitmentRecord, FulfilmentRecord, ObjectionRecord } from '../domain/records.ts';
+import type { CaseFilter, SupervisionStore } from './supervision.ts';
 
 /** A check as stored: the full, unmasked record (masking is per caller, on the way out). */
 export interface StoredCheck {
@@ -29,7 +30,7 @@ export interface CoverageFilter {
  * What the platform remembers. Synchronous on purpose: the in-memory store and node:sqlite are
  * both synchronous, and a write that returned is durable (with --data-dir) before the response.
  */
-export interface Store {
+export interface Store extends SupervisionStore {
   putCheck(record: StoredCheck): void;
   getCheck(checkId: string): StoredCheck | undefined;
   checkStats(subjectKey: string): { total: number; lastAt: string | null };
@@ -37,8 +38,12 @@ export interface Store {
   /** Records feedback unless the check already has some; returns what is stored. */
   putFeedback(feedback: Feedback): Feedback;
   getFeedback(checkId: string): Feedback | undefined;
+  /** Feedback with its check (联合奖惩案例 from the counter), filtered on the feedback's date and the check's department. */
+  feedbackCases(filter: CaseFilter): { feedback: Feedback; check: StoredCheck }[];
 
   putCommitment(record: CommitmentRecord): void;
+  /** Every signed commitment (the sweep looks for due ones). */
+  allCommitments(): CommitmentRecord[];
   getCommitment(commitmentId: string): CommitmentRecord | undefined;
   commitmentsOf(subjectKey: string): CommitmentRecord[];
   /** Fulfilment of a seeded commitment (signed ones are updated through putCommitment). */

@@ -5,11 +5,13 @@
 import './zod.ts';
 
 export * as z from 'zod/mini';
+export * from './cases.ts';
 export * from './catalog.ts';
 export * from './checks.ts';
 export * from './commitments.ts';
 export * from './common.ts';
 export * from './endpoints.ts';
+export * from './events.ts';
 export * from './feedback.ts';
 export * from './issues.ts';
 export * from './lists.ts';
@@ -20,4 +22,5 @@ export * from './problem.ts';
 export * from './profiles.ts';
 export * from './stats.ts';
 export * from './subjects.ts';
+export * from './subscriptions.ts';
 export * from './tokens.ts';

@@ -25,6 +25,8 @@ export const Measure = z.object({
   matters: z.array(z.string()),
   /** 法律依据 */
   basis: z.string(),
+  /** 实施单位: the departments that implement it — where 定向推送 sends its triggers (003 §六). */
+  departments: z.array(z.string()),
   description: Message,
 });
 export type Measure = z.infer<typeof Measure>;

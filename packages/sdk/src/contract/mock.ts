@@ -1,5 +1,10 @@
 import * as z from 'zod/mini';
-import { CheckRequest, Verdict } from './checks.ts';
+import { CheckRequest, Grade, Verdict } from './checks.ts';
+import { Commitment } from './commitments.ts';
+import { CalendarDate, Instant } from './common.ts';
+import { EventType } from './events.ts';
+import { BasisKind, ListEntry, RepairMethod, Severity } from './lists.ts';
+import { SubjectRef } from './subjects.ts';
 import './zod.ts';
 
 /** GET /__mock/scenarios — the named scenario subjects and the verdict each demo matter must yield. */
@@ -36,3 +41,50 @@ export const Fault = z.strictObject({
 export type Fault = z.infer<typeof Fault>;
 
 export const FaultState = z.object({ fault: z.nullable(Fault), remaining: z.nullable(z.int()) });
+
+/** POST /__mock/entries — list a subject (认定 on the mock's say-so); everything but subject and list defaulted. */
+export const MockEntryRequest = z.strictObject({
+  subject: SubjectRef,
+  listCode: z.string().check(z.minLength(1), z.maxLength(60)),
+  severity: z.optional(Severity),
+  /** Decision date (default today). */
+  listedAt: z.optional(CalendarDate),
+  /** 公示期限 end (default: the list's publication period from `listedAt`). */
+  publicationEndsAt: z.optional(CalendarDate),
+  basis: z.optional(
+    z.strictObject({
+      kind: BasisKind,
+      document: z.string().check(z.maxLength(200)),
+      summary: z.string().check(z.maxLength(1000)),
+    }),
+  ),
+});
+export type MockEntryRequest = z.infer<typeof MockEntryRequest>;
+export type MockEntryInput = z.input<typeof MockEntryRequest>;
+
+/** POST /__mock/entries/{id}/repair — 信用修复 completed. */
+export const MockRepairRequest = z.strictObject({ method: z.optional(RepairMethod) });
+
+/** POST /__mock/grades — a new 公共信用综合评价 result. */
+export const MockGradeRequest = z.strictObject({
+  subject: SubjectRef,
+  level: z.string().check(z.minLength(1), z.maxLength(10)),
+  scaleId: z.optional(z.string().check(z.maxLength(40))),
+});
+
+/** POST /__mock/clock — move the platform's clock forward (due commitments and expiries fire). */
+export const MockClockRequest = z.strictObject({
+  days: z.optional(z.int().check(z.gte(0), z.lte(3650))),
+  hours: z.optional(z.int().check(z.gte(0), z.lte(24 * 3650))),
+});
+
+/** What a control answers: what it changed and the events it emitted. */
+export const MockChange = z.object({
+  entry: z.optional(ListEntry),
+  commitment: z.optional(Commitment),
+  grade: z.optional(z.nullable(Grade)),
+  now: z.optional(Instant),
+  events: z.array(z.object({ eventId: z.string(), type: EventType, sequence: z.int() })),
+});
+export type MockChange = z.infer<typeof MockChange>;
+export type MockRepair = z.infer<typeof MockRepairRequest>;

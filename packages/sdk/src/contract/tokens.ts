@@ -14,6 +14,8 @@ export const TokenScope = z.enum([
   'objections:write',
   'profiles:read',
   'catalog:read',
+  /** 定向推送: read the department's pushed events (the <credit-alerts> inbox); acknowledging needs `feedback:write`. */
+  'events:read',
   'pii:read',
 ]);
 export type TokenScope = z.infer<typeof TokenScope>;

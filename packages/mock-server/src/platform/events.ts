@@ -1,0 +1,115 @@
+import { randomId } from '@credit-check/sdk/auth';
+import type { CreditEvent, EventType, ListEntry, Measure } from '@credit-check/sdk/contract';
+import type { CommitmentRecord, SubjectRecord } from '../domain/records.ts';
+import { measuresTriggeredBy, mergeRoutes, routesFor, type SubjectHistory } from '../domain/routing.ts';
+import type { DeliveryRecord, EventRecord, NewEvent } from '../store/supervision.ts';
+import type { PlatformContext } from './context.ts';
+import { recordOf } from './subject-file.ts';
+import { maskSubject, subjectView } from './views.ts';
+
+/** What changed, in the contract's words (the platform's resources and controls describe it). */
+export type Happening =
+  | { type: Exclude<EventType, 'entry.changed' | `commitment.${string}` | 'grade.changed'>; key: string; entry: ListEntry }
+  | { type: 'entry.changed'; key: string; entry: ListEntry; change: 'objection-raised' | 'objection-rejected' | 'period-changed' }
+  | { type: `commitment.${'due' | 'violated' | 'fulfilled'}`; key: string; commitment: import('@credit-check/sdk/contract').Commitment }
+  | {
+      type: 'grade.changed';
+      key: string;
+      grade: import('@credit-check/sdk/contract').Grade | null;
+      previous: import('@credit-check/sdk/contract').Grade | null;
+    };
+
+/** Called after events are appended (the Node server's deliverer wakes on it). */
+export type EventListener = (events: readonly EventRecord[]) => void;
+
+/**
+ * Records what happened and routes it (定向推送, 003 §六): to every department a subscription of
+ * which the routing rules select, as one event in each department's feed and one outbox delivery
+ * per webhook subscription — written together, so nothing is lost between them.
+ */
+export function emit(ctx: PlatformContext, happening: Happening): EventRecord {
+  const [idType, id] = happening.key.split(':') as [SubjectRecord['idType'], string];
+  const record = recordOf(ctx, happening.key);
+  const measures: Measure[] =
+    'entry' in happening
+      ? measuresTriggeredBy({ code: happening.entry.listCode, listType: happening.entry.listType }, ctx.catalog.measures)
+      : [];
+  const commitmentId = 'commitment' in happening ? happening.commitment.commitmentId : undefined;
+  const subscriptions = ctx.store.activeSubscriptions();
+  const now = ctx.now();
+  const longest = Math.max(0, ...subscriptions.map((s) => s.monitoringDays));
+  const history: SubjectHistory = {
+    checks: subscriptions.length ? ctx.store.checkersOf(happening.key, new Date(now - longest * 86_400_000).toISOString()) : [],
+    commitments: acceptedOnCommitment(ctx, happening.key, record),
+  };
+  const matterName = (code: string) => ctx.matters.get(code)?.name ?? code;
+  const occurrence = { type: happening.type, idType, id, measures, ...(commitmentId ? { commitmentId } : {}) };
+
+  const eventId = randomId('evt_', 16);
+  const byDepartment = new Map<string, ReturnType<typeof routesFor>>();
+  const deliveries: NewEvent['deliveries'] = [];
+  const realNow = Date.now();
+  for (const s of subscriptions) {
+    const routes = routesFor(occurrence, s, history, now, matterName);
+    if (routes.length === 0) continue;
+    byDepartment.set(s.department, mergeRoutes([...(byDepartment.get(s.department) ?? []), ...routes]));
+    if (s.url) {
+      deliveries.push({
+        deliveryId: randomId('dlv_', 16),
+        subscriptionId: s.subscriptionId,
+        eventId,
+        type: happening.type,
+        subjectKey: happening.key,
+        why: routes,
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: realNow,
+        lastAttemptAt: null,
+        lastError: null,
+        deliveredAt: null,
+      } satisfies Omit<DeliveryRecord, 'sequence'>);
+    }
+  }
+  const { type: _type, key: _key, ...data } = happening;
+  const event = ctx.store.appendEvent({
+    event: {
+      eventId,
+      type: happening.type,
+      subjectKey: happening.key,
+      occurredAt: ctx.nowIso(),
+      subject: subjectView(record, { idType, id }),
+      data,
+    },
+    feed: [...byDepartment].map(([department, why]) => ({ department, why })),
+    deliveries,
+  });
+  ctx.notify?.([event]);
+  return event;
+}
+
+/** Applications accepted on commitment (告知承诺, 容缺受理) with the accepting department. */
+function acceptedOnCommitment(ctx: PlatformContext, key: string, record: SubjectRecord | undefined): SubjectHistory['commitments'] {
+  const seeded = (record?.commitments ?? []).map((c) => ({ ...c, fulfilment: ctx.store.getFulfilment(c.commitmentId) ?? c.fulfilment }));
+  const all: CommitmentRecord[] = [...seeded, ...ctx.store.commitmentsOf(key)];
+  return all
+    .filter((c) => c.type === 'informed' || c.type === 'tolerance')
+    .flatMap((c) => {
+      const department = c.department ?? (c.matterCode ? ctx.matters.get(c.matterCode)?.department : undefined);
+      return department ? [{ commitmentId: c.commitmentId, department, matter: c.matterCode, settled: c.fulfilment !== null }] : [];
+    });
+}
+
+/** The contract's event for one receiver: the subject (and a commitment's subject) masked unless it may see PII. */
+export function eventView(event: EventRecord, why: CreditEvent['why'], pii: boolean): CreditEvent {
+  const data = event.data as Record<string, unknown>;
+  const commitment = data.commitment as { subject: CreditEvent['subject'] } | undefined;
+  return {
+    eventId: event.eventId,
+    type: event.type,
+    occurredAt: event.occurredAt,
+    sequence: event.sequence,
+    subject: pii ? event.subject : maskSubject(event.subject),
+    data: commitment && !pii ? { ...data, commitment: { ...commitment, subject: maskSubject(commitment.subject) } } : data,
+    why,
+  } as CreditEvent;
+}

@@ -1,0 +1,139 @@
+import { randomId } from '@credit-check/sdk/auth';
+import type { Grade, ListEntry, MockChange, MockEntryRequest } from '@credit-check/sdk/contract';
+import { publicationEnd } from '../domain/publication.ts';
+import { type EntryRecord, type SubjectRecord, subjectKey } from '../domain/records.ts';
+import { problem } from '../problems.ts';
+import type { EventRecord } from '../store/supervision.ts';
+import type { PlatformContext } from './context.ts';
+import { emit } from './events.ts';
+import { recordOf, subjectFile } from './subject-file.ts';
+import { gradeView } from './views.ts';
+
+/**
+ * The mock's controls that make the supervision loop move (`/__mock/entries`, `/grades`,
+ * `/clock`): each changes the platform's records as a listing authority, a credit repair or the
+ * passing of time would, and emits through the same routing as the platform's own resources.
+ */
+type Ctx = PlatformContext;
+
+const summary = (events: EventRecord[]): MockChange['events'] =>
+  events.map((e) => ({ eventId: e.eventId, type: e.type, sequence: e.sequence }));
+
+/** An entry as the subject file shows it today (objections and repair applied). */
+export function entryNow(ctx: PlatformContext, key: string, entryId: string): ListEntry {
+  const [idType, id] = key.split(':') as [SubjectRecord['idType'], string];
+  return subjectFile(ctx, idType, id, ctx.today()).entries.find((e) => e.entryId === entryId) as ListEntry;
+}
+
+/** POST /__mock/entries — 认定: the subject is listed today (defaults from the list's definition). */
+export function listEntry(ctx: Ctx, request: MockEntryRequest): MockChange {
+  const list = ctx.lists.get(request.listCode);
+  if (!list) {
+    throw problem('UNKNOWN_LIST', `名单类型 ${request.listCode} 不存在`, `No list ${request.listCode} (see GET /api/v1/catalog/lists)`);
+  }
+  const key = subjectKey(request.subject.idType, request.subject.id);
+  const severity = request.severity ?? (list.listType === 'blacklist' ? 'serious' : list.listType === 'watchlist' ? 'general' : 'minor');
+  const listedAt = request.listedAt ?? ctx.today();
+  const entry: EntryRecord = {
+    entryId: randomId('ent_', 12),
+    listCode: list.code,
+    severity,
+    listedAt,
+    publicationEndsAt: request.publicationEndsAt ?? publicationEnd(listedAt, severity),
+    basis: request.basis ?? { kind: 'penalty', document: `沙箱认定〔${listedAt.slice(0, 4)}〕号`, summary: `经认定列入${list.name}` },
+  };
+  ctx.store.putEntry({ subjectKey: key, name: request.subject.name ?? null, entry });
+  const view = entryNow(ctx, key, entry.entryId);
+  const event = emit(ctx, { type: 'entry.listed', key, entry: view });
+  return { entry: view, events: summary([event]) };
+}
+
+function storedOrSeeded(ctx: PlatformContext, entryId: string): { key: string; entry: EntryRecord; name: string | null } {
+  const stored = ctx.store.getEntry(entryId);
+  if (stored) return { key: stored.subjectKey, entry: stored.entry, name: stored.name };
+  const key = ctx.subjects.entryOwners.get(entryId);
+  const entry = key ? ctx.subjects.subjects.get(key)?.entries?.find((e) => e.entryId === entryId) : undefined;
+  if (!key || !entry) throw problem('NOT_FOUND', `名单条目 ${entryId} 不存在`, `No list entry ${entryId}`);
+  return { key, entry, name: null };
+}
+
+/** POST /__mock/entries/{id}/repair — 信用修复 completed today: publication and measures stop (000 三(六)). */
+export function repairEntry(ctx: Ctx, entryId: string, method: NonNullable<EntryRecord['repair']>['method'] = 'rectification'): MockChange {
+  return changeEntry(ctx, entryId, 'entry.repaired', (entry, today) => ({ ...entry, repair: { method, repairedAt: today } }));
+}
+
+/** POST /__mock/entries/{id}/revoke — 撤销 by the listing authority (001 (十六)). */
+export function revokeEntry(ctx: Ctx, entryId: string): MockChange {
+  return changeEntry(ctx, entryId, 'entry.revoked', (entry, today) => ({ ...entry, revokedAt: today }));
+}
+
+function changeEntry(
+  ctx: Ctx,
+  entryId: string,
+  type: 'entry.repaired' | 'entry.revoked',
+  change: (entry: EntryRecord, today: string) => EntryRecord,
+): MockChange {
+  const { key, entry, name } = storedOrSeeded(ctx, entryId);
+  const before = entryNow(ctx, key, entryId);
+  if (before.status === 'revoked') throw problem('ENTRY_REVOKED');
+  if (before.status === 'repaired') throw problem('ENTRY_REPAIRED');
+  ctx.store.putEntry({ subjectKey: key, name, entry: change(entry, ctx.today()) });
+  const view = entryNow(ctx, key, entryId);
+  return { entry: view, events: summary([emit(ctx, { type, key, entry: view })]) };
+}
+
+/** POST /__mock/grades — a new 公共信用综合评价 result (001 (六): 推送 to the departments). */
+export function setGrade(ctx: Ctx, idType: SubjectRecord['idType'], id: string, level: string, scaleId?: string): MockChange {
+  const key = subjectKey(idType, id);
+  const previous: Grade | null = gradeView(recordOf(ctx, key)?.grade, ctx.catalog.gradeScales);
+  const scale = ctx.catalog.gradeScales.find((s) => s.scaleId === (scaleId ?? previous?.scaleId ?? ctx.catalog.gradeScales[0]?.scaleId));
+  if (!scale?.levels.some((l) => l.level === level)) {
+    const levels = scale?.levels.map((l) => l.level).join('、') ?? '';
+    throw problem('VALIDATION_FAILED', `评价等级 ${level} 不在等级表中（${levels}）`, `Level ${level} is not on the scale (${levels})`);
+  }
+  const record = { scaleId: scale.scaleId, level, evaluatedAt: ctx.today() };
+  ctx.store.putGrade(key, record);
+  const grade = gradeView(record, ctx.catalog.gradeScales);
+  return { grade, events: summary([emit(ctx, { type: 'grade.changed', key, grade, previous })]) };
+}
+
+/**
+ * Fires what the passing of days brings, once per day (from the last sweep to today): entries
+ * whose publication period ended (公示期满, 000 三(六)) and commitments reaching their deadline
+ * while still in force (commitment.due). Called after the clock moves and by the server daily.
+ */
+export function sweep(ctx: Ctx): EventRecord[] {
+  const today = ctx.today();
+  const from = ctx.store.getMeta('events:swept') ?? today;
+  if (from >= today) return [];
+  const events: EventRecord[] = [];
+  // An entry is first shown expired the day after its period ends: from ≤ end < today.
+  const ending = (e: EntryRecord) => e.publicationEndsAt >= from && e.publicationEndsAt < today;
+  const candidates = new Map<string, { key: string; entryId: string }>();
+  for (const [key, subject] of ctx.subjects.subjects) {
+    for (const e of subject.entries ?? []) if (ending(e)) candidates.set(e.entryId, { key, entryId: e.entryId });
+  }
+  for (const s of ctx.store.allEntries()) {
+    if (ending(s.entry)) candidates.set(s.entry.entryId, { key: s.subjectKey, entryId: s.entry.entryId });
+    else candidates.delete(s.entry.entryId);
+  }
+  for (const { key, entryId } of candidates.values()) {
+    const view = entryNow(ctx, key, entryId);
+    if (view.status === 'expired') events.push(emit(ctx, { type: 'entry.expired', key, entry: view }));
+  }
+  // 容缺受理 materials and 告知承诺 verification dates: due on the deadline itself.
+  const due = (deadline: string | null) => deadline !== null && deadline > from && deadline <= today;
+  const keys = new Set<string>();
+  for (const [key, subject] of ctx.subjects.subjects) if (subject.commitments?.some((c) => due(c.deadline))) keys.add(key);
+  for (const c of ctx.store.allCommitments()) if (due(c.deadline)) keys.add(c.subjectKey);
+  for (const key of keys) {
+    const [idType, id] = key.split(':') as [SubjectRecord['idType'], string];
+    for (const commitment of subjectFile(ctx, idType, id, today).commitments) {
+      if (due(commitment.deadline) && commitment.status === 'in-force') events.push(emit(ctx, { type: 'commitment.due', key, commitment }));
+    }
+  }
+  ctx.store.putMeta('events:swept', today);
+  return events;
+}
+
+export { summary as eventSummary };

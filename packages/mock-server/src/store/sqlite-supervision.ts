@@ -1,0 +1,276 @@
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { Ack } from '@credit-check/sdk/contract';
+import type { GradeRecord } from '../domain/records.ts';
+import {
+  type CaseFilter,
+  type CheckerRecord,
+  chainOf,
+  type DeliveryRecord,
+  type EventRecord,
+  type FeedQuery,
+  type FeedRecord,
+  type NewEvent,
+  type StoredEntry,
+  type SubscriptionRecord,
+  type SupervisionStore,
+} from './supervision.ts';
+
+export const SUPERVISION_SCHEMA = `
+CREATE TABLE IF NOT EXISTS entries (entry_id TEXT PRIMARY KEY, subject_key TEXT NOT NULL, body TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS entries_subject ON entries(subject_key);
+CREATE TABLE IF NOT EXISTS grades (subject_key TEXT PRIMARY KEY, body TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS events (event_id TEXT PRIMARY KEY, subject_key TEXT NOT NULL, sequence INTEGER NOT NULL,
+  body TEXT NOT NULL, UNIQUE (subject_key, sequence));
+CREATE TABLE IF NOT EXISTS feed (cursor INTEGER PRIMARY KEY AUTOINCREMENT, department TEXT NOT NULL, event_id TEXT NOT NULL,
+  why TEXT NOT NULL, UNIQUE (department, event_id));
+CREATE INDEX IF NOT EXISTS feed_department ON feed(department, cursor);
+CREATE TABLE IF NOT EXISTS subscriptions (subscription_id TEXT PRIMARY KEY, app_id TEXT NOT NULL, deleted INTEGER NOT NULL, body TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS deliveries (delivery_id TEXT PRIMARY KEY, subscription_id TEXT NOT NULL, subject_key TEXT NOT NULL,
+  sequence INTEGER NOT NULL, status TEXT NOT NULL, next_at INTEGER, body TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries(next_at) WHERE status = 'pending';
+CREATE INDEX IF NOT EXISTS deliveries_chain ON deliveries(subscription_id, subject_key, sequence) WHERE status = 'pending';
+CREATE INDEX IF NOT EXISTS deliveries_subscription ON deliveries(subscription_id, status);
+CREATE TABLE IF NOT EXISTS acks (id INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL, department TEXT NOT NULL,
+  recorded_at TEXT NOT NULL, body TEXT NOT NULL, UNIQUE (event_id, department));
+`;
+
+export const SUPERVISION_TABLES = ['entries', 'grades', 'events', 'feed', 'subscriptions', 'deliveries', 'acks'];
+
+function statements(db: DatabaseSync) {
+  const p = (sql: string): StatementSync => db.prepare(sql);
+  return {
+    putEntry: p('INSERT INTO entries VALUES (?, ?, ?) ON CONFLICT(entry_id) DO UPDATE SET body = excluded.body'),
+    entriesOf: p('SELECT body FROM entries WHERE subject_key = ? ORDER BY rowid'),
+    getEntry: p('SELECT body FROM entries WHERE entry_id = ?'),
+    allEntries: p('SELECT body FROM entries ORDER BY rowid'),
+    putGrade: p('INSERT INTO grades VALUES (?, ?) ON CONFLICT(subject_key) DO UPDATE SET body = excluded.body'),
+    gradeOf: p('SELECT body FROM grades WHERE subject_key = ?'),
+    checkersOf: p(
+      'SELECT department, matter, max(checked_at) AS checkedAt FROM checks WHERE subject_key = ? AND checked_at >= ? GROUP BY department, matter',
+    ),
+    lastSequence: p('SELECT max(sequence) AS s FROM events WHERE subject_key = ?'),
+    putEvent: p('INSERT INTO events VALUES (?, ?, ?, ?)'),
+    getEvent: p('SELECT body FROM events WHERE event_id = ?'),
+    putFeed: p('INSERT INTO feed (department, event_id, why) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
+    feedRow: p('SELECT cursor, department, event_id, why FROM feed WHERE department = ? AND event_id = ?'),
+    unacknowledged: p(
+      'SELECT count(*) AS n FROM feed f WHERE f.department = ? AND NOT EXISTS (SELECT 1 FROM acks a WHERE a.event_id = f.event_id AND a.department = f.department)',
+    ),
+    putSubscription: p(
+      'INSERT INTO subscriptions VALUES (?, ?, ?, ?) ON CONFLICT(subscription_id) DO UPDATE SET deleted = excluded.deleted, body = excluded.body',
+    ),
+    getSubscription: p('SELECT body FROM subscriptions WHERE subscription_id = ?'),
+    subscriptionsOf: p('SELECT body FROM subscriptions WHERE app_id = ? AND deleted = 0 ORDER BY rowid'),
+    activeSubscriptions: p('SELECT body FROM subscriptions WHERE deleted = 0 ORDER BY rowid'),
+    putDelivery: p('INSERT INTO deliveries VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    updateDelivery: p('UPDATE deliveries SET status = ?, next_at = ?, body = ? WHERE delivery_id = ?'),
+    due: p(`SELECT body FROM deliveries d WHERE d.status = 'pending' AND d.next_at <= ?
+      AND NOT EXISTS (SELECT 1 FROM deliveries e WHERE e.status = 'pending' AND e.subscription_id = d.subscription_id
+        AND e.subject_key = d.subject_key AND e.sequence < d.sequence)
+      ORDER BY d.next_at LIMIT ?`),
+    nextDue: p(`SELECT min(next_at) AS at FROM deliveries WHERE status = 'pending'`),
+    deliveriesOf: p('SELECT body FROM deliveries WHERE subscription_id = ? AND (? IS NULL OR status = ?) ORDER BY rowid DESC LIMIT ?'),
+    countDeliveries: p('SELECT count(*) AS n FROM deliveries WHERE subscription_id = ? AND status = ?'),
+    dropPending: p(`DELETE FROM deliveries WHERE subscription_id = ? AND status = 'pending'`),
+    putAck: p('INSERT INTO acks (event_id, department, recorded_at, body) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING'),
+    getAck: p('SELECT body FROM acks WHERE event_id = ? AND department = ?'),
+  };
+}
+
+/** `WHERE` over a date range (on the day of an ISO instant column) and a department, with its arguments. */
+export function filterClause(instant: string, department: string, filter: CaseFilter): { where: string; args: string[] } {
+  const where: string[] = [];
+  const args: string[] = [];
+  if (filter.from) {
+    where.push(`substr(${instant}, 1, 10) >= ?`);
+    args.push(filter.from);
+  }
+  if (filter.to) {
+    where.push(`substr(${instant}, 1, 10) <= ?`);
+    args.push(filter.to);
+  }
+  if (filter.department) {
+    where.push(`${department} = ?`);
+    args.push(filter.department);
+  }
+  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', args };
+}
+
+const parse = <T>(row: unknown): T | undefined => (row ? (JSON.parse((row as { body: string }).body) as T) : undefined);
+const parseAll = <T>(rows: unknown[]): T[] => rows.map((r) => JSON.parse((r as { body: string }).body) as T);
+
+/**
+ * The supervision loop on node:sqlite. An event, its feed rows and its deliveries commit in one
+ * transaction: after `kill -9` the outbox holds every delivery not yet acknowledged by its receiver.
+ */
+export class SqliteSupervision implements SupervisionStore {
+  private readonly s: ReturnType<typeof statements>;
+  protected readonly db: DatabaseSync;
+
+  constructor(db: DatabaseSync) {
+    this.db = db;
+    db.exec(SUPERVISION_SCHEMA);
+    this.s = statements(db);
+  }
+
+  /**
+   * Whether any entry or grade was recorded since seeding: every check reads the overlay, and
+   * most sandboxes have none, so the check path skips two lookups until there is one.
+   */
+  private overlays: boolean | undefined;
+  private hasOverlays(): boolean {
+    this.overlays ??=
+      Number((this.db.prepare('SELECT (SELECT count(*) FROM entries) + (SELECT count(*) FROM grades) AS n').get() as { n: number }).n) > 0;
+    return this.overlays;
+  }
+  protected forgetOverlays(): void {
+    this.overlays = undefined;
+  }
+
+  putEntry(record: StoredEntry): void {
+    this.s.putEntry.run(record.entry.entryId, record.subjectKey, JSON.stringify(record));
+    this.overlays = true;
+  }
+  entriesOf(subjectKey: string): StoredEntry[] {
+    return this.hasOverlays() ? parseAll(this.s.entriesOf.all(subjectKey)) : [];
+  }
+  getEntry(entryId: string) {
+    return parse<StoredEntry>(this.s.getEntry.get(entryId));
+  }
+  allEntries(): StoredEntry[] {
+    return parseAll(this.s.allEntries.all());
+  }
+
+  putGrade(subjectKey: string, grade: GradeRecord): void {
+    this.s.putGrade.run(subjectKey, JSON.stringify(grade));
+    this.overlays = true;
+  }
+  gradeOf(subjectKey: string) {
+    return this.hasOverlays() ? parse<GradeRecord>(this.s.gradeOf.get(subjectKey)) : undefined;
+  }
+
+  checkersOf(subjectKey: string, sinceIso: string): CheckerRecord[] {
+    return (this.s.checkersOf.all(subjectKey, sinceIso) as unknown as CheckerRecord[]).map((r) => ({ ...r }));
+  }
+
+  appendEvent(input: NewEvent): EventRecord {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const last = (this.s.lastSequence.get(input.event.subjectKey) as { s: number | null }).s;
+      const event: EventRecord = { ...input.event, sequence: Number(last ?? 0) + 1 };
+      this.s.putEvent.run(event.eventId, event.subjectKey, event.sequence, JSON.stringify(event));
+      for (const f of input.feed) this.s.putFeed.run(f.department, event.eventId, JSON.stringify(f.why));
+      for (const d of input.deliveries) {
+        const delivery: DeliveryRecord = { ...d, sequence: event.sequence };
+        this.s.putDelivery.run(
+          delivery.deliveryId,
+          delivery.subscriptionId,
+          delivery.subjectKey,
+          delivery.sequence,
+          delivery.status,
+          delivery.nextAttemptAt,
+          JSON.stringify(delivery),
+        );
+      }
+      this.db.exec('COMMIT');
+      return event;
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+  getEvent(eventId: string) {
+    return parse<EventRecord>(this.s.getEvent.get(eventId));
+  }
+
+  feed(department: string, q: FeedQuery) {
+    const where = ['f.department = ?'];
+    const args: (string | number)[] = [department];
+    if (q.after !== undefined) {
+      where.push('f.cursor > ?');
+      args.push(q.after);
+    }
+    if (q.before !== undefined) {
+      where.push('f.cursor < ?');
+      args.push(q.before);
+    }
+    if (q.unacknowledged) where.push('NOT EXISTS (SELECT 1 FROM acks a WHERE a.event_id = f.event_id AND a.department = f.department)');
+    const sql = `SELECT f.cursor, f.department, f.event_id, f.why, e.body FROM feed f JOIN events e ON e.event_id = f.event_id
+      WHERE ${where.join(' AND ')} ORDER BY f.cursor ${q.order === 'desc' ? 'DESC' : 'ASC'} LIMIT ?`;
+    const rows = this.db.prepare(sql).all(...args, q.limit + 1) as {
+      cursor: number;
+      department: string;
+      event_id: string;
+      why: string;
+      body: string;
+    }[];
+    return {
+      rows: rows.slice(0, q.limit).map((r) => ({
+        cursor: Number(r.cursor),
+        department: r.department,
+        eventId: r.event_id,
+        why: JSON.parse(r.why),
+        event: JSON.parse(r.body) as EventRecord,
+      })),
+      more: rows.length > q.limit,
+    };
+  }
+  feedRow(department: string, eventId: string): FeedRecord | undefined {
+    const r = this.s.feedRow.get(department, eventId) as { cursor: number; department: string; event_id: string; why: string } | undefined;
+    return r ? { cursor: Number(r.cursor), department: r.department, eventId: r.event_id, why: JSON.parse(r.why) } : undefined;
+  }
+  unacknowledged(department: string): number {
+    return Number((this.s.unacknowledged.get(department) as { n: number }).n);
+  }
+
+  putSubscription(record: SubscriptionRecord): void {
+    this.s.putSubscription.run(record.subscriptionId, record.appId, record.deletedAt ? 1 : 0, JSON.stringify(record));
+  }
+  getSubscription(subscriptionId: string) {
+    return parse<SubscriptionRecord>(this.s.getSubscription.get(subscriptionId));
+  }
+  subscriptionsOf(appId: string): SubscriptionRecord[] {
+    return parseAll(this.s.subscriptionsOf.all(appId));
+  }
+  activeSubscriptions(): SubscriptionRecord[] {
+    return parseAll(this.s.activeSubscriptions.all());
+  }
+
+  dueDeliveries(now: number, limit: number, busy: ReadonlySet<string>): DeliveryRecord[] {
+    const rows = parseAll<DeliveryRecord>(this.s.due.all(now, limit + busy.size));
+    return rows.filter((d) => !busy.has(chainOf(d))).slice(0, limit);
+  }
+  nextDueAt(): number | null {
+    const at = (this.s.nextDue.get() as { at: number | null }).at;
+    return at === null ? null : Number(at);
+  }
+  updateDelivery(record: DeliveryRecord): void {
+    this.s.updateDelivery.run(record.status, record.nextAttemptAt, JSON.stringify(record), record.deliveryId);
+  }
+  deliveriesOf(subscriptionId: string, status: DeliveryRecord['status'] | undefined, limit: number): DeliveryRecord[] {
+    return parseAll<DeliveryRecord>(this.s.deliveriesOf.all(subscriptionId, status ?? null, status ?? null, limit)).reverse();
+  }
+  countDeliveries(subscriptionId: string, status: DeliveryRecord['status']): number {
+    return Number((this.s.countDeliveries.get(subscriptionId, status) as { n: number }).n);
+  }
+  dropPending(subscriptionId: string): void {
+    this.s.dropPending.run(subscriptionId);
+  }
+
+  putAck(ack: Ack): Ack {
+    this.s.putAck.run(ack.eventId, ack.department, ack.recordedAt, JSON.stringify(ack));
+    return this.getAck(ack.eventId, ack.department) as Ack;
+  }
+  getAck(eventId: string, department: string) {
+    return parse<Ack>(this.s.getAck.get(eventId, department));
+  }
+  acks(filter: CaseFilter) {
+    const { where, args } = filterClause('a.recorded_at', 'a.department', filter);
+    const sql = `SELECT a.body AS ack, e.body AS event FROM acks a JOIN events e ON e.event_id = a.event_id
+      ${where} ORDER BY a.id`;
+    return (this.db.prepare(sql).all(...args) as { ack: string; event: string }[]).map((r) => ({
+      ack: JSON.parse(r.ack) as Ack,
+      event: JSON.parse(r.event) as EventRecord,
+    }));
+  }
+}

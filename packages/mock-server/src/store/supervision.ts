@@ -1,0 +1,147 @@
+import type { Ack, EventType, Route, SubjectView } from '@credit-check/sdk/contract';
+import type { EntryRecord, GradeRecord } from '../domain/records.ts';
+
+/**
+ * What the supervision loop remembers (定向推送 and 反馈, 003 §六§七): entries and grades the
+ * platform learnt after seeding, the events, each department's feed, subscriptions, the webhook
+ * outbox and acknowledgements. An event, its feed rows and its deliveries are written together
+ * (one transaction with --data-dir), so a crash during fan-out loses nothing.
+ */
+
+/** A list entry recorded after seeding (`POST /__mock/entries`), with its later repair or revocation. */
+export interface StoredEntry {
+  subjectKey: string;
+  /** The name the listing gave, for subjects the seed does not know. */
+  name: string | null;
+  entry: EntryRecord;
+}
+
+export interface EventRecord {
+  eventId: string;
+  type: EventType;
+  subjectKey: string;
+  /** 1, 2, 3 … per subject, assigned by the store. */
+  sequence: number;
+  occurredAt: string;
+  /** The subject as known when it happened, unmasked (masking is per receiver, on the way out). */
+  subject: SubjectView;
+  /** The event's data (its `data` in the contract), unmasked. */
+  data: unknown;
+}
+
+/** One row of a department's feed: the event and why it was routed there. `cursor` is the feed position. */
+export interface FeedRecord {
+  cursor: number;
+  department: string;
+  eventId: string;
+  why: Route[];
+}
+
+export interface SubscriptionRecord {
+  subscriptionId: string;
+  appId: string;
+  department: string;
+  url: string | null;
+  types: EventType[];
+  matters: string[];
+  region: string | null;
+  monitoringDays: number;
+  pii: boolean;
+  description: string;
+  createdAt: string;
+  secret: string;
+  previousSecret: string | null;
+  /** ms since the epoch */
+  previousSecretValidUntil: number | null;
+  deletedAt: string | null;
+}
+
+export interface DeliveryRecord {
+  deliveryId: string;
+  subscriptionId: string;
+  eventId: string;
+  type: EventType;
+  subjectKey: string;
+  sequence: number;
+  /** The routes of this event for the subscription's department (the `why` it is sent with). */
+  why: Route[];
+  status: 'pending' | 'delivered' | 'dead';
+  attempts: number;
+  /** ms since the epoch; null once delivered or dead. */
+  nextAttemptAt: number | null;
+  lastAttemptAt: number | null;
+  lastError: string | null;
+  deliveredAt: number | null;
+}
+
+/** A new event with where it goes: the store assigns its sequence, cursors and delivery sequence. */
+export interface NewEvent {
+  event: Omit<EventRecord, 'sequence'>;
+  feed: { department: string; why: Route[] }[];
+  deliveries: Omit<DeliveryRecord, 'sequence'>[];
+}
+
+export interface FeedQuery {
+  after?: number;
+  before?: number;
+  order: 'asc' | 'desc';
+  limit: number;
+  /** Only rows the department has not acknowledged. */
+  unacknowledged?: boolean;
+}
+
+export interface CaseFilter {
+  from?: string;
+  to?: string;
+  department?: string;
+}
+
+export interface CheckerRecord {
+  department: string;
+  matter: string;
+  checkedAt: string;
+}
+
+export interface SupervisionStore {
+  putEntry(record: StoredEntry): void;
+  entriesOf(subjectKey: string): StoredEntry[];
+  getEntry(entryId: string): StoredEntry | undefined;
+  allEntries(): StoredEntry[];
+
+  putGrade(subjectKey: string, grade: GradeRecord): void;
+  gradeOf(subjectKey: string): GradeRecord | undefined;
+
+  /** Departments that checked the subject since `sinceIso`: the latest check per department and matter. */
+  checkersOf(subjectKey: string, sinceIso: string): CheckerRecord[];
+
+  appendEvent(input: NewEvent): EventRecord;
+  getEvent(eventId: string): EventRecord | undefined;
+  feed(department: string, query: FeedQuery): { rows: (FeedRecord & { event: EventRecord })[]; more: boolean };
+  feedRow(department: string, eventId: string): FeedRecord | undefined;
+  unacknowledged(department: string): number;
+
+  putSubscription(record: SubscriptionRecord): void;
+  getSubscription(subscriptionId: string): SubscriptionRecord | undefined;
+  subscriptionsOf(appId: string): SubscriptionRecord[];
+  /** Every subscription not deleted (routing reads them on each event). */
+  activeSubscriptions(): SubscriptionRecord[];
+
+  /** Pending deliveries due by `now`, only the oldest pending one per subscription and subject (order per subject). */
+  dueDeliveries(now: number, limit: number, busy: ReadonlySet<string>): DeliveryRecord[];
+  /** The earliest next attempt of any pending delivery (ms), or null. */
+  nextDueAt(): number | null;
+  updateDelivery(record: DeliveryRecord): void;
+  deliveriesOf(subscriptionId: string, status: DeliveryRecord['status'] | undefined, limit: number): DeliveryRecord[];
+  countDeliveries(subscriptionId: string, status: DeliveryRecord['status']): number;
+  /** Drops a deleted subscription's pending deliveries. */
+  dropPending(subscriptionId: string): void;
+
+  /** Records the ack unless the department already acknowledged the event; returns what is stored. */
+  putAck(ack: Ack): Ack;
+  getAck(eventId: string, department: string): Ack | undefined;
+  /** Acks with their events, in recording order. */
+  acks(filter: CaseFilter): { ack: Ack; event: EventRecord }[];
+}
+
+/** The chain a delivery belongs to: one subscription, one subject — delivered strictly in order. */
+export const chainOf = (d: Pick<DeliveryRecord, 'subscriptionId' | 'subjectKey'>): string => `${d.subscriptionId}|${d.subjectKey}`;

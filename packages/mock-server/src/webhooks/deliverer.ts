@@ -1,0 +1,172 @@
+import { eventView } from '../platform/events.ts';
+import type { Platform } from '../platform/platform.ts';
+import { chainOf, type DeliveryRecord } from '../store/supervision.ts';
+import { signWebhook } from './signature.ts';
+
+export interface RetryPolicy {
+  /** First retry after about this long (ms, default 5 s); doubling each attempt. */
+  baseMs: number;
+  /** Never wait longer than this between attempts (default 1 h). */
+  maxMs: number;
+  /** After this many failed attempts the delivery is a dead letter (default 12: about a day). */
+  maxAttempts: number;
+}
+
+export interface DelivererOptions {
+  /** Deliveries in flight at once (default 32); one per subscription × subject at a time. */
+  concurrency?: number;
+  /** A receiver that has not answered in this long failed (default 10 s). */
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { baseMs: 5_000, maxMs: 3_600_000, maxAttempts: 12 };
+
+/** Exponential backoff with equal jitter: half the step fixed, half random, so receivers coming back are not stampeded. */
+export function backoff(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
+  const step = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(step / 2 + (random() * step) / 2);
+}
+
+/**
+ * Delivers the outbox (定向推送 by webhook): at least once, in order per subscription and
+ * subject, signed per Standard Webhooks. Everything it needs is in the store, so after a crash
+ * it picks up where it stopped (an attempt cut off mid-flight is sent again: receivers
+ * deduplicate on `webhook-id`, the event id).
+ */
+export class Deliverer {
+  private readonly platform: Platform;
+  private readonly concurrency: number;
+  private readonly timeoutMs: number;
+  private readonly retry: RetryPolicy;
+  private readonly busy = new Set<string>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private pumping = false;
+  private again = false;
+  private stopped = false;
+  private readonly unsubscribe: () => void;
+  private readonly inflight = new Set<Promise<void>>();
+
+  constructor(platform: Platform, options: DelivererOptions = {}) {
+    this.platform = platform;
+    this.concurrency = options.concurrency ?? 32;
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.unsubscribe = platform.onEvents(() => this.wake());
+  }
+
+  start(): void {
+    this.wake();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.unsubscribe();
+    clearTimeout(this.timer);
+    await Promise.allSettled([...this.inflight]);
+  }
+
+  /** Sends what is due now; sleeps until the next retry is due. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.pumping) {
+      this.again = true;
+      return;
+    }
+    this.pumping = true;
+    try {
+      do {
+        this.again = false;
+        while (this.busy.size < this.concurrency) {
+          const due = this.platform.store.dueDeliveries(Date.now(), this.concurrency - this.busy.size, this.busy);
+          if (due.length === 0) break;
+          for (const d of due) this.track(d);
+        }
+      } while (this.again);
+    } finally {
+      this.pumping = false;
+    }
+    this.sleep();
+  }
+
+  private sleep(): void {
+    clearTimeout(this.timer);
+    if (this.stopped || this.busy.size >= this.concurrency) return;
+    const next = this.platform.store.nextDueAt();
+    if (next === null) return;
+    // A chain whose head is in flight is not due until it answers; its completion wakes us anyway.
+    this.timer = setTimeout(() => this.wake(), Math.min(60_000, Math.max(10, next - Date.now())));
+    this.timer.unref?.();
+  }
+
+  private track(d: DeliveryRecord): void {
+    const chain = chainOf(d);
+    this.busy.add(chain);
+    const attempt = this.send(d)
+      .catch((error) => console.error(`[credit-check-mock] delivery ${d.deliveryId}: ${(error as Error).message}`))
+      .finally(() => {
+        this.busy.delete(chain);
+        this.inflight.delete(attempt);
+        this.wake();
+      });
+    this.inflight.add(attempt);
+  }
+
+  private async send(d: DeliveryRecord): Promise<void> {
+    const { store } = this.platform;
+    const subscription = store.getSubscription(d.subscriptionId);
+    const event = store.getEvent(d.eventId);
+    if (!subscription?.url || subscription.deletedAt || !event) {
+      store.updateDelivery({ ...d, status: 'dead', nextAttemptAt: null, lastError: 'subscription deleted' });
+      return;
+    }
+    const body = JSON.stringify(eventView(event, d.why, subscription.pii));
+    const now = Date.now();
+    const timestamp = Math.floor(now / 1000);
+    const secrets = [subscription.secret];
+    if (subscription.previousSecret && (subscription.previousSecretValidUntil ?? 0) > now) secrets.push(subscription.previousSecret);
+    let error: string | null = null;
+    try {
+      const response = await fetch(subscription.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'credit-check-mock (Standard Webhooks)',
+          'webhook-id': event.eventId,
+          'webhook-timestamp': String(timestamp),
+          'webhook-signature': secrets.map((s) => signWebhook(s, event.eventId, timestamp, body)).join(' '),
+        },
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      await response.body?.cancel();
+      if (response.status < 200 || response.status > 299) error = `HTTP ${response.status}`;
+    } catch (e) {
+      const cause = (e as { cause?: { code?: string } }).cause?.code;
+      error =
+        (e as Error).name === 'TimeoutError'
+          ? 'timeout'
+          : cause === 'ECONNREFUSED'
+            ? 'connection refused'
+            : (cause ?? (e as Error).message);
+    }
+    const at = Date.now();
+    const attempts = d.attempts + 1;
+    if (error === null) {
+      store.updateDelivery({
+        ...d,
+        status: 'delivered',
+        attempts,
+        lastAttemptAt: at,
+        lastError: null,
+        nextAttemptAt: null,
+        deliveredAt: at,
+      });
+    } else if (attempts >= this.retry.maxAttempts) {
+      store.updateDelivery({ ...d, status: 'dead', attempts, lastAttemptAt: at, lastError: error, nextAttemptAt: null });
+    } else {
+      store.updateDelivery({ ...d, attempts, lastAttemptAt: at, lastError: error, nextAttemptAt: at + backoff(attempts, this.retry) });
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface Received {
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/**
+ * A webhook receiver on loopback: records every delivery; `answer` decides the status of each
+ * (default 204), so a test can be down for a while and come back.
+ */
+export async function receiver(answer: (r: Received, n: number) => number = () => 204) {
+  const received: Received[] = [];
+  const accepted: Received[] = [];
+  const waiters: (() => void)[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (d) => {
+      body += d;
+    });
+    req.on('end', () => {
+      const r = { headers: req.headers, body };
+      received.push(r);
+      const status = answer(r, received.length);
+      if (status >= 200 && status < 300) accepted.push(r);
+      res.statusCode = status;
+      res.end();
+      for (const w of waiters.splice(0)) w();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
+  return {
+    url,
+    received,
+    accepted,
+    /** Resolves once `predicate` holds (checked after each delivery), or rejects after `ms`. */
+    until(predicate: () => boolean, ms = 10_000): Promise<void> {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`receiver: timed out with ${received.length} deliveries`)), ms);
+        const check = () => {
+          if (predicate()) {
+            clearTimeout(timer);
+            resolve();
+          } else waiters.push(check);
+        };
+        check();
+      });
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
