@@ -6,6 +6,7 @@ export { type CreditCheckClient, createClient, mintToken } from './client/client
 export { type CallOptions, type ClientOptions, Connection, type RetryOptions, type TokenLike } from './client/connection.ts';
 export { type DeferredApplication, isPlatformUnavailable, type Settlement, settleDeferred } from './client/deferred.ts';
 export { CreditCheckError, type ErrorCode, isCreditCheckError } from './client/errors.ts';
+export { ackEvent, casesCsv, type EventStreamOptions, events, listCases, listEvents, subscriptions } from './client/events.ts';
 export {
   type CheckCallOptions,
   check,
@@ -29,19 +30,28 @@ export {
 export { redact } from './client/redact.ts';
 export { tokenClaims } from './client/token-claims.ts';
 export type {
+  Ack,
+  AckInput,
   AppliedMeasure,
   BatchItem,
   BatchResult,
+  Case,
+  CaseList,
   Check,
   CheckInput,
   Commitment,
   Coverage,
+  CreditEvent,
+  CreditEventOf,
   Deferral,
   DeferralReason,
   DeferralReasonCode,
   Eligibility,
+  EventPage,
+  EventType,
   Feedback,
   FeedbackInput,
+  FeedItem,
   Grade,
   Jwk,
   Jwks,
@@ -54,7 +64,11 @@ export type {
   Profile,
   Reason,
   ReceiptClaims,
+  Route,
   SubjectView,
+  Subscription,
+  SubscriptionInput,
+  SubscriptionWithSecret,
   TokenClaims,
   TokenResponse,
   Verdict,

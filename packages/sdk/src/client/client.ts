@@ -1,11 +1,15 @@
+import type { CaseQueryInput } from '../contract/cases.ts';
 import type { BatchCheckInput, CheckInput } from '../contract/checks.ts';
 import type { CommitmentSearchInput, FulfilmentInput, SignCommitmentInput } from '../contract/commitments.ts';
+import type { AckInput } from '../contract/events.ts';
 import type { FeedbackInput } from '../contract/feedback.ts';
 import type { ObjectionDecisionInput, ObjectionInput } from '../contract/objections.ts';
 import type { ProfileInput } from '../contract/profiles.ts';
 import type { CoverageQuery } from '../contract/stats.ts';
+import type { DeliveryStatus, RotateSecretRequest, SubscriptionInput } from '../contract/subscriptions.ts';
 import type { TokenInput } from '../contract/tokens.ts';
 import { type CallOptions, type ClientOptions, Connection } from './connection.ts';
+import * as e from './events.ts';
 import * as m from './methods.ts';
 
 /**
@@ -37,6 +41,25 @@ export function createClient(options: ClientOptions) {
     mintToken: (input: TokenInput, opts?: CallOptions) => m.mintToken(c, input, opts),
     getKeys: (opts?: CallOptions) => m.getKeys(c, opts),
     getCoverage: (query?: Partial<CoverageQuery>, opts?: CallOptions) => m.getCoverage(c, query, opts),
+    /** 定向推送 pull feed, one page. */
+    listEvents: (query?: Parameters<typeof e.listEvents>[1], opts?: CallOptions) => e.listEvents(c, query, opts),
+    /** The pull feed as an async iterator that resumes from a stored cursor (`follow` keeps polling). */
+    events: (options?: e.EventStreamOptions) => e.events(c, options),
+    ackEvent: (eventId: string, input: AckInput, opts?: CallOptions) => e.ackEvent(c, eventId, input, opts),
+    subscriptions: {
+      create: (input: SubscriptionInput, opts?: CallOptions) => e.subscriptions.create(c, input, opts),
+      list: (opts?: CallOptions) => e.subscriptions.list(c, opts),
+      get: (id: string, opts?: CallOptions) => e.subscriptions.get(c, id, opts),
+      delete: (id: string, opts?: CallOptions) => e.subscriptions.delete(c, id, opts),
+      rotateSecret: (id: string, input?: RotateSecretRequest, opts?: CallOptions) => e.subscriptions.rotateSecret(c, id, input, opts),
+      deliveries: (id: string, query?: { status?: DeliveryStatus; limit?: number }, opts?: CallOptions) =>
+        e.subscriptions.deliveries(c, id, query, opts),
+      redeliver: (id: string, deliveryIds?: string[], opts?: CallOptions) => e.subscriptions.redeliver(c, id, deliveryIds, opts),
+    },
+    /** 联合奖惩案例, one page (JSON). */
+    listCases: (query?: CaseQueryInput, opts?: CallOptions) => e.listCases(c, query, opts),
+    /** 联合奖惩案例 as CSV (UTF-8 with a BOM). */
+    casesCsv: (query?: Omit<CaseQueryInput, 'limit' | 'after'>, opts?: CallOptions) => e.casesCsv(c, query, opts),
     /** Forgets cached check results (in-flight checks continue). */
     clearCache: () => c.checks.clear(),
   };

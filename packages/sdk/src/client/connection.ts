@@ -60,6 +60,8 @@ export interface Call {
   params?: Record<string, string>;
   body?: unknown;
   query?: Record<string, string | undefined>;
+  /** Another representation the endpoint `produces` (e.g. `text/csv`): the text is returned as is. */
+  accept?: 'text/csv';
 }
 
 interface CallState {
@@ -126,7 +128,7 @@ export class Connection {
       retry: {
         limit: retry.limit ?? 2,
         // Every POST the SDK sends carries an Idempotency-Key, kept across retries, so POSTs are safe to retry.
-        methods: ['get', 'post'],
+        methods: ['get', 'post', 'delete'],
         statusCodes: RETRY_STATUS,
         afterStatusCodes: [429, 503],
         backoffLimit: retry.backoffLimit ?? 5000,
@@ -211,6 +213,11 @@ export class Connection {
     return this.tokenPending;
   }
 
+  /** A call answered in another representation than JSON (the endpoint's `produces`): its text. */
+  callText(endpoint: Endpoint, call: Call & { accept: 'text/csv' }, opts: CallOptions = {}): Promise<string> {
+    return this.call(endpoint as Endpoint & { response: z.ZodMiniType<string> }, call, opts) as Promise<string>;
+  }
+
   /** Performs one logical call: validated body in, schema-parsed result out, or a CreditCheckError. */
   async call<S extends z.ZodMiniType>(endpoint: Endpoint & { response: S }, call: Call, opts: CallOptions = {}): Promise<z.infer<S>> {
     const idempotencyKey = endpoint.method === 'POST' ? (opts.idempotencyKey ?? randomId('idem_')) : undefined;
@@ -237,6 +244,7 @@ export class Connection {
     const headers: Record<string, string> = {};
     if (state.body !== undefined) headers['content-type'] = 'application/json';
     if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
+    if (call.accept) headers.accept = call.accept;
     const query = Object.entries(call.query ?? {}).filter((e): e is [string, string] => e[1] !== undefined);
     // Only when there is a query: ky rebuilds the URL for any searchParams, even empty ones.
     const searchParams = query.length ? Object.fromEntries(query) : undefined;
@@ -256,6 +264,7 @@ export class Connection {
     } catch (error) {
       throw await this.toError(error, state, opts.signal);
     }
+    if (call.accept) return text as z.infer<S>;
     // Not ky 2's `.json(schema)`: it goes through Standard Schema's async `validate` on every call
     // and throws one SchemaValidationError for malformed and off-contract bodies alike, while the
     // error family keeps them apart (RESPONSE_SHAPE with the HTTP status, the attempts and the

@@ -25,7 +25,9 @@ export type ErrorCode =
   /** The client is misconfigured (e.g. an app secret in a browser). */
   | 'CONFIG'
   /** A check receipt failed verification. */
-  | 'RECEIPT_INVALID';
+  | 'RECEIPT_INVALID'
+  /** A pushed event (webhook) failed verification: bad signature, stale timestamp or off-contract. */
+  | 'WEBHOOK_INVALID';
 
 export interface ErrorDetails {
   status?: number;
