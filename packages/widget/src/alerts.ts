@@ -1,0 +1,13 @@
+// <credit-alerts>: the department's inbox of pushed events. Its own entry (and its own drop-in
+// file, dist/credit-alerts.js), so the <credit-check> drop-in does not grow with it.
+import { CreditAlerts } from './credit-alerts/credit-alerts.ts';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'credit-alerts': CreditAlerts;
+  }
+}
+
+if (!customElements.get('credit-alerts')) customElements.define('credit-alerts', CreditAlerts);
+
+export { CreditAlerts, type CreditAlertsAckDetail, type CreditAlertsNewDetail } from './credit-alerts/credit-alerts.ts';

@@ -1,0 +1,93 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    font: 14px/1.6 system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif;
+    color: var(--credit-alerts-text-color, #1f2328);
+  }
+  [part='base'] {
+    border: 1px solid var(--credit-alerts-border-color, #d0d7de);
+    border-radius: var(--credit-alerts-radius, 6px);
+    background: var(--credit-alerts-background, #fff);
+    padding: 12px 16px;
+  }
+  [part='summary'] {
+    display: flex;
+    gap: 8px;
+    align-items: baseline;
+    margin: 0 0 8px;
+    font-size: 16px;
+  }
+  [part='count'] {
+    background: var(--credit-alerts-accent-color, #b42318);
+    color: #fff;
+    border-radius: 999px;
+    padding: 0 8px;
+    font-weight: 600;
+  }
+  [part='count'].zero {
+    background: #57606a;
+  }
+  [part='status'] {
+    margin: 0 0 8px;
+    padding: 8px;
+    border-radius: 4px;
+    background: #fff4e5;
+    color: #7a4100;
+  }
+  .item {
+    border-top: 1px solid #eaeef2;
+    padding: 8px 0;
+  }
+  .item.serious.open h3 .type {
+    color: var(--credit-alerts-accent-color, #b42318);
+  }
+  .item.done {
+    opacity: 0.8;
+  }
+  h3 {
+    margin: 0;
+    font-size: 15px;
+  }
+  header {
+    display: flex;
+    justify-content: space-between;
+    gap: 8px;
+  }
+  time {
+    color: #57606a;
+    white-space: nowrap;
+  }
+  .what,
+  .acked {
+    margin: 4px 0;
+  }
+  .why {
+    margin: 0;
+    padding-left: 18px;
+    color: #57606a;
+  }
+  .ack {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(180px, 1fr));
+    gap: 6px 12px;
+    margin-top: 6px;
+  }
+  .ack label {
+    display: grid;
+  }
+  .ack button {
+    justify-self: start;
+    padding: 4px 16px;
+  }
+  :focus-visible {
+    outline: none;
+    box-shadow: var(--credit-alerts-focus-ring, 0 0 0 3px #0969da66);
+  }
+  .error {
+    color: #b42318;
+    margin: 0;
+    grid-column: 1 / -1;
+  }
+`;

@@ -1,0 +1,94 @@
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../alerts.ts';
+import { DEPARTMENT, mock, reset, SUBJECTS, token } from '../test/harness.ts';
+import type { CreditAlerts, CreditAlertsAckDetail, CreditAlertsNewDetail } from './credit-alerts.ts';
+import { retryDelay } from './inbox.ts';
+
+const APP = { kind: 'app', appId: 'sandbox-app' } as const;
+
+async function setup(scopes = ['events:read', 'feedback:write']) {
+  const t = await token(scopes);
+  const el = await fixture<CreditAlerts>(html`<credit-alerts endpoint="/api/v1" token=${t} interval="100"></credit-alerts>`);
+  return el;
+}
+const shadow = (el: CreditAlerts) => el.shadowRoot as ShadowRoot;
+const items = (el: CreditAlerts) => [...shadow(el).querySelectorAll('[part~="item"]')];
+const list = (id: string, idType: 'uscc' | 'idcard' = 'uscc', listCode = 'SERIOUS_DISHONEST') =>
+  mock.platform.controls.listEntry({ subject: { idType, id }, listCode });
+
+describe('<credit-alerts>', () => {
+  beforeEach(() => {
+    reset();
+    // The sandbox window follows every subject registered in 江苏 (region 32) and 山西 (14).
+    mock.platform.subscriptions.create(APP, { department: DEPARTMENT, region: '32' });
+    mock.platform.subscriptions.create(APP, { department: DEPARTMENT, region: '14' });
+  });
+
+  it('shows the department’s pushed events newest first with the count to acknowledge, and takes feedback', async () => {
+    list(SUBJECTS.clean);
+    list(SUBJECTS.procurement);
+    const el = await setup();
+    await waitUntil(() => items(el).length === 2, 'two events');
+    expect(el.unacknowledged).to.equal(2);
+    expect(el.getAttribute('unacknowledged')).to.equal('2');
+    expect(items(el)[0]?.textContent).to.contain(SUBJECTS.procurement);
+    expect(items(el)[0]?.textContent).to.contain('列入名单');
+    expect(items(el)[0]?.textContent).to.contain('该主体登记在贵单位订阅的地区');
+    await expect(el).to.be.accessible();
+
+    const form = items(el)[0]?.querySelector('form') as HTMLFormElement;
+    (form.querySelector('select') as HTMLSelectElement).value = 'not-applicable';
+    (form.querySelector('button') as HTMLButtonElement).click();
+    await waitUntil(() => shadow(el).querySelector('.error'), 'the reason is required');
+    expect(shadow(el).querySelector('.error')?.textContent).to.contain('不适用');
+
+    (form.querySelector('select') as HTMLSelectElement).value = 'punished';
+    (form.querySelector('input[name="amount"]') as HTMLInputElement).value = '5000';
+    const acked = oneEvent(el, 'credit-alerts-ack');
+    (form.querySelector('button') as HTMLButtonElement).click();
+    const detail = ((await acked) as CustomEvent<CreditAlertsAckDetail>).detail;
+    expect(detail.action).to.equal('punished');
+    await waitUntil(() => items(el)[0]?.querySelector('[part="acknowledged"]'), 'recorded');
+    expect(items(el)[0]?.textContent).to.contain('已惩戒，金额 5000 元');
+    expect(el.unacknowledged).to.equal(1);
+  });
+
+  it('is live while open: a new event appears without reload and is announced', async () => {
+    const el = await setup();
+    await waitUntil(() => shadow(el).textContent?.includes('暂无推送'), 'empty inbox');
+    const arrived = oneEvent(el, 'credit-alerts-new');
+    list(SUBJECTS.personDebtor, 'idcard', 'COURT_DISHONEST_DEBTOR');
+    const detail = ((await arrived) as CustomEvent<CreditAlertsNewDetail>).detail;
+    expect(detail.count).to.equal(1);
+    expect(JSON.stringify(detail)).not.to.contain(SUBJECTS.personDebtor);
+    await waitUntil(() => items(el).length === 1, 'shown');
+    // A person's ID number is masked on screen.
+    expect(shadow(el).textContent).not.to.contain(SUBJECTS.personDebtor);
+    expect(shadow(el).textContent).to.match(/140\*+2176/);
+  });
+
+  it('says the inbox could not be read instead of looking empty, and recovers', async () => {
+    list(SUBJECTS.clean);
+    mock.faults.set({ kind: 'outage' });
+    const el = await setup();
+    await waitUntil(() => shadow(el).querySelector('[part="status"][role="alert"]'), 'outage shown');
+    expect(shadow(el).textContent).to.contain('推送暂时无法获取');
+    expect(shadow(el).textContent).not.to.contain('暂无推送');
+    mock.faults.clear();
+    await waitUntil(() => items(el).length === 1, 'recovered', { timeout: 5000 });
+    expect(shadow(el).querySelector('[role="alert"]')).to.equal(null);
+  });
+
+  it('refuses a token without events:read in words staff can act on', async () => {
+    const el = await setup(['checks:read']);
+    await waitUntil(() => shadow(el).querySelector('[part="status"][role="alert"]'), 'refused');
+    expect(shadow(el).textContent).to.contain('events:read');
+    await aTimeout(10);
+  });
+
+  it('backs off while failing: doubling from the interval, at most 5 minutes', () => {
+    expect(retryDelay(1000, 1, () => 1)).to.equal(2000);
+    expect(retryDelay(1000, 3, () => 0)).to.equal(4000);
+    expect(retryDelay(15_000, 20, () => 1)).to.equal(300_000);
+  });
+});
