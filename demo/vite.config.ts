@@ -16,7 +16,7 @@ export default defineConfig(({ mode }) => ({
   // Every page and dependency up front: discovering one late makes Vite re-optimise and answer
   // in-flight requests with 504 "Outdated Optimize Dep" (seen on fresh clones).
   optimizeDeps: {
-    entries: ['index.html', 'coverage.html', 'examples/*/index.html'],
+    entries: ['index.html', 'coverage.html', 'alerts.html', 'examples/*/index.html'],
     include: [
       '@credit-check/widget > lit',
       '@credit-check/widget > @lit/task',
@@ -41,6 +41,6 @@ export default defineConfig(({ mode }) => ({
     target: 'es2022',
     outDir: 'dist/site',
     emptyOutDir: true,
-    rolldownOptions: { input: { index: page('index.html'), coverage: page('coverage.html') } },
+    rolldownOptions: { input: { index: page('index.html'), coverage: page('coverage.html'), alerts: page('alerts.html') } },
   },
 }));

@@ -1,6 +1,7 @@
 import { CreditCheckError, createClient, type Jwks, verifyReceipt } from '@credit-check/sdk';
 import { DEFAULT_TOKEN_SCOPES } from '@credit-check/sdk/contract';
 import { Hono } from 'hono';
+import { PushedAlerts } from './alerts.ts';
 import { DeferredApplications } from './deferred.ts';
 
 /**
@@ -54,6 +55,8 @@ export function createBackend(options: BackendOptions) {
   const app = new Hono().basePath('/backend');
   const mayDefer = options.mayDefer ?? true;
   const deferred = new DeferredApplications(platform);
+  const alerts = new PushedAlerts(platform, options.department);
+  alerts.routes(app);
 
   // The page asks for a token for the operator signed in to the host system.
   // The page asks for its session: who is signed in (the host knows that without the platform) and a
@@ -65,8 +68,9 @@ export function createBackend(options: BackendOptions) {
         department: options.department,
         operator: options.operator,
         matters: ['*'],
-        // The defaults, and per department policy 先行受理 during an outage.
-        scopes: [...DEFAULT_TOKEN_SCOPES, ...(mayDefer ? (['checks:defer'] as const) : [])],
+        // The defaults, the department's inbox of pushed events (信用提醒), and per department policy
+        // 先行受理 during an outage.
+        scopes: [...DEFAULT_TOKEN_SCOPES, 'events:read', ...(mayDefer ? (['checks:defer'] as const) : [])],
         ttlSeconds: 900,
       });
       // The 应急 policy is read while the platform answers, for when it does not.
@@ -184,5 +188,5 @@ export function createBackend(options: BackendOptions) {
     return c.json({ approved: false, code: e?.code ?? 'ERROR', message: e?.messageZh ?? '后台处理失败，请重试' }, 502);
   });
 
-  return app;
+  return Object.assign(app, { alerts });
 }

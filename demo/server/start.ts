@@ -85,6 +85,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${host}:${port}/`;
+  // 定向推送: the platform calls the backend's webhook when a subject this window follows changes.
+  await backend.alerts.subscribe(`${url}backend/webhooks`);
   return {
     mock,
     server,

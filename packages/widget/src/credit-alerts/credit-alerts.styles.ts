@@ -79,6 +79,7 @@ export const styles = css`
   }
   .ack button {
     justify-self: start;
+    align-self: end;
     padding: 4px 16px;
   }
   :focus-visible {

@@ -1,0 +1,43 @@
+// Static build: start the in-browser platform first (dropped from the dev build).
+if (import.meta.env.MODE === 'static') await import('./sandbox.ts');
+
+import '@credit-check/widget/alerts';
+import { session, token } from './session.ts';
+
+/** 信用提醒: the department's inbox (<credit-alerts>, pulled) beside what the backend received by webhook. */
+const inbox = document.querySelector('credit-alerts') as HTMLElement & { endpoint?: string; getToken?: typeof token };
+const list = document.querySelector('#backend-alerts') as HTMLOListElement;
+const who = document.querySelector('#operator') as HTMLSpanElement;
+
+const s = await session();
+who.textContent = `${s.department} · ${s.operator}`;
+inbox.getToken = token;
+inbox.endpoint = s.endpoint;
+
+interface ReceivedAlert {
+  eventId: string;
+  type: string;
+  subject: string;
+  why: string[];
+  receivedAt: string;
+}
+
+async function showBackend(): Promise<void> {
+  try {
+    const res = await fetch(new URL('backend/alerts', new URL(import.meta.env.BASE_URL, location.href)));
+    const { alerts } = (await res.json()) as { alerts: ReceivedAlert[] };
+    list.replaceChildren(
+      ...alerts.map((a) => {
+        const li = document.createElement('li');
+        li.dataset.eventId = a.eventId;
+        // Platform data as text, never HTML.
+        li.textContent = `${a.receivedAt.slice(11, 19)} ${a.type} ${a.subject} — ${a.why.join('；')}`;
+        return li;
+      }),
+    );
+  } catch {
+    // The next round tries again; the inbox beside it is the staff's view.
+  }
+  setTimeout(showBackend, 2000);
+}
+void showBackend();
