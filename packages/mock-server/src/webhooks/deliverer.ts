@@ -66,8 +66,22 @@ export class Deliverer {
     await Promise.allSettled([...this.inflight]);
   }
 
-  /** Sends what is due now; sleeps until the next retry is due. */
+  private woken = false;
+
+  /**
+   * Sends what is due now; sleeps until the next retry is due. Wake-ups in one turn of the event
+   * loop (many deliveries completing, many events appended) share one look at the outbox.
+   */
   wake(): void {
+    if (this.stopped || this.woken) return;
+    this.woken = true;
+    setImmediate(() => {
+      this.woken = false;
+      this.pump();
+    });
+  }
+
+  private pump(): void {
     if (this.stopped) return;
     if (this.pumping) {
       this.again = true;
