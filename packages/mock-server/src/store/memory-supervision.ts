@@ -142,11 +142,11 @@ export class MemorySupervision implements SupervisionStore {
     }
     return out;
   }
-  nextDueAt(): number | null {
+  nextDueAt(after: number): number | null {
     let next: number | null = null;
     for (const chain of this.chains.values()) {
       const at = chain[0]?.nextAttemptAt;
-      if (at != null && (next === null || at < next)) next = at;
+      if (at != null && at > after && (next === null || at < next)) next = at;
     }
     return next;
   }

@@ -68,7 +68,7 @@ function statements(db: DatabaseSync) {
       AND NOT EXISTS (SELECT 1 FROM deliveries e WHERE e.status = 'pending' AND e.subscription_id = d.subscription_id
         AND e.subject_key = d.subject_key AND e.sequence < d.sequence)
       ORDER BY d.next_at LIMIT ?`),
-    nextDue: p(`SELECT min(next_at) AS at FROM deliveries WHERE status = 'pending'`),
+    nextDue: p(`SELECT min(next_at) AS at FROM deliveries WHERE status = 'pending' AND next_at > ?`),
     deliveriesOf: p('SELECT body FROM deliveries WHERE subscription_id = ? AND (? IS NULL OR status = ?) ORDER BY rowid DESC LIMIT ?'),
     countDeliveries: p('SELECT count(*) AS n FROM deliveries WHERE subscription_id = ? AND status = ?'),
     dropPending: p(`DELETE FROM deliveries WHERE subscription_id = ? AND status = 'pending'`),
@@ -240,8 +240,8 @@ export class SqliteSupervision implements SupervisionStore {
     const rows = parseAll<DeliveryRecord>(this.s.due.all(now, limit + busy.size));
     return rows.filter((d) => !busy.has(chainOf(d))).slice(0, limit);
   }
-  nextDueAt(): number | null {
-    const at = (this.s.nextDue.get() as { at: number | null }).at;
+  nextDueAt(after: number): number | null {
+    const at = (this.s.nextDue.get(after) as { at: number | null }).at;
     return at === null ? null : Number(at);
   }
   updateDelivery(record: DeliveryRecord): void {

@@ -128,8 +128,11 @@ export interface SupervisionStore {
 
   /** Pending deliveries due by `now`, only the oldest pending one per subscription and subject (order per subject). */
   dueDeliveries(now: number, limit: number, busy: ReadonlySet<string>): DeliveryRecord[];
-  /** The earliest next attempt of any pending delivery (ms), or null. */
-  nextDueAt(): number | null;
+  /**
+   * The earliest next attempt after `after` (ms), or null. What is due by `after` but was not
+   * handed out is in flight or waits behind a delivery in flight, whose completion wakes the deliverer.
+   */
+  nextDueAt(after: number): number | null;
   updateDelivery(record: DeliveryRecord): void;
   deliveriesOf(subscriptionId: string, status: DeliveryRecord['status'] | undefined, limit: number): DeliveryRecord[];
   countDeliveries(subscriptionId: string, status: DeliveryRecord['status']): number;

@@ -106,10 +106,12 @@ export class Deliverer {
   private sleep(): void {
     clearTimeout(this.timer);
     if (this.stopped || this.busy.size >= this.concurrency) return;
-    const next = this.platform.store.nextDueAt();
+    // Only retries due later: a chain whose head is in flight waits for its answer, which wakes us
+    // (counting it here would poll the store every few ms for as long as a slow receiver takes).
+    const now = Date.now();
+    const next = this.platform.store.nextDueAt(now);
     if (next === null) return;
-    // A chain whose head is in flight is not due until it answers; its completion wakes us anyway.
-    this.timer = setTimeout(() => this.wake(), Math.min(60_000, Math.max(10, next - Date.now())));
+    this.timer = setTimeout(() => this.wake(), Math.min(60_000, next - now));
     this.timer.unref?.();
   }
 
