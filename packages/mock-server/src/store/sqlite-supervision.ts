@@ -123,8 +123,10 @@ export class SqliteSupervision implements SupervisionStore {
       Number((this.db.prepare('SELECT (SELECT count(*) FROM entries) + (SELECT count(*) FROM grades) AS n').get() as { n: number }).n) > 0;
     return this.overlays;
   }
-  protected forgetOverlays(): void {
+  /** After a clear: nothing cached may outlive the rows. */
+  protected forgetCaches(): void {
     this.overlays = undefined;
+    this.active = undefined;
   }
 
   putEntry(record: StoredEntry): void {
@@ -223,7 +225,11 @@ export class SqliteSupervision implements SupervisionStore {
     return Number((this.s.unacknowledged.get(department) as { n: number }).n);
   }
 
+  /** Every event reads the subscriptions to route it: kept parsed until one changes (this process is the only writer). */
+  private active: SubscriptionRecord[] | undefined;
+
   putSubscription(record: SubscriptionRecord): void {
+    this.active = undefined;
     this.s.putSubscription.run(record.subscriptionId, record.appId, record.deletedAt ? 1 : 0, JSON.stringify(record));
   }
   getSubscription(subscriptionId: string) {
@@ -233,7 +239,8 @@ export class SqliteSupervision implements SupervisionStore {
     return parseAll(this.s.subscriptionsOf.all(appId));
   }
   activeSubscriptions(): SubscriptionRecord[] {
-    return parseAll(this.s.activeSubscriptions.all());
+    this.active ??= parseAll(this.s.activeSubscriptions.all());
+    return this.active;
   }
 
   dueDeliveries(now: number, limit: number, busy: ReadonlySet<string>): DeliveryRecord[] {

@@ -203,7 +203,7 @@ export class SqliteStore extends SqliteSupervision implements Store {
       "DELETE FROM checks; DELETE FROM feedback; DELETE FROM commitments; DELETE FROM fulfilments; DELETE FROM objections; DELETE FROM idempotency; DELETE FROM nonces; DELETE FROM meta WHERE key NOT LIKE 'key:%';",
     );
     for (const table of SUPERVISION_TABLES) this.db.exec(`DELETE FROM ${table}`);
-    this.forgetOverlays();
+    this.forgetCaches();
     this.objectionCount = undefined;
   }
 
