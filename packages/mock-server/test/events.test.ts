@@ -276,6 +276,9 @@ describe('响应—反馈 and cases (003 §七)', () => {
     const after = (await (await bearer(server, token, 'GET', '/api/v1/events')).json()) as EventPage;
     expect(after.unacknowledged).toBe(0);
     expect(after.items[0]?.ack?.amount).toBe(5000);
+    const open = (await (await bearer(server, token, 'GET', '/api/v1/events?acknowledged=false')).json()) as EventPage;
+    const done = (await (await bearer(server, token, 'GET', '/api/v1/events?acknowledged=true')).json()) as EventPage;
+    expect([open.items.length, done.items.map((i) => i.event.eventId)]).toEqual([0, [eventId]]);
 
     const cases = await (await bearer(server, token, 'GET', '/api/v1/cases')).json();
     expect(cases.cases.map((c: { source: string; kind: string }) => [c.source, c.kind])).toEqual([

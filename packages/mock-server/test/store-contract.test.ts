@@ -233,7 +233,8 @@ describe.each(stores)('store contract: %s', (_name, open) => {
     expect(store.putAck(ack)).toEqual(ack);
     expect(store.putAck({ ...ack, ackId: 'ack_2', amount: 1 })).toEqual(ack);
     expect(store.unacknowledged('A')).toBe(2);
-    expect(store.feed('A', { order: 'asc', limit: 10, unacknowledged: true }).rows.map((r) => r.eventId)).toEqual(['evt_a', 'evt_c']);
+    expect(store.feed('A', { order: 'asc', limit: 10, acknowledged: false }).rows.map((r) => r.eventId)).toEqual(['evt_a', 'evt_c']);
+    expect(store.feed('A', { order: 'asc', limit: 10, acknowledged: true }).rows.map((r) => r.eventId)).toEqual(['evt_b']);
     expect(store.acks({ department: 'A' }).map((x) => [x.ack.ackId, x.event.eventId])).toEqual([['ack_1', 'evt_b']]);
     expect(store.acks({ from: '2026-11-22' })).toEqual([]);
   });

@@ -22,14 +22,14 @@ export interface HandlerInput<K extends EndpointId> {
   accept: string;
 }
 
-/** What a handler answers: the endpoint's response type; the status defaults to `endpoint.status`. */
-export interface HandlerOutput<K extends EndpointId> {
-  status?: number;
-  body: z.infer<Endpoints[K]['response']>;
-  headers?: Record<string, string>;
-  /** Another representation than JSON (the endpoint's `produces`), sent instead of `body`. */
-  text?: { contentType: string; content: string };
-}
+/**
+ * What a handler answers: the endpoint's response type (the status defaults to `endpoint.status`),
+ * or another representation the endpoint `produces` (e.g. CSV) instead of it.
+ */
+export type HandlerOutput<K extends EndpointId> = { status?: number; headers?: Record<string, string> } & (
+  | { body: z.infer<Endpoints[K]['response']>; text?: undefined }
+  | { text: { contentType: string; content: string }; body?: undefined }
+);
 
 /** True when the caller asks for CSV rather than JSON. */
 const wantsCsv = (accept: string) => /\btext\/csv\b/i.test(accept) && !/\bapplication\/json\b/i.test(accept);
@@ -92,7 +92,6 @@ export function handlers(platform: Platform, batchMax: number): Handlers {
       if (!wantsCsv(accept)) return { body: platform.cases(principal, query) };
       const day = platform.today();
       return {
-        body: { cases: [], total: 0, next: null },
         text: { contentType: 'text/csv; charset=utf-8', content: platform.casesCsv(principal, query) },
         headers: { 'content-disposition': `attachment; filename="cases-${day}.csv"` },
       };

@@ -1,5 +1,5 @@
 import { randomId } from '@credit-check/sdk/auth';
-import type { CreditEvent, EventType, ListEntry, Measure } from '@credit-check/sdk/contract';
+import type { CreditEvent, CreditEventOf, EventType, Measure } from '@credit-check/sdk/contract';
 import type { CommitmentRecord, SubjectRecord } from '../domain/records.ts';
 import { measuresTriggeredBy, mergeRoutes, routesFor, type SubjectHistory } from '../domain/routing.ts';
 import type { DeliveryRecord, EventRecord, NewEvent } from '../store/supervision.ts';
@@ -7,17 +7,8 @@ import type { PlatformContext } from './context.ts';
 import { recordOf } from './subject-file.ts';
 import { maskSubject, subjectView } from './views.ts';
 
-/** What changed, in the contract's words (the platform's resources and controls describe it). */
-export type Happening =
-  | { type: Exclude<EventType, 'entry.changed' | `commitment.${string}` | 'grade.changed'>; key: string; entry: ListEntry }
-  | { type: 'entry.changed'; key: string; entry: ListEntry; change: 'objection-raised' | 'objection-rejected' | 'period-changed' }
-  | { type: `commitment.${'due' | 'violated' | 'fulfilled'}`; key: string; commitment: import('@credit-check/sdk/contract').Commitment }
-  | {
-      type: 'grade.changed';
-      key: string;
-      grade: import('@credit-check/sdk/contract').Grade | null;
-      previous: import('@credit-check/sdk/contract').Grade | null;
-    };
+/** What changed: an event type with its contract data and the subject's key (derived from the contract, never restated). */
+export type Happening = { [T in EventType]: { type: T; key: string } & CreditEventOf<T>['data'] }[EventType];
 
 /** Called after events are appended (the Node server's deliverer wakes on it). */
 export type EventListener = (events: readonly EventRecord[]) => void;

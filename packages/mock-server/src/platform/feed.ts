@@ -38,16 +38,14 @@ export function feed(ctx: PlatformContext, principal: Principal, query: EventFee
     limit,
     ...(query.after !== undefined ? { after: Number(query.after) } : {}),
     ...(query.before !== undefined ? { before: Number(query.before) } : {}),
-    ...(query.acknowledged === 'false' ? { unacknowledged: true } : {}),
+    ...(query.acknowledged ? { acknowledged: query.acknowledged === 'true' } : {}),
   });
   const pii = canSeePii(principal);
-  const items = rows
-    .filter((r) => query.acknowledged !== 'true' || ctx.store.getAck(r.eventId, department))
-    .map((r) => ({
-      cursor: String(r.cursor),
-      event: eventView(r.event, r.why, pii),
-      ack: ctx.store.getAck(r.eventId, department) ?? null,
-    }));
+  const items = rows.map((r) => ({
+    cursor: String(r.cursor),
+    event: eventView(r.event, r.why, pii),
+    ack: ctx.store.getAck(r.eventId, department) ?? null,
+  }));
   const last = rows.at(-1);
   return { items, next: more && last ? String(last.cursor) : null, unacknowledged: ctx.store.unacknowledged(department) };
 }

@@ -14,8 +14,6 @@ import { gradeView } from './views.ts';
  * `/clock`): each changes the platform's records as a listing authority, a credit repair or the
  * passing of time would, and emits through the same routing as the platform's own resources.
  */
-type Ctx = PlatformContext;
-
 const summary = (events: EventRecord[]): MockChange['events'] =>
   events.map((e) => ({ eventId: e.eventId, type: e.type, sequence: e.sequence }));
 
@@ -26,7 +24,7 @@ export function entryNow(ctx: PlatformContext, key: string, entryId: string): Li
 }
 
 /** POST /__mock/entries — 认定: the subject is listed today (defaults from the list's definition). */
-export function listEntry(ctx: Ctx, request: MockEntryRequest): MockChange {
+export function listEntry(ctx: PlatformContext, request: MockEntryRequest): MockChange {
   const list = ctx.lists.get(request.listCode);
   if (!list) {
     throw problem('UNKNOWN_LIST', `名单类型 ${request.listCode} 不存在`, `No list ${request.listCode} (see GET /api/v1/catalog/lists)`);
@@ -58,17 +56,21 @@ function storedOrSeeded(ctx: PlatformContext, entryId: string): { key: string; e
 }
 
 /** POST /__mock/entries/{id}/repair — 信用修复 completed today: publication and measures stop (000 三(六)). */
-export function repairEntry(ctx: Ctx, entryId: string, method: NonNullable<EntryRecord['repair']>['method'] = 'rectification'): MockChange {
+export function repairEntry(
+  ctx: PlatformContext,
+  entryId: string,
+  method: NonNullable<EntryRecord['repair']>['method'] = 'rectification',
+): MockChange {
   return changeEntry(ctx, entryId, 'entry.repaired', (entry, today) => ({ ...entry, repair: { method, repairedAt: today } }));
 }
 
 /** POST /__mock/entries/{id}/revoke — 撤销 by the listing authority (001 (十六)). */
-export function revokeEntry(ctx: Ctx, entryId: string): MockChange {
+export function revokeEntry(ctx: PlatformContext, entryId: string): MockChange {
   return changeEntry(ctx, entryId, 'entry.revoked', (entry, today) => ({ ...entry, revokedAt: today }));
 }
 
 function changeEntry(
-  ctx: Ctx,
+  ctx: PlatformContext,
   entryId: string,
   type: 'entry.repaired' | 'entry.revoked',
   change: (entry: EntryRecord, today: string) => EntryRecord,
@@ -83,7 +85,7 @@ function changeEntry(
 }
 
 /** POST /__mock/grades — a new 公共信用综合评价 result (001 (六): 推送 to the departments). */
-export function setGrade(ctx: Ctx, idType: SubjectRecord['idType'], id: string, level: string, scaleId?: string): MockChange {
+export function setGrade(ctx: PlatformContext, idType: SubjectRecord['idType'], id: string, level: string, scaleId?: string): MockChange {
   const key = subjectKey(idType, id);
   const previous: Grade | null = gradeView(recordOf(ctx, key)?.grade, ctx.catalog.gradeScales);
   const scale = ctx.catalog.gradeScales.find((s) => s.scaleId === (scaleId ?? previous?.scaleId ?? ctx.catalog.gradeScales[0]?.scaleId));
@@ -102,7 +104,7 @@ export function setGrade(ctx: Ctx, idType: SubjectRecord['idType'], id: string, 
  * whose publication period ended (公示期满, 000 三(六)) and commitments reaching their deadline
  * while still in force (commitment.due). Called after the clock moves and by the server daily.
  */
-export function sweep(ctx: Ctx): EventRecord[] {
+export function sweep(ctx: PlatformContext): EventRecord[] {
   const today = ctx.today();
   const from = ctx.store.getMeta('events:swept') ?? today;
   if (from >= today) return [];

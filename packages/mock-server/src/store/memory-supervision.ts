@@ -98,7 +98,7 @@ export class MemorySupervision implements SupervisionStore {
     let rows = this.feeds.get(department) ?? [];
     if (q.after !== undefined) rows = rows.filter((r) => r.cursor > (q.after as number));
     if (q.before !== undefined) rows = rows.filter((r) => r.cursor < (q.before as number));
-    if (q.unacknowledged) rows = rows.filter((r) => !this.ackIndex.has(`${r.eventId}|${department}`));
+    if (q.acknowledged !== undefined) rows = rows.filter((r) => this.ackIndex.has(`${r.eventId}|${department}`) === q.acknowledged);
     if (q.order === 'desc') rows = [...rows].reverse();
     const page = rows.slice(0, q.limit).map((r) => ({ ...r, event: this.events.get(r.eventId) as EventRecord }));
     return { rows: page, more: rows.length > q.limit };

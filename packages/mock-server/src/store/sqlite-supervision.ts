@@ -196,7 +196,11 @@ export class SqliteSupervision implements SupervisionStore {
       where.push('f.cursor < ?');
       args.push(q.before);
     }
-    if (q.unacknowledged) where.push('NOT EXISTS (SELECT 1 FROM acks a WHERE a.event_id = f.event_id AND a.department = f.department)');
+    if (q.acknowledged !== undefined) {
+      where.push(
+        `${q.acknowledged ? '' : 'NOT '}EXISTS (SELECT 1 FROM acks a WHERE a.event_id = f.event_id AND a.department = f.department)`,
+      );
+    }
     const sql = `SELECT f.cursor, f.department, f.event_id, f.why, e.body FROM feed f JOIN events e ON e.event_id = f.event_id
       WHERE ${where.join(' AND ')} ORDER BY f.cursor ${q.order === 'desc' ? 'DESC' : 'ASC'} LIMIT ?`;
     const rows = this.db.prepare(sql).all(...args, q.limit + 1) as {

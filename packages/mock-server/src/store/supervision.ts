@@ -86,8 +86,8 @@ export interface FeedQuery {
   before?: number;
   order: 'asc' | 'desc';
   limit: number;
-  /** Only rows the department has not acknowledged. */
-  unacknowledged?: boolean;
+  /** Only rows the department has (true) or has not (false) acknowledged. */
+  acknowledged?: boolean;
 }
 
 export interface CaseFilter {
