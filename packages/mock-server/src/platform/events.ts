@@ -1,10 +1,10 @@
 import { randomId } from '@credit-check/sdk/auth';
 import type { CreditEvent, CreditEventOf, EventType, Measure } from '@credit-check/sdk/contract';
-import type { CommitmentRecord, SubjectRecord } from '../domain/records.ts';
+import type { SubjectRecord } from '../domain/records.ts';
 import { measuresTriggeredBy, mergeRoutes, routesFor, type SubjectHistory } from '../domain/routing.ts';
 import type { DeliveryRecord, EventRecord, NewEvent } from '../store/supervision.ts';
 import type { PlatformContext } from './context.ts';
-import { recordOf } from './subject-file.ts';
+import { commitmentRecordsOf, recordOf } from './subject-file.ts';
 import { maskSubject, subjectView } from './views.ts';
 
 /** What changed: an event type with its contract data and the subject's key (derived from the contract, never restated). */
@@ -80,9 +80,7 @@ export function emit(ctx: PlatformContext, happening: Happening): EventRecord {
 
 /** Applications accepted on commitment (告知承诺, 容缺受理) with the accepting department. */
 function acceptedOnCommitment(ctx: PlatformContext, key: string, record: SubjectRecord | undefined): SubjectHistory['commitments'] {
-  const seeded = (record?.commitments ?? []).map((c) => ({ ...c, fulfilment: ctx.store.getFulfilment(c.commitmentId) ?? c.fulfilment }));
-  const all: CommitmentRecord[] = [...seeded, ...ctx.store.commitmentsOf(key)];
-  return all
+  return commitmentRecordsOf(ctx, key, record)
     .filter((c) => c.type === 'informed' || c.type === 'tolerance')
     .flatMap((c) => {
       const department = c.department ?? (c.matterCode ? ctx.matters.get(c.matterCode)?.department : undefined);

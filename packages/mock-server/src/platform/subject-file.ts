@@ -1,7 +1,7 @@
 import type { Commitment, LinkedSubject, ListEntry, Profile, SubjectRef } from '@credit-check/sdk/contract';
 import { canSeePii, type Principal } from '../auth/principal.ts';
 import { entryView } from '../domain/entries.ts';
-import { type ObjectionRecord, type SubjectRecord, subjectKey } from '../domain/records.ts';
+import { type CommitmentRecord, type ObjectionRecord, type SubjectRecord, subjectKey } from '../domain/records.ts';
 import type { PlatformContext } from './context.ts';
 import { objectionView } from './objections.ts';
 import { commitmentView, gradeView, maskLinked, maskSubject, subjectView } from './views.ts';
@@ -88,9 +88,18 @@ export function profile(ctx: PlatformContext, principal: Principal, subject: Sub
 export function commitmentsOf(ctx: PlatformContext, key: string, record: SubjectRecord | undefined, today: string): Commitment[] {
   const [idType, id] = key.split(':') as [SubjectRecord['idType'], string];
   const view = subjectView(record, { idType, id });
-  const seeded = (record?.commitments ?? []).map((c) => commitmentView(c, view, today, ctx.store.getFulfilment(c.commitmentId)));
-  const signed = ctx.store.commitmentsOf(key).map((c) => commitmentView(c, view, today));
-  return [...seeded, ...signed].sort((a, b) => b.signedAt.localeCompare(a.signedAt));
+  return commitmentRecordsOf(ctx, key, record)
+    .map((c) => commitmentView(c, view, today))
+    .sort((a, b) => b.signedAt.localeCompare(a.signedAt));
+}
+
+/** A subject's commitment records, seeded (with a fulfilment recorded since laid over) and signed. */
+export function commitmentRecordsOf(ctx: PlatformContext, key: string, record: SubjectRecord | undefined): CommitmentRecord[] {
+  const seeded = (record?.commitments ?? []).map((c) => {
+    const fulfilment = ctx.store.getFulfilment(c.commitmentId);
+    return fulfilment ? { ...c, fulfilment } : c;
+  });
+  return [...seeded, ...ctx.store.commitmentsOf(key)];
 }
 
 function entryViews(

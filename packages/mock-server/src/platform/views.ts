@@ -1,7 +1,7 @@
 import type { Check, Commitment, Grade, GradeScale, LinkedSubject, SubjectView } from '@credit-check/sdk/contract';
 import { maskIdNumber, maskPersonName } from '@credit-check/sdk/identifiers';
 import { isOverdue } from '../domain/commitments.ts';
-import { type CommitmentRecord, commitmentStatus, type FulfilmentRecord, type GradeRecord, type SubjectRecord } from '../domain/records.ts';
+import { type CommitmentRecord, commitmentStatus, type GradeRecord, type SubjectRecord } from '../domain/records.ts';
 
 /** A subject as the platform returns it, unmasked; `mask` applies per caller on the way out. */
 export function subjectView(
@@ -30,9 +30,9 @@ export function maskLinked(linked: LinkedSubject[]): LinkedSubject[] {
   return linked.map((l) => ({ ...l, subject: maskSubject(l.subject) }));
 }
 
-export function commitmentView(record: CommitmentRecord, subject: SubjectView, today: string, overlay?: FulfilmentRecord): Commitment {
-  const fulfilment = overlay ?? record.fulfilment;
-  const status = commitmentStatus({ ...record, fulfilment });
+export function commitmentView(record: CommitmentRecord, subject: SubjectView, today: string): Commitment {
+  const { fulfilment } = record;
+  const status = commitmentStatus(record);
   return {
     commitmentId: record.commitmentId,
     subject,
