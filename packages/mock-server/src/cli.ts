@@ -16,6 +16,8 @@ Usage: credit-check-mock [options]
   --access-log FILE  also append the access log to FILE (default: $CREDIT_CHECK_ACCESS_LOG)
   --webhook-retry-ms N     first webhook retry after about N ms, doubling (default 5000)
   --webhook-attempts N     attempts before a delivery is a dead letter (default 12)
+  --crypto SUITE     standard (Ed25519, HMAC-SHA256) or gm (国密: SM2 receipts, CC-HMAC-SM3,
+                     SM4-sealed --data-dir); default $CREDIT_CHECK_CRYPTO or standard
   --quiet            no access log on stdout
   -h, --help         this help
 
@@ -45,8 +47,10 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     return usage(`--webhook-retry-ms must be 1–86400000, got "${values['webhook-retry-ms']}"`);
   if (!Number.isInteger(attempts) || attempts < 1 || attempts > 100)
     return usage(`--webhook-attempts must be 1–100, got "${values['webhook-attempts']}"`);
+  const suite = values.crypto ?? process.env.CREDIT_CHECK_CRYPTO ?? 'standard';
+  if (suite !== 'standard' && suite !== 'gm') return usage(`--crypto must be standard or gm, got "${suite}"`);
   const started = performance.now();
-  const app = sandboxApp();
+  const app = sandboxApp(process.env, suite);
   const server = await startServer({
     port,
     host: values.host ?? '127.0.0.1',
@@ -55,6 +59,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
     corsOrigins: values['cors-origins'] ? values['cors-origins'].split(',').map((s) => s.trim()) : '*',
     apps: [app],
+    crypto: suite,
     webhooks: { retry: { baseMs: retryMs, maxAttempts: attempts } },
     ...(values['access-log'] ? { accessLog: values['access-log'] } : {}),
     ...(values.quiet ? {} : { log: (l) => console.log(formatLog(l)) }),
@@ -66,7 +71,8 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   OpenAPI      ${server.apiBase}/openapi.json
   Scenarios    ${server.origin}/__mock/scenarios   (demo matters: ${DEMO_MATTERS.join(', ')})
   Health       ${server.origin}/healthz
-  Sandbox app  appId=${app.appId} appSecret=${secretShown}`);
+  Sandbox app  appId=${app.appId} appSecret=${secretShown} signs with ${app.signature ?? 'CC-HMAC-SHA256'}
+  Receipts     ${server.platform.jwks().keys[0]?.alg} (keys at ${server.apiBase}/keys)`);
   const stop = () => {
     server.close().then(() => process.exit(0));
   };
@@ -88,6 +94,7 @@ function parse(argv: string[]) {
       quiet: { type: 'boolean' },
       'webhook-retry-ms': { type: 'string' },
       'webhook-attempts': { type: 'string' },
+      crypto: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,

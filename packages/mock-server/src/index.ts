@@ -9,7 +9,7 @@ export { type AppOptions, createApp, formatLog, type PlatformApp, type RequestLo
 export { Faults, faultMatrix, parsePrefer } from './http/faults.ts';
 export { openApiDocument } from './http/openapi.ts';
 export { platformHandlers } from './msw.ts';
-export { type App, Platform, type PlatformOptions, SANDBOX_APP } from './platform/platform.ts';
+export { type App, type CryptoSuite, Platform, type PlatformOptions, SANDBOX_APP } from './platform/platform.ts';
 export { ProblemError } from './problems.ts';
 export { CATALOG, DEMO_MATTERS } from './seed/catalog.ts';
 export { SANDBOX_DEPARTMENT, SANDBOX_OPERATOR, sandboxContext } from './seed/fixtures.ts';

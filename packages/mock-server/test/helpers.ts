@@ -1,12 +1,19 @@
-import { authorizationHeader, randomId } from '@credit-check/sdk/auth';
+import { authorizationHeader, HMAC_SHA256, randomId, type SignatureAlgorithm } from '@credit-check/sdk/auth';
+import { HMAC_SM3 } from '@credit-check/sdk/gm';
 import { SANDBOX_APP, SANDBOX_DEPARTMENT, SANDBOX_OPERATOR, sandboxContext } from '../src/index.ts';
 import { type RunningServer, type ServerOptions, startServer } from '../src/node/server.ts';
 
 export const APP = SANDBOX_APP;
 
-/** A real HTTP server on an ephemeral loopback port. */
+/** A real HTTP server on an ephemeral loopback port (the sandbox app signs with SM3 under `crypto: 'gm'`). */
 export function start(options: ServerOptions = {}): Promise<RunningServer> {
-  return startServer({ port: 0, subjects: 200, apps: [APP], ...options });
+  const app = options.crypto === 'gm' ? { ...APP, signature: 'CC-HMAC-SM3' as const } : APP;
+  return startServer({ port: 0, subjects: 200, apps: [app], ...options });
+}
+
+/** How a backend of this server's sandbox app signs: the SDK's own implementation, not the server's. */
+export function algorithmOf(server: RunningServer): SignatureAlgorithm {
+  return server.platform.suite === 'gm' ? HMAC_SM3 : HMAC_SHA256;
 }
 
 export interface SignOptions {
@@ -17,10 +24,12 @@ export interface SignOptions {
   headers?: Record<string, string>;
   /** Send this raw text instead of JSON.stringify(body). */
   raw?: string;
+  /** Sign with this scheme instead of the server app's. */
+  algorithm?: SignatureAlgorithm;
   signal?: AbortSignal;
 }
 
-/** A request signed the way a host backend signs (CC-HMAC-SHA256). */
+/** A request signed the way a host backend signs (CC-HMAC-SHA256, or CC-HMAC-SM3 on a 国密 server). */
 export async function signed(server: RunningServer, method: string, path: string, body?: unknown, o: SignOptions = {}): Promise<Response> {
   const text = o.raw ?? (body === undefined ? '' : JSON.stringify(body));
   const url = new URL(server.origin + path);
@@ -30,7 +39,7 @@ export async function signed(server: RunningServer, method: string, path: string
     timestamp: o.timestamp ?? Date.now(),
     nonce: o.nonce ?? randomId('', 16),
     body: text,
-  });
+  }, o.algorithm ?? algorithmOf(server));
   return fetch(url, {
     method,
     headers: { authorization, ...(method === 'POST' ? { 'content-type': 'application/json' } : {}), ...o.headers },

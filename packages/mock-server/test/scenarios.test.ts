@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { ScenarioList } from '@credit-check/sdk/contract';
+import { Jwks, ScenarioList } from '@credit-check/sdk/contract';
+import { verifyReceipt } from '@credit-check/sdk/receipts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CryptoSuite } from '../src/index.ts';
 import type { RunningServer } from '../src/node/server.ts';
 import { mint, start } from './helpers.ts';
 
@@ -10,29 +12,43 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-describe('scenario subjects', () => {
-  it('GET /__mock/scenarios lists complete requests whose verdicts the platform yields', async () => {
-    const list = ScenarioList.parse(await (await fetch(`${server.origin}/__mock/scenarios`)).json());
+describe.each<CryptoSuite>(['standard', 'gm'])('scenario verdicts, crypto %s', (suite) => {
+  let platform: RunningServer;
+  beforeAll(async () => {
+    platform = suite === 'standard' ? server : await start({ crypto: suite });
+  });
+  afterAll(async () => {
+    if (platform !== server) await platform.close();
+  });
+
+  it('GET /__mock/scenarios lists complete requests; each yields its verdict, with a receipt that verifies under the suite', async () => {
+    const list = ScenarioList.parse(await (await fetch(`${platform.origin}/__mock/scenarios`)).json());
+    const token = await mint(platform, { department: '苏州市政务服务中心', operator: 'window-01' });
+    const keys = Jwks.parse(await (await fetch(`${platform.apiBase}/keys`)).json());
+    expect(keys.keys[0]?.alg).toBe(suite === 'gm' ? 'SM2SM3' : 'EdDSA');
     expect(list.scenarios.length).toBeGreaterThanOrEqual(10);
-    const token = await mint(server, { department: '苏州市政务服务中心', operator: 'window-01' });
     const seen = new Set<string>();
     for (const scenario of list.scenarios) {
       for (const { request, verdict } of scenario.checks) {
-        const res = await fetch(`${server.apiBase}/checks`, {
+        const res = await fetch(`${platform.apiBase}/checks`, {
           method: 'POST',
           headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
           body: JSON.stringify(request),
         });
         expect(res.status, `${scenario.id} ${request.matter}`).toBe(201);
-        const check = (await res.json()) as { verdict: string };
+        const check = (await res.json()) as { verdict: string; checkId: string; receipt: string };
         expect(check.verdict, `${scenario.id} × ${request.matter}`).toBe(verdict);
+        const claims = await verifyReceipt(check.receipt, keys, { checkId: check.checkId, subject: request.subject });
+        expect(claims.verdict).toBe(verdict);
         seen.add(verdict);
       }
     }
     // Together they yield all four verdicts.
     expect([...seen].sort()).toEqual(['caution', 'clear', 'notice', 'restrict']);
   });
+});
 
+describe('scenario subjects', () => {
   it('the README carries the same table as GET /__mock/scenarios', async () => {
     const list = ScenarioList.parse(await (await fetch(`${server.origin}/__mock/scenarios`)).json());
     const readme = await readFile(new URL('../../../README.md', import.meta.url), 'utf8');

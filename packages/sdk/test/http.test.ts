@@ -1,18 +1,23 @@
-import { faultMatrix } from '@credit-check/mock-server';
+import { type CryptoSuite, faultMatrix } from '@credit-check/mock-server';
 import { type RunningServer, startServer } from '@credit-check/mock-server/node';
+import smCrypto from 'sm-crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HMAC_SM3, sm2PublicKeyFromJwk } from '../src/gm/index.ts';
 import { CreditCheckError, createClient, verifyReceipt } from '../src/index.ts';
 import { APP, CONTEXT, checkInput, FOOD_BAN, PERSON } from './harness.ts';
 
-let server: RunningServer;
-beforeAll(async () => {
-  server = await startServer({ port: 0, subjects: 100, apps: [APP] });
-});
-afterAll(() => server.close());
+// Everything below runs twice: on the standard platform and on `--crypto gm` (国密: the app signs
+// with CC-HMAC-SM3, receipts are SM2), with a backend configured for each.
+describe.each<CryptoSuite>(['standard', 'gm'])('over real HTTP, crypto %s', (suite) => {
+  let server: RunningServer;
+  const app = { ...APP, ...(suite === 'gm' ? { signature: HMAC_SM3 } : {}) };
+  beforeAll(async () => {
+    server = await startServer({ port: 0, subjects: 100, crypto: suite });
+  });
+  afterAll(() => server.close());
 
-describe('over real HTTP', () => {
   it('a signed backend mints a token, the browser client checks, the backend verifies the receipt and records feedback', async () => {
-    const backend = createClient({ baseUrl: server.apiBase, ...APP });
+    const backend = createClient({ baseUrl: server.apiBase, ...app });
     const { token, expiresAt } = await backend.mintToken({
       department: CONTEXT.department,
       operator: CONTEXT.operator,
@@ -23,7 +28,9 @@ describe('over real HTTP', () => {
     const check = await browser.check(checkInput(PERSON, 'PROCUREMENT_SUPPLIER'));
     expect(check.verdict).toBe('restrict');
     expect(check.subject.id).not.toBe(PERSON.id);
-    const claims = await verifyReceipt(check.receipt, await backend.getKeys(), { checkId: check.checkId, subject: PERSON });
+    const keys = await backend.getKeys();
+    expect(keys.keys[0]).toMatchObject(suite === 'gm' ? { kty: 'EC', crv: 'SM2', alg: 'SM2SM3' } : { kty: 'OKP', alg: 'EdDSA' });
+    const claims = await verifyReceipt(check.receipt, keys, { checkId: check.checkId, subject: PERSON });
     expect(claims.verdict).toBe('restrict');
     const feedback = await browser.sendFeedback(check.checkId, {
       action: 'restricted',
@@ -33,44 +40,61 @@ describe('over real HTTP', () => {
     expect((await backend.getCheck(check.checkId)).feedback?.feedbackId).toBe(feedback.feedbackId);
   });
 
+  it('the app is held to its scheme: the other one is refused (no downgrade, no surprise upgrade)', async () => {
+    const other = createClient({ baseUrl: server.apiBase, ...APP, ...(suite === 'gm' ? {} : { signature: HMAC_SM3 }), retry: 0 });
+    const error = await other.check(checkInput()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'AUTH', problemCode: 'SIGNATURE_INVALID' });
+    expect((error as Error).message).toContain(suite === 'gm' ? 'CC-HMAC-SM3' : 'CC-HMAC-SHA256');
+  });
+
   it('many signed calls in parallel each carry a fresh nonce (none is refused as a replay)', async () => {
-    const backend = createClient({ baseUrl: server.apiBase, ...APP, cache: false });
+    const backend = createClient({ baseUrl: server.apiBase, ...app, cache: false });
     const results = await Promise.all(
       Array.from({ length: 40 }, (_, i) => backend.check({ ...checkInput(FOOD_BAN), context: { ...CONTEXT, applicationId: `PAR-${i}` } })),
     );
     expect(results.every((c) => c.verdict === 'restrict')).toBe(true);
+    if (suite === 'gm') {
+      // Every one of those SM2 receipts verifies with sm-crypto, the library 政务 systems already run.
+      const jwk = (await backend.getKeys()).keys[0] as { x: string; y: string };
+      const publicKey = sm2PublicKeyFromJwk(jwk) as string;
+      for (const { receipt } of results) {
+        const [head, body, sig] = receipt.split('.') as [string, string, string];
+        const rs = Buffer.from(sig, 'base64url').toString('hex');
+        expect(smCrypto.sm2.doVerifySignature(`${head}.${body}`, rs, publicKey, { hash: true })).toBe(true);
+      }
+    }
   });
 
   it('a dropped connection is NETWORK, a platform that never answers is TIMEOUT', async () => {
-    const client = createClient({ baseUrl: server.apiBase, ...APP, retry: 0, timeout: 300, headers: { prefer: 'fault=reset' } });
+    const client = createClient({ baseUrl: server.apiBase, ...app, retry: 0, timeout: 300, headers: { prefer: 'fault=reset' } });
     await expect(client.check(checkInput())).rejects.toMatchObject({ code: 'NETWORK' });
-    const hanging = createClient({ baseUrl: server.apiBase, ...APP, retry: 0, timeout: 300, headers: { prefer: 'fault=hang' } });
+    const hanging = createClient({ baseUrl: server.apiBase, ...app, retry: 0, timeout: 300, headers: { prefer: 'fault=hang' } });
     const error = await hanging.check(checkInput()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CreditCheckError);
     expect((error as CreditCheckError).code).toBe('TIMEOUT');
   });
 
   it('nothing listening is NETWORK after the retries', async () => {
-    const dead = createClient({ baseUrl: 'http://127.0.0.1:9/api/v1', ...APP, retry: { limit: 1, backoffLimit: 5 } });
+    const dead = createClient({ baseUrl: 'http://127.0.0.1:9/api/v1', ...app, retry: { limit: 1, backoffLimit: 5 } });
     await expect(dead.check(checkInput())).rejects.toMatchObject({ code: 'NETWORK', attempts: 2 });
   });
-});
 
-describe('fault matrix over real HTTP: the documented error for every fault, never a result', () => {
-  for (const { name, fault, code } of faultMatrix(300)) {
-    it(`${name} → ${code}`, async () => {
-      server.faults.set(fault);
-      try {
-        const client = createClient({ baseUrl: server.apiBase, ...APP, retry: { limit: 1, backoffLimit: 10 }, timeout: 300, cache: false });
-        const error = await client.check(checkInput()).then(
-          (result) => result,
-          (e: unknown) => e,
-        );
-        expect(error).toBeInstanceOf(CreditCheckError);
-        expect((error as CreditCheckError).code).toBe(code);
-      } finally {
-        server.faults.clear();
-      }
-    });
-  }
+  describe('fault matrix: the documented error for every fault, never a result', () => {
+    for (const { name, fault, code } of faultMatrix(300)) {
+      it(`${name} → ${code}`, async () => {
+        server.faults.set(fault);
+        try {
+          const client = createClient({ baseUrl: server.apiBase, ...app, retry: { limit: 1, backoffLimit: 10 }, timeout: 300, cache: false });
+          const error = await client.check(checkInput()).then(
+            (result) => result,
+            (e: unknown) => e,
+          );
+          expect(error).toBeInstanceOf(CreditCheckError);
+          expect((error as CreditCheckError).code).toBe(code);
+        } finally {
+          server.faults.clear();
+        }
+      });
+    }
+  });
 });

@@ -1,15 +1,16 @@
 import { fromBase64Url, subtle, toBase64Url } from '@credit-check/sdk/auth';
 import type { Jwk } from '@credit-check/sdk/contract';
-import { type Ed25519Signer, webCryptoSigner } from '@credit-check/sdk/receipts';
+import { type ReceiptAlg, type ReceiptSigner, webCryptoSigner } from '@credit-check/sdk/receipts';
 
+/** The key that signs check receipts: Ed25519 (default) or SM2 (`--crypto gm`). */
 export interface SigningKey {
   kid: string;
-  privateKey: CryptoKey;
-  /** Ed25519 signature over bytes (WebCrypto here; the Node server swaps in node:crypto). */
-  sign: Ed25519Signer;
+  alg: ReceiptAlg;
+  /** Signature over bytes (WebCrypto or sm-crypto-v2; the Node server swaps in node:crypto for Ed25519). */
+  sign: ReceiptSigner;
   publicJwk: Jwk;
-  /** PKCS#8, base64url: how the key is persisted with --data-dir. */
-  pkcs8: string;
+  /** How the private key is persisted with --data-dir: PKCS#8 base64url (Ed25519), the scalar in hex (SM2). */
+  exported: string;
 }
 
 /** Creates (or restores from PKCS#8) the Ed25519 key that signs check receipts. */
@@ -33,9 +34,20 @@ export async function signingKey(pkcs8?: string): Promise<SigningKey> {
   ]);
   return {
     kid,
-    privateKey: signer,
+    alg: 'EdDSA',
     sign: webCryptoSigner(signer),
-    pkcs8: exported,
+    exported,
     publicJwk: { kty: 'OKP', crv: 'Ed25519', x, kid, alg: 'EdDSA', use: 'sig' },
   };
+}
+
+/**
+ * Creates (or restores from its hex scalar) the SM2 key that signs receipts under 国密. The `gm`
+ * SDK entry (sm-crypto-v2) is loaded only here, so a standard platform never carries it.
+ */
+export async function sm2SigningKey(privateHex?: string): Promise<SigningKey> {
+  const gm = await import('@credit-check/sdk/gm');
+  const privateKey = privateHex ?? gm.generateSm2KeyPair().privateKey;
+  const publicJwk = gm.sm2Jwk(gm.sm2PublicKeyOf(privateKey));
+  return { kid: publicJwk.kid, alg: gm.SM2_ALG, sign: gm.sm2Signer(privateKey), exported: privateKey, publicJwk };
 }

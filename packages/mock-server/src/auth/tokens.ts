@@ -2,20 +2,27 @@ import { fromBase64Url, randomId, subtle, timingSafeEqual, toBase64Url, utf8 } f
 import type { TokenClaims, TokenScope } from '@credit-check/sdk/contract';
 import { problem } from '../problems.ts';
 import type { Principal } from './principal.ts';
+import type { Mac } from './signatures.ts';
 
 /** The contract's claims, with scopes as minted (the contract keeps them open for other platforms). */
 type Claims = TokenClaims & { scp: TokenScope[] };
 
 /**
- * Browser tokens: `cct_<claims>.<HMAC-SHA256>`, stateless, signed with the platform's token
- * secret. Verified results are cached (the signature check is the hot path of every widget call).
+ * Browser tokens: `cct_<claims>.<HMAC>`, stateless, signed with the platform's token secret —
+ * HMAC-SHA256, or HMAC-SM3 under 国密 (the token is opaque to everyone but the platform).
+ * Verified results are cached (the signature check is the hot path of every widget call).
  */
 export class TokenAuthority {
-  private readonly key: Promise<CryptoKey>;
+  private readonly mac: (data: Uint8Array) => Promise<Uint8Array>;
   private readonly cache = new Map<string, Extract<Principal, { kind: 'token' }>>();
 
-  constructor(secret: string) {
-    this.key = subtle().importKey('raw', utf8.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  constructor(secret: string, mac?: Mac) {
+    if (mac) {
+      this.mac = async (data) => mac(secret, data);
+    } else {
+      const key = subtle().importKey('raw', utf8.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+      this.mac = async (data) => new Uint8Array(await subtle().sign('HMAC', await key, data as Uint8Array<ArrayBuffer>));
+    }
   }
 
   async mint(input: {
@@ -75,6 +82,6 @@ export class TokenAuthority {
   }
 
   private async sign(payload: string): Promise<string> {
-    return toBase64Url(new Uint8Array(await subtle().sign('HMAC', await this.key, utf8.encode(payload))));
+    return toBase64Url(await this.mac(utf8.encode(payload)));
   }
 }

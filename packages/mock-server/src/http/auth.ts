@@ -4,12 +4,13 @@ import type { Principal } from '../auth/principal.ts';
 import type { Platform } from '../platform/platform.ts';
 import { problem } from '../problems.ts';
 
-const CHALLENGE = { 'www-authenticate': 'Bearer realm="credit-check", CC-HMAC-SHA256 realm="credit-check"' };
+const CHALLENGE = { 'www-authenticate': 'Bearer realm="credit-check", CC-HMAC-SHA256 realm="credit-check", CC-HMAC-SM3 realm="credit-check"' };
 
 /**
  * Authenticates one request for one endpoint (002 (十八): authenticated, authorised callers only):
  * a signed server call (app id, timestamp within ±5 min, unused nonce, HMAC over method, path,
- * timestamp, nonce and body hash) or a scoped browser token. Returns null for public endpoints.
+ * timestamp, nonce and body hash — with the one scheme set for the app, SHA-256 or SM3) or a
+ * scoped browser token. Returns null for public endpoints.
  */
 export async function authenticate(platform: Platform, endpoint: Endpoint, request: Request, body: string): Promise<Principal | null> {
   if (endpoint.callers.includes('public')) return null;
@@ -33,8 +34,8 @@ export async function authenticate(platform: Platform, endpoint: Endpoint, reque
   if (!parsed) {
     throw problem(
       'UNAUTHENTICATED',
-      '请使用应用签名（CC-HMAC-SHA256）或访问令牌（Bearer）',
-      'Sign the request (CC-HMAC-SHA256) or send a Bearer token',
+      '请使用应用签名（CC-HMAC-SHA256 或 CC-HMAC-SM3）或访问令牌（Bearer）',
+      'Sign the request (CC-HMAC-SHA256 or CC-HMAC-SM3) or send a Bearer token',
       { headers: CHALLENGE },
     );
   }
@@ -48,13 +49,21 @@ export async function authenticate(platform: Platform, endpoint: Endpoint, reque
       { headers: CHALLENGE },
     );
   }
-  const expected = await computeSignature(app.appSecret, {
-    method: request.method,
-    pathAndQuery: pathAndQuery(request.url),
-    timestamp: parsed.timestamp,
-    nonce: parsed.nonce,
-    body,
-  });
+  const algorithm = platform.signatureAlgorithm(app);
+  if (parsed.scheme !== algorithm.name) {
+    // One scheme per app: a platform set to SM3 for 密评 must not be downgraded to SHA-256.
+    throw problem(
+      'SIGNATURE_INVALID',
+      `该应用须使用 ${algorithm.name} 签名，收到的是 ${parsed.scheme}`,
+      `This app must sign with ${algorithm.name}, not ${parsed.scheme}`,
+      { headers: CHALLENGE },
+    );
+  }
+  const expected = await computeSignature(
+    app.appSecret,
+    { method: request.method, pathAndQuery: pathAndQuery(request.url), timestamp: parsed.timestamp, nonce: parsed.nonce, body },
+    algorithm,
+  );
   if (!timingSafeEqual(expected, parsed.signature)) {
     throw problem(
       'SIGNATURE_INVALID',

@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, sign } from 'node:crypto';
+import { createHash, createHmac, createPrivateKey, sign } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,7 +7,7 @@ import { getRequestListener, type Http2Bindings, type HttpBindings } from '@hono
 import { formatLog, type RequestLog } from '../http/app.ts';
 import { RESET_HEADER } from '../http/faults.ts';
 import { createMockPlatform, type MockPlatform } from '../index.ts';
-import { type PlatformCrypto, type PlatformOptions, SANDBOX_APP } from '../platform/platform.ts';
+import { type App, type CryptoSuite, type PlatformCrypto, type PlatformOptions, SANDBOX_APP } from '../platform/platform.ts';
 import type { Store } from '../store/store.ts';
 import { Deliverer, type DelivererOptions } from '../webhooks/deliverer.ts';
 
@@ -50,17 +50,28 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
   return new SqliteStore(dataDir);
 }
 
-/** Sandbox credentials: CREDIT_CHECK_APP_ID / CREDIT_CHECK_APP_SECRET override the documented defaults. */
-export function sandboxApp(env: NodeJS.ProcessEnv = process.env) {
-  return { appId: env.CREDIT_CHECK_APP_ID || SANDBOX_APP.appId, appSecret: env.CREDIT_CHECK_APP_SECRET || SANDBOX_APP.appSecret };
+/**
+ * Sandbox credentials: CREDIT_CHECK_APP_ID / CREDIT_CHECK_APP_SECRET override the documented
+ * defaults. Under 国密 the app signs with CC-HMAC-SM3.
+ */
+export function sandboxApp(env: NodeJS.ProcessEnv = process.env, suite: CryptoSuite = 'standard'): App {
+  return {
+    appId: env.CREDIT_CHECK_APP_ID || SANDBOX_APP.appId,
+    appSecret: env.CREDIT_CHECK_APP_SECRET || SANDBOX_APP.appSecret,
+    ...(suite === 'gm' ? { signature: 'CC-HMAC-SM3' as const } : {}),
+  };
 }
 
-/** node:crypto, synchronous: no thread-pool hop per check as with WebCrypto. */
+/** node:crypto, synchronous: no thread-pool hop per check as with WebCrypto. OpenSSL's SM3 is GB/T 32905's. */
 const nodeCrypto: PlatformCrypto = {
   sha256: (data) => createHash('sha256').update(data).digest(),
   ed25519: (pkcs8) => {
     const key = createPrivateKey({ key: Buffer.from(pkcs8), format: 'der', type: 'pkcs8' });
     return (data) => sign(null, data, key);
+  },
+  sm3: {
+    sm3: (data) => createHash('sm3').update(data).digest(),
+    hmacSm3: (key, data) => createHmac('sm3', key).update(data).digest(),
   },
 };
 
@@ -77,8 +88,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       : undefined;
   const mock = await createMockPlatform({
     ...options,
-    apps: options.apps ?? [sandboxApp()],
-    crypto: nodeCrypto,
+    apps: options.apps ?? [sandboxApp(process.env, options.crypto)],
+    natives: nodeCrypto,
     ...(store ? { store } : {}),
     ...(log ? { logger: log } : {}),
   });

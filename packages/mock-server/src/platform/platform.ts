@@ -1,4 +1,4 @@
-import { fromBase64Url, subtle, toBase64Url, toHex, utf8 } from '@credit-check/sdk/auth';
+import { fromBase64Url, type SignatureAlgorithm, type SignatureSchemeName, subtle, toBase64Url, toHex, utf8 } from '@credit-check/sdk/auth';
 import type {
   AckRequest,
   BatchCheckRequest,
@@ -34,8 +34,9 @@ import type {
   TokenRequest,
   TokenResponse,
 } from '@credit-check/sdk/contract';
-import { type Ed25519Signer, signJws } from '@credit-check/sdk/receipts';
-import { type SigningKey, signingKey } from '../auth/keys.ts';
+import { type Ed25519Signer, type ReceiptSigner, signJws } from '@credit-check/sdk/receipts';
+import { type SigningKey, signingKey, sm2SigningKey } from '../auth/keys.ts';
+import { type NativeSm3, signatureAlgorithms, sm3Primitives } from '../auth/signatures.ts';
 import type { Principal } from '../auth/principal.ts';
 import { TokenAuthority } from '../auth/tokens.ts';
 import type { Catalog, CommitmentRecord } from '../domain/records.ts';
@@ -62,7 +63,16 @@ import { mintToken } from './tokens.ts';
 export interface App {
   appId: string;
   appSecret: string;
+  /** The one request-signing scheme the platform accepts from this app (default `CC-HMAC-SHA256`). */
+  signature?: SignatureSchemeName;
 }
+
+/**
+ * `standard`: Ed25519 receipts, HMAC-SHA256 tokens. `gm` (国密, for 密评): SM2 receipts with SM3
+ * subject digests, HMAC-SM3 tokens, the default sandbox app signing with CC-HMAC-SM3; with a
+ * sealed store (see `store/sealing.ts`) personal data at rest is SM4-encrypted.
+ */
+export type CryptoSuite = 'standard' | 'gm';
 
 export interface PlatformOptions {
   /** Where checks, feedback, commitments and objections live (default: in memory). */
@@ -73,13 +83,15 @@ export interface PlatformOptions {
   seed?: string;
   /** The clock (default: real time). */
   now?: () => Date;
-  /** Apps allowed to sign requests (default: the sandbox app). */
+  /** Apps allowed to sign requests (default: the sandbox app, signing with SM3 under `crypto: 'gm'`). */
   apps?: App[];
+  /** Which algorithms the platform signs with (default `standard`). */
+  crypto?: CryptoSuite;
   /** Secret for browser tokens (default: derived from the first app's secret). */
   tokenSecret?: string;
   issuer?: string;
   /** Native crypto for the hot path (the Node server passes node:crypto; default WebCrypto). */
-  crypto?: PlatformCrypto;
+  natives?: PlatformCrypto;
 }
 
 /** Synchronous (or async) primitives the check path needs; WebCrypto works everywhere, node:crypto is faster. */
@@ -87,9 +99,15 @@ export interface PlatformCrypto {
   sha256: (data: Uint8Array) => Uint8Array | Promise<Uint8Array>;
   /** Builds an Ed25519 signer from the receipt key (PKCS#8 DER). */
   ed25519: (pkcs8: Uint8Array) => Ed25519Signer;
+  /** SM3 and HMAC-SM3 (node:crypto has both; SM2 signing is not GB/T 32918 there, so it is not asked for). */
+  sm3?: NativeSm3;
 }
 
 export const SANDBOX_APP: App = { appId: 'sandbox-app', appSecret: 'sandbox-secret-change-me' };
+
+/** Where the receipt keys live in the store's meta (`key:*` survives a reset; sealed in a sealed store). */
+const ED25519_KEY = 'key:receipt';
+const SM2_KEY = 'key:receipt:sm2';
 
 /**
  * The shared credit platform: checks (发起), the measures they yield (响应), feedback (反馈) and
@@ -100,6 +118,7 @@ export const SANDBOX_APP: App = { appId: 'sandbox-app', appSecret: 'sandbox-secr
 export class Platform implements PlatformContext {
   readonly catalog: Catalog = CATALOG;
   readonly apps: App[];
+  readonly suite: CryptoSuite;
   readonly issuer: string;
   readonly store: Store;
   readonly tokens: TokenAuthority;
@@ -109,29 +128,60 @@ export class Platform implements PlatformContext {
   readonly seededCommitments = new Map<string, CommitmentRecord>();
   private readonly clock: () => Date;
   private readonly crypto: PlatformCrypto | undefined;
+  /** SM3 under 国密 (receipt subject digests, token MACs). */
+  private readonly sm3: NativeSm3 | undefined;
   private key!: SigningKey;
-  private sign!: Ed25519Signer;
+  private sign!: ReceiptSigner;
+  /** Public keys of an earlier suite kept in the store, still published so receipts they signed verify. */
+  private retired: Jwks['keys'] = [];
+  private signatures!: ReadonlyMap<SignatureSchemeName, SignatureAlgorithm>;
 
-  private constructor(options: PlatformOptions) {
+  private constructor(options: PlatformOptions, sm3: NativeSm3 | undefined) {
     this.store = options.store ?? new MemoryStore();
-    this.crypto = options.crypto;
+    this.crypto = options.natives;
+    this.suite = options.crypto ?? 'standard';
+    this.sm3 = sm3;
     this.clock = options.now ?? (() => new Date());
-    this.apps = options.apps ?? [SANDBOX_APP];
+    this.apps = options.apps ?? [this.suite === 'gm' ? { ...SANDBOX_APP, signature: 'CC-HMAC-SM3' } : SANDBOX_APP];
     this.issuer = options.issuer ?? 'credit-check-mock';
-    this.tokens = new TokenAuthority(options.tokenSecret ?? `token:${this.apps[0]?.appSecret ?? 'none'}`);
+    this.tokens = new TokenAuthority(options.tokenSecret ?? `token:${this.apps[0]?.appSecret ?? 'none'}`, sm3?.hmacSm3);
     this.subjects = buildSubjects({ count: options.subjects ?? 1000, seed: options.seed ?? 'credit-check', today: this.today() });
     for (const s of this.subjects.subjects.values()) for (const c of s.commitments ?? []) this.seededCommitments.set(c.commitmentId, c);
   }
 
   static async create(options: PlatformOptions = {}): Promise<Platform> {
-    const platform = new Platform(options);
+    const gm = options.crypto === 'gm';
+    const platform = new Platform(options, gm ? await sm3Primitives(options.natives?.sm3) : undefined);
     platform.offset = Number(platform.store.getMeta('clock:offset') ?? 0);
-    const stored = platform.store.getMeta('key:receipt');
-    platform.key = await signingKey(stored);
-    if (!stored) platform.store.putMeta('key:receipt', platform.key.pkcs8);
-    platform.sign = platform.crypto ? platform.crypto.ed25519(fromBase64Url(platform.key.pkcs8)) : platform.key.sign;
+    await platform.loadKeys();
+    platform.signatures = await signatureAlgorithms(
+      platform.apps.map((a) => a.signature ?? 'CC-HMAC-SHA256'),
+      options.natives?.sm3,
+    );
     platform.seedStore();
     return platform;
+  }
+
+  /** The receipt key of this suite (made once per store), and the other suite's if the store has one. */
+  private async loadKeys(): Promise<void> {
+    const ed = this.store.getMeta(ED25519_KEY);
+    const sm2 = this.store.getMeta(SM2_KEY);
+    if (this.suite === 'gm') {
+      this.key = await sm2SigningKey(sm2);
+      if (!sm2) this.store.putMeta(SM2_KEY, this.key.exported);
+      this.sign = this.key.sign;
+      if (ed) this.retired = [(await signingKey(ed)).publicJwk];
+    } else {
+      this.key = await signingKey(ed);
+      if (!ed) this.store.putMeta(ED25519_KEY, this.key.exported);
+      this.sign = this.crypto ? this.crypto.ed25519(fromBase64Url(this.key.exported)) : this.key.sign;
+      if (sm2) this.retired = [(await sm2SigningKey(sm2)).publicJwk];
+    }
+  }
+
+  /** The scheme an app must sign with. */
+  signatureAlgorithm(app: App): SignatureAlgorithm {
+    return this.signatures.get(app.signature ?? 'CC-HMAC-SHA256') as SignatureAlgorithm;
   }
 
   /** Scenario records the store starts with (once per store). */
@@ -162,12 +212,13 @@ export class Platform implements PlatformContext {
     return toHex(await this.sha256(text));
   }
 
+  /** The receipts' subject digest: SHA-256, or SM3 under 国密 (as `verifyReceipt` expects from the alg). */
   async digest(text: string): Promise<string> {
-    return toBase64Url(await this.sha256(text));
+    return toBase64Url(this.sm3 ? this.sm3.sm3(utf8.encode(text)) : await this.sha256(text));
   }
 
   signReceipt(claims: object): Promise<string> {
-    return signJws(claims, this.sign, this.key.kid);
+    return signJws(claims, this.sign, this.key.kid, this.key.alg);
   }
 
   /** How far POST /__mock/clock moved the business clock (kept in the store too, so it survives restarts). */
@@ -207,7 +258,7 @@ export class Platform implements PlatformContext {
   }
 
   jwks(): Jwks {
-    return { keys: [this.key.publicJwk] };
+    return { keys: [this.key.publicJwk, ...this.retired] };
   }
 
   // ── the resources ─────────────────────────────────────────────────────────────────────────

@@ -1,7 +1,7 @@
 import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance } from 'ky';
 import type * as z from 'zod/mini';
 import { randomId } from '../auth/encoding.ts';
-import { authorizationHeader } from '../auth/signature.ts';
+import { authorizationHeader, type SignatureAlgorithm } from '../auth/signature.ts';
 import type { Check } from '../contract/checks.ts';
 import { API_BASE, type Endpoint } from '../contract/endpoints.ts';
 import { Problem } from '../contract/problem.ts';
@@ -25,9 +25,14 @@ export interface RetryOptions {
 export interface ClientOptions {
   /** The API root, e.g. `https://credit.example.gov.cn/api/v1` (the mock prints its own). */
   baseUrl: string | URL;
-  /** Server-side credentials: every request is signed with HMAC-SHA256. Never ship these to a browser. */
+  /** Server-side credentials: every request is signed (HMAC-SHA256 by default). Never ship these to a browser. */
   appId?: string;
   appSecret?: string;
+  /**
+   * The app's signing scheme on the platform: `CC-HMAC-SHA256` (default) or, under 国密,
+   * `HMAC_SM3` from `@credit-check/sdk/gm`. The platform accepts only the scheme set for the app.
+   */
+  signature?: SignatureAlgorithm;
   /** Browser credentials: a scoped bearer token minted by your backend (POST /tokens). */
   token?: string;
   /** Called for a token when there is none, when it is about to expire, and once after a 401. */
@@ -181,7 +186,7 @@ export class Connection {
           timestamp: Date.now(),
           nonce: randomId('', 18),
           body: state.body ?? '',
-        }),
+        }, this.options.signature),
       );
     } else if (this.token || this.options.getToken) {
       request.headers.set('authorization', `Bearer ${await this.currentToken(false)}`);

@@ -164,7 +164,10 @@ export const ReceiptClaims = z.object({
   verdict: Verdict,
   fastTrack: z.boolean(),
   checkedAt: Instant,
-  /** base64url SHA-256 of `${idType}:${normalizedId}:${checkId}` — binds the subject without revealing it. */
+  /**
+   * base64url SHA-256 (SM3 in an `SM2SM3` receipt) of `${idType}:${normalizedId}:${checkId}` — binds
+   * the subject without revealing it.
+   */
   subjectDigest: z.string(),
   iat: z.int(),
 });

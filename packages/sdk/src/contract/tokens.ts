@@ -70,18 +70,34 @@ export const TokenClaims = z.object({
 });
 export type TokenClaims = z.infer<typeof TokenClaims>;
 
-/** The platform's public receipt-signing keys (a JWKS of Ed25519 keys). */
+/** An Ed25519 receipt key (RFC 8037). */
+export const Ed25519Jwk = z.object({
+  kty: z.literal('OKP'),
+  crv: z.literal('Ed25519'),
+  x: z.string(),
+  kid: z.string(),
+  alg: z.literal('EdDSA'),
+  use: z.literal('sig'),
+});
+
+/**
+ * An SM2 receipt key (GB/T 32918; `--crypto gm`): the public point's coordinates, 32 bytes each,
+ * base64url. `alg: "SM2SM3"` is SM2 signature with the SM3 digest and the default user ID
+ * (no IANA name exists; see the SDK README for the choice).
+ */
+export const Sm2Jwk = z.object({
+  kty: z.literal('EC'),
+  crv: z.literal('SM2'),
+  x: z.string(),
+  y: z.string(),
+  kid: z.string(),
+  alg: z.literal('SM2SM3'),
+  use: z.literal('sig'),
+});
+
+/** The platform's public receipt-signing keys: Ed25519, or SM2 under 国密 (the signing key first). */
 export const Jwks = z.object({
-  keys: z.array(
-    z.object({
-      kty: z.literal('OKP'),
-      crv: z.literal('Ed25519'),
-      x: z.string(),
-      kid: z.string(),
-      alg: z.literal('EdDSA'),
-      use: z.literal('sig'),
-    }),
-  ),
+  keys: z.array(z.discriminatedUnion('kty', [Ed25519Jwk, Sm2Jwk])),
 });
 export type Jwks = z.infer<typeof Jwks>;
 export type Jwk = Jwks['keys'][number];

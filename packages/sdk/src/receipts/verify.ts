@@ -35,8 +35,10 @@ const REASONS: Record<string, string> = {
 /**
  * Verifies a check receipt offline with the platform's published key (GET /keys) and, when given,
  * that it is the receipt of *this* application, matter and subject. Lets a host backend prove a
- * check happened before it approves (a browser widget alone can be bypassed). The JWS itself is
- * checked by `jose` (the audited JOSE library): EdDSA only, key chosen by `kid`.
+ * check happened before it approves (a browser widget alone can be bypassed). EdDSA receipts are
+ * checked by `jose` (the audited JOSE library); SM2 receipts (`alg: SM2SM3`, 国密) by the SDK's `gm`
+ * module, loaded only when such a receipt arrives. The key is chosen by `kid` and must be of the
+ * receipt's algorithm; under SM2 the subject digest is SM3 instead of SHA-256.
  * Throws `CreditCheckError` with code `RECEIPT_INVALID` and a `reason`:
  * `MALFORMED`, `UNKNOWN_KEY`, `SIGNATURE`, `CLAIMS`, `MISMATCH`, `TOO_OLD`.
  */
@@ -46,28 +48,16 @@ export async function verifyReceipt(
   expect: ReceiptExpectations = {},
 ): Promise<ReceiptClaims> {
   const jws = String(receipt ?? '');
-  let kid: unknown;
+  let header: { kid?: unknown; alg?: unknown };
   try {
-    kid = decodeProtectedHeader(jws).kid;
+    header = decodeProtectedHeader(jws);
   } catch {
     throw invalid('MALFORMED', 'not a compact JWS receipt');
   }
+  const kid = header.kid;
   if (typeof kid !== 'string') throw invalid('MALFORMED', 'the receipt names no key (kid)');
-  let payload: Uint8Array;
-  try {
-    ({ payload } = await compactVerify(jws, await verificationKey(key, kid), { algorithms: ['EdDSA'] }));
-  } catch (error) {
-    if (error instanceof CreditCheckError) throw error;
-    const reason = REASONS[(error as { code?: string })?.code ?? ''] ?? 'SIGNATURE';
-    throw invalid(
-      reason,
-      reason === 'UNKNOWN_KEY'
-        ? `no key with kid "${kid}"`
-        : reason === 'MALFORMED'
-          ? 'not an EdDSA compact JWS'
-          : 'signature does not verify',
-    );
-  }
+  const sm2 = header.alg === 'SM2SM3';
+  const { payload, digest } = sm2 ? await verifySm2(jws, key, kid) : await verifyEdDsa(jws, key, kid);
   let parsed: ReturnType<typeof ReceiptClaims.safeParse>;
   try {
     parsed = ReceiptClaims.safeParse(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(payload)));
@@ -81,8 +71,8 @@ export async function verifyReceipt(
     if (want !== undefined && claims[field] !== want) throw invalid('MISMATCH', `${field} does not match`);
   }
   if (expect.subject) {
-    const digest = await subjectDigest(expect.subject.idType, expect.subject.id, claims.checkId);
-    if (!timingSafeEqual(digest, claims.subjectDigest)) throw invalid('MISMATCH', 'subject does not match');
+    const expected = await digest(expect.subject.idType, expect.subject.id, claims.checkId);
+    if (!timingSafeEqual(expected, claims.subjectDigest)) throw invalid('MISMATCH', 'subject does not match');
   }
   if (expect.maxAgeSeconds !== undefined) {
     const age = ((expect.now ?? Date.now()) - Date.parse(claims.checkedAt)) / 1000;
@@ -91,11 +81,38 @@ export async function verifyReceipt(
   return claims;
 }
 
+type Verified = { payload: Uint8Array; digest: (idType: string, id: string, checkId: string) => string | Promise<string> };
+
+async function verifyEdDsa(jws: string, key: Jwk | Jwks | CryptoKey, kid: string): Promise<Verified> {
+  try {
+    const { payload } = await compactVerify(jws, await verificationKey(key, kid), { algorithms: ['EdDSA'] });
+    return { payload, digest: subjectDigest };
+  } catch (error) {
+    if (error instanceof CreditCheckError) throw error;
+    const reason = REASONS[(error as { code?: string })?.code ?? ''] ?? 'SIGNATURE';
+    throw invalid(reason, MESSAGES[reason]?.(kid) ?? 'signature does not verify');
+  }
+}
+
+async function verifySm2(jws: string, key: Jwk | Jwks | CryptoKey, kid: string): Promise<Verified> {
+  if (typeof CryptoKey !== 'undefined' && key instanceof CryptoKey) throw invalid('UNKNOWN_KEY', 'an SM2 receipt needs the SM2 JWK from /keys');
+  const gm = await import('../gm/receipts.ts');
+  const result = gm.verifySm2Jws(jws, key as Jwk | Jwks, kid);
+  if ('reason' in result) throw invalid(result.reason, MESSAGES[result.reason]?.(kid) ?? 'signature does not verify');
+  return { payload: result.payload, digest: gm.sm3SubjectDigest };
+}
+
+const MESSAGES: Record<string, (kid: string) => string> = {
+  UNKNOWN_KEY: (kid) => `no key with kid "${kid}" for this algorithm`,
+  MALFORMED: () => 'not an EdDSA or SM2SM3 compact JWS',
+  SIGNATURE: () => 'signature does not verify',
+};
+
 /** A key, one JWK (its kid must match) or a JWKS (jose picks by kid). */
 async function verificationKey(key: Jwk | Jwks | CryptoKey, kid: string) {
   if (typeof CryptoKey !== 'undefined' && key instanceof CryptoKey) return key;
   const jwk = key as Jwk | Jwks;
-  if ('keys' in jwk) return createLocalJWKSet({ keys: jwk.keys as JWK[] });
-  if (jwk.kid !== kid) throw invalid('UNKNOWN_KEY', `no key with kid "${kid}"`);
+  if ('keys' in jwk) return createLocalJWKSet({ keys: jwk.keys.filter((k) => k.kty === 'OKP') as JWK[] });
+  if (jwk.kid !== kid || jwk.kty !== 'OKP') throw invalid('UNKNOWN_KEY', `no EdDSA key with kid "${kid}"`);
   return importJWK(jwk as JWK, 'EdDSA');
 }
