@@ -33,13 +33,18 @@ export interface SignOptions {
 export async function signed(server: RunningServer, method: string, path: string, body?: unknown, o: SignOptions = {}): Promise<Response> {
   const text = o.raw ?? (body === undefined ? '' : JSON.stringify(body));
   const url = new URL(server.origin + path);
-  const authorization = await authorizationHeader(o.appId ?? APP.appId, o.secret ?? APP.appSecret, {
-    method,
-    pathAndQuery: url.pathname + url.search,
-    timestamp: o.timestamp ?? Date.now(),
-    nonce: o.nonce ?? randomId('', 16),
-    body: text,
-  }, o.algorithm ?? algorithmOf(server));
+  const authorization = await authorizationHeader(
+    o.appId ?? APP.appId,
+    o.secret ?? APP.appSecret,
+    {
+      method,
+      pathAndQuery: url.pathname + url.search,
+      timestamp: o.timestamp ?? Date.now(),
+      nonce: o.nonce ?? randomId('', 16),
+      body: text,
+    },
+    o.algorithm ?? algorithmOf(server),
+  );
   return fetch(url, {
     method,
     headers: { authorization, ...(method === 'POST' ? { 'content-type': 'application/json' } : {}), ...o.headers },

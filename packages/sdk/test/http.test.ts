@@ -84,7 +84,13 @@ describe.each<CryptoSuite>(['standard', 'gm'])('over real HTTP, crypto %s', (sui
       it(`${name} → ${code}`, async () => {
         server.faults.set(fault);
         try {
-          const client = createClient({ baseUrl: server.apiBase, ...app, retry: { limit: 1, backoffLimit: 10 }, timeout: 300, cache: false });
+          const client = createClient({
+            baseUrl: server.apiBase,
+            ...app,
+            retry: { limit: 1, backoffLimit: 10 },
+            timeout: 300,
+            cache: false,
+          });
           const error = await client.check(checkInput()).then(
             (result) => result,
             (e: unknown) => e,

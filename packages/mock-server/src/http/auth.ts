@@ -4,7 +4,9 @@ import type { Principal } from '../auth/principal.ts';
 import type { Platform } from '../platform/platform.ts';
 import { problem } from '../problems.ts';
 
-const CHALLENGE = { 'www-authenticate': 'Bearer realm="credit-check", CC-HMAC-SHA256 realm="credit-check", CC-HMAC-SM3 realm="credit-check"' };
+const CHALLENGE = {
+  'www-authenticate': 'Bearer realm="credit-check", CC-HMAC-SHA256 realm="credit-check", CC-HMAC-SM3 realm="credit-check"',
+};
 
 /**
  * Authenticates one request for one endpoint (002 (十八): authenticated, authorised callers only):

@@ -36,8 +36,8 @@ import type {
 } from '@credit-check/sdk/contract';
 import { type Ed25519Signer, type ReceiptSigner, signJws } from '@credit-check/sdk/receipts';
 import { type SigningKey, signingKey, sm2SigningKey } from '../auth/keys.ts';
-import { type NativeSm3, signatureAlgorithms, sm3Primitives } from '../auth/signatures.ts';
 import type { Principal } from '../auth/principal.ts';
+import { type NativeSm3, signatureAlgorithms, sm3Primitives } from '../auth/signatures.ts';
 import { TokenAuthority } from '../auth/tokens.ts';
 import type { Catalog, CommitmentRecord } from '../domain/records.ts';
 import { CATALOG } from '../seed/catalog.ts';

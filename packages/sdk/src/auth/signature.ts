@@ -56,7 +56,11 @@ export async function canonicalRequest(parts: SignatureParts, algorithm: Signatu
   return [algorithm.name, parts.method.toUpperCase(), parts.pathAndQuery, parts.timestamp, parts.nonce, bodyHash].join('\n');
 }
 
-export async function computeSignature(secret: string, parts: SignatureParts, algorithm: SignatureAlgorithm = HMAC_SHA256): Promise<string> {
+export async function computeSignature(
+  secret: string,
+  parts: SignatureParts,
+  algorithm: SignatureAlgorithm = HMAC_SHA256,
+): Promise<string> {
   const mac = await algorithm.mac(secret, utf8.encode(await canonicalRequest(parts, algorithm)));
   return toBase64Url(mac);
 }

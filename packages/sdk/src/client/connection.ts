@@ -180,13 +180,18 @@ export class Connection {
       const url = new URL(request.url);
       request.headers.set(
         'authorization',
-        await authorizationHeader(appId, appSecret, {
-          method: request.method,
-          pathAndQuery: url.pathname + url.search,
-          timestamp: Date.now(),
-          nonce: randomId('', 18),
-          body: state.body ?? '',
-        }, this.options.signature),
+        await authorizationHeader(
+          appId,
+          appSecret,
+          {
+            method: request.method,
+            pathAndQuery: url.pathname + url.search,
+            timestamp: Date.now(),
+            nonce: randomId('', 18),
+            body: state.body ?? '',
+          },
+          this.options.signature,
+        ),
       );
     } else if (this.token || this.options.getToken) {
       request.headers.set('authorization', `Bearer ${await this.currentToken(false)}`);

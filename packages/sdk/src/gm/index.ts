@@ -8,7 +8,7 @@
  * `verifyReceipt` (main entry) verifies SM2 receipts itself; the functions here are for
  * platforms and tests that sign.
  */
-export { sm3SubjectDigest, type Sm2Rejection, verifySm2Jws } from './receipts.ts';
+export { type Sm2Rejection, sm3SubjectDigest, verifySm2Jws } from './receipts.ts';
 export { HMAC_SM3 } from './signing.ts';
 export {
   generateSm2KeyPair,

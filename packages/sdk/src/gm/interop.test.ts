@@ -54,7 +54,13 @@ describe('SM2 receipts and sm-crypto, both ways', () => {
   });
 
   it('HMAC-SM3 request signatures equal sm-crypto HMAC over the same canonical string', async () => {
-    const parts = { method: 'post', pathAndQuery: '/api/v1/checks', timestamp: 1_700_000_000_000, nonce: 'nonce-123456', body: '{"a":"中"}' };
+    const parts = {
+      method: 'post',
+      pathAndQuery: '/api/v1/checks',
+      timestamp: 1_700_000_000_000,
+      nonce: 'nonce-123456',
+      body: '{"a":"中"}',
+    };
     const canonical = await canonicalRequest(parts, HMAC_SM3);
     expect(canonical.split('\n')[0]).toBe('CC-HMAC-SM3');
     expect(canonical.split('\n')[5]).toBe(legacySm3('{"a":"中"}'));
@@ -70,7 +76,11 @@ describe('verifyReceipt refuses SM2 receipts it must not accept', () => {
   const keys = generateSm2KeyPair();
   const jwk = sm2Jwk(keys.publicKey);
   const sign = (c: object, kid = jwk.kid) => signJws(c, sm2Signer(keys.privateKey), kid, SM2_ALG);
-  const reason = (p: Promise<unknown>) => p.then(() => 'accepted', (e: { reason?: string }) => e.reason);
+  const reason = (p: Promise<unknown>) =>
+    p.then(
+      () => 'accepted',
+      (e: { reason?: string }) => e.reason,
+    );
 
   it('tampered claims, a forged signature, an unknown kid, an EdDSA key under the kid', async () => {
     const receipt = await sign(claims);

@@ -58,8 +58,9 @@ describe('SM2 signature (GB/T 32918.2 with SM3, default user ID)', () => {
 
   it("makes the example's r ‖ s with the example's k, and verifies it", () => {
     const k = BigInt(`0x${SM2_EXAMPLE.k}`);
-    const G = (sm2Lib.precomputePublicKey(publicKey) as unknown as { constructor: { BASE: { multiply(n: bigint): { toAffine(): { x: bigint } } } } })
-      .constructor.BASE;
+    const G = (
+      sm2Lib.precomputePublicKey(publicKey) as unknown as { constructor: { BASE: { multiply(n: bigint): { toAffine(): { x: bigint } } } } }
+    ).constructor.BASE;
     const x1 = G.multiply(k).toAffine().x;
     const signature = sm2Lib.doSignature(SM2_EXAMPLE.message, SM2_EXAMPLE.d, { hash: true, pointPool: [{ k, x1 }] });
     expect(signature).toBe(SM2_EXAMPLE.r + SM2_EXAMPLE.s);

@@ -95,7 +95,8 @@ async function verifyEdDsa(jws: string, key: Jwk | Jwks | CryptoKey, kid: string
 }
 
 async function verifySm2(jws: string, key: Jwk | Jwks | CryptoKey, kid: string): Promise<Verified> {
-  if (typeof CryptoKey !== 'undefined' && key instanceof CryptoKey) throw invalid('UNKNOWN_KEY', 'an SM2 receipt needs the SM2 JWK from /keys');
+  if (typeof CryptoKey !== 'undefined' && key instanceof CryptoKey)
+    throw invalid('UNKNOWN_KEY', 'an SM2 receipt needs the SM2 JWK from /keys');
   const gm = await import('../gm/receipts.ts');
   const result = gm.verifySm2Jws(jws, key as Jwk | Jwks, kid);
   if ('reason' in result) throw invalid(result.reason, MESSAGES[result.reason]?.(kid) ?? 'signature does not verify');
