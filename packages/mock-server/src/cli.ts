@@ -2,10 +2,13 @@ import { parseArgs } from 'node:util';
 import { formatLog } from './http/app.ts';
 import { sandboxApp, startServer } from './node/server.ts';
 import { DEMO_MATTERS } from './seed/catalog.ts';
+import { readStoreKey } from './store/sealing.ts';
 
 const HELP = `credit-check-mock — a faithful mock of the shared credit platform (信用信息共享平台) API
 
 Usage: credit-check-mock [options]
+       credit-check-mock migrate-store --data-dir DIR [--store-key-file FILE]
+                     seal a plain --data-dir for --crypto gm (server stopped; one transaction)
 
   --port N           port to listen on (default 8787; 0 picks a free one)
   --host H           interface (default 127.0.0.1)
@@ -18,12 +21,15 @@ Usage: credit-check-mock [options]
   --webhook-attempts N     attempts before a delivery is a dead letter (default 12)
   --crypto SUITE     standard (Ed25519, HMAC-SHA256) or gm (国密: SM2 receipts, CC-HMAC-SM3,
                      SM4-sealed --data-dir); default $CREDIT_CHECK_CRYPTO or standard
+  --store-key-file F the SM4 store key for gm with --data-dir: 64 hex characters
+                     (default $CREDIT_CHECK_STORE_KEY; make one with \`openssl rand -hex 32\`)
   --quiet            no access log on stdout
   -h, --help         this help
 
 Credentials: CREDIT_CHECK_APP_ID and CREDIT_CHECK_APP_SECRET (defaults are the documented sandbox ones).`;
 
 export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
+  if (argv[0] === 'migrate-store') return migrateStore(argv.slice(1));
   let values: ReturnType<typeof parse>;
   try {
     values = parse(argv);
@@ -49,6 +55,12 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     return usage(`--webhook-attempts must be 1–100, got "${values['webhook-attempts']}"`);
   const suite = values.crypto ?? process.env.CREDIT_CHECK_CRYPTO ?? 'standard';
   if (suite !== 'standard' && suite !== 'gm') return usage(`--crypto must be standard or gm, got "${suite}"`);
+  let storeKey: Uint8Array | undefined;
+  try {
+    storeKey = suite === 'gm' ? readStoreKey({ file: values['store-key-file'] }) : undefined;
+  } catch (error) {
+    return usage((error as Error).message);
+  }
   const started = performance.now();
   const app = sandboxApp(process.env, suite);
   const server = await startServer({
@@ -60,6 +72,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     corsOrigins: values['cors-origins'] ? values['cors-origins'].split(',').map((s) => s.trim()) : '*',
     apps: [app],
     crypto: suite,
+    ...(storeKey ? { storeKey } : {}),
     webhooks: { retry: { baseMs: retryMs, maxAttempts: attempts } },
     ...(values['access-log'] ? { accessLog: values['access-log'] } : {}),
     ...(values.quiet ? {} : { log: (l) => console.log(formatLog(l)) }),
@@ -95,6 +108,7 @@ function parse(argv: string[]) {
       'webhook-retry-ms': { type: 'string' },
       'webhook-attempts': { type: 'string' },
       crypto: { type: 'string' },
+      'store-key-file': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -104,4 +118,41 @@ function parse(argv: string[]) {
 function usage(message: string): void {
   console.error(`credit-check-mock: ${message}\n\n${HELP}`);
   process.exitCode = 2;
+}
+
+/** `credit-check-mock migrate-store`: seals a plain data dir for 国密 (see store/migrate.ts). */
+async function migrateStore(argv: string[]): Promise<void> {
+  let values: { 'data-dir'?: string | undefined; 'store-key-file'?: string | undefined };
+  try {
+    values = parseArgs({
+      args: argv,
+      options: { 'data-dir': { type: 'string' }, 'store-key-file': { type: 'string' } },
+      strict: true,
+    }).values;
+  } catch (error) {
+    return usage((error as Error).message);
+  }
+  const dataDir = values['data-dir'];
+  if (!dataDir) return usage('migrate-store needs --data-dir DIR');
+  try {
+    const key = readStoreKey({ file: values['store-key-file'] });
+    if (!key) return usage('migrate-store needs the store key: --store-key-file FILE or CREDIT_CHECK_STORE_KEY (64 hex characters)');
+    const { existsSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    if (!existsSync(join(dataDir, 'platform.sqlite'))) return usage(`no store in ${dataDir} (platform.sqlite not found)`);
+    const [{ sm4Sealer }, { sealStore }] = await Promise.all([import('./store/sealing.ts'), import('./store/migrate.ts')]);
+    const counts = sealStore(dataDir, sm4Sealer(key));
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    console.log(
+      `credit-check-mock: sealed ${dataDir} with SM4 + HMAC-SM3 — ${total} rows (${
+        Object.entries(counts)
+          .filter(([, n]) => n > 0)
+          .map(([t, n]) => `${t} ${n}`)
+          .join(', ') || 'none'
+      }). Start it with --crypto gm and the same key.`,
+    );
+  } catch (error) {
+    console.error(`credit-check-mock: ${(error as Error).message}`);
+    process.exitCode = 1;
+  }
 }

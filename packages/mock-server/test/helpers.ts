@@ -13,7 +13,8 @@ export function start(options: ServerOptions = {}): Promise<RunningServer> {
 
 /** How a backend of this server's sandbox app signs: the SDK's own implementation, not the server's. */
 export function algorithmOf(server: RunningServer): SignatureAlgorithm {
-  return server.platform.suite === 'gm' ? HMAC_SM3 : HMAC_SHA256;
+  // A spawned server (a bare origin) is a standard one.
+  return server.platform?.suite === 'gm' ? HMAC_SM3 : HMAC_SHA256;
 }
 
 export interface SignOptions {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ const dirs: string[] = [];
 afterAll(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true });
 });
+const STORE_KEY = randomBytes(32);
 const sqliteDir = async () => {
   const dir = await mkdtemp(join(tmpdir(), 'cc-store-'));
   dirs.push(dir);
@@ -77,6 +79,14 @@ const stores: [string, () => Promise<{ store: Store; reopen?: () => Promise<Stor
     async () => {
       const dir = await sqliteDir();
       return { store: await openSqliteStore(dir), reopen: () => openSqliteStore(dir) };
+    },
+  ],
+  [
+    // 国密: every personal row SM4-sealed, subject keys as their blind index — the same contract.
+    'sqlite sealed (SM4)',
+    async () => {
+      const dir = await sqliteDir();
+      return { store: await openSqliteStore(dir, { storeKey: STORE_KEY }), reopen: () => openSqliteStore(dir, { storeKey: STORE_KEY }) };
     },
   ],
 ];

@@ -16,6 +16,11 @@ export interface ServerOptions extends Omit<PlatformOptions, 'store'> {
   host?: string;
   /** Persist checks, feedback, commitments and objections here (node:sqlite); in memory without it. */
   dataDir?: string;
+  /**
+   * Under `crypto: 'gm'` with a `dataDir`: the 32-byte key that seals personal records with SM4 +
+   * HMAC-SM3 (from a key file or CREDIT_CHECK_STORE_KEY; never stored in the data dir). Required then.
+   */
+  storeKey?: Uint8Array;
   corsOrigins?: '*' | string[];
   /** One access-log line per request (path only, ID-shaped text masked); default none. */
   log?: (line: RequestLog) => void;
@@ -40,14 +45,16 @@ export interface RunningServer extends MockPlatform {
  * The --data-dir store. Loaded only when asked for: node:sqlite is unflagged from Node 22.13, and
  * the in-memory sandbox must run on any Node ≥ 22.12.
  */
-export async function openSqliteStore(dataDir: string): Promise<Store> {
+export async function openSqliteStore(dataDir: string, options: { storeKey?: Uint8Array | undefined } = {}): Promise<Store> {
   let SqliteStore: typeof import('../store/sqlite.ts').SqliteStore;
   try {
     ({ SqliteStore } = await import('../store/sqlite.ts'));
   } catch (error) {
     throw new Error(`--data-dir needs the built-in node:sqlite (Node ≥ 22.13; this is ${process.version}): ${(error as Error).message}`);
   }
-  return new SqliteStore(dataDir);
+  if (!options.storeKey) return new SqliteStore(dataDir);
+  const { sm4Sealer } = await import('../store/sealing.ts');
+  return new SqliteStore(dataDir, { sealer: sm4Sealer(options.storeKey) });
 }
 
 /**
@@ -77,7 +84,14 @@ const nodeCrypto: PlatformCrypto = {
 
 /** Starts the mock platform as a real HTTP server (port 0 picks a free one). */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const store = options.dataDir ? await openSqliteStore(options.dataDir) : undefined;
+  if (options.crypto === 'gm' && options.dataDir && !options.storeKey) {
+    throw new Error(
+      '国密模式下的数据目录须提供 SM4 存储密钥 (--crypto gm with --data-dir needs a store key: --store-key-file FILE or CREDIT_CHECK_STORE_KEY, 64 hex characters, e.g. `openssl rand -hex 32`)',
+    );
+  }
+  const store = options.dataDir
+    ? await openSqliteStore(options.dataDir, { storeKey: options.crypto === 'gm' ? options.storeKey : undefined })
+    : undefined;
   const file = options.accessLog ?? process.env.CREDIT_CHECK_ACCESS_LOG;
   const log =
     file || options.log

@@ -1,6 +1,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { Ack } from '@credit-check/sdk/contract';
 import type { GradeRecord } from '../domain/records.ts';
+import type { RowCodec } from './codec.ts';
 import {
   type CaseFilter,
   type CheckerRecord,
@@ -96,9 +97,6 @@ export function filterClause(instant: string, department: string, filter: CaseFi
   return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', args };
 }
 
-const parse = <T>(row: unknown): T | undefined => (row ? (JSON.parse((row as { body: string }).body) as T) : undefined);
-const parseAll = <T>(rows: unknown[]): T[] => rows.map((r) => JSON.parse((r as { body: string }).body) as T);
-
 /**
  * The supervision loop on node:sqlite. An event, its feed rows and its deliveries commit in one
  * transaction: after `kill -9` the outbox holds every delivery not yet acknowledged by its receiver.
@@ -106,11 +104,21 @@ const parseAll = <T>(rows: unknown[]): T[] => rows.map((r) => JSON.parse((r as {
 export class SqliteSupervision implements SupervisionStore {
   private readonly s: ReturnType<typeof statements>;
   protected readonly db: DatabaseSync;
+  /** JSON or SM4-sealed JSON; subject keys or their blind index. */
+  protected readonly rows: RowCodec;
 
-  constructor(db: DatabaseSync) {
+  constructor(db: DatabaseSync, rows: RowCodec) {
     this.db = db;
+    this.rows = rows;
     db.exec(SUPERVISION_SCHEMA);
     this.s = statements(db);
+  }
+
+  protected one<T>(table: string, row: unknown): T | undefined {
+    return row ? this.rows.read<T>(table, (row as { body: string }).body) : undefined;
+  }
+  protected all<T>(table: string, rows: unknown[]): T[] {
+    return rows.map((r) => this.rows.read<T>(table, (r as { body: string }).body));
   }
 
   /**
@@ -130,48 +138,49 @@ export class SqliteSupervision implements SupervisionStore {
   }
 
   putEntry(record: StoredEntry): void {
-    this.s.putEntry.run(record.entry.entryId, record.subjectKey, JSON.stringify(record));
+    this.s.putEntry.run(record.entry.entryId, this.rows.subject(record.subjectKey), this.rows.write('entries', record));
     this.overlays = true;
   }
   entriesOf(subjectKey: string): StoredEntry[] {
-    return this.hasOverlays() ? parseAll(this.s.entriesOf.all(subjectKey)) : [];
+    return this.hasOverlays() ? this.all('entries', this.s.entriesOf.all(this.rows.subject(subjectKey))) : [];
   }
   getEntry(entryId: string) {
-    return parse<StoredEntry>(this.s.getEntry.get(entryId));
+    return this.one<StoredEntry>('entries', this.s.getEntry.get(entryId));
   }
   allEntries(): StoredEntry[] {
-    return parseAll(this.s.allEntries.all());
+    return this.all('entries', this.s.allEntries.all());
   }
 
   putGrade(subjectKey: string, grade: GradeRecord): void {
-    this.s.putGrade.run(subjectKey, JSON.stringify(grade));
+    this.s.putGrade.run(this.rows.subject(subjectKey), this.rows.write('grades', grade));
     this.overlays = true;
   }
   gradeOf(subjectKey: string) {
-    return this.hasOverlays() ? parse<GradeRecord>(this.s.gradeOf.get(subjectKey)) : undefined;
+    return this.hasOverlays() ? this.one<GradeRecord>('grades', this.s.gradeOf.get(this.rows.subject(subjectKey))) : undefined;
   }
 
   checkersOf(subjectKey: string, sinceIso: string): CheckerRecord[] {
-    return (this.s.checkersOf.all(subjectKey, sinceIso) as unknown as CheckerRecord[]).map((r) => ({ ...r }));
+    return (this.s.checkersOf.all(this.rows.subject(subjectKey), sinceIso) as unknown as CheckerRecord[]).map((r) => ({ ...r }));
   }
 
   appendEvent(input: NewEvent): EventRecord {
     this.db.exec('BEGIN IMMEDIATE');
     try {
-      const last = (this.s.lastSequence.get(input.event.subjectKey) as { s: number | null }).s;
+      const subject = this.rows.subject(input.event.subjectKey);
+      const last = (this.s.lastSequence.get(subject) as { s: number | null }).s;
       const event: EventRecord = { ...input.event, sequence: Number(last ?? 0) + 1 };
-      this.s.putEvent.run(event.eventId, event.subjectKey, event.sequence, JSON.stringify(event));
+      this.s.putEvent.run(event.eventId, subject, event.sequence, this.rows.write('events', event));
       for (const f of input.feed) this.s.putFeed.run(f.department, event.eventId, JSON.stringify(f.why));
       for (const d of input.deliveries) {
         const delivery: DeliveryRecord = { ...d, sequence: event.sequence };
         this.s.putDelivery.run(
           delivery.deliveryId,
           delivery.subscriptionId,
-          delivery.subjectKey,
+          this.rows.subject(delivery.subjectKey),
           delivery.sequence,
           delivery.status,
           delivery.nextAttemptAt,
-          JSON.stringify(delivery),
+          this.rows.write('deliveries', delivery),
         );
       }
       this.db.exec('COMMIT');
@@ -182,7 +191,7 @@ export class SqliteSupervision implements SupervisionStore {
     }
   }
   getEvent(eventId: string) {
-    return parse<EventRecord>(this.s.getEvent.get(eventId));
+    return this.one<EventRecord>('events', this.s.getEvent.get(eventId));
   }
 
   feed(department: string, q: FeedQuery) {
@@ -216,7 +225,7 @@ export class SqliteSupervision implements SupervisionStore {
         department: r.department,
         eventId: r.event_id,
         why: JSON.parse(r.why),
-        event: JSON.parse(r.body) as EventRecord,
+        event: this.rows.read<EventRecord>('events', r.body),
       })),
       more: rows.length > q.limit,
     };
@@ -234,21 +243,21 @@ export class SqliteSupervision implements SupervisionStore {
 
   putSubscription(record: SubscriptionRecord): void {
     this.active = undefined;
-    this.s.putSubscription.run(record.subscriptionId, record.appId, record.deletedAt ? 1 : 0, JSON.stringify(record));
+    this.s.putSubscription.run(record.subscriptionId, record.appId, record.deletedAt ? 1 : 0, this.rows.write('subscriptions', record));
   }
   getSubscription(subscriptionId: string) {
-    return parse<SubscriptionRecord>(this.s.getSubscription.get(subscriptionId));
+    return this.one<SubscriptionRecord>('subscriptions', this.s.getSubscription.get(subscriptionId));
   }
   subscriptionsOf(appId: string): SubscriptionRecord[] {
-    return parseAll(this.s.subscriptionsOf.all(appId));
+    return this.all('subscriptions', this.s.subscriptionsOf.all(appId));
   }
   activeSubscriptions(): SubscriptionRecord[] {
-    this.active ??= parseAll(this.s.activeSubscriptions.all());
+    this.active ??= this.all('subscriptions', this.s.activeSubscriptions.all());
     return this.active;
   }
 
   dueDeliveries(now: number, limit: number, busy: ReadonlySet<string>): DeliveryRecord[] {
-    const rows = parseAll<DeliveryRecord>(this.s.due.all(now, limit + busy.size));
+    const rows = this.all<DeliveryRecord>('deliveries', this.s.due.all(now, limit + busy.size));
     return rows.filter((d) => !busy.has(chainOf(d))).slice(0, limit);
   }
   nextDueAt(after: number): number | null {
@@ -256,10 +265,10 @@ export class SqliteSupervision implements SupervisionStore {
     return at === null ? null : Number(at);
   }
   updateDelivery(record: DeliveryRecord): void {
-    this.s.updateDelivery.run(record.status, record.nextAttemptAt, JSON.stringify(record), record.deliveryId);
+    this.s.updateDelivery.run(record.status, record.nextAttemptAt, this.rows.write('deliveries', record), record.deliveryId);
   }
   deliveriesOf(subscriptionId: string, status: DeliveryRecord['status'] | undefined, limit: number): DeliveryRecord[] {
-    return parseAll<DeliveryRecord>(this.s.deliveriesOf.all(subscriptionId, status ?? null, status ?? null, limit)).reverse();
+    return this.all<DeliveryRecord>('deliveries', this.s.deliveriesOf.all(subscriptionId, status ?? null, status ?? null, limit)).reverse();
   }
   countDeliveries(subscriptionId: string, status: DeliveryRecord['status']): number {
     return Number((this.s.countDeliveries.get(subscriptionId, status) as { n: number }).n);
@@ -269,19 +278,19 @@ export class SqliteSupervision implements SupervisionStore {
   }
 
   putAck(ack: Ack): Ack {
-    this.s.putAck.run(ack.eventId, ack.department, ack.recordedAt, JSON.stringify(ack));
+    this.s.putAck.run(ack.eventId, ack.department, ack.recordedAt, this.rows.write('acks', ack));
     return this.getAck(ack.eventId, ack.department) as Ack;
   }
   getAck(eventId: string, department: string) {
-    return parse<Ack>(this.s.getAck.get(eventId, department));
+    return this.one<Ack>('acks', this.s.getAck.get(eventId, department));
   }
   acks(filter: CaseFilter) {
     const { where, args } = filterClause('a.recorded_at', 'a.department', filter);
     const sql = `SELECT a.body AS ack, e.body AS event FROM acks a JOIN events e ON e.event_id = a.event_id
       ${where} ORDER BY a.id`;
     return (this.db.prepare(sql).all(...args) as { ack: string; event: string }[]).map((r) => ({
-      ack: JSON.parse(r.ack) as Ack,
-      event: JSON.parse(r.event) as EventRecord,
+      ack: this.rows.read<Ack>('acks', r.ack),
+      event: this.rows.read<EventRecord>('events', r.event),
     }));
   }
 }

@@ -1,44 +1,22 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { Feedback } from '@credit-check/sdk/contract';
 import type { CommitmentRecord, FulfilmentRecord, ObjectionRecord } from '../domain/records.ts';
+import { PLAIN_ROWS, type RowCodec, sealedRows } from './codec.ts';
+import type { Sealer } from './sealing.ts';
+import { guardSealing, openDatabase } from './sqlite-schema.ts';
 import { filterClause, SqliteSupervision, SUPERVISION_TABLES } from './sqlite-supervision.ts';
 import type { CoverageFilter, CoverageRow, IdempotentResponse, Store, StoredCheck } from './store.ts';
 import type { CaseFilter } from './supervision.ts';
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS checks (
-  check_id TEXT PRIMARY KEY, subject_key TEXT NOT NULL, checked_at TEXT NOT NULL,
-  matter TEXT NOT NULL, verdict TEXT NOT NULL, department TEXT NOT NULL, body TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS checks_subject ON checks(subject_key);
-CREATE TABLE IF NOT EXISTS feedback (check_id TEXT PRIMARY KEY, body TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS commitments (commitment_id TEXT PRIMARY KEY, subject_key TEXT NOT NULL, body TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS commitments_subject ON commitments(subject_key);
-CREATE TABLE IF NOT EXISTS fulfilments (commitment_id TEXT PRIMARY KEY, body TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS objections (objection_id TEXT PRIMARY KEY, entry_id TEXT NOT NULL, filed_at TEXT NOT NULL, body TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS objections_entry ON objections(entry_id);
-CREATE TABLE IF NOT EXISTS idempotency (key TEXT PRIMARY KEY, created_at INTEGER NOT NULL, body TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS idempotency_created ON idempotency(created_at);
-CREATE TABLE IF NOT EXISTS nonces (key TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-`;
-
-function openDatabase(dataDir: string): DatabaseSync {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new DatabaseSync(join(dataDir, 'platform.sqlite'));
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
-  db.exec(SCHEMA);
-  return db;
-}
-
 function statements(db: DatabaseSync) {
   const p = (sql: string): StatementSync => db.prepare(sql);
   return {
-    putCheck: p('INSERT INTO checks VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    putCheck: p(
+      'INSERT INTO checks (check_id, subject_key, checked_at, matter, verdict, department, body, deferred) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
     getCheck: p('SELECT subject_key, body FROM checks WHERE check_id = ?'),
     checkStats: p('SELECT count(*) AS total, max(checked_at) AS lastAt FROM checks WHERE subject_key = ?'),
-    putFeedback: p('INSERT INTO feedback VALUES (?, ?) ON CONFLICT(check_id) DO NOTHING'),
+    putFeedback: p('INSERT INTO feedback (check_id, body, recorded_at) VALUES (?, ?, ?) ON CONFLICT(check_id) DO NOTHING'),
     getFeedback: p('SELECT body FROM feedback WHERE check_id = ?'),
     allCommitments: p('SELECT body FROM commitments ORDER BY rowid'),
     putCommitment: p('INSERT INTO commitments VALUES (?, ?, ?) ON CONFLICT(commitment_id) DO UPDATE SET body = excluded.body'),
@@ -68,11 +46,23 @@ function statements(db: DatabaseSync) {
  * is in the OS's hands once a commit returns; synchronous=NORMAL trades only power-loss
  * durability of the last commits for speed).
  */
+export interface SqliteStoreOptions {
+  /** Seal personal records with SM4 + HMAC-SM3 and index subjects blindly (`--crypto gm`). */
+  sealer?: Sealer;
+}
+
 export class SqliteStore extends SqliteSupervision implements Store {
   private readonly q: ReturnType<typeof statements>;
 
-  constructor(dataDir: string) {
-    super(openDatabase(dataDir));
+  constructor(dataDir: string, options: SqliteStoreOptions = {}) {
+    const db = openDatabase(dataDir);
+    try {
+      guardSealing(db, options.sealer);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    super(db, options.sealer ? sealedRows(options.sealer) : PLAIN_ROWS);
     this.q = statements(this.db);
   }
 
@@ -84,60 +74,69 @@ export class SqliteStore extends SqliteSupervision implements Store {
 
   putCheck(record: StoredCheck): void {
     const c = record.check;
-    this.q.putCheck.run(c.checkId, record.subjectKey, c.checkedAt, c.matter.code, c.verdict, c.context.department, JSON.stringify(c));
+    this.q.putCheck.run(
+      c.checkId,
+      this.rows.subject(record.subjectKey),
+      c.checkedAt,
+      c.matter.code,
+      c.verdict,
+      c.context.department,
+      checkBody(this.rows, record),
+      c.context.deferred?.at ? 1 : 0,
+    );
   }
   getCheck(checkId: string): StoredCheck | undefined {
     const row = this.q.getCheck.get(checkId) as { subject_key: string; body: string } | undefined;
-    return row ? { subjectKey: row.subject_key, check: JSON.parse(row.body) } : undefined;
+    return row ? checkOf(this.rows, row.subject_key, row.body) : undefined;
   }
   checkStats(subjectKey: string) {
-    const row = this.q.checkStats.get(subjectKey) as { total: number; lastAt: string | null };
+    const row = this.q.checkStats.get(this.rows.subject(subjectKey)) as { total: number; lastAt: string | null };
     return { total: Number(row.total), lastAt: row.lastAt };
   }
 
   putFeedback(feedback: Feedback): Feedback {
-    this.q.putFeedback.run(feedback.checkId, JSON.stringify(feedback));
+    this.q.putFeedback.run(feedback.checkId, this.rows.write('feedback', feedback), feedback.recordedAt);
     return this.getFeedback(feedback.checkId) as Feedback;
   }
   getFeedback(checkId: string): Feedback | undefined {
-    return this.json(this.q.getFeedback.get(checkId));
+    return this.one('feedback', this.q.getFeedback.get(checkId));
   }
 
   feedbackCases(filter: CaseFilter) {
-    const { where, args } = filterClause("json_extract(f.body, '$.recordedAt')", 'c.department', filter);
+    const { where, args } = filterClause('f.recorded_at', 'c.department', filter);
     const sql = `SELECT f.body AS feedback, c.subject_key AS subjectKey, c.body AS check_ FROM feedback f JOIN checks c ON c.check_id = f.check_id
       ${where} ORDER BY f.rowid`;
     return (this.db.prepare(sql).all(...args) as { feedback: string; subjectKey: string; check_: string }[]).map((r) => ({
-      feedback: JSON.parse(r.feedback) as Feedback,
-      check: { subjectKey: r.subjectKey, check: JSON.parse(r.check_) } as StoredCheck,
+      feedback: this.rows.read<Feedback>('feedback', r.feedback),
+      check: checkOf(this.rows, r.subjectKey, r.check_),
     }));
   }
 
   allCommitments(): CommitmentRecord[] {
-    return (this.q.allCommitments.all() as { body: string }[]).map((r) => JSON.parse(r.body));
+    return this.all('commitments', this.q.allCommitments.all());
   }
   putCommitment(record: CommitmentRecord): void {
-    this.q.putCommitment.run(record.commitmentId, record.subjectKey, JSON.stringify(record));
+    this.q.putCommitment.run(record.commitmentId, this.rows.subject(record.subjectKey), this.rows.write('commitments', record));
   }
   getCommitment(commitmentId: string): CommitmentRecord | undefined {
-    return this.json(this.q.getCommitment.get(commitmentId));
+    return this.one('commitments', this.q.getCommitment.get(commitmentId));
   }
   commitmentsOf(subjectKey: string): CommitmentRecord[] {
-    return (this.q.commitmentsOf.all(subjectKey) as { body: string }[]).map((r) => JSON.parse(r.body));
+    return this.all('commitments', this.q.commitmentsOf.all(this.rows.subject(subjectKey)));
   }
   putFulfilment(commitmentId: string, fulfilment: FulfilmentRecord): void {
-    this.q.putFulfilment.run(commitmentId, JSON.stringify(fulfilment));
+    this.q.putFulfilment.run(commitmentId, this.rows.write('fulfilments', fulfilment));
   }
   getFulfilment(commitmentId: string): FulfilmentRecord | undefined {
-    return this.json(this.q.getFulfilment.get(commitmentId));
+    return this.one('fulfilments', this.q.getFulfilment.get(commitmentId));
   }
 
   putObjection(record: ObjectionRecord): void {
-    this.q.putObjection.run(record.objectionId, record.entryId, record.filedAt, JSON.stringify(record));
+    this.q.putObjection.run(record.objectionId, record.entryId, record.filedAt, this.rows.write('objections', record));
     this.objectionCount = undefined;
   }
   getObjection(objectionId: string): ObjectionRecord | undefined {
-    return this.json(this.q.getObjection.get(objectionId));
+    return this.one('objections', this.q.getObjection.get(objectionId));
   }
   objectionsOf(entryIds: readonly string[]): ObjectionRecord[] {
     if (entryIds.length === 0) return [];
@@ -149,19 +148,18 @@ export class SqliteStore extends SqliteSupervision implements Store {
       statement = this.db.prepare(`SELECT body FROM objections WHERE entry_id IN (${marks}) ORDER BY filed_at`);
       this.byArity.set(entryIds.length, statement);
     }
-    const rows = statement.all(...entryIds) as { body: string }[];
-    return rows.map((r) => JSON.parse(r.body));
+    return this.all('objections', statement.all(...entryIds));
   }
 
   getIdempotent(key: string, notBefore: number): IdempotentResponse | undefined {
-    return this.json(this.q.getIdempotent.get(key, notBefore));
+    return this.one('idempotency', this.q.getIdempotent.get(key, notBefore));
   }
   putIdempotent(key: string, response: IdempotentResponse, notBefore: number): void {
     if (response.createdAt - this.lastIdempotencySweep > 60_000) {
       this.lastIdempotencySweep = response.createdAt;
       this.q.sweepIdempotent.run(notBefore);
     }
-    this.q.putIdempotent.run(key, response.createdAt, JSON.stringify(response));
+    this.q.putIdempotent.run(key, response.createdAt, this.rows.write('idempotency', response));
   }
 
   useNonce(key: string, expiresAt: number): boolean {
@@ -179,7 +177,7 @@ export class SqliteStore extends SqliteSupervision implements Store {
   coverage(filter: CoverageFilter): CoverageRow[] {
     const { where, args } = filterClause('c.checked_at', 'c.department', filter);
     const sql = `SELECT c.matter AS matter, c.verdict AS verdict, count(*) AS total, count(f.check_id) AS withFeedback,
-      sum(json_extract(c.body, '$.context.deferred.at') IS NOT NULL) AS deferred
+      sum(c.deferred) AS deferred
       FROM checks c LEFT JOIN feedback f ON f.check_id = c.check_id
       ${where} GROUP BY c.matter, c.verdict`;
     return (this.db.prepare(sql).all(...args) as unknown as CoverageRow[]).map((r) => ({
@@ -191,16 +189,18 @@ export class SqliteStore extends SqliteSupervision implements Store {
     }));
   }
 
+  /** `key:*` values (the receipt signing keys) are sealed in a sealed store like personal data. */
   getMeta(key: string): string | undefined {
-    return (this.q.getMeta.get(key) as { value: string } | undefined)?.value;
+    const value = (this.q.getMeta.get(key) as { value: string } | undefined)?.value;
+    return value !== undefined && this.rows.sealed && key.startsWith('key:') ? this.rows.read<string>('meta', value) : value;
   }
   putMeta(key: string, value: string): void {
-    this.q.putMeta.run(key, value);
+    this.q.putMeta.run(key, this.rows.sealed && key.startsWith('key:') ? this.rows.write('meta', value) : value);
   }
 
   clear(): void {
     this.db.exec(
-      "DELETE FROM checks; DELETE FROM feedback; DELETE FROM commitments; DELETE FROM fulfilments; DELETE FROM objections; DELETE FROM idempotency; DELETE FROM nonces; DELETE FROM meta WHERE key NOT LIKE 'key:%';",
+      "DELETE FROM checks; DELETE FROM feedback; DELETE FROM commitments; DELETE FROM fulfilments; DELETE FROM objections; DELETE FROM idempotency; DELETE FROM nonces; DELETE FROM meta WHERE key NOT LIKE 'key:%' AND key <> 'store:sealing';",
     );
     for (const table of SUPERVISION_TABLES) this.db.exec(`DELETE FROM ${table}`);
     this.forgetCaches();
@@ -211,7 +211,17 @@ export class SqliteStore extends SqliteSupervision implements Store {
     this.db.close();
   }
 
-  private json<T>(row: unknown): T | undefined {
-    return row ? (JSON.parse((row as { body: string }).body) as T) : undefined;
+  /** The database itself, for the sealing migration. */
+  get database(): DatabaseSync {
+    return this.db;
   }
+}
+
+/** A check's row body: the check, or — sealed — the check with its subject key (the column holds only its blind index). */
+function checkBody(rows: RowCodec, record: StoredCheck): string {
+  return rows.sealed ? rows.write('checks', record) : JSON.stringify(record.check);
+}
+
+function checkOf(rows: RowCodec, subjectColumn: string, body: string): StoredCheck {
+  return rows.sealed ? rows.read<StoredCheck>('checks', body) : { subjectKey: subjectColumn, check: JSON.parse(body) };
 }

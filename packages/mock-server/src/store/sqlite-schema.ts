@@ -1,0 +1,91 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS checks (
+  check_id TEXT PRIMARY KEY, subject_key TEXT NOT NULL, checked_at TEXT NOT NULL,
+  matter TEXT NOT NULL, verdict TEXT NOT NULL, department TEXT NOT NULL, body TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS checks_subject ON checks(subject_key);
+CREATE TABLE IF NOT EXISTS feedback (check_id TEXT PRIMARY KEY, body TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS commitments (commitment_id TEXT PRIMARY KEY, subject_key TEXT NOT NULL, body TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS commitments_subject ON commitments(subject_key);
+CREATE TABLE IF NOT EXISTS fulfilments (commitment_id TEXT PRIMARY KEY, body TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS objections (objection_id TEXT PRIMARY KEY, entry_id TEXT NOT NULL, filed_at TEXT NOT NULL, body TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS objections_entry ON objections(entry_id);
+CREATE TABLE IF NOT EXISTS idempotency (key TEXT PRIMARY KEY, created_at INTEGER NOT NULL, body TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS idempotency_created ON idempotency(created_at);
+CREATE TABLE IF NOT EXISTS nonces (key TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+`;
+
+/**
+ * Schema changes after the first release, in order; `PRAGMA user_version` counts those applied.
+ * 1: plain columns for what SQL filters on, so record bodies may be sealed (国密): whether a check
+ *    was deferred (应急补查) and when feedback was recorded — both filled from existing rows.
+ */
+const MIGRATIONS = [
+  `ALTER TABLE checks ADD COLUMN deferred INTEGER NOT NULL DEFAULT 0;
+   UPDATE checks SET deferred = json_extract(body, '$.context.deferred.at') IS NOT NULL;
+   ALTER TABLE feedback ADD COLUMN recorded_at TEXT;
+   UPDATE feedback SET recorded_at = json_extract(body, '$.recordedAt');`,
+];
+
+export const DATABASE_FILE = 'platform.sqlite';
+
+export function openDatabase(dataDir: string): DatabaseSync {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new DatabaseSync(join(dataDir, DATABASE_FILE));
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
+  db.exec(SCHEMA);
+  const version = Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
+  for (let v = version; v < MIGRATIONS.length; v++) {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      db.exec(MIGRATIONS[v] as string);
+      db.exec(`PRAGMA user_version = ${v + 1}`);
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+  return db;
+}
+
+/** Why a store cannot be opened as asked (a plain store under 国密, a sealed one without its key). */
+export class StoreSealingError extends Error {
+  override readonly name = 'StoreSealingError';
+}
+
+/** Where a sealed store keeps the tag of its key. */
+export const SEALING_META = 'store:sealing';
+
+/**
+ * A store is sealed or plain for life (until `credit-check-mock migrate-store` seals a plain one):
+ * opening it the other way, or with another key, is refused before a row is read or written.
+ */
+export function guardSealing(db: DatabaseSync, sealer: { keyCheck: string } | undefined): void {
+  const marker = (db.prepare('SELECT value FROM meta WHERE key = ?').get(SEALING_META) as { value: string } | undefined)?.value;
+  if (!sealer) {
+    if (marker) {
+      throw new StoreSealingError(
+        '数据目录已按国密 SM4 加密：请以 --crypto gm 并提供存储密钥启动 (the data dir is SM4-sealed: start with --crypto gm and its store key)',
+      );
+    }
+    return;
+  }
+  if (marker) {
+    if (marker !== sealer.keyCheck) {
+      throw new StoreSealingError('存储密钥与数据目录不匹配 (the store key does not match the one this data dir was sealed with)');
+    }
+    return;
+  }
+  const used = (db.prepare('SELECT count(*) AS n FROM meta').get() as { n: number }).n > 0;
+  if (used) {
+    throw new StoreSealingError(
+      '数据目录中为明文数据：请先运行 credit-check-mock migrate-store 加密 (the data dir holds plain records: seal it first with `credit-check-mock migrate-store --data-dir DIR`)',
+    );
+  }
+  db.prepare('INSERT INTO meta VALUES (?, ?)').run(SEALING_META, sealer.keyCheck);
+}
