@@ -1,9 +1,12 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 
-/** Modules only the on-demand parts use: 应急 (`outage="defer"`), applicant mode, the English words. */
+/**
+ * Modules only the on-demand parts use: 应急 (`outage="defer"`), applicant mode, the English words —
+ * and the SDK's request signing, which a browser never loads (it holds a token, not a secret).
+ */
 const ON_DEMAND =
-  /\/credit-check\/(controllers\/(defer|applicant)\.ts|deferred\/|templates\/(defer|notices|applicant)\.ts|i18n-(outage|applicant|en)\.ts)|\/idb\/|\/sdk\/src\/client\/deferred\.ts/;
+  /\/credit-check\/(controllers\/(defer|applicant)\.ts|deferred\/|templates\/(defer|notices|applicant)\.ts|i18n-(outage|applicant|en)\.ts)|\/idb\/|\/sdk\/src\/client\/deferred\.ts|\/sdk\/src\/auth\/signature\.ts/;
 
 /** dist/ also holds tsc's output (emptyOutDir is off): drop the previous build's hashed chunks. */
 const dropOldChunks: Plugin = {

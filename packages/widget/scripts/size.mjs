@@ -23,6 +23,7 @@ const WHEN = {
   defer: 'outage="defer", or deferrals kept in this browser',
   applicant: 'mode="applicant"',
   'i18n-en': 'lang="en"',
+  signature: 'never in a browser: request signing, for a server that holds an app secret',
 };
 
 /** The chunks beside the entry, fetched on demand: name, file, when, sizes. */

@@ -42,13 +42,15 @@ describe('dist/credit-check.js, the drop-in', () => {
     expect(() => parse('class A { #x = 1 }', { ecmaVersion: 2020, sourceType: 'module' })).toThrow();
   });
 
-  it('loads nothing before it runs; the on-demand parts (应急, applicant mode, English) are chunks beside it', () => {
+  it('loads nothing before it runs; the on-demand parts (应急, applicant mode, English, request signing) are chunks beside it', () => {
     const entry = imports(bundle);
     expect(entry.static).toEqual([]);
     expect(entry.dynamic.sort()).toEqual([
       expect.stringMatching(/^\.\/credit-check\.applicant-[\w-]+\.js$/),
       expect.stringMatching(/^\.\/credit-check\.defer-[\w-]+\.js$/),
       expect.stringMatching(/^\.\/credit-check\.i18n-en-[\w-]+\.js$/),
+      // Signing with an app secret (HMAC-SHA256 or SM3): a browser holds a token and never loads it.
+      expect.stringMatching(/^\.\/credit-check\.signature-[\w-]+\.js$/),
     ]);
     // No common chunk: what the entry needs is in the entry.
     expect(chunks.sort()).toEqual(entry.dynamic.map((d) => d.slice(2)));
@@ -62,11 +64,16 @@ describe('dist/credit-check.js, the drop-in', () => {
     }
   });
 
-  it('leaves receipt verification (jose) to backends: none of it is in the browser files', () => {
+  it('leaves receipt verification (jose) and 国密 (sm-crypto-v2) to backends: none of it is in the browser files', () => {
     for (const code of [bundle, ...chunks.map((c) => read(`../dist/${c}`))]) {
       expect(code).not.toContain('ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
       expect(code).not.toContain('compactVerify');
+      // sm-crypto-v2's SM2 (its default signer ID) and the SM2 receipt algorithm.
+      expect(code).not.toContain('1234567812345678');
+      expect(code).not.toContain('SM2SM3');
     }
+    // The entry does not even sign: the scheme names live in the signing chunk.
+    expect(bundle).not.toContain('CC-HMAC-SHA256');
   });
 
   it('keeps the on-demand parts out of the entry: IndexedDB, the sender, commitment signing, English words', () => {

@@ -44,3 +44,11 @@ export function subtle(): SubtleCrypto {
   if (!s) throw new Error('WebCrypto (crypto.subtle) is not available: run on Node ≥ 22 or a secure context');
   return s;
 }
+
+/** Constant-time string comparison (signatures, digests). */
+export function timingSafeEqual(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}

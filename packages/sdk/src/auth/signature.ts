@@ -1,5 +1,7 @@
 import { subtle, toBase64Url, toHex, utf8 } from './encoding.ts';
 
+export { timingSafeEqual } from './encoding.ts';
+
 /**
  * Server-to-server request signing (002 (十八) "加强信息交换通道安全"): an app id, a timestamp,
  * a one-time nonce and an HMAC over the method, path, timestamp, nonce and body digest.
@@ -100,12 +102,4 @@ export function parseSignatureHeader(header: string): ParsedSignature | undefine
     return undefined;
   }
   return { scheme, appId, timestamp: ts, nonce, signature };
-}
-
-/** Constant-time string comparison for signatures. */
-export function timingSafeEqual(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return diff === 0;
 }

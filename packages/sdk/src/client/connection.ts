@@ -1,7 +1,7 @@
 import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance } from 'ky';
 import type * as z from 'zod/mini';
 import { randomId } from '../auth/encoding.ts';
-import { authorizationHeader, type SignatureAlgorithm } from '../auth/signature.ts';
+import type { SignatureAlgorithm } from '../auth/signature.ts';
 import type { Check } from '../contract/checks.ts';
 import { API_BASE, type Endpoint } from '../contract/endpoints.ts';
 import { Problem } from '../contract/problem.ts';
@@ -75,6 +75,12 @@ interface CallState {
 }
 
 const RETRY_STATUS = [408, 429, 500, 502, 503, 504];
+
+/**
+ * Request signing is loaded on the first signed call: browsers use tokens and never sign, so the
+ * widget's entry does not carry it (and does not grow when a scheme is added).
+ */
+let signing: Promise<typeof import('../auth/signature.ts')> | undefined;
 
 function isBrowser(): boolean {
   return typeof window !== 'undefined' && typeof document !== 'undefined';
@@ -177,6 +183,7 @@ export class Connection {
     state.attempts++;
     const { appId, appSecret } = this.options;
     if (appId && appSecret) {
+      const { authorizationHeader } = await (signing ??= import('../auth/signature.ts'));
       const url = new URL(request.url);
       request.headers.set(
         'authorization',

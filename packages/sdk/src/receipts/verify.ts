@@ -1,5 +1,5 @@
 import { compactVerify, createLocalJWKSet, decodeProtectedHeader, importJWK, type JWK } from 'jose';
-import { timingSafeEqual } from '../auth/signature.ts';
+import { timingSafeEqual } from '../auth/encoding.ts';
 import { CreditCheckError } from '../client/errors.ts';
 import { ReceiptClaims } from '../contract/checks.ts';
 import type { IdType } from '../contract/subjects.ts';
