@@ -183,7 +183,8 @@ export class Connection {
     state.attempts++;
     const { appId, appSecret } = this.options;
     if (appId && appSecret) {
-      const { authorizationHeader } = await (signing ??= import('../auth/signature.ts'));
+      signing ??= import('../auth/signature.ts');
+      const { authorizationHeader } = await signing;
       const url = new URL(request.url);
       request.headers.set(
         'authorization',
