@@ -2,12 +2,13 @@
 // `pnpm bench`: the numbers users pick this toolkit for, each beside its physical baseline, in one
 // run. Prints a table and writes bench/results/latest.{json,md}. Not a test: nothing here passes or
 // fails on timing; it measures and reports. One section per file in sections/ (as Hono's benchmarks/).
-//   node bench/run.mjs [--subjects 1000000] [--duration 10] [--only server,sdk,widget,events,sizes]
+//   node bench/run.mjs [--subjects 1000000] [--duration 10] [--only server,sdk,widget,events,gm,sizes]
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { child } from './lib.mjs';
 import { writeReport } from './report.mjs';
 import { eventsSection } from './sections/events.mjs';
+import { gmSection } from './sections/gm.mjs';
 import { sdkSection } from './sections/sdk.mjs';
 import { seedSection } from './sections/seed.mjs';
 import { serverSection } from './sections/server.mjs';
@@ -17,7 +18,7 @@ import { widgetSection } from './sections/widget.mjs';
 const { values } = parseArgs({ options: { subjects: { type: 'string' }, duration: { type: 'string' }, only: { type: 'string' } } });
 const SUBJECTS = Number(values.subjects ?? 1_000_000);
 const DURATION = Number(values.duration ?? 10);
-const only = new Set((values.only ?? 'server,sdk,widget,events,sizes').split(','));
+const only = new Set((values.only ?? 'server,sdk,widget,events,gm,sizes').split(','));
 
 const rows = [];
 const report = {
@@ -47,6 +48,8 @@ if (only.has('server') || only.has('sdk') || only.has('widget')) {
   await mock.stop();
 }
 if (only.has('events')) await eventsSection({ report, row });
+// 国密 on its own pair of platforms (100 000 subjects: the suites differ in crypto, not in lookups).
+if (only.has('gm')) await gmSection({ report, row, duration: DURATION, subjects: Math.min(SUBJECTS, 100_000) });
 if (only.has('sizes')) await sizesSection({ report, row });
 
 writeReport(report, rows);

@@ -1,11 +1,13 @@
 // Bench child: the mock platform as a real HTTP server with N seeded subjects. Reports its seed
-// time, RSS, a token and sample subjects to the parent over IPC. Usage: node mock.mjs <subjects> [dataDir]
+// time, RSS, a token and sample subjects to the parent over IPC.
+// Usage: node mock.mjs <subjects> [dataDir|-] [standard|gm]
 import { startServer } from '@credit-check/mock-server/node';
 
 const subjects = Number(process.argv[2] ?? 1_000_000);
-const dataDir = process.argv[3];
+const dataDir = process.argv[3] && process.argv[3] !== '-' ? process.argv[3] : undefined;
+const crypto = process.argv[4] === 'gm' ? 'gm' : 'standard';
 const started = performance.now();
-const server = await startServer({ port: 0, subjects, ...(dataDir ? { dataDir } : {}) });
+const server = await startServer({ port: 0, subjects, crypto, ...(dataDir ? { dataDir } : {}) });
 const seedMs = performance.now() - started;
 globalThis.gc?.();
 const rss = process.memoryUsage().rss;
