@@ -46,10 +46,19 @@ export async function typeInto(page: Page, selector: string, text: string): Prom
 }
 
 /** The demo (mock platform + approval hall) on free ports for this test file, and a browser. */
-export function withDemo(options: { subjects?: number; browser?: boolean } = {}): { demo: RunningDemo; browser: Browser } {
+export function withDemo(options: { subjects?: number; browser?: boolean; crypto?: 'standard' | 'gm' } = {}): {
+  demo: RunningDemo;
+  browser: Browser;
+} {
   const env = {} as { demo: RunningDemo; browser: Browser };
   beforeAll(async () => {
-    env.demo = await startDemo({ mockPort: 0, demoPort: 0, subjects: options.subjects ?? 100, quiet: true });
+    env.demo = await startDemo({
+      mockPort: 0,
+      demoPort: 0,
+      subjects: options.subjects ?? 100,
+      quiet: true,
+      ...(options.crypto ? { crypto: options.crypto } : {}),
+    });
     if (options.browser !== false) env.browser = await launch();
   });
   afterAll(async () => {

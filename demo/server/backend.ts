@@ -1,4 +1,5 @@
 import { CreditCheckError, createClient, type Jwks, verifyReceipt } from '@credit-check/sdk';
+import type { SignatureAlgorithm } from '@credit-check/sdk/auth';
 import { DEFAULT_TOKEN_SCOPES } from '@credit-check/sdk/contract';
 import { Hono } from 'hono';
 import { PushedAlerts } from './alerts.ts';
@@ -17,6 +18,8 @@ export interface BackendOptions {
   widgetEndpoint: string;
   appId: string;
   appSecret: string;
+  /** The app's signing scheme on the platform (`HMAC_SM3` from `@credit-check/sdk/gm` under 国密). */
+  signature?: SignatureAlgorithm;
   department: string;
   operator: string;
   /**
@@ -42,6 +45,7 @@ export function createBackend(options: BackendOptions) {
     baseUrl: options.platformApi,
     appId: options.appId,
     appSecret: options.appSecret,
+    ...(options.signature ? { signature: options.signature } : {}),
     cache: false,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.dangerouslyAllowBrowser ? { dangerouslyAllowBrowser: true } : {}),

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import type { CryptoSuite } from '@credit-check/mock-server';
 import { type RunningServer, sandboxApp, startServer } from '@credit-check/mock-server/node';
 import { getRequestListener } from '@hono/node-server';
 import { createBackend } from './backend.ts';
@@ -13,6 +14,8 @@ export interface DemoOptions {
   subjects?: number;
   /** No Vite logging. */
   quiet?: boolean;
+  /** `gm` (国密): the platform signs receipts with SM2 and the backend signs its calls with SM3. */
+  crypto?: CryptoSuite;
 }
 
 export interface RunningDemo {
@@ -33,12 +36,15 @@ const root = demoRoot();
 /** Starts the mock platform and the demo approval hall (pages + the host backend) next to it. */
 export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo> {
   const host = options.host ?? '127.0.0.1';
-  const app = sandboxApp();
-  const mock = await startServer({ port: options.mockPort ?? 8787, host, subjects: options.subjects ?? 1000, apps: [app] });
+  const suite = options.crypto ?? 'standard';
+  const app = sandboxApp(process.env, suite);
+  const mock = await startServer({ port: options.mockPort ?? 8787, host, subjects: options.subjects ?? 1000, apps: [app], crypto: suite });
   const backend = createBackend({
     platformApi: mock.apiBase,
     widgetEndpoint: mock.apiBase,
-    ...app,
+    appId: app.appId,
+    appSecret: app.appSecret,
+    ...(suite === 'gm' ? { signature: (await import('@credit-check/sdk/gm')).HMAC_SM3 } : {}),
     department: '苏州市政务服务中心',
     operator: 'window-01',
   });

@@ -10,7 +10,8 @@ const mock = await createMockPlatform({ subjects: 1000 });
 const backend = createBackend({
   platformApi: api,
   widgetEndpoint: api,
-  ...SANDBOX_APP,
+  appId: SANDBOX_APP.appId,
+  appSecret: SANDBOX_APP.appSecret,
   department: '苏州市政务服务中心',
   operator: 'window-01',
   dangerouslyAllowBrowser: true,

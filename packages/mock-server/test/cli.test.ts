@@ -1,5 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { Jwks } from '@credit-check/sdk/contract';
+import { HMAC_SM3, sm2PublicKeyFromJwk } from '@credit-check/sdk/gm';
+import { sm2 } from 'sm-crypto-v2';
 import { describe, expect, it } from 'vitest';
+import type { RunningServer } from '../src/node/server.ts';
+import { checkBody, signed } from './helpers.ts';
 import { BIN, exited, spawnMock } from './process.ts';
 
 describe('credit-check-mock CLI', () => {
@@ -28,10 +33,37 @@ describe('credit-check-mock CLI', () => {
     expect(output()).not.toContain('a-real-secret-123');
   });
 
+  it('--crypto gm: a backend signing with CC-HMAC-SM3 checks, and the SM2 receipt verifies with sm-crypto-v2', async () => {
+    const { child, origin, output } = await spawnMock(['--quiet', '--subjects', '10', '--crypto', 'gm']);
+    try {
+      expect(output()).toContain('signs with CC-HMAC-SM3');
+      const server = { origin } as RunningServer;
+      const res = await signed(server, 'POST', '/api/v1/checks', checkBody(), { algorithm: HMAC_SM3 });
+      expect(res.status).toBe(201);
+      const { receipt } = (await res.json()) as { receipt: string };
+      const jwk = Jwks.parse(await (await fetch(`${origin}/api/v1/keys`)).json()).keys[0];
+      expect(jwk).toMatchObject({ kty: 'EC', crv: 'SM2', alg: 'SM2SM3' });
+      const [head, body, sig] = receipt.split('.') as [string, string, string];
+      const publicKey = sm2PublicKeyFromJwk(jwk ?? {}) as string;
+      expect(sm2.doVerifySignature(`${head}.${body}`, Buffer.from(sig, 'base64url').toString('hex'), publicKey, { hash: true })).toBe(true);
+      // The standard scheme is refused for this app.
+      expect((await signed(server, 'POST', '/api/v1/checks', checkBody())).status).toBe(401);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited(child)).toBe(0);
+  });
+
   it('refuses bad options with a reason and exit code 2', () => {
     const bad = spawnSync(process.execPath, [BIN, '--port', 'eighty'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--port must be 0–65535');
+    const suite = spawnSync(process.execPath, [BIN, '--crypto', 'sm9'], { encoding: 'utf8' });
+    expect([suite.status, suite.stderr]).toEqual([2, expect.stringContaining('--crypto must be standard or gm')]);
+    const badKey = spawnSync(process.execPath, [BIN, '--crypto', 'gm', '--data-dir', '/tmp/cc-nope', '--store-key-file', BIN], {
+      encoding: 'utf8',
+    });
+    expect([badKey.status, badKey.stderr]).toEqual([2, expect.stringContaining('64 hex characters')]);
     const unknown = spawnSync(process.execPath, [BIN, '--nope'], { encoding: 'utf8' });
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain("Unknown option '--nope'");

@@ -122,7 +122,7 @@ export function openApiDocument(): object {
           in: 'header',
           name: 'Authorization',
           description:
-            'Server to server: `CC-HMAC-SHA256 app=<appId>, ts=<unix ms>, nonce=<8–64 chars>, sig=<base64url HMAC-SHA256>` over `CC-HMAC-SHA256\\nMETHOD\\npath?query\\nts\\nnonce\\nhex(sha256(body))`. Timestamps ±5 min, nonces single-use.',
+            "Server to server: `CC-HMAC-SHA256 app=<appId>, ts=<unix ms>, nonce=<8–64 chars>, sig=<base64url HMAC-SHA256>` over `CC-HMAC-SHA256\\nMETHOD\\npath?query\\nts\\nnonce\\nhex(sha256(body))`. Timestamps ±5 min, nonces single-use. Under 国密 the app is set to `CC-HMAC-SM3`: the same with SM3 (GB/T 32905) for the body digest and the HMAC, and the scheme name in both places; the platform accepts only the app's scheme.",
         },
         bearerToken: { type: 'http', scheme: 'bearer', description: 'Browser widgets: a scoped token from POST /api/v1/tokens.' },
       },
