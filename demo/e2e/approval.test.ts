@@ -1,7 +1,7 @@
 import { createClient } from '@credit-check/sdk';
 import { ScenarioList } from '@credit-check/sdk/contract';
 import { describe, expect, it } from 'vitest';
-import { open, shot, typeInto, withDemo } from './harness.ts';
+import { fillCleanApplication, open, shot, typeInto, withDemo } from './harness.ts';
 
 const APP = { appId: 'sandbox-app', appSecret: 'sandbox-secret-change-me' };
 const env = withDemo({ subjects: 200 });
@@ -74,12 +74,7 @@ describe('the approval hall (npm start)', () => {
 
   it('approves a clean application after the backend verified both receipts', async () => {
     const { page } = await open(env.browser, env.demo.url);
-    await typeInto(page, '#org-name', '南京清源食品有限公司');
-    await typeInto(page, '#uscc', '91320100748204660Q');
-    await typeInto(page, '#rep-name', '陈明');
-    await typeInto(page, '#rep-id', '320102199003010452');
-    await page.waitForSelector('#org-check[state="done"]');
-    await page.waitForSelector('#rep-check[state="done"]');
+    await fillCleanApplication(page);
     await page.waitForFunction(() => !(document.querySelector('#approve') as HTMLButtonElement).disabled);
     await shot(page, '4-clear');
     await page.click('#approve');

@@ -4,7 +4,7 @@ import { Jwks } from '@credit-check/sdk/contract';
 import { HMAC_SM3, sm2PublicKeyFromJwk } from '@credit-check/sdk/gm';
 import { sm2 } from 'sm-crypto-v2';
 import { describe, expect, it } from 'vitest';
-import { open, typeInto, withDemo } from './harness.ts';
+import { fillCleanApplication, open, withDemo } from './harness.ts';
 
 // The approval hall on a 国密 platform (`npm start -- --crypto gm`): the widget checks with its
 // (HMAC-SM3) token, the platform signs SM2 receipts, the host backend signs its calls with SM3 and
@@ -14,12 +14,7 @@ const env = withDemo({ subjects: 100, crypto: 'gm' });
 describe('the approval hall on --crypto gm', () => {
   it('approves a clean application after the backend verified both SM2 receipts', async () => {
     const { page, problems } = await open(env.browser, env.demo.url);
-    await typeInto(page, '#org-name', '南京清源食品有限公司');
-    await typeInto(page, '#uscc', '91320100748204660Q');
-    await typeInto(page, '#rep-name', '陈明');
-    await typeInto(page, '#rep-id', '320102199003010452');
-    await page.waitForSelector('#org-check[state="done"]');
-    await page.waitForSelector('#rep-check[state="done"]');
+    await fillCleanApplication(page);
     const receipt = (await page.evaluate(
       () => (document.querySelector('#org-check') as HTMLElement & { result?: { receipt: string } }).result?.receipt,
     )) as string;

@@ -45,6 +45,16 @@ export async function typeInto(page: Page, selector: string, text: string): Prom
   await page.type(selector, text, { delay: 5 });
 }
 
+/** Fills the approval form with the clean application (organisation and legal representative) and waits for both checks. */
+export async function fillCleanApplication(page: Page): Promise<void> {
+  await typeInto(page, '#org-name', '南京清源食品有限公司');
+  await typeInto(page, '#uscc', '91320100748204660Q');
+  await typeInto(page, '#rep-name', '陈明');
+  await typeInto(page, '#rep-id', '320102199003010452');
+  await page.waitForSelector('#org-check[state="done"]');
+  await page.waitForSelector('#rep-check[state="done"]');
+}
+
 /** The demo (mock platform + approval hall) on free ports for this test file, and a browser. */
 export function withDemo(options: { subjects?: number; browser?: boolean; crypto?: 'standard' | 'gm' } = {}): {
   demo: RunningDemo;
