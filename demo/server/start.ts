@@ -38,7 +38,15 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   const host = options.host ?? '127.0.0.1';
   const suite = options.crypto ?? 'standard';
   const app = sandboxApp(process.env, suite);
-  const mock = await startServer({ port: options.mockPort ?? 8787, host, subjects: options.subjects ?? 1000, apps: [app], crypto: suite });
+  const adminKey = process.env.CREDIT_CHECK_ADMIN_KEY;
+  const mock = await startServer({
+    port: options.mockPort ?? 8787,
+    host,
+    subjects: options.subjects ?? 1000,
+    apps: [app],
+    crypto: suite,
+    ...(adminKey ? { adminKey } : {}),
+  });
   const backend = createBackend({
     platformApi: mock.apiBase,
     widgetEndpoint: mock.apiBase,

@@ -23,6 +23,8 @@ Usage: credit-check-mock [options]
                      SM4-sealed --data-dir); default $CREDIT_CHECK_CRYPTO or standard
   --store-key-file F the SM4 store key for gm with --data-dir: 64 hex characters
                      (default $CREDIT_CHECK_STORE_KEY; make one with \`openssl rand -hex 32\`)
+  --admin-key K      /__mock/* controls need "Authorization: Bearer K" (default $CREDIT_CHECK_ADMIN_KEY;
+                     required with a --host other than loopback). Prefer the variable: argv is visible in ps
   --quiet            no access log on stdout
   -h, --help         this help
 
@@ -61,6 +63,8 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   } catch (error) {
     return usage((error as Error).message);
   }
+  const adminKey = values['admin-key'] || process.env.CREDIT_CHECK_ADMIN_KEY || undefined;
+  if (adminKey !== undefined && adminKey.length < 16) return usage('the admin key must be at least 16 characters');
   const started = performance.now();
   const app = sandboxApp(process.env, suite);
   const server = await startServer({
@@ -73,6 +77,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     apps: [app],
     crypto: suite,
     ...(storeKey ? { storeKey } : {}),
+    ...(adminKey ? { adminKey } : {}),
     webhooks: { retry: { baseMs: retryMs, maxAttempts: attempts } },
     ...(values['access-log'] ? { accessLog: values['access-log'] } : {}),
     ...(values.quiet ? {} : { log: (l) => console.log(formatLog(l)) }),
@@ -83,6 +88,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   API          ${server.apiBase}
   OpenAPI      ${server.apiBase}/openapi.json
   Scenarios    ${server.origin}/__mock/scenarios   (demo matters: ${DEMO_MATTERS.join(', ')})
+  Controls     ${server.origin}/__mock/*   ${adminKey ? 'need the admin key (Authorization: Bearer …)' : 'open (no admin key: loopback only)'}
   Health       ${server.origin}/healthz
   Sandbox app  appId=${app.appId} appSecret=${secretShown} signs with ${app.signature ?? 'CC-HMAC-SHA256'}
   Receipts     ${server.platform.jwks().keys[0]?.alg} (keys at ${server.apiBase}/keys)`);
@@ -109,6 +115,7 @@ function parse(argv: string[]) {
       'webhook-attempts': { type: 'string' },
       crypto: { type: 'string' },
       'store-key-file': { type: 'string' },
+      'admin-key': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,

@@ -33,6 +33,8 @@ export interface AppOptions {
   batchMax?: number;
   logger?: (line: RequestLog) => void;
   faults?: Faults;
+  /** With a key, `/__mock/*` controls need `Authorization: Bearer <key>` (a sandbox shared by teams). */
+  adminKey?: string;
 }
 
 /**
@@ -97,7 +99,7 @@ export function createApp(options: AppOptions): PlatformApp {
     else app.post(route, handler);
   }
 
-  app.route('/__mock', mockControls(platform, faults, idempotency, limit));
+  app.route('/__mock', mockControls(platform, faults, idempotency, limit, options.adminKey));
 
   app.notFound((c) => {
     const path = c.req.path;

@@ -6,6 +6,7 @@ import { isJson, parseJson, readBody } from './body.ts';
 import type { Ctx, PlatformEnv } from './env.ts';
 import type { Faults } from './faults.ts';
 import type { Idempotency } from './idempotency.ts';
+import { adminKey } from './middleware/admin-key.ts';
 import { validate } from './validate.ts';
 
 /**
@@ -13,8 +14,9 @@ import { validate } from './validate.ts';
  * the next requests, a reset to the seed, and the happenings of the supervision loop (list, repair,
  * revoke, violate or fulfil, a new grade, the clock). Faults never apply here, so a fault can always be ended.
  */
-export function mockControls(platform: Platform, faults: Faults, idempotency: Idempotency, bodyLimit: number) {
+export function mockControls(platform: Platform, faults: Faults, idempotency: Idempotency, bodyLimit: number, key?: string) {
   const controls = new Hono<PlatformEnv>();
+  controls.use('*', adminKey(key));
   /** A JSON body validated with `schema`; an empty body is `{}` (controls whose fields are all optional). */
   const body = async <S extends z.ZodMiniType>(c: Ctx, schema: S): Promise<z.infer<S>> => {
     const text = await readBody(c.req.raw, bodyLimit);

@@ -26,6 +26,8 @@ export interface ServerOptions extends Omit<PlatformOptions, 'store'> {
   log?: (line: RequestLog) => void;
   /** Also append the access log to this file (default: $CREDIT_CHECK_ACCESS_LOG). */
   accessLog?: string;
+  /** `/__mock/*` controls need `Authorization: Bearer <adminKey>`; required to bind a non-loopback host. */
+  adminKey?: string;
   /** Webhook delivery of pushed events (retries, concurrency); `false`: pull feed only. */
   webhooks?: DelivererOptions | false;
 }
@@ -83,7 +85,19 @@ const nodeCrypto: PlatformCrypto = {
 };
 
 /** Starts the mock platform as a real HTTP server (port 0 picks a free one). */
+/** 127.0.0.0/8, ::1 and localhost: a sandbox only this machine reaches. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const bind = options.host ?? '127.0.0.1';
+  if (!isLoopback(bind) && !options.adminKey) {
+    // Reachable by others, its controls (reset, faults, the clock) must not be open to them.
+    throw new Error(
+      `绑定到非本机地址 ${bind} 时必须设置管理员密钥 (binding ${bind}, reachable from other machines, needs an admin key for /__mock/*: --admin-key or CREDIT_CHECK_ADMIN_KEY)`,
+    );
+  }
   if (options.crypto === 'gm' && options.dataDir && !options.storeKey) {
     throw new Error(
       '国密模式下的数据目录须提供 SM4 存储密钥 (--crypto gm with --data-dir needs a store key: --store-key-file FILE or CREDIT_CHECK_STORE_KEY, 64 hex characters, e.g. `openssl rand -hex 32`)',

@@ -1,0 +1,74 @@
+import { spawnSync } from 'node:child_process';
+import { Check, Problem } from '@credit-check/sdk/contract';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../src/node/server.ts';
+import { checkBody, signed, start } from './helpers.ts';
+import { BIN } from './process.ts';
+
+const ADMIN = 'admin-key-for-the-shared-sandbox';
+
+describe('a sandbox safe to share: /__mock/* with an admin key', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await start({ adminKey: ADMIN });
+  });
+  afterAll(() => server.close());
+  const control = (path: string, auth?: string, init: RequestInit = { method: 'POST' }) =>
+    fetch(`${server.origin}/__mock${path}`, { ...init, headers: { ...(auth ? { authorization: auth } : {}), ...init.headers } });
+
+  it('refuses an anonymous or wrong-key reset with 401, and loses nothing', async () => {
+    const check = Check.parse(await (await signed(server, 'POST', '/api/v1/checks', checkBody())).json());
+    for (const auth of [undefined, 'Bearer not-the-key', `Basic ${ADMIN}`, 'Bearer ']) {
+      const res = await control('/reset', auth);
+      expect(res.status, String(auth)).toBe(401);
+      expect(res.headers.get('www-authenticate')).toContain('Bearer');
+      const problem = Problem.parse(await res.json());
+      expect(problem.code).toBe('UNAUTHENTICATED');
+      expect(problem.message['zh-CN']).toContain('管理员密钥');
+    }
+    expect((await signed(server, 'GET', `/api/v1/checks/${check.checkId}`)).status).toBe(200);
+  });
+
+  it('refuses every other control anonymously: faults, the clock, list entries', async () => {
+    expect(
+      (
+        await control('/scenario', undefined, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"kind":"outage"}',
+        })
+      ).status,
+    ).toBe(401);
+    expect((await control('/scenario', undefined, { method: 'GET' })).status).toBe(401);
+    expect((await control('/clock')).status).toBe(401);
+    expect((await control('/entries')).status).toBe(401);
+    // The scenario table is the README's table, no one's data: it stays readable.
+    expect((await control('/scenarios', undefined, { method: 'GET' })).status).toBe(200);
+  });
+
+  it('lets the key holder reset', async () => {
+    const check = Check.parse(await (await signed(server, 'POST', '/api/v1/checks', checkBody())).json());
+    expect((await control('/reset', `Bearer ${ADMIN}`)).status).toBe(200);
+    expect((await signed(server, 'GET', `/api/v1/checks/${check.checkId}`)).status).toBe(404);
+  });
+});
+
+describe('binding beyond loopback', () => {
+  it('is refused without an admin key, allowed with one', async () => {
+    await expect(start({ host: '0.0.0.0' })).rejects.toThrow(/admin key/);
+    const open = await start({ host: '0.0.0.0', adminKey: ADMIN });
+    try {
+      expect((await fetch(`${open.origin}/healthz`)).status).toBe(200);
+      expect((await fetch(`${open.origin}/__mock/reset`, { method: 'POST' })).status).toBe(401);
+    } finally {
+      await open.close();
+    }
+    const cli = spawnSync(process.execPath, [BIN, '--port', '0', '--host', '0.0.0.0'], {
+      encoding: 'utf8',
+      env: { ...process.env, CREDIT_CHECK_ADMIN_KEY: '' },
+    });
+    expect([cli.status, cli.stderr]).toEqual([1, expect.stringContaining('CREDIT_CHECK_ADMIN_KEY')]);
+    const short = spawnSync(process.execPath, [BIN, '--admin-key', 'short'], { encoding: 'utf8' });
+    expect([short.status, short.stderr]).toEqual([2, expect.stringContaining('at least 16 characters')]);
+  });
+});
