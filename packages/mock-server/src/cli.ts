@@ -25,6 +25,7 @@ Usage: credit-check-mock [options]
                      (default $CREDIT_CHECK_STORE_KEY; make one with \`openssl rand -hex 32\`)
   --admin-key K      /__mock/* controls need "Authorization: Bearer K" (default $CREDIT_CHECK_ADMIN_KEY;
                      required with a --host other than loopback). Prefer the variable: argv is visible in ps
+  --rate-limit N     at most N requests per second per app (429 + Retry-After beyond); default none
   --quiet            no access log on stdout
   -h, --help         this help
 
@@ -63,6 +64,9 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   } catch (error) {
     return usage((error as Error).message);
   }
+  const rateLimit = values['rate-limit'] === undefined ? undefined : Number(values['rate-limit']);
+  if (rateLimit !== undefined && !(Number.isInteger(rateLimit) && rateLimit >= 1 && rateLimit <= 1_000_000))
+    return usage(`--rate-limit must be 1–1000000 requests per second, got "${values['rate-limit']}"`);
   const adminKey = values['admin-key'] || process.env.CREDIT_CHECK_ADMIN_KEY || undefined;
   if (adminKey !== undefined && adminKey.length < 16) return usage('the admin key must be at least 16 characters');
   const started = performance.now();
@@ -78,6 +82,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     crypto: suite,
     ...(storeKey ? { storeKey } : {}),
     ...(adminKey ? { adminKey } : {}),
+    ...(rateLimit ? { rateLimit } : {}),
     webhooks: { retry: { baseMs: retryMs, maxAttempts: attempts } },
     ...(values['access-log'] ? { accessLog: values['access-log'] } : {}),
     ...(values.quiet ? {} : { log: (l) => console.log(formatLog(l)) }),
@@ -90,7 +95,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   Scenarios    ${server.origin}/__mock/scenarios   (demo matters: ${DEMO_MATTERS.join(', ')})
   Controls     ${server.origin}/__mock/*   ${adminKey ? 'need the admin key (Authorization: Bearer …)' : 'open (no admin key: loopback only)'}
   Health       ${server.origin}/healthz
-  Sandbox app  appId=${app.appId} appSecret=${secretShown} signs with ${app.signature ?? 'CC-HMAC-SHA256'}
+  Sandbox app  appId=${app.appId} appSecret=${secretShown} signs with ${app.scheme ?? 'CC-HMAC-SHA256'}
   Receipts     ${server.platform.jwks().keys[0]?.alg} (keys at ${server.apiBase}/keys)`);
   const stop = () => {
     server.close().then(() => process.exit(0));
@@ -116,6 +121,7 @@ function parse(argv: string[]) {
       crypto: { type: 'string' },
       'store-key-file': { type: 'string' },
       'admin-key': { type: 'string' },
+      'rate-limit': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
+import { createClient } from '@credit-check/sdk';
 import { Check, Problem } from '@credit-check/sdk/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/node/server.ts';
-import { checkBody, signed, start } from './helpers.ts';
+import { APP, checkBody, signed, start } from './helpers.ts';
 import { BIN } from './process.ts';
 
 const ADMIN = 'admin-key-for-the-shared-sandbox';
@@ -70,5 +71,38 @@ describe('binding beyond loopback', () => {
     expect([cli.status, cli.stderr]).toEqual([1, expect.stringContaining('CREDIT_CHECK_ADMIN_KEY')]);
     const short = spawnSync(process.execPath, [BIN, '--admin-key', 'short'], { encoding: 'utf8' });
     expect([short.status, short.stderr]).toEqual([2, expect.stringContaining('at least 16 characters')]);
+  });
+});
+
+describe('per-app rate limits', () => {
+  const OTHER = { appId: 'other-team', appSecret: 'other-team-secret-0001' };
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await start({ rateLimit: 5, apps: [APP, OTHER] });
+  });
+  afterAll(() => server.close());
+  const matters = (app: { appId: string; appSecret: string }) =>
+    signed(server, 'GET', '/api/v1/catalog/matters', undefined, { appId: app.appId, secret: app.appSecret });
+
+  it("answers 429 with Retry-After beyond an app's limit, while another app is served", async () => {
+    const burst = await Promise.all(Array.from({ length: 12 }, () => matters(APP)));
+    const limited = burst.filter((r) => r.status === 429);
+    expect(burst.filter((r) => r.status === 200)).toHaveLength(5);
+    expect(limited).toHaveLength(7);
+    const problem = Problem.parse(await (limited[0] as Response).json());
+    expect(problem).toMatchObject({ code: 'RATE_LIMITED', retryAfter: 1 });
+    expect((limited[0] as Response).headers.get('retry-after')).toBe('1');
+    expect(problem.message['zh-CN']).toContain('调用限额');
+    // The other team's bucket is its own.
+    expect((await matters(OTHER)).status).toBe(200);
+  });
+
+  it('the SDK waits the Retry-After and gets through', async () => {
+    await Promise.all(Array.from({ length: 8 }, () => matters(APP)));
+    const client = createClient({ baseUrl: server.apiBase, ...APP, retry: { limit: 3 } });
+    const started = Date.now();
+    const list = await client.listMatters();
+    expect(list.matters.length).toBeGreaterThan(0);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
   });
 });

@@ -7,7 +7,7 @@ export const APP = SANDBOX_APP;
 
 /** A real HTTP server on an ephemeral loopback port (the sandbox app signs with SM3 under `crypto: 'gm'`). */
 export function start(options: ServerOptions = {}): Promise<RunningServer> {
-  const app = options.crypto === 'gm' ? { ...APP, signature: 'CC-HMAC-SM3' as const } : APP;
+  const app = options.crypto === 'gm' ? { ...APP, scheme: 'CC-HMAC-SM3' as const } : APP;
   return startServer({ port: 0, subjects: 200, apps: [app], ...options });
 }
 

@@ -16,6 +16,7 @@ import { injectFaults } from './middleware/faults.ts';
 import { requestId } from './middleware/request-id.ts';
 import { mockControls } from './mock-controls.ts';
 import { openApiDocument } from './openapi.ts';
+import { RateLimiter } from './rate-limit.ts';
 import { problemResponse, validate } from './validate.ts';
 
 export type { PlatformApp } from './env.ts';
@@ -35,6 +36,8 @@ export interface AppOptions {
   faults?: Faults;
   /** With a key, `/__mock/*` controls need `Authorization: Bearer <key>` (a sandbox shared by teams). */
   adminKey?: string;
+  /** Requests per second per app (signed calls and its tokens together); none by default. */
+  rateLimit?: number;
 }
 
 /**
@@ -49,6 +52,7 @@ export function createApp(options: AppOptions): PlatformApp {
   const limit = options.bodyLimit ?? 64 * 1024;
   const batchLimit = options.batchBodyLimit ?? 1024 * 1024;
   const idempotency = new Idempotency(platform);
+  const limiter = options.rateLimit ? new RateLimiter(options.rateLimit) : undefined;
   const answer = handlers(platform, options.batchMax ?? BATCH_MAX);
   const app = new Hono<PlatformEnv>();
 
@@ -76,6 +80,7 @@ export function createApp(options: AppOptions): PlatformApp {
         text = await readBody(request, id === 'createCheckBatch' ? batchLimit : limit);
       }
       const principal = (await authenticate(platform, endpoint, request, text)) as Principal;
+      if (principal) limiter?.take(principal.appId, Date.now());
       const input = {
         principal,
         body: endpoint.body ? validate(endpoint.body, parseJson(text)) : undefined,

@@ -28,6 +28,8 @@ export interface ServerOptions extends Omit<PlatformOptions, 'store'> {
   accessLog?: string;
   /** `/__mock/*` controls need `Authorization: Bearer <adminKey>`; required to bind a non-loopback host. */
   adminKey?: string;
+  /** Requests per second per app (429 with Retry-After beyond it); none by default. */
+  rateLimit?: number;
   /** Webhook delivery of pushed events (retries, concurrency); `false`: pull feed only. */
   webhooks?: DelivererOptions | false;
 }
@@ -67,7 +69,7 @@ export function sandboxApp(env: NodeJS.ProcessEnv = process.env, suite: CryptoSu
   return {
     appId: env.CREDIT_CHECK_APP_ID || SANDBOX_APP.appId,
     appSecret: env.CREDIT_CHECK_APP_SECRET || SANDBOX_APP.appSecret,
-    ...(suite === 'gm' ? { signature: 'CC-HMAC-SM3' as const } : {}),
+    ...(suite === 'gm' ? { scheme: 'CC-HMAC-SM3' as const } : {}),
   };
 }
 

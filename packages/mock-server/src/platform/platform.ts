@@ -64,7 +64,7 @@ export interface App {
   appId: string;
   appSecret: string;
   /** The one request-signing scheme the platform accepts from this app (default `CC-HMAC-SHA256`). */
-  signature?: SignatureSchemeName;
+  scheme?: SignatureSchemeName;
 }
 
 /**
@@ -142,7 +142,7 @@ export class Platform implements PlatformContext {
     this.suite = options.crypto ?? 'standard';
     this.sm3 = sm3;
     this.clock = options.now ?? (() => new Date());
-    this.apps = options.apps ?? [this.suite === 'gm' ? { ...SANDBOX_APP, signature: 'CC-HMAC-SM3' } : SANDBOX_APP];
+    this.apps = options.apps ?? [this.suite === 'gm' ? { ...SANDBOX_APP, scheme: 'CC-HMAC-SM3' } : SANDBOX_APP];
     this.issuer = options.issuer ?? 'credit-check-mock';
     this.tokens = new TokenAuthority(options.tokenSecret ?? `token:${this.apps[0]?.appSecret ?? 'none'}`, sm3?.hmacSm3);
     this.subjects = buildSubjects({ count: options.subjects ?? 1000, seed: options.seed ?? 'credit-check', today: this.today() });
@@ -155,7 +155,7 @@ export class Platform implements PlatformContext {
     platform.offset = Number(platform.store.getMeta('clock:offset') ?? 0);
     await platform.loadKeys();
     platform.signatures = await signatureAlgorithms(
-      platform.apps.map((a) => a.signature ?? 'CC-HMAC-SHA256'),
+      platform.apps.map((a) => a.scheme ?? 'CC-HMAC-SHA256'),
       options.natives?.sm3,
     );
     platform.seedStore();
@@ -181,7 +181,7 @@ export class Platform implements PlatformContext {
 
   /** The scheme an app must sign with. */
   signatureAlgorithm(app: App): SignatureAlgorithm {
-    return this.signatures.get(app.signature ?? 'CC-HMAC-SHA256') as SignatureAlgorithm;
+    return this.signatures.get(app.scheme ?? 'CC-HMAC-SHA256') as SignatureAlgorithm;
   }
 
   /** Scenario records the store starts with (once per store). */
