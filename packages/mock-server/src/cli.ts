@@ -58,6 +58,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     return usage(`--webhook-attempts must be 1–100, got "${values['webhook-attempts']}"`);
   const suite = values.crypto ?? process.env.CREDIT_CHECK_CRYPTO ?? 'standard';
   if (suite !== 'standard' && suite !== 'gm') return usage(`--crypto must be standard or gm, got "${suite}"`);
+  if (values['store-key-file'] && suite !== 'gm') return usage('--store-key-file seals the data dir under --crypto gm only');
   let storeKey: Uint8Array | undefined;
   try {
     storeKey = suite === 'gm' ? readStoreKey({ file: values['store-key-file'] }) : undefined;
@@ -150,9 +151,6 @@ async function migrateStore(argv: string[]): Promise<void> {
   try {
     const key = readStoreKey({ file: values['store-key-file'] });
     if (!key) return usage('migrate-store needs the store key: --store-key-file FILE or CREDIT_CHECK_STORE_KEY (64 hex characters)');
-    const { existsSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    if (!existsSync(join(dataDir, 'platform.sqlite'))) return usage(`no store in ${dataDir} (platform.sqlite not found)`);
     const [{ sm4Sealer }, { sealStore }] = await Promise.all([import('./store/sealing.ts'), import('./store/migrate.ts')]);
     const counts = sealStore(dataDir, sm4Sealer(key));
     const total = Object.values(counts).reduce((a, b) => a + b, 0);

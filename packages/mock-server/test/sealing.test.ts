@@ -127,6 +127,8 @@ describe('a sealed --data-dir under --crypto gm', () => {
     await expect(openSqliteStore(dir)).rejects.toThrow(StoreSealingError);
     await expect(openSqliteStore(dir, { storeKey: randomBytes(32) })).rejects.toThrow(/does not match/);
     await expect(start({ crypto: 'gm', dataDir: await tempDir(), webhooks: false })).rejects.toThrow(/store key/);
+    // A key without 国密 would leave the data in clear while the caller believes it sealed.
+    await expect(start({ dataDir: await tempDir(), storeKey: KEY, webhooks: false })).rejects.toThrow(/gm/);
     const plain = await tempDir();
     const server = await start({ dataDir: plain, webhooks: false });
     await server.close();
@@ -160,6 +162,8 @@ describe('migrate-store: sealing a plain store', () => {
     expect(diskBytes(dir).includes(Buffer.from(PERSON.id))).toBe(false);
     expect(diskBytes(dir).includes(Buffer.from(PERSON.name))).toBe(false);
     expect(() => sealStore(dir, sm4Sealer(KEY))).toThrow(/already sealed/);
+    expect(() => sealStore(join(dir, 'nothing-here'), sm4Sealer(KEY))).toThrow(/no store in/);
+    expect(existsSync(join(dir, 'nothing-here'))).toBe(false);
 
     const gm = await start({ crypto: 'gm', dataDir: dir, storeKey: KEY, webhooks: false });
     try {
@@ -189,6 +193,8 @@ describe('migrate-store: sealing a plain store', () => {
       env: { ...process.env, CREDIT_CHECK_STORE_KEY: '' },
     });
     expect([noKey.status, noKey.stderr]).toEqual([2, expect.stringContaining('store key')]);
+    const standard = spawnSync(process.execPath, [BIN, '--data-dir', dir, '--store-key-file', keyFile], { encoding: 'utf8' });
+    expect([standard.status, standard.stderr]).toEqual([2, expect.stringContaining('--crypto gm only')]);
     const run = spawnSync(process.execPath, [BIN, 'migrate-store', '--data-dir', dir, '--store-key-file', keyFile], { encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout, run.stdout).toMatch(/sealed .* rows \(checks 1,/);

@@ -105,9 +105,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       '国密模式下的数据目录须提供 SM4 存储密钥 (--crypto gm with --data-dir needs a store key: --store-key-file FILE or CREDIT_CHECK_STORE_KEY, 64 hex characters, e.g. `openssl rand -hex 32`)',
     );
   }
-  const store = options.dataDir
-    ? await openSqliteStore(options.dataDir, { storeKey: options.crypto === 'gm' ? options.storeKey : undefined })
-    : undefined;
+  if (options.storeKey && options.crypto !== 'gm') {
+    // A key given and silently unused would leave personal data in clear while the caller thinks it sealed.
+    throw new Error('存储密钥仅用于国密模式 (storeKey seals the data dir under crypto: "gm" only)');
+  }
+  const store = options.dataDir ? await openSqliteStore(options.dataDir, { storeKey: options.storeKey }) : undefined;
   const file = options.accessLog ?? process.env.CREDIT_CHECK_ACCESS_LOG;
   const log =
     file || options.log

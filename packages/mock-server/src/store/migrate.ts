@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { type RowCodec, sealedRows } from './codec.ts';
 import type { Sealer } from './sealing.ts';
 import { SqliteStore } from './sqlite.ts';
-import { SEALING_META, StoreSealingError } from './sqlite-schema.ts';
+import { DATABASE_FILE, SEALING_META, StoreSealingError } from './sqlite-schema.ts';
 
 /** Every table whose rows carry personal data, and whether it has a subject key column to index. */
 const SEALED_TABLES = [
@@ -27,6 +29,9 @@ const SEALED_TABLES = [
  * Returns the number of rows sealed per table.
  */
 export function sealStore(dataDir: string, sealer: Sealer): Record<string, number> {
+  // Opening a missing store would create an empty one and "seal" it: say there is nothing instead.
+  if (!existsSync(join(dataDir, DATABASE_FILE)))
+    throw new StoreSealingError(`数据目录中没有存储 (no store in ${dataDir}: ${DATABASE_FILE} not found)`);
   // Opening it plain applies the schema migrations and refuses a store that is already sealed.
   let store: SqliteStore;
   try {
