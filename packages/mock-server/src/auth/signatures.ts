@@ -1,10 +1,8 @@
-import { HMAC_SHA256, type SignatureAlgorithm, type SignatureSchemeName, toHex } from '@credit-check/sdk/auth';
+import { HMAC_SHA256, type SignatureAlgorithm, type SignatureSchemeName } from '@credit-check/sdk/auth';
+import type { Sm3Primitives } from '@credit-check/sdk/gm';
 
 /** SM3 from the runtime (node:crypto in the Node server): the same bytes as sm-crypto-v2, faster. */
-export interface NativeSm3 {
-  sm3: (data: Uint8Array) => Uint8Array;
-  hmacSm3: (key: Uint8Array | string, data: Uint8Array) => Uint8Array;
-}
+export type NativeSm3 = Sm3Primitives;
 
 /** An HMAC over bytes (browser tokens, blind indexes): SHA-256, or SM3 under 国密. */
 export type Mac = (key: string, data: Uint8Array) => Uint8Array | Promise<Uint8Array>;
@@ -19,17 +17,11 @@ export async function signatureAlgorithms(
   native?: NativeSm3,
 ): Promise<ReadonlyMap<SignatureSchemeName, SignatureAlgorithm>> {
   const algorithms = new Map<SignatureSchemeName, SignatureAlgorithm>([['CC-HMAC-SHA256', HMAC_SHA256]]);
-  if (needed.includes('CC-HMAC-SM3')) algorithms.set('CC-HMAC-SM3', await sm3Algorithm(native));
+  if (needed.includes('CC-HMAC-SM3')) {
+    const gm = await import('@credit-check/sdk/gm');
+    algorithms.set('CC-HMAC-SM3', native ? gm.hmacSm3Scheme(native) : gm.HMAC_SM3);
+  }
   return algorithms;
-}
-
-async function sm3Algorithm(native?: NativeSm3): Promise<SignatureAlgorithm> {
-  const sm3 = await sm3Primitives(native);
-  return {
-    name: 'CC-HMAC-SM3',
-    digestHex: (data) => toHex(sm3.sm3(data)),
-    mac: (secret, data) => sm3.hmacSm3(secret, data),
-  };
 }
 
 /** SM3 and HMAC-SM3: the runtime's when given, else the SDK's `gm` entry (loaded on first use). */

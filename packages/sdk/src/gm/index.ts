@@ -9,7 +9,7 @@
  * platforms and tests that sign.
  */
 export { type Sm2Rejection, sm3SubjectDigest, verifySm2Jws } from './receipts.ts';
-export { HMAC_SM3 } from './signing.ts';
+export { HMAC_SM3, hmacSm3Scheme, type Sm3Primitives } from './signing.ts';
 export {
   generateSm2KeyPair,
   SM2_ALG,
