@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type RowCodec, sealedRows } from './codec.ts';
 import type { Sealer } from './sealing.ts';
-import { SqliteStore } from './sqlite.ts';
+import { checkBody, SqliteStore } from './sqlite.ts';
 import { DATABASE_FILE, SEALING_META, StoreSealingError } from './sqlite-schema.ts';
 
 /** Every table whose rows carry personal data, and whether it has a subject key column to index. */
@@ -53,9 +53,10 @@ export function sealStore(dataDir: string, sealer: Sealer): Record<string, numbe
       }[];
       const update = db.prepare(`UPDATE ${table} SET body = ?${subject ? ', subject_key = ?' : ''} WHERE rowid = ?`);
       for (const row of all) {
-        // A check's body gains its subject key, which its column no longer holds in clear.
-        const value = table === 'checks' ? { subjectKey: row.subject_key, check: JSON.parse(row.body) } : JSON.parse(row.body);
-        const sealed = rows.write(table, value);
+        const sealed =
+          table === 'checks'
+            ? checkBody(rows, { subjectKey: row.subject_key as string, check: JSON.parse(row.body) })
+            : rows.write(table, JSON.parse(row.body));
         if (subject) update.run(sealed, rows.subject(row.subject_key as string), row.r);
         else update.run(sealed, row.r);
       }

@@ -218,7 +218,7 @@ export class SqliteStore extends SqliteSupervision implements Store {
 }
 
 /** A check's row body: the check, or — sealed — the check with its subject key (the column holds only its blind index). */
-function checkBody(rows: RowCodec, record: StoredCheck): string {
+export function checkBody(rows: RowCodec, record: StoredCheck): string {
   return rows.sealed ? rows.write('checks', record) : JSON.stringify(record.check);
 }
 
