@@ -88,9 +88,15 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     ...(values['access-log'] ? { accessLog: values['access-log'] } : {}),
     ...(values.quiet ? {} : { log: (l) => console.log(formatLog(l)) }),
   });
+  // Before the banner: whoever waits for it may stop the server at once, and must get a clean close.
+  const stop = () => {
+    server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const secretShown = process.env.CREDIT_CHECK_APP_SECRET ? '(from CREDIT_CHECK_APP_SECRET)' : app.appSecret;
-  console.log(`credit-check mock platform ready in ${seconds}s — ${server.platform.subjects.subjects.size} subjects, store: ${values['data-dir'] ?? 'memory'}
+  console.log(`credit-check mock platform ready in ${seconds}s — ${server.platform.subjects.subjects.size} subjects, store: ${values['data-dir'] ? `${values['data-dir']}${storeKey ? ' (SM4-sealed)' : ''}` : 'memory'}
   API          ${server.apiBase}
   OpenAPI      ${server.apiBase}/openapi.json
   Scenarios    ${server.origin}/__mock/scenarios   (demo matters: ${DEMO_MATTERS.join(', ')})
@@ -98,11 +104,6 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   Health       ${server.origin}/healthz
   Sandbox app  appId=${app.appId} appSecret=${secretShown} signs with ${app.scheme ?? 'CC-HMAC-SHA256'}
   Receipts     ${server.platform.jwks().keys[0]?.alg} (keys at ${server.apiBase}/keys)`);
-  const stop = () => {
-    server.close().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
 function parse(argv: string[]) {

@@ -203,5 +203,6 @@ describe('migrate-store: sealing a plain store', () => {
     expect(await exited(child)).toBe(0);
     expect(output()).toContain('signs with CC-HMAC-SM3');
     expect(output()).toContain('Receipts     SM2SM3');
+    expect(output()).toContain('(SM4-sealed)');
   });
 });
