@@ -178,6 +178,8 @@ describe('outage="defer": 先行受理，事后补查', () => {
     mock.faults.clear();
     const detail = await result;
     expect(detail).to.include({ deferred: true, deferralId, applicationId, verdict: 'restrict' });
+    // The harness books answers after reading their bodies (asynchronously): the page may hear first.
+    await waitUntil(() => recorded(applicationId) > 0, 'the 补查 is booked');
     expect(recorded(applicationId)).to.equal(1);
     // The persistent 补查提示 names the application and must be acknowledged.
     const alert = () => el.shadowRoot?.querySelector<HTMLDialogElement>('dialog[part="deferred-alert"]');
