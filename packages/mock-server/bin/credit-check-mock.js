@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli.js';
+import { main } from '../dist/cli/main.js';
 
 main().catch((error) => {
   console.error(`credit-check-mock: ${error?.message ?? error}`);

@@ -3,7 +3,7 @@ import { createClient } from '@credit-check/sdk';
 import { Check, Problem } from '@credit-check/sdk/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/node/server.ts';
-import { APP, checkBody, signed, start } from './helpers.ts';
+import { APP, CONTEXT, checkBody, signed, start } from './helpers.ts';
 import { BIN } from './process.ts';
 
 const ADMIN = 'admin-key-for-the-shared-sandbox';
@@ -104,5 +104,48 @@ describe('per-app rate limits', () => {
     const list = await client.listMatters();
     expect(list.matters.length).toBeGreaterThan(0);
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+  });
+});
+
+describe("one app's data is invisible to another", () => {
+  const OTHER = { appId: 'other-team', appSecret: 'other-team-secret-0001' };
+  const as = (app: typeof OTHER) => ({ appId: app.appId, secret: app.appSecret });
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await start({ apps: [APP, OTHER] });
+  });
+  afterAll(() => server.close());
+
+  it("another app's check is not found (app and token alike), takes no feedback and counts nowhere but its own app", async () => {
+    const check = Check.parse(await (await signed(server, 'POST', '/api/v1/checks', checkBody())).json());
+    expect((await signed(server, 'GET', `/api/v1/checks/${check.checkId}`)).status).toBe(200);
+    const read = await signed(server, 'GET', `/api/v1/checks/${check.checkId}`, undefined, as(OTHER));
+    expect(read.status).toBe(404);
+    expect(Problem.parse(await read.json()).code).toBe('NOT_FOUND');
+    // The other app's browser token, same department and operator, fares no better.
+    const client = createClient({ baseUrl: server.apiBase, ...OTHER });
+    const token = await client.mintToken({ department: CONTEXT.department, operator: CONTEXT.operator, matters: ['*'] });
+    const byToken = await fetch(`${server.apiBase}/checks/${check.checkId}`, { headers: { authorization: `Bearer ${token.token}` } });
+    expect(byToken.status).toBe(404);
+    const feedback = await signed(
+      server,
+      'POST',
+      `/api/v1/checks/${check.checkId}/feedback`,
+      { action: 'informed', operator: CONTEXT.operator },
+      as(OTHER),
+    );
+    expect(feedback.status).toBe(404);
+    // Statistics and cases: the owner sees its check, the other app nothing of it.
+    const total = async (app?: typeof OTHER) =>
+      (await (await signed(server, 'GET', '/api/v1/stats/coverage', undefined, app ? as(app) : {})).json()).total as number;
+    expect(await total()).toBe(1);
+    expect(await total(OTHER)).toBe(0);
+    expect(
+      (await signed(server, 'POST', `/api/v1/checks/${check.checkId}/feedback`, { action: 'informed', operator: CONTEXT.operator })).status,
+    ).toBe(201);
+    const cases = async (app?: typeof OTHER) =>
+      (await (await signed(server, 'GET', '/api/v1/cases', undefined, app ? as(app) : {})).json()).cases.length as number;
+    expect(await cases()).toBe(1);
+    expect(await cases(OTHER)).toBe(0);
   });
 });

@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Jwks } from '@credit-check/sdk/contract';
 import { HMAC_SM3, sm2PublicKeyFromJwk } from '@credit-check/sdk/gm';
 import { sm2 } from 'sm-crypto-v2';
@@ -52,6 +55,35 @@ describe('credit-check-mock CLI', () => {
       child.kill('SIGTERM');
     }
     expect(await exited(child)).toBe(0);
+  });
+
+  it('--apps FILE: several teams sign with their own secrets, which the banner never prints; a bad file is refused', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cc-apps-'));
+    const file = join(dir, 'apps.json');
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { appId: 'team-a', appSecret: 'team-a-secret-000001' },
+        { appId: 'team-b', appSecret: 'team-b-secret-000002' },
+      ]),
+    );
+    const { child, origin, output } = await spawnMock(['--quiet', '--subjects', '0', '--apps', file]);
+    try {
+      expect(output()).toContain('team-a, team-b');
+      expect(output()).not.toContain('secret-00000');
+      const server = { origin, apiBase: `${origin}/api/v1` } as RunningServer;
+      const asB = { appId: 'team-b', secret: 'team-b-secret-000002' };
+      expect((await signed(server, 'POST', '/api/v1/checks', checkBody(), asB)).status).toBe(201);
+      // The documented sandbox app is not among them.
+      expect((await signed(server, 'GET', '/api/v1/catalog/matters')).status).toBe(401);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited(child)).toBe(0);
+    writeFileSync(file, JSON.stringify([{ appId: 'team a', appSecret: 'short' }]));
+    const bad = spawnSync(process.execPath, [BIN, '--apps', file], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('appId: 1–64 of');
   });
 
   it('refuses bad options with a reason and exit code 2', () => {

@@ -12,7 +12,7 @@ export interface Spawned {
 
 /** Starts the real `credit-check-mock` bin (built by `tsc -b`) and waits for its ready banner. */
 export function spawnMock(args: string[], env: Record<string, string> = {}): Promise<Spawned> {
-  if (!existsSync(new URL('../dist/cli.js', import.meta.url))) {
+  if (!existsSync(new URL('../dist/cli/main.js', import.meta.url))) {
     throw new Error('packages/mock-server/dist is missing: run `pnpm typecheck` (tsc -b) before these tests');
   }
   const child = spawn(process.execPath, [BIN, '--port', '0', ...args], {

@@ -34,9 +34,15 @@ const sample = await (async () => {
   return stored;
 })();
 
-const stored = (checkId: string, over: Partial<StoredCheck['check']> = {}, subjectKey = 'uscc:91320100748204660Q'): StoredCheck => ({
+const stored = (
+  checkId: string,
+  over: Partial<StoredCheck['check']> = {},
+  subjectKey = 'uscc:91320100748204660Q',
+  appId = APP.appId,
+): StoredCheck => ({
   check: { ...sample, checkId, ...over },
   subjectKey,
+  appId,
 });
 const feedback = (checkId: string, action: Feedback['action'] = 'informed'): Feedback => ({
   feedbackId: `fb_${checkId}_${action}`,
@@ -169,6 +175,25 @@ describe.each(stores)('store contract: %s', (_name, open) => {
     expect(rows({ from: '2026-11-21' })).toEqual(['FOOD_BUSINESS_LICENCE/restrict:3/1/1']);
     expect(rows({ to: '2026-11-20' })).toEqual(['FOOD_BUSINESS_LICENCE/clear:1/0/0']);
     expect(rows({ department: '别处' })).toEqual(['FOOD_BUSINESS_LICENCE/restrict:1/0/0']);
+  });
+
+  it("keeps each app's checks apart in coverage and cases; checks stored before apps were recorded ('') are every app's", () => {
+    store.putCheck(stored('chk_a1', {}, undefined, 'team-a'));
+    store.putCheck(stored('chk_b1', { verdict: 'restrict' }, undefined, 'team-b'));
+    store.putCheck(stored('chk_old', { verdict: 'caution' }, undefined, ''));
+    store.putFeedback(feedback('chk_a1'));
+    store.putFeedback(feedback('chk_b1'));
+    expect(store.getCheck('chk_b1')?.appId).toBe('team-b');
+    const verdicts = (appId?: string) =>
+      store
+        .coverage(appId === undefined ? {} : { appId })
+        .map((r) => r.verdict)
+        .sort();
+    expect(verdicts('team-a')).toEqual(['caution', 'clear']);
+    expect(verdicts('team-b')).toEqual(['caution', 'restrict']);
+    expect(verdicts()).toEqual(['caution', 'clear', 'restrict']);
+    expect(store.feedbackCases({}, 'team-a').map((c) => c.check.check.checkId)).toEqual(['chk_a1']);
+    expect(store.feedbackCases({}).map((c) => c.check.check.checkId)).toEqual(['chk_a1', 'chk_b1']);
   });
 
   it('clears everything but key:* meta (issued receipts stay verifiable)', () => {

@@ -27,7 +27,7 @@ export function allCases(ctx: PlatformContext, principal: Principal, query: Case
     ...(query.to ? { to: query.to } : {}),
     ...(department ? { department } : {}),
   };
-  const fromChecks: Case[] = ctx.store.feedbackCases(filter).map(({ feedback: f, check: { check: c } }) => ({
+  const fromChecks: Case[] = ctx.store.feedbackCases(filter, principal.appId).map(({ feedback: f, check: { check: c } }) => ({
     caseId: `case_${f.feedbackId}`,
     source: 'check',
     kind: KIND[f.action],

@@ -6,6 +6,7 @@ import type { Principal } from '../auth/principal.ts';
 import { applyNameCheck } from '../domain/names.ts';
 import { evaluate } from '../domain/verdict.ts';
 import { ProblemError, problem } from '../problems.ts';
+import { type StoredCheck, visibleTo } from '../store/store.ts';
 import { allowContext, allowDeferral, allowMatter, allowRead, matterOf, presentCheck } from './access.ts';
 import type { PlatformContext } from './context.ts';
 import { subjectFile } from './subject-file.ts';
@@ -17,10 +18,10 @@ export async function createCheck(ctx: PlatformContext, principal: Principal, re
   allowMatter(principal, matter.code);
   allowContext(principal, request.context);
   allowDeferral(principal, matter, request.context, ctx.now());
-  return presentCheck(await evaluateAndStore(ctx, request, matter), null, principal);
+  return presentCheck(await evaluateAndStore(ctx, principal.appId, request, matter), null, principal);
 }
 
-async function evaluateAndStore(ctx: PlatformContext, request: CheckRequest, matter: Matter): Promise<Check> {
+async function evaluateAndStore(ctx: PlatformContext, appId: string, request: CheckRequest, matter: Matter): Promise<Check> {
   const { idType, id } = request.subject;
   const { key, record, entries, commitments, grade, linked } = subjectFile(ctx, idType, id, ctx.today());
   const evaluation = evaluate({
@@ -73,7 +74,7 @@ async function evaluateAndStore(ctx: PlatformContext, request: CheckRequest, mat
     feedback: null,
   };
   const { feedback: _none, ...stored } = check;
-  ctx.store.putCheck({ check: stored, subjectKey: key });
+  ctx.store.putCheck({ check: stored, subjectKey: key, appId });
   return check;
 }
 
@@ -111,7 +112,12 @@ export async function createCheckBatch(
       });
       continue;
     }
-    const check = await evaluateAndStore(ctx, { subject: parsed.data, matter: matter.code, context: request.context }, matter);
+    const check = await evaluateAndStore(
+      ctx,
+      principal.appId,
+      { subject: parsed.data, matter: matter.code, context: request.context },
+      matter,
+    );
     results.push({ index, ok: true, check: presentCheck(check, null, principal) });
   }
   return { matter: matter.code, results };
@@ -119,9 +125,17 @@ export async function createCheckBatch(
 
 /** GET /checks/{id}: the stored check with its feedback (可查可核可溯, 000 二(一)). */
 export function getCheck(ctx: PlatformContext, principal: Principal, checkId: string): Check {
-  const stored = ctx.store.getCheck(checkId);
-  if (!stored) throw problem('NOT_FOUND', `核查记录 ${checkId} 不存在`, `No check ${checkId}`);
-  const check = { ...stored.check, feedback: null };
-  allowRead(principal, check);
+  const check = { ...storedCheckFor(ctx, principal, checkId).check, feedback: null };
   return presentCheck(check, ctx.store.getFeedback(checkId) ?? null, principal);
+}
+
+/**
+ * A stored check this caller may read: another app's is "not found" (a shared sandbox keeps apps
+ * apart without telling one what the other did), another department's a 403 for a token.
+ */
+export function storedCheckFor(ctx: PlatformContext, principal: Principal, checkId: string): StoredCheck {
+  const stored = ctx.store.getCheck(checkId);
+  if (!stored || !visibleTo(stored.appId, principal.appId)) throw problem('NOT_FOUND', `核查记录 ${checkId} 不存在`, `No check ${checkId}`);
+  allowRead(principal, stored.check);
+  return stored;
 }

@@ -6,7 +6,7 @@ import type { PlatformContext } from './context.ts';
 /** GET /stats/coverage: 逢办必查 coverage; a token sees its own department only. */
 export function coverage(ctx: PlatformContext, principal: Principal, query: CoverageQuery): Coverage {
   const department = principal.kind === 'token' ? principal.department : query.department;
-  const rows = ctx.store.coverage({ ...query, ...(department ? { department } : {}) });
+  const rows = ctx.store.coverage({ ...query, ...(department ? { department } : {}), appId: principal.appId });
   return {
     generatedAt: ctx.nowIso(),
     from: query.from ?? null,

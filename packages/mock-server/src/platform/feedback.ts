@@ -2,7 +2,7 @@ import { randomId } from '@credit-check/sdk/auth';
 import type { Feedback, FeedbackRequest } from '@credit-check/sdk/contract';
 import type { Principal } from '../auth/principal.ts';
 import { problem } from '../problems.ts';
-import { allowRead } from './access.ts';
+import { storedCheckFor } from './checks.ts';
 import type { PlatformContext } from './context.ts';
 
 /**
@@ -15,9 +15,7 @@ export function createFeedback(
   checkId: string,
   request: FeedbackRequest,
 ): { feedback: Feedback; created: boolean } {
-  const stored = ctx.store.getCheck(checkId);
-  if (!stored) throw problem('NOT_FOUND', `核查记录 ${checkId} 不存在`, `No check ${checkId}`);
-  allowRead(principal, stored.check);
+  const stored = storedCheckFor(ctx, principal, checkId);
   if (principal.kind === 'token' && request.operator !== principal.operator) {
     throw problem('SCOPE_OPERATOR', '反馈的经办人与访问令牌不一致', 'Feedback operator differs from the token operator');
   }

@@ -1,7 +1,7 @@
 import type { Feedback } from '@credit-check/sdk/contract';
 import type { CommitmentRecord, FulfilmentRecord, ObjectionRecord } from '../domain/records.ts';
 import { MemorySupervision } from './memory-supervision.ts';
-import type { CoverageFilter, CoverageRow, IdempotentResponse, Store, StoredCheck } from './store.ts';
+import { type CoverageFilter, type CoverageRow, type IdempotentResponse, type Store, type StoredCheck, visibleTo } from './store.ts';
 import type { CaseFilter } from './supervision.ts';
 
 /** The default store: everything in memory, gone on exit. */
@@ -47,13 +47,14 @@ export class MemoryStore extends MemorySupervision implements Store {
   getFeedback(checkId: string) {
     return this.feedback.get(checkId);
   }
-  feedbackCases(filter: CaseFilter) {
+  feedbackCases(filter: CaseFilter, appId?: string) {
     const out: { feedback: Feedback; check: StoredCheck }[] = [];
     for (const feedback of this.feedback.values()) {
       const check = this.checks.get(feedback.checkId);
       const day = feedback.recordedAt.slice(0, 10);
       if (!check || (filter.from && day < filter.from) || (filter.to && day > filter.to)) continue;
       if (filter.department && check.check.context.department !== filter.department) continue;
+      if (!visibleTo(check.appId, appId)) continue;
       out.push({ feedback, check });
     }
     return out;
@@ -123,7 +124,8 @@ export class MemoryStore extends MemorySupervision implements Store {
 
   coverage(filter: CoverageFilter): CoverageRow[] {
     const rows = new Map<string, CoverageRow>();
-    for (const { check } of this.checks.values()) {
+    for (const { check, appId } of this.checks.values()) {
+      if (!visibleTo(appId, filter.appId)) continue;
       const day = check.checkedAt.slice(0, 10);
       if (filter.from && day < filter.from) continue;
       if (filter.to && day > filter.to) continue;

@@ -23,12 +23,15 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
  * Schema changes after the first release, in order; `PRAGMA user_version` counts those applied.
  * 1: plain columns for what SQL filters on, so record bodies may be sealed (国密): whether a check
  *    was deferred (应急补查) and when feedback was recorded — both filled from existing rows.
+ * 2: the app that made each check (a shared sandbox keeps apps apart); earlier checks get '' —
+ *    every app's, as they were before.
  */
 const MIGRATIONS = [
   `ALTER TABLE checks ADD COLUMN deferred INTEGER NOT NULL DEFAULT 0;
    UPDATE checks SET deferred = json_extract(body, '$.context.deferred.at') IS NOT NULL;
    ALTER TABLE feedback ADD COLUMN recorded_at TEXT;
    UPDATE feedback SET recorded_at = json_extract(body, '$.recordedAt');`,
+  `ALTER TABLE checks ADD COLUMN app_id TEXT NOT NULL DEFAULT '';`,
 ];
 
 export const DATABASE_FILE = 'platform.sqlite';

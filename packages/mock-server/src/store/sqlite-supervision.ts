@@ -79,9 +79,19 @@ function statements(db: DatabaseSync) {
 }
 
 /** `WHERE` over a date range (on the day of an ISO instant column) and a department, with its arguments. */
-export function filterClause(instant: string, department: string, filter: CaseFilter): { where: string; args: string[] } {
+export function filterClause(
+  instant: string,
+  department: string,
+  filter: CaseFilter,
+  /** Column and app: that app's rows and those stored before rows carried their app (''). */
+  app?: [column: string, appId: string],
+): { where: string; args: string[] } {
   const where: string[] = [];
   const args: string[] = [];
+  if (app) {
+    where.push(`${app[0]} IN (?, '')`);
+    args.push(app[1]);
+  }
   if (filter.from) {
     where.push(`substr(${instant}, 1, 10) >= ?`);
     args.push(filter.from);

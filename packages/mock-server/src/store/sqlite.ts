@@ -12,9 +12,9 @@ function statements(db: DatabaseSync) {
   const p = (sql: string): StatementSync => db.prepare(sql);
   return {
     putCheck: p(
-      'INSERT INTO checks (check_id, subject_key, checked_at, matter, verdict, department, body, deferred) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO checks (check_id, subject_key, checked_at, matter, verdict, department, body, deferred, app_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
-    getCheck: p('SELECT subject_key, body FROM checks WHERE check_id = ?'),
+    getCheck: p('SELECT subject_key, app_id, body FROM checks WHERE check_id = ?'),
     checkStats: p('SELECT count(*) AS total, max(checked_at) AS lastAt FROM checks WHERE subject_key = ?'),
     putFeedback: p('INSERT INTO feedback (check_id, body, recorded_at) VALUES (?, ?, ?) ON CONFLICT(check_id) DO NOTHING'),
     getFeedback: p('SELECT body FROM feedback WHERE check_id = ?'),
@@ -83,11 +83,12 @@ export class SqliteStore extends SqliteSupervision implements Store {
       c.context.department,
       checkBody(this.rows, record),
       c.context.deferred?.at ? 1 : 0,
+      record.appId,
     );
   }
   getCheck(checkId: string): StoredCheck | undefined {
-    const row = this.q.getCheck.get(checkId) as { subject_key: string; body: string } | undefined;
-    return row ? checkOf(this.rows, row.subject_key, row.body) : undefined;
+    const row = this.q.getCheck.get(checkId) as CheckRow | undefined;
+    return row ? checkOf(this.rows, row) : undefined;
   }
   checkStats(subjectKey: string) {
     const row = this.q.checkStats.get(this.rows.subject(subjectKey)) as { total: number; lastAt: string | null };
@@ -102,13 +103,13 @@ export class SqliteStore extends SqliteSupervision implements Store {
     return this.one('feedback', this.q.getFeedback.get(checkId));
   }
 
-  feedbackCases(filter: CaseFilter) {
-    const { where, args } = filterClause('f.recorded_at', 'c.department', filter);
-    const sql = `SELECT f.body AS feedback, c.subject_key AS subjectKey, c.body AS check_ FROM feedback f JOIN checks c ON c.check_id = f.check_id
+  feedbackCases(filter: CaseFilter, appId?: string) {
+    const { where, args } = filterClause('f.recorded_at', 'c.department', filter, appId === undefined ? undefined : ['c.app_id', appId]);
+    const sql = `SELECT f.body AS feedback, c.subject_key, c.app_id, c.body FROM feedback f JOIN checks c ON c.check_id = f.check_id
       ${where} ORDER BY f.rowid`;
-    return (this.db.prepare(sql).all(...args) as { feedback: string; subjectKey: string; check_: string }[]).map((r) => ({
+    return (this.db.prepare(sql).all(...args) as unknown as (CheckRow & { feedback: string })[]).map((r) => ({
       feedback: this.rows.read<Feedback>('feedback', r.feedback),
-      check: checkOf(this.rows, r.subjectKey, r.check_),
+      check: checkOf(this.rows, r),
     }));
   }
 
@@ -175,7 +176,12 @@ export class SqliteStore extends SqliteSupervision implements Store {
   }
 
   coverage(filter: CoverageFilter): CoverageRow[] {
-    const { where, args } = filterClause('c.checked_at', 'c.department', filter);
+    const { where, args } = filterClause(
+      'c.checked_at',
+      'c.department',
+      filter,
+      filter.appId === undefined ? undefined : ['c.app_id', filter.appId],
+    );
     const sql = `SELECT c.matter AS matter, c.verdict AS verdict, count(*) AS total, count(f.check_id) AS withFeedback,
       sum(c.deferred) AS deferred
       FROM checks c LEFT JOIN feedback f ON f.check_id = c.check_id
@@ -217,11 +223,23 @@ export class SqliteStore extends SqliteSupervision implements Store {
   }
 }
 
-/** A check's row body: the check, or — sealed — the check with its subject key (the column holds only its blind index). */
-export function checkBody(rows: RowCodec, record: StoredCheck): string {
-  return rows.sealed ? rows.write('checks', record) : JSON.stringify(record.check);
+/**
+ * A check's row body: the check, or — sealed — the check with its subject key (the column holds
+ * only its blind index). The app is its column's alone (plain: the filters need it; not personal).
+ */
+export function checkBody(rows: RowCodec, record: Pick<StoredCheck, 'check' | 'subjectKey'>): string {
+  return rows.sealed ? rows.write('checks', { subjectKey: record.subjectKey, check: record.check }) : JSON.stringify(record.check);
 }
 
-function checkOf(rows: RowCodec, subjectColumn: string, body: string): StoredCheck {
-  return rows.sealed ? rows.read<StoredCheck>('checks', body) : { subjectKey: subjectColumn, check: JSON.parse(body) };
+interface CheckRow {
+  subject_key: string;
+  app_id: string;
+  body: string;
+}
+
+/** Sealed, the body holds the whole record; plain, the subject key and app are their columns. */
+function checkOf(rows: RowCodec, row: CheckRow): StoredCheck {
+  return rows.sealed
+    ? { ...rows.read<Omit<StoredCheck, 'appId'>>('checks', row.body), appId: row.app_id }
+    : { subjectKey: row.subject_key, appId: row.app_id, check: JSON.parse(row.body) };
 }

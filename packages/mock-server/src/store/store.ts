@@ -7,6 +7,16 @@ import type { CaseFilter, SupervisionStore } from './supervision.ts';
 export interface StoredCheck {
   check: Omit<Check, 'feedback'>;
   subjectKey: string;
+  /**
+   * The app that made it: only that app and its tokens see it (a sandbox shared by several teams).
+   * `''` for a check stored before checks carried their app — every app's, as they all were then.
+   */
+  appId: string;
+}
+
+/** A check made by `owner` is visible to `reader` (no reader: the platform itself; '' owner: stored before apps were recorded). */
+export function visibleTo(owner: string, reader: string | undefined): boolean {
+  return reader === undefined || owner === '' || owner === reader;
 }
 
 export interface IdempotentResponse {
@@ -24,6 +34,8 @@ export interface CoverageFilter {
   from?: string;
   to?: string;
   department?: string;
+  /** Only this app's checks (and those stored before checks carried their app). */
+  appId?: string;
 }
 
 /**
@@ -39,7 +51,7 @@ export interface Store extends SupervisionStore {
   putFeedback(feedback: Feedback): Feedback;
   getFeedback(checkId: string): Feedback | undefined;
   /** Feedback with its check (联合奖惩案例 from the counter), filtered on the feedback's date and the check's department. */
-  feedbackCases(filter: CaseFilter): { feedback: Feedback; check: StoredCheck }[];
+  feedbackCases(filter: CaseFilter, appId?: string): { feedback: Feedback; check: StoredCheck }[];
 
   putCommitment(record: CommitmentRecord): void;
   /** Every signed commitment (the sweep looks for due ones). */

@@ -1,8 +1,11 @@
 import { parseArgs } from 'node:util';
-import { formatLog } from './http/app.ts';
-import { sandboxApp, startServer } from './node/server.ts';
-import { DEMO_MATTERS } from './seed/catalog.ts';
-import { readStoreKey } from './store/sealing.ts';
+import { formatLog } from '../http/app.ts';
+import { readApps } from '../node/apps.ts';
+import { sandboxApp, startServer } from '../node/server.ts';
+import type { App } from '../platform/platform.ts';
+import { DEMO_MATTERS } from '../seed/catalog.ts';
+import { readStoreKey } from '../store/sealing.ts';
+import { usageError } from './usage.ts';
 
 const HELP = `credit-check-mock — a faithful mock of the shared credit platform (信用信息共享平台) API
 
@@ -26,20 +29,19 @@ Usage: credit-check-mock [options]
   --admin-key K      /__mock/* controls need "Authorization: Bearer K" (default $CREDIT_CHECK_ADMIN_KEY;
                      required with a --host other than loopback). Prefer the variable: argv is visible in ps
   --rate-limit N     at most N requests per second per app (429 + Retry-After beyond); default none
+  --apps FILE        several teams' apps, JSON [{ "appId", "appSecret" }, …] instead of the one sandbox
+                     app: each sees only its own checks, cases and statistics
   --quiet            no access log on stdout
   -h, --help         this help
 
 Credentials: CREDIT_CHECK_APP_ID and CREDIT_CHECK_APP_SECRET (defaults are the documented sandbox ones).`;
 
-export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
-  if (argv[0] === 'migrate-store') return migrateStore(argv.slice(1));
+export async function serve(argv: string[]): Promise<void> {
   let values: ReturnType<typeof parse>;
   try {
     values = parse(argv);
   } catch (error) {
-    console.error(`credit-check-mock: ${(error as Error).message}\n\n${HELP}`);
-    process.exitCode = 2;
-    return;
+    return usage((error as Error).message);
   }
   if (values.help) {
     console.log(HELP);
@@ -70,8 +72,14 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     return usage(`--rate-limit must be 1–1000000 requests per second, got "${values['rate-limit']}"`);
   const adminKey = values['admin-key'] || process.env.CREDIT_CHECK_ADMIN_KEY || undefined;
   if (adminKey !== undefined && adminKey.length < 16) return usage('the admin key must be at least 16 characters');
+  let apps: App[];
+  try {
+    apps = values.apps ? readApps(values.apps, suite) : [sandboxApp(process.env, suite)];
+  } catch (error) {
+    return usage((error as Error).message);
+  }
   const started = performance.now();
-  const app = sandboxApp(process.env, suite);
+  const app = apps[0] as App;
   const server = await startServer({
     port,
     host: values.host ?? '127.0.0.1',
@@ -79,7 +87,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     seed: values.seed ?? 'credit-check',
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
     corsOrigins: values['cors-origins'] ? values['cors-origins'].split(',').map((s) => s.trim()) : '*',
-    apps: [app],
+    apps,
     crypto: suite,
     ...(storeKey ? { storeKey } : {}),
     ...(adminKey ? { adminKey } : {}),
@@ -102,7 +110,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   Scenarios    ${server.origin}/__mock/scenarios   (demo matters: ${DEMO_MATTERS.join(', ')})
   Controls     ${server.origin}/__mock/*   ${adminKey ? 'need the admin key (Authorization: Bearer …)' : 'open (no admin key: loopback only)'}
   Health       ${server.origin}/healthz
-  Sandbox app  appId=${app.appId} appSecret=${secretShown} signs with ${app.scheme ?? 'CC-HMAC-SHA256'}
+  ${values.apps ? `Apps         ${apps.map((a) => a.appId).join(', ')} (from ${values.apps}) sign` : `Sandbox app  appId=${app.appId} appSecret=${secretShown} signs`} with ${app.scheme ?? 'CC-HMAC-SHA256'}
   Receipts     ${server.platform.jwks().keys[0]?.alg} (keys at ${server.apiBase}/keys)`);
 }
 
@@ -124,47 +132,11 @@ function parse(argv: string[]) {
       'store-key-file': { type: 'string' },
       'admin-key': { type: 'string' },
       'rate-limit': { type: 'string' },
+      apps: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
   }).values;
 }
 
-function usage(message: string): void {
-  console.error(`credit-check-mock: ${message}\n\n${HELP}`);
-  process.exitCode = 2;
-}
-
-/** `credit-check-mock migrate-store`: seals a plain data dir for 国密 (see store/migrate.ts). */
-async function migrateStore(argv: string[]): Promise<void> {
-  let values: { 'data-dir'?: string | undefined; 'store-key-file'?: string | undefined };
-  try {
-    values = parseArgs({
-      args: argv,
-      options: { 'data-dir': { type: 'string' }, 'store-key-file': { type: 'string' } },
-      strict: true,
-    }).values;
-  } catch (error) {
-    return usage((error as Error).message);
-  }
-  const dataDir = values['data-dir'];
-  if (!dataDir) return usage('migrate-store needs --data-dir DIR');
-  try {
-    const key = readStoreKey({ file: values['store-key-file'] });
-    if (!key) return usage('migrate-store needs the store key: --store-key-file FILE or CREDIT_CHECK_STORE_KEY (64 hex characters)');
-    const [{ sm4Sealer }, { sealStore }] = await Promise.all([import('./store/sealing.ts'), import('./store/migrate.ts')]);
-    const counts = sealStore(dataDir, sm4Sealer(key));
-    const total = Object.values(counts).reduce((a, b) => a + b, 0);
-    console.log(
-      `credit-check-mock: sealed ${dataDir} with SM4 + HMAC-SM3 — ${total} rows (${
-        Object.entries(counts)
-          .filter(([, n]) => n > 0)
-          .map(([t, n]) => `${t} ${n}`)
-          .join(', ') || 'none'
-      }). Start it with --crypto gm and the same key.`,
-    );
-  } catch (error) {
-    console.error(`credit-check-mock: ${(error as Error).message}`);
-    process.exitCode = 1;
-  }
-}
+const usage = (message: string) => usageError(message, HELP);
