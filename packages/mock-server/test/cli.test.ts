@@ -84,6 +84,7 @@ describe('credit-check-mock CLI', () => {
     const bad = spawnSync(process.execPath, [BIN, '--apps', file], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('appId: 1–64 of');
+    expect(bad.stderr).toContain('/0/appId');
   });
 
   it('refuses bad options with a reason and exit code 2', () => {

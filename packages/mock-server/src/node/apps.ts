@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 import type { App, CryptoSuite } from '../platform/platform.ts';
+import { readJsonFile } from './json-file.ts';
 
 /** One team's credentials in an `--apps` file. Secrets of 16+ characters: they sign every call. */
 const AppsFile = z
@@ -18,23 +18,11 @@ const AppsFile = z
  * every app signs with CC-HMAC-SM3. Throws a message naming the file and the first bad field.
  */
 export function readApps(file: string, suite: CryptoSuite): App[] {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`--apps ${file}: not a readable JSON file (${(error as Error).message})`);
-  }
-  const parsed = AppsFile.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(
-      `--apps ${file}: ${issue?.path.join('.') || 'file'}: ${issue?.message} — expected [{ "appId": "…", "appSecret": "…" }]`,
-    );
-  }
+  const apps = readJsonFile('--apps', file, AppsFile, '[{ "appId": "…", "appSecret": "…" }]');
   const ids = new Set<string>();
-  for (const app of parsed.data) {
+  for (const app of apps) {
     if (ids.has(app.appId)) throw new Error(`--apps ${file}: appId "${app.appId}" appears twice`);
     ids.add(app.appId);
   }
-  return parsed.data.map((app) => ({ ...app, ...(suite === 'gm' ? { scheme: 'CC-HMAC-SM3' as const } : {}) }));
+  return apps.map((app) => ({ ...app, ...(suite === 'gm' ? { scheme: 'CC-HMAC-SM3' as const } : {}) }));
 }
