@@ -44,3 +44,11 @@ export class ProblemError extends Error {
 
 export const problem = (code: ProblemCode, zh?: string, en?: string, extra?: ConstructorParameters<typeof ProblemError>[2]) =>
   new ProblemError(code, { ...(zh ? { 'zh-CN': zh } : {}), ...(en ? { en } : {}) }, extra);
+
+/** A problem as a fetch Response, outside a Hono context (the proxy, the replay). */
+export function problemAsResponse(error: ProblemError): Response {
+  return new Response(JSON.stringify(error.toProblem()), {
+    status: error.status,
+    headers: { 'content-type': 'application/problem+json', 'x-problem-code': error.code, ...error.headers },
+  });
+}

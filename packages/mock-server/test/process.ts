@@ -15,7 +15,9 @@ export function spawnMock(args: string[], env: Record<string, string> = {}): Pro
   if (!existsSync(new URL('../dist/cli/main.js', import.meta.url))) {
     throw new Error('packages/mock-server/dist is missing: run `pnpm typecheck` (tsc -b) before these tests');
   }
-  const child = spawn(process.execPath, [BIN, '--port', '0', ...args], {
+  // A subcommand comes first (`proxy …`).
+  const argv = args[0] === 'proxy' ? ['proxy', '--port', '0', ...args.slice(1)] : ['--port', '0', ...args];
+  const child = spawn(process.execPath, [BIN, ...argv], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

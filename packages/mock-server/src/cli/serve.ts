@@ -10,6 +10,8 @@ import { usageError } from './usage.ts';
 const HELP = `credit-check-mock — a faithful mock of the shared credit platform (信用信息共享平台) API
 
 Usage: credit-check-mock [options]
+       credit-check-mock proxy --upstream URL [--record DIR]   a validating, recording proxy
+       credit-check-mock --replay DIR                          serve a recording back
        credit-check-mock migrate-store --data-dir DIR [--store-key-file FILE]
                      seal a plain --data-dir for --crypto gm (server stopped; one transaction)
 
