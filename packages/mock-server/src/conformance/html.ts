@@ -11,7 +11,7 @@ function row(r: CheckResult): string {
       ? ''
       : `<div class="why">${esc(r.reason ?? '')}</div>${r.status === 'failed' ? `<div class="rule">违反规则 Rule: ${esc(r.rule)}</div>` : ''}${
           r.sent
-            ? `<details><summary>发送 Sent · 收到 Received</summary><pre>${esc(r.sent)}</pre><pre>${esc(r.received ?? '')}</pre></details>`
+            ? `<details${r.status === 'failed' ? ' open' : ''}><summary>发送 Sent · 收到 Received</summary><pre>${esc(r.sent)}</pre><pre>${esc(r.received ?? '')}</pre></details>`
             : ''
         }`;
   return `<tr class="${r.status}"><td><span class="badge">${LABEL[r.status]}</span></td><td><code>${esc(r.id)}</code><div>${esc(r.title)}</div>${detail}</td><td class="ms">${Math.round(r.ms)} ms</td></tr>`;
