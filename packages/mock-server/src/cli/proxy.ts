@@ -25,7 +25,8 @@ Serves a recording made by \`credit-check-mock proxy --record DIR\`: each reques
 method, path, how it was authenticated and its body; repeated requests get the recorded answers
 in order. Signatures are not verified.`;
 
-function listen(argv: string[], extra: ParseArgsOptionsConfig) {
+/** The options both serving modes share (port, host, quiet, help) and `extra`. */
+function parseServing(argv: string[], extra: ParseArgsOptionsConfig) {
   return parseArgs({
     args: argv,
     options: {
@@ -60,7 +61,7 @@ const stopOnSignal = (close: () => Promise<void>) => {
 export async function proxy(argv: string[]): Promise<void> {
   let values: Record<string, string | boolean | undefined>;
   try {
-    values = listen(argv, { upstream: { type: 'string' }, record: { type: 'string' } });
+    values = parseServing(argv, { upstream: { type: 'string' }, record: { type: 'string' } });
   } catch (error) {
     return usageError((error as Error).message, PROXY_HELP);
   }
@@ -102,7 +103,7 @@ export async function proxy(argv: string[]): Promise<void> {
 export async function replay(argv: string[]): Promise<void> {
   let values: Record<string, string | boolean | undefined>;
   try {
-    values = listen(argv, { replay: { type: 'string' } });
+    values = parseServing(argv, { replay: { type: 'string' } });
   } catch (error) {
     return usageError((error as Error).message, REPLAY_HELP);
   }

@@ -74,6 +74,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   const state: RunState = { fixtures, checks: [], sample };
   const t = checkContext(session, state);
   const checks = conformanceChecks(fixtures, options.burst ?? 0);
+  const startedAt = new Date().toISOString();
   const started = performance.now();
   const results: CheckResult[] = [];
   for (const [index, check] of checks.entries()) {
@@ -117,7 +118,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     target: options.baseUrl,
     appId: options.appId,
     scheme: session.scheme,
-    startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(),
+    startedAt,
     ms: Math.round(performance.now() - started),
     results,
     passed: count('passed'),
