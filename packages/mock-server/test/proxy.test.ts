@@ -134,6 +134,20 @@ describe('the validating, recording proxy and --replay', () => {
       await proxy.close();
       await broken.close();
     }
+    // A recording that cannot be written is reported; the client still gets its answer.
+    const platform = await start();
+    const dir = tempDir();
+    const errors: string[] = [];
+    const recording = Recording.create(dir, platform.origin);
+    rmSync(dir, { recursive: true, force: true });
+    const lost = await serveFetch(createProxy({ upstream: platform.origin, recording, onRecordingError: (e) => errors.push(e) }), 0);
+    try {
+      expect((await createClient({ baseUrl: `${lost.origin}/api/v1`, ...APP }).listMatters()).matters.length).toBeGreaterThan(0);
+      expect(errors).toEqual([expect.stringMatching(/^GET \/api\/v1\/catalog\/matters not recorded: ENOENT/)]);
+    } finally {
+      await lost.close();
+      await platform.close();
+    }
     const down = await serveFetch(createProxy({ upstream: 'http://127.0.0.1:9' }), 0);
     try {
       const res = await fetch(`${down.origin}/api/v1/catalog/matters`);

@@ -79,6 +79,7 @@ export async function proxy(argv: string[]): Promise<void> {
     upstream,
     ...(recording ? { recording } : {}),
     onViolation: (line) => console.log(`VIOLATION ${line}`),
+    onRecordingError: (message) => console.error(`RECORDING FAILED ${message}`),
   });
   const served = await serveFetch(
     async (request) => {

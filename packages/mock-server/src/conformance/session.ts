@@ -1,5 +1,6 @@
 import { redact } from '@credit-check/sdk';
 import { authorizationHeader, HMAC_SHA256, randomId, type SignatureAlgorithm } from '@credit-check/sdk/auth';
+import { fetchFailure } from '../node/fetch-failure.ts';
 
 /** The platform under test and the credentials of one app registered on it. */
 export interface Target {
@@ -101,7 +102,7 @@ export class Session {
         signal: AbortSignal.timeout(this.target.timeoutMs ?? 15_000),
       });
     } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+      const cause = fetchFailure(error);
       throw new Error(`${method} ${url.pathname} did not complete (${cause}): is --base-url right and the platform up?`);
     }
     const exchange: Exchange = {
@@ -124,7 +125,7 @@ export class Session {
     try {
       await (await fetch(url, { signal: AbortSignal.timeout(this.target.timeoutMs ?? 15_000) })).arrayBuffer();
     } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+      const cause = fetchFailure(error);
       throw new Error(`cannot reach ${url} (${cause}): is --base-url right and the platform up?`);
     }
   }

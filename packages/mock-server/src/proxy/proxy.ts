@@ -1,6 +1,15 @@
 import { redact } from '@credit-check/sdk';
 import { API_BASE } from '@credit-check/sdk/contract';
-import { judgeProblemBody, judgeProblemMedia, judgeRequest, judgeResponse, matchEndpoint, type Violation } from '../conformance/judge.ts';
+import {
+  judgeProblemBody,
+  judgeProblemMedia,
+  judgeRequest,
+  judgeResponse,
+  matchEndpoint,
+  type ObservedResponse,
+  type Violation,
+} from '../conformance/judge.ts';
+import { fetchFailure } from '../node/fetch-failure.ts';
 import { problem, problemAsResponse } from '../problems.ts';
 import { authKind, exchangeKey, keptHeaders, type Recording } from './recording.ts';
 
@@ -11,6 +20,8 @@ export interface ProxyOptions {
   recording?: Recording;
   /** Told of every contract violation (already redacted). */
   onViolation?: (line: string) => void;
+  /** Told when an exchange could not be saved (the client still gets its answer). */
+  onRecordingError?: (message: string) => void;
   timeoutMs?: number;
 }
 
@@ -44,7 +55,7 @@ export function createProxy(options: ProxyOptions): (request: Request) => Promis
         signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
       });
     } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+      const cause = fetchFailure(error);
       const timeout = cause === 'TimeoutError';
       return problemAsResponse(
         problem(
@@ -64,21 +75,29 @@ export function createProxy(options: ProxyOptions): (request: Request) => Promis
         options.onViolation?.(redact(`${request.method} ${url.pathname} → ${answer.status}: ${v.rule} (${v.message})`));
       responseHeaders.set(VIOLATIONS_HEADER, redact(JSON.stringify(violations.map((v) => v.rule))));
     }
-    if (options.recording) {
-      const p = options.recording.pseudonyms;
-      const auth = authKind(request.headers.get('authorization'));
-      const hidden = { path: p.hide(pathAndQuery).text, body: p.hide(body).text };
-      options.recording.save({
-        key: exchangeKey(request.method, hidden.path, auth, hidden.body),
-        request: { method: request.method, path: hidden.path, auth, body: hidden.body },
-        response: { status: answer.status, headers: keptHeaders(responseHeaders), body: p.hide(text).text },
-      });
-    }
+    if (options.recording) record(options, request, pathAndQuery, body, { status: answer.status, headers: responseHeaders, body: text });
     return new Response(request.method === 'HEAD' || answer.status === 204 ? null : text, {
       status: answer.status,
       headers: responseHeaders,
     });
   };
+}
+
+/** Saves one exchange, pseudonymised; a failed write is reported, never turned into a failed answer. */
+function record(options: ProxyOptions, request: Request, pathAndQuery: string, body: string, answer: ObservedResponse): void {
+  const recording = options.recording as Recording;
+  try {
+    const p = recording.pseudonyms;
+    const auth = authKind(request.headers.get('authorization'));
+    const hidden = { path: p.hide(pathAndQuery).text, body: p.hide(body).text };
+    recording.save({
+      key: exchangeKey(request.method, hidden.path, auth, hidden.body),
+      request: { method: request.method, path: hidden.path, auth, body: hidden.body },
+      response: { status: answer.status, headers: keptHeaders(answer.headers), body: p.hide(answer.body).text },
+    });
+  } catch (error) {
+    options.onRecordingError?.(redact(`${request.method} ${new URL(request.url).pathname} not recorded: ${(error as Error).message}`));
+  }
 }
 
 /** A platform API call judged against the contract; other paths (health, the mock's controls) pass unjudged. */
