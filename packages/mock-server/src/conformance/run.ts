@@ -1,4 +1,3 @@
-import type { SignatureAlgorithm } from '@credit-check/sdk/auth';
 import { CheckFailure, CheckSkipped, type ConformanceCheck, checkContext, type Fixtures, type RunState } from './check.ts';
 import { defaultFixtures } from './fixtures.ts';
 import { Session, type Target } from './session.ts';
@@ -15,7 +14,6 @@ export interface ConformanceOptions extends Target {
   fixtures?: Fixtures;
   /** Concurrent calls sent to provoke a 429 and judge its Retry-After (default 0: none). */
   burst?: number;
-  signature?: SignatureAlgorithm;
   /** Told of each check as it ends (progress). */
   onResult?: (result: CheckResult, index: number, total: number) => void;
 }
