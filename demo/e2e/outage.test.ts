@@ -32,6 +32,31 @@ describe('the outage drill', () => {
       await page.waitForSelector('#scenarios li');
       // The counter opened while the platform answered (the 应急 policy is read then).
       await page.waitForFunction(() => document.querySelector('#org-check')?.getAttribute('state') === 'idle');
+      // …and kept (IndexedDB): 'idle' comes before that read ends, and without the policy the widget
+      // rightly refuses to defer. The read is committed once another transaction can see it.
+      await page.waitForFunction(
+        () =>
+          new Promise<boolean>((resolve) => {
+            const req = indexedDB.open('credit-check');
+            // Not there yet: do not create it (the widget's own upgrade must make its stores).
+            req.onupgradeneeded = () => req.transaction?.abort();
+            req.onerror = () => resolve(false);
+            req.onsuccess = () => {
+              const db = req.result;
+              if (!db.objectStoreNames.contains('policy')) {
+                db.close();
+                resolve(false);
+                return;
+              }
+              const count = db.transaction('policy').objectStore('policy').count();
+              count.onsuccess = () => resolve(count.result > 0);
+              count.onerror = () => resolve(false);
+              count.transaction?.addEventListener('complete', () => db.close());
+            };
+          }),
+        null,
+        { timeout: 15_000 },
+      );
       await page.selectOption('#matter', 'PROCUREMENT_SUPPLIER');
       const applicationId = await page.inputValue('#application-id');
 
