@@ -97,6 +97,11 @@ describe('credit-check-mock CLI', () => {
       encoding: 'utf8',
     });
     expect([badKey.status, badKey.stderr]).toEqual([2, expect.stringContaining('64 hex characters')]);
+    // Workers in memory would each keep their own checks: refused before any is forked.
+    const memory = spawnSync(process.execPath, [BIN, '--workers', '2'], { encoding: 'utf8' });
+    expect([memory.status, memory.stderr]).toEqual([2, expect.stringContaining('--workers shares one store between processes')]);
+    const many = spawnSync(process.execPath, [BIN, '--workers', '0', '--data-dir', '/tmp/cc-nope'], { encoding: 'utf8' });
+    expect([many.status, many.stderr]).toEqual([2, expect.stringContaining('--workers must be 1–64')]);
     const unknown = spawnSync(process.execPath, [BIN, '--nope'], { encoding: 'utf8' });
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain("Unknown option '--nope'");

@@ -154,6 +154,16 @@ describe.each(stores)('store contract: %s', (_name, open) => {
     expect(store.useNonce('app:n2', Date.now() + 60_000)).toBe(true);
   });
 
+  it('lets a released nonce be claimed again, and an expired one', () => {
+    expect(store.useNonce('idem:k', Date.now() + 60_000)).toBe(true);
+    expect(store.useNonce('idem:k', Date.now() + 60_000)).toBe(false);
+    store.releaseNonce('idem:k');
+    expect(store.useNonce('idem:k', Date.now() + 60_000)).toBe(true);
+    expect(store.useNonce('old', Date.now() - 1)).toBe(true);
+    expect(store.useNonce('old', Date.now() + 60_000)).toBe(true);
+    expect(store.useNonce('old', Date.now() + 60_000)).toBe(false);
+  });
+
   it('counts coverage by matter and verdict, within dates and department', () => {
     store.putCheck(stored('chk_1', { verdict: 'clear', checkedAt: '2026-11-20T08:00:00.000Z' }));
     store.putCheck(stored('chk_2', { verdict: 'restrict', checkedAt: '2026-11-21T08:00:00.000Z' }));

@@ -1,6 +1,8 @@
+import cluster from 'node:cluster';
 import { parseArgs } from 'node:util';
 import { formatLog } from '../http/app.ts';
 import { readApps } from '../node/apps.ts';
+import { clusterWorker, runCluster } from '../node/cluster.ts';
 import { sandboxApp, startServer } from '../node/server.ts';
 import type { App } from '../platform/platform.ts';
 import { DEMO_MATTERS } from '../seed/catalog.ts';
@@ -31,6 +33,8 @@ Usage: credit-check-mock [options]
   --admin-key K      /__mock/* controls need "Authorization: Bearer K" (default $CREDIT_CHECK_ADMIN_KEY;
                      required with a --host other than loopback). Prefer the variable: argv is visible in ps
   --rate-limit N     at most N requests per second per app (429 + Retry-After beyond); default none
+  --workers N        N processes on one port (node:cluster) for a sandbox many vendors share; needs
+                     --data-dir (one store for all). Default 1
   --apps FILE        several teams' apps, JSON [{ "appId", "appSecret" }, …] instead of the one sandbox
                      app: each sees only its own checks, cases and statistics
   --quiet            no access log on stdout
@@ -80,6 +84,12 @@ export async function serve(argv: string[]): Promise<void> {
   } catch (error) {
     return usage((error as Error).message);
   }
+  const workers = Number(values.workers ?? 1);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) return usage(`--workers must be 1–64, got "${values.workers}"`);
+  if (workers > 1 && !values['data-dir'])
+    return usage('--workers shares one store between processes: give --data-dir DIR (in memory, each worker would keep its own checks)');
+  if (workers > 1 && cluster.isPrimary) return runCluster(workers);
+  const worker = clusterWorker();
   const started = performance.now();
   const app = apps[0] as App;
   const server = await startServer({
@@ -93,7 +103,9 @@ export async function serve(argv: string[]): Promise<void> {
     crypto: suite,
     ...(storeKey ? { storeKey } : {}),
     ...(adminKey ? { adminKey } : {}),
-    ...(rateLimit ? { rateLimit } : {}),
+    // Connections are handed out in turn, so each worker holds its share of the app's rate.
+    ...(rateLimit ? { rateLimit: worker ? Math.max(1, Math.ceil(rateLimit / worker.count)) : rateLimit } : {}),
+    ...(worker ? { cluster: { channel: worker.channel, duties: worker.index === 1, worker: worker.index } } : {}),
     webhooks: { retry: { baseMs: retryMs, maxAttempts: attempts } },
     ...(values['access-log'] ? { accessLog: values['access-log'] } : {}),
     ...(values.quiet ? {} : { log: (l) => console.log(formatLog(l)) }),
@@ -104,9 +116,10 @@ export async function serve(argv: string[]): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  if (worker && worker.index > 1) return; // worker 1 prints the banner
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const secretShown = process.env.CREDIT_CHECK_APP_SECRET ? '(from CREDIT_CHECK_APP_SECRET)' : app.appSecret;
-  console.log(`credit-check mock platform ready in ${seconds}s — ${server.platform.subjects.subjects.size} subjects, store: ${values['data-dir'] ? `${values['data-dir']}${storeKey ? ' (SM4-sealed)' : ''}` : 'memory'}
+  console.log(`credit-check mock platform ready in ${seconds}s — ${server.platform.subjects.subjects.size} subjects, store: ${values['data-dir'] ? `${values['data-dir']}${storeKey ? ' (SM4-sealed)' : ''}${worker ? `, shared by ${worker.count} workers` : ''}` : 'memory'}
   API          ${server.apiBase}
   OpenAPI      ${server.apiBase}/openapi.json
   Scenarios    ${server.origin}/__mock/scenarios   (demo matters: ${DEMO_MATTERS.join(', ')})
@@ -135,6 +148,7 @@ function parse(argv: string[]) {
       'admin-key': { type: 'string' },
       'rate-limit': { type: 'string' },
       apps: { type: 'string' },
+      workers: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,

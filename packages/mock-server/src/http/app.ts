@@ -17,11 +17,13 @@ import { requestId } from './middleware/request-id.ts';
 import { mockControls } from './mock-controls.ts';
 import { openApiDocument } from './openapi.ts';
 import { RateLimiter } from './rate-limit.ts';
+import type { SharedChange } from './shared.ts';
 import { problemResponse, validate } from './validate.ts';
 
 export type { PlatformApp } from './env.ts';
 export { IDEMPOTENCY_TTL_MS } from './idempotency.ts';
 export { formatLog, type RequestLog } from './middleware/access-log.ts';
+export type { SharedChange } from './shared.ts';
 
 export interface AppOptions {
   platform: Platform;
@@ -38,6 +40,10 @@ export interface AppOptions {
   adminKey?: string;
   /** Requests per second per app (signed calls and its tokens together); none by default. */
   rateLimit?: number;
+  /** Announces what changed in this process's memory (faults, clock) for other workers (`--workers`). */
+  share?: (change: SharedChange) => void;
+  /** Which worker of `--workers` this is: /healthz says so (an operator sees each one answer). */
+  worker?: number;
 }
 
 /**
@@ -62,7 +68,12 @@ export function createApp(options: AppOptions): PlatformApp {
 
   app.get('/healthz', (c) =>
     c.json(
-      { status: faults.outage ? 'outage' : 'ok', subjects: platform.subjects.subjects.size, time: new Date().toISOString() },
+      {
+        status: faults.outage ? 'outage' : 'ok',
+        subjects: platform.subjects.subjects.size,
+        time: new Date().toISOString(),
+        ...(options.worker ? { worker: options.worker } : {}),
+      },
       faults.outage ? 503 : 200,
     ),
   );
@@ -104,7 +115,7 @@ export function createApp(options: AppOptions): PlatformApp {
     else app.post(route, handler);
   }
 
-  app.route('/__mock', mockControls(platform, faults, idempotency, limit, options.adminKey));
+  app.route('/__mock', mockControls(platform, faults, limit, options.adminKey, options.share));
 
   app.notFound((c) => {
     const path = c.req.path;

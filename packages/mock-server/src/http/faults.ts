@@ -24,6 +24,12 @@ export class Faults {
     this.remaining = null;
   }
 
+  /** Takes on another worker's scenario as it stood (`--workers`); its countdown then runs here too. */
+  restore(state: { fault: Fault | null; remaining: number | null }): void {
+    this.current = state.fault;
+    this.remaining = state.remaining;
+  }
+
   state() {
     return { fault: this.current, remaining: this.remaining };
   }

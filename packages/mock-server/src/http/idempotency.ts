@@ -5,6 +5,8 @@ import type { Ctx } from './env.ts';
 
 /** How long an Idempotency-Key is remembered (as Stripe does): long enough for any retry. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+/** Longer than any request takes (a latency fault included); a claim is released as soon as its request ends. */
+const IN_FLIGHT_MS = 5 * 60 * 1000;
 
 /** A handler's answer before it is written. */
 export interface Handled {
@@ -18,18 +20,15 @@ export interface Handled {
  * `Idempotency-Key` on POSTs (work accepted is never done twice): the first answer is stored per
  * caller and key and replayed for 24 h (`idempotent-replayed: true`); the same key with another
  * request is a 422; a concurrent duplicate is a 409 with Retry-After. Business refusals (4xx) are
- * part of the outcome and replayed; a 5xx is not stored, so a retry runs afresh.
+ * part of the outcome and replayed; a 5xx is not stored, so a retry runs afresh. The in-flight claim
+ * is a nonce in the store, so it holds across the processes of `--workers` (a client's retry after
+ * a timeout usually arrives on another connection, so at another worker).
  */
 export class Idempotency {
-  private readonly inFlight = new Set<string>();
   private readonly platform: Platform;
 
   constructor(platform: Platform) {
     this.platform = platform;
-  }
-
-  clear(): void {
-    this.inFlight.clear();
   }
 
   async run(c: Ctx, principal: Principal, key: string, text: string, run: () => Promise<Handled>): Promise<Response> {
@@ -52,9 +51,10 @@ export class Idempotency {
         headers: { 'content-type': contentType(saved.status), 'idempotent-replayed': 'true' },
       });
     }
-    if (this.inFlight.has(scoped))
+    // A claim a crashed process never released lapses after IN_FLIGHT_MS.
+    const claim = `idempotency:${scoped}`;
+    if (!platform.store.useNonce(claim, now + IN_FLIGHT_MS))
       throw problem('IDEMPOTENCY_IN_PROGRESS', undefined, undefined, { retryAfter: 1, headers: { 'retry-after': '1' } });
-    this.inFlight.add(scoped);
     try {
       let status: number;
       let body: string;
@@ -72,7 +72,7 @@ export class Idempotency {
       platform.store.putIdempotent(scoped, { requestHash: hash, status, body, createdAt: now }, now - IDEMPOTENCY_TTL_MS);
       return new Response(body, { status, headers: { ...headers, 'content-type': contentType(status) } });
     } finally {
-      this.inFlight.delete(scoped);
+      platform.store.releaseNonce(claim);
     }
   }
 }

@@ -5,16 +5,24 @@ import { problem } from '../problems.ts';
 import { isJson, parseJson, readBody } from './body.ts';
 import type { Ctx, PlatformEnv } from './env.ts';
 import type { Faults } from './faults.ts';
-import type { Idempotency } from './idempotency.ts';
 import { adminKey } from './middleware/admin-key.ts';
+import type { SharedChange } from './shared.ts';
 import { validate } from './validate.ts';
 
 /**
  * The mock's own controls (`/__mock/*`, mounted with `app.route`): the scenario table, faults for
  * the next requests, a reset to the seed, and the happenings of the supervision loop (list, repair,
  * revoke, violate or fulfil, a new grade, the clock). Faults never apply here, so a fault can always be ended.
+ * What is held in memory rather than in the store (the fault, the clock offset) is announced through
+ * `share`, for the other workers of `--workers`.
  */
-export function mockControls(platform: Platform, faults: Faults, idempotency: Idempotency, bodyLimit: number, key?: string) {
+export function mockControls(
+  platform: Platform,
+  faults: Faults,
+  bodyLimit: number,
+  key?: string,
+  share: (change: SharedChange) => void = () => {},
+) {
   const controls = new Hono<PlatformEnv>();
   controls.use('*', adminKey(key));
   /** A JSON body validated with `schema`; an empty body is `{}` (controls whose fields are all optional). */
@@ -47,23 +55,27 @@ export function mockControls(platform: Platform, faults: Faults, idempotency: Id
   });
   controls.post('/clock', async (c) => {
     const { days = 0, hours = 0 } = await body(c, MockClockRequest);
-    return c.json(platform.controls.advanceClock((days * 24 + hours) * 3_600_000));
+    const change = platform.controls.advanceClock((days * 24 + hours) * 3_600_000);
+    share({ kind: 'clock', offsetMs: platform.clockOffsetMs });
+    return c.json(change);
   });
   controls.get('/scenarios', (c) => c.json(platform.scenarios()));
   controls.get('/scenario', (c) => c.json(faults.state()));
   controls.post('/scenario', async (c) => {
     if (!isJson(c.req.header('content-type'))) throw problem('UNSUPPORTED_MEDIA_TYPE');
     faults.set(validate(Fault, parseJson(await readBody(c.req.raw, bodyLimit))));
+    share({ kind: 'scenario', ...faults.state() });
     return c.json(faults.state());
   });
   controls.delete('/scenario', (c) => {
     faults.clear();
+    share({ kind: 'scenario', ...faults.state() });
     return c.json(faults.state());
   });
   controls.post('/reset', (c) => {
     faults.clear();
     platform.reset();
-    idempotency.clear();
+    share({ kind: 'reset' });
     return c.json({ reset: true });
   });
   return controls;

@@ -6,6 +6,7 @@ import { API_BASE } from '@credit-check/sdk/contract';
 import { getRequestListener, type Http2Bindings, type HttpBindings } from '@hono/node-server';
 import { formatLog, type RequestLog } from '../http/app.ts';
 import { RESET_HEADER } from '../http/faults.ts';
+import type { SharedChange, SharedChannel } from '../http/shared.ts';
 import { createMockPlatform, type MockPlatform } from '../index.ts';
 import { type App, type CryptoSuite, type PlatformCrypto, type PlatformOptions, SANDBOX_APP } from '../platform/platform.ts';
 import type { Store } from '../store/store.ts';
@@ -32,6 +33,12 @@ export interface ServerOptions extends Omit<PlatformOptions, 'store'> {
   rateLimit?: number;
   /** Webhook delivery of pushed events (retries, concurrency); `false`: pull feed only. */
   webhooks?: DelivererOptions | false;
+  /**
+   * One of several workers on one port and one `dataDir` (`--workers`): what each holds in memory
+   * travels through `channel`; only the worker with `duties` delivers webhooks and sweeps the
+   * clock's expiries, so none is done twice.
+   */
+  cluster?: { channel: SharedChannel; duties: boolean; worker: number };
 }
 
 export interface RunningServer extends MockPlatform {
@@ -86,12 +93,12 @@ const nodeCrypto: PlatformCrypto = {
   },
 };
 
-/** Starts the mock platform as a real HTTP server (port 0 picks a free one). */
 /** 127.0.0.0/8, ::1 and localhost: a sandbox only this machine reaches. */
 export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
+/** Starts the mock platform as a real HTTP server (port 0 picks a free one). */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const bind = options.host ?? '127.0.0.1';
   if (!isLoopback(bind) && !options.adminKey) {
@@ -124,6 +131,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     natives: nodeCrypto,
     ...(store ? { store } : {}),
     ...(log ? { logger: log } : {}),
+    ...(options.cluster
+      ? { share: (change: SharedChange) => options.cluster?.channel.publish(change), worker: options.cluster.worker }
+      : {}),
   });
   const listener = getRequestListener(async (request: Request, env: HttpBindings | Http2Bindings) => {
     const response = await mock.app.fetch(request, env);
@@ -141,12 +151,18 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     server.once('error', reject);
     server.listen(options.port ?? 8787, options.host ?? '127.0.0.1', () => resolve());
   });
-  const deliverer = options.webhooks === false ? undefined : new Deliverer(mock.platform, options.webhooks || {});
+  const duties = options.cluster?.duties ?? true;
+  const deliverer = options.webhooks === false || !duties ? undefined : new Deliverer(mock.platform, options.webhooks || {});
   deliverer?.start();
   // Expiries and due commitments fire as days pass (and at once after POST /__mock/clock).
-  mock.platform.sweep();
-  const sweeper = setInterval(() => mock.platform.sweep(), 3_600_000);
+  if (duties) mock.platform.sweep();
+  const sweeper = setInterval(() => duties && mock.platform.sweep(), 3_600_000);
   sweeper.unref();
+  if (options.cluster) {
+    const { channel } = options.cluster;
+    mock.platform.onEvents(() => channel.publish({ kind: 'events' }));
+    channel.subscribe((change) => follow(mock, deliverer, change));
+  }
   const { port } = server.address() as AddressInfo;
   const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1';
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -167,4 +183,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         server.closeAllConnections();
       }),
   };
+}
+
+/** Applies another worker's change to this one (the store they share already holds the rest). */
+function follow(mock: MockPlatform, deliverer: Deliverer | undefined, change: SharedChange): void {
+  if (change.kind === 'scenario') mock.faults.restore(change);
+  else if (change.kind === 'clock') mock.platform.followClock(change.offsetMs);
+  else if (change.kind === 'reset') {
+    mock.faults.clear();
+    mock.platform.followClock(0);
+  } else deliverer?.wake();
 }

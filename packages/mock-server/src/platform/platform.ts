@@ -245,6 +245,16 @@ export class Platform implements PlatformContext {
     this.store.putMeta('clock:offset', String(this.offset));
   }
 
+  /** How far the business clock is ahead of the wall clock. */
+  get clockOffsetMs(): number {
+    return this.offset;
+  }
+
+  /** Another worker moved the clock (or reset it) and stored it: this process follows (`--workers`). */
+  followClock(offsetMs: number): void {
+    this.offset = offsetMs;
+  }
+
   today(): string {
     return this.nowIso().slice(0, 10);
   }

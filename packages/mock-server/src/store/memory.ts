@@ -122,6 +122,10 @@ export class MemoryStore extends MemorySupervision implements Store {
     return true;
   }
 
+  releaseNonce(key: string): void {
+    this.nonces.delete(key);
+  }
+
   coverage(filter: CoverageFilter): CoverageRow[] {
     const rows = new Map<string, CoverageRow>();
     for (const { check, appId } of this.checks.values()) {

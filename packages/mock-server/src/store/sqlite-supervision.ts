@@ -117,11 +117,28 @@ export class SqliteSupervision implements SupervisionStore {
   /** JSON or SM4-sealed JSON; subject keys or their blind index. */
   protected readonly rows: RowCodec;
 
+  private readonly dataVersion: StatementSync;
+  private version: number | undefined;
+
   constructor(db: DatabaseSync, rows: RowCodec) {
     this.db = db;
     this.rows = rows;
     db.exec(SUPERVISION_SCHEMA);
     this.s = statements(db);
+    this.dataVersion = db.prepare('PRAGMA data_version');
+  }
+
+  /**
+   * Before a cache is read: another process sharing the file (`--workers`) may have committed since.
+   * `PRAGMA data_version` changes only on other connections' commits (this one keeps its caches
+   * right as it writes), so the caches are dropped exactly when someone else wrote.
+   */
+  protected fresh(): void {
+    const version = Number((this.dataVersion.get() as { data_version: number }).data_version);
+    if (version !== this.version) {
+      this.version = version;
+      this.forgetCaches();
+    }
   }
 
   protected one<T>(table: string, row: unknown): T | undefined {
@@ -137,11 +154,12 @@ export class SqliteSupervision implements SupervisionStore {
    */
   private overlays: boolean | undefined;
   private hasOverlays(): boolean {
+    this.fresh();
     this.overlays ??=
       Number((this.db.prepare('SELECT (SELECT count(*) FROM entries) + (SELECT count(*) FROM grades) AS n').get() as { n: number }).n) > 0;
     return this.overlays;
   }
-  /** After a clear: nothing cached may outlive the rows. */
+  /** After a clear or another process's commit: nothing cached may outlive the rows. */
   protected forgetCaches(): void {
     this.overlays = undefined;
     this.active = undefined;
@@ -248,7 +266,7 @@ export class SqliteSupervision implements SupervisionStore {
     return Number((this.s.unacknowledged.get(department) as { n: number }).n);
   }
 
-  /** Every event reads the subscriptions to route it: kept parsed until one changes (this process is the only writer). */
+  /** Every event reads the subscriptions to route it: kept parsed until one changes (here or in another process). */
   private active: SubscriptionRecord[] | undefined;
 
   putSubscription(record: SubscriptionRecord): void {
@@ -262,6 +280,7 @@ export class SqliteSupervision implements SupervisionStore {
     return this.all('subscriptions', this.s.subscriptionsOf.all(appId));
   }
   activeSubscriptions(): SubscriptionRecord[] {
+    this.fresh();
     this.active ??= this.all('subscriptions', this.s.activeSubscriptions.all());
     return this.active;
   }

@@ -32,8 +32,11 @@ function statements(db: DatabaseSync) {
       'INSERT INTO idempotency VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET created_at = excluded.created_at, body = excluded.body',
     ),
     sweepIdempotent: p('DELETE FROM idempotency WHERE created_at < ?'),
-    getNonce: p('SELECT expires_at FROM nonces WHERE key = ?'),
-    putNonce: p('INSERT INTO nonces VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET expires_at = excluded.expires_at'),
+    // One statement, so one of two processes claiming the same nonce wins (a read-then-write would let both).
+    claimNonce: p(
+      'INSERT INTO nonces VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET expires_at = excluded.expires_at WHERE nonces.expires_at < ?',
+    ),
+    releaseNonce: p('DELETE FROM nonces WHERE key = ?'),
     sweepNonces: p('DELETE FROM nonces WHERE expires_at < ?'),
     getMeta: p('SELECT value FROM meta WHERE key = ?'),
     putMeta: p('INSERT INTO meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
@@ -141,6 +144,7 @@ export class SqliteStore extends SqliteSupervision implements Store {
   }
   objectionsOf(entryIds: readonly string[]): ObjectionRecord[] {
     if (entryIds.length === 0) return [];
+    this.fresh();
     this.objectionCount ??= Number((this.q.countObjections.get() as { n: number }).n);
     if (this.objectionCount === 0) return [];
     let statement = this.byArity.get(entryIds.length);
@@ -169,10 +173,11 @@ export class SqliteStore extends SqliteSupervision implements Store {
       this.lastSweep = now;
       this.q.sweepNonces.run(now);
     }
-    const row = this.q.getNonce.get(key) as { expires_at: number } | undefined;
-    if (row && Number(row.expires_at) >= now) return false;
-    this.q.putNonce.run(key, expiresAt);
-    return true;
+    return Number(this.q.claimNonce.run(key, expiresAt, now).changes) === 1;
+  }
+
+  releaseNonce(key: string): void {
+    this.q.releaseNonce.run(key);
   }
 
   coverage(filter: CoverageFilter): CoverageRow[] {
@@ -210,6 +215,10 @@ export class SqliteStore extends SqliteSupervision implements Store {
     );
     for (const table of SUPERVISION_TABLES) this.db.exec(`DELETE FROM ${table}`);
     this.forgetCaches();
+  }
+
+  protected override forgetCaches(): void {
+    super.forgetCaches();
     this.objectionCount = undefined;
   }
 

@@ -71,8 +71,13 @@ export interface Store extends SupervisionStore {
   /** Stores an outcome and forgets those created before `notBefore`. */
   putIdempotent(key: string, response: IdempotentResponse, notBefore: number): void;
 
-  /** Remembers a signature nonce; false if it was already used (a replay). */
+  /**
+   * Remembers a signature nonce; false if it was already used (a replay). Atomic across processes
+   * sharing the store (`--workers`): of two claims of the same key exactly one is true.
+   */
   useNonce(key: string, expiresAt: number): boolean;
+  /** Forgets a nonce before it expires (an in-flight claim, e.g. an Idempotency-Key, being released). */
+  releaseNonce(key: string): void;
 
   coverage(filter: CoverageFilter): CoverageRow[];
 
