@@ -109,6 +109,10 @@ export class Connection {
   readonly checks: SharedCalls<Check>;
   /** In-flight sharing only, for `cache: false` calls. */
   readonly freshChecks: SharedCalls<Check>;
+  /** The API root with a trailing slash: request URLs are built absolute (ky then skips resolving them). */
+  private readonly base: string;
+  /** The body of each attempt's request, sent by `send` rather than through the Request ky builds. */
+  private readonly bodies = new WeakMap<Request, string>();
 
   constructor(options: ClientOptions) {
     if (!options?.baseUrl) throw new CreditCheckError('CONFIG', 'createClient needs a baseUrl (the API root, …/api/v1)');
@@ -128,13 +132,29 @@ export class Connection {
     const retry =
       options.retry === false ? { limit: 0 } : typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {});
     const maxRetryAfter = retry.maxRetryAfter ?? 30_000;
-    let base = String(options.baseUrl);
-    if (!base.endsWith('/')) base += '/';
+    this.base = String(options.baseUrl);
+    if (!this.base.endsWith('/')) this.base += '/';
+    const fetcher = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
     this.ky = ky.create({
-      baseUrl: base,
       timeout: options.timeout ?? 10_000,
       totalTimeout: options.totalTimeout ?? false,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
+      // ky builds a Request per attempt; a body inside it becomes a stream (teed for every retry,
+      // written chunk by chunk). The JSON text is sent as a string instead: the same bytes, signed
+      // as they are, at about a third less cost per call (bench: sdk section).
+      fetch: (input, init) => {
+        const body = input instanceof Request ? this.bodies.get(input) : undefined;
+        if (body === undefined) return fetcher(input, init);
+        const request = input as Request;
+        return fetcher(request.url, {
+          ...init,
+          method: request.method,
+          headers: request.headers,
+          body,
+          signal: request.signal,
+          credentials: request.credentials,
+          redirect: request.redirect,
+        });
+      },
       headers: { accept: 'application/json', ...options.headers },
       retry: {
         limit: retry.limit ?? 2,
@@ -181,6 +201,7 @@ export class Connection {
   /** Sets the Authorization header for one attempt: a fresh signature (new timestamp and nonce) each time. */
   private async authorize(request: Request, state: CallState): Promise<void> {
     state.attempts++;
+    if (state.body !== undefined) this.bodies.set(request, state.body);
     const { appId, appSecret } = this.options;
     if (appId && appSecret) {
       signing ??= import('../auth/signature.ts');
@@ -270,9 +291,8 @@ export class Connection {
     let response: Response;
     try {
       // The path is resolved against baseUrl's origin + path: drop API_BASE's leading part if baseUrl already has it.
-      response = await this.ky(this.relative(path), {
+      response = await this.ky(this.base + this.relative(path), {
         method: endpoint.method,
-        ...(state.body !== undefined ? { body: state.body } : {}),
         headers,
         ...(searchParams ? { searchParams } : {}),
         ...(opts.signal ? { signal: opts.signal } : {}),

@@ -42,7 +42,9 @@ export function check(connection: Connection, input: CheckInput, opts: CheckCall
     // The name is part of the key: the platform compares it with the registered one (NAME_MISMATCH).
     const key = JSON.stringify([body.subject.idType, body.subject.id, body.subject.name, body.matter, body.context]);
     const pool = opts.cache === false ? connection.freshChecks : connection.checks;
-    return pool.run(key, opts.signal, (signal) => connection.call(endpoints.createCheck, { body }, { ...opts, signal }));
+    // The shared request listens to the pool's signal (if anyone can abort), not to this caller's.
+    const { signal: _own, ...rest } = opts;
+    return pool.run(key, opts.signal, (signal) => connection.call(endpoints.createCheck, { body }, signal ? { ...rest, signal } : rest));
   });
 }
 

@@ -2,7 +2,8 @@ import { CreditCheckError } from './errors.ts';
 
 interface Entry<T> {
   promise: Promise<T>;
-  controller: AbortController;
+  /** Only when the first waiter can abort: a first waiter without a signal pins the request anyway. */
+  controller: AbortController | undefined;
   /** Waiters that could still abort; the shared request is cancelled only when all of them have. */
   abortable: number;
   /** A waiter without a signal keeps the request alive. */
@@ -22,14 +23,16 @@ export class SharedCalls<T> {
     this.ttl = ttl;
   }
 
-  run(key: string, signal: AbortSignal | undefined, start: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  run(key: string, signal: AbortSignal | undefined, start: (signal: AbortSignal | undefined) => Promise<T>): Promise<T> {
     let entry = this.entries.get(key);
     if (entry?.settledAt !== undefined && Date.now() - entry.settledAt >= this.ttl) {
       this.entries.delete(key);
       entry = undefined;
     }
     if (!entry) {
-      const controller = new AbortController();
+      // No signal for the request when nobody could abort it: ky would otherwise join it to its
+      // own timeout signal with AbortSignal.any on every call.
+      const controller = signal ? new AbortController() : undefined;
       const created: Entry<T> = {
         controller,
         abortable: 0,
@@ -37,7 +40,7 @@ export class SharedCalls<T> {
         settledAt: undefined,
         promise: Promise.resolve(),
       } as unknown as Entry<T>;
-      created.promise = start(controller.signal).then(
+      created.promise = start(controller?.signal).then(
         (value) => {
           created.settledAt = Date.now();
           if (this.ttl <= 0 && this.entries.get(key) === created) this.entries.delete(key);
@@ -67,7 +70,7 @@ export class SharedCalls<T> {
         entry.abortable--;
         if (entry.abortable === 0 && !entry.pinned && entry.settledAt === undefined) {
           if (this.entries.get(key) === entry) this.entries.delete(key);
-          entry.controller.abort();
+          entry.controller?.abort();
         }
       };
       signal.addEventListener('abort', onAbort, { once: true });
