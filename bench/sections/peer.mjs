@@ -25,29 +25,32 @@ export async function startPrism() {
   const spec = join(dir, 'openapi.json');
   writeFileSync(spec, JSON.stringify(openApiDocument()));
   const port = await freePort();
-  const proc = spawn(process.execPath, [PRISM, 'mock', spec, '-h', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Silent, as one would run it under load (its per-request log lines cost it throughput).
+  const args = [PRISM, 'mock', spec, '-h', '127.0.0.1', '-p', String(port), '-v', 'silent'];
+  const proc = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let out = '';
-  proc.stdout.on('data', (d) => {
+  proc.stderr.on('data', (d) => {
     if (out.length < 20_000) out += d;
   });
-  proc.stderr.on('data', (d) => {
-    out += d;
-  });
   process.on('exit', () => proc.kill('SIGKILL'));
-  await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Prism did not start:\n${out}`)), 60_000);
-    const poll = setInterval(() => {
-      if (out.includes('Prism is listening')) {
-        clearInterval(poll);
-        clearTimeout(timer);
-        resolve();
+  const origin = `http://127.0.0.1:${port}`;
+  const exited = new Promise((_, reject) => proc.once('exit', (code) => reject(new Error(`Prism exited ${code}:\n${out}`))));
+  const listening = (async () => {
+    for (const started = Date.now(); Date.now() - started < 60_000; await new Promise((r) => setTimeout(r, 200))) {
+      try {
+        await fetch(`${origin}/api/v1/matters`);
+        return;
+      } catch {
+        // not yet listening
       }
-    }, 100);
-    proc.once('exit', (code) => reject(new Error(`Prism exited ${code}:\n${out}`)));
-  });
+    }
+    throw new Error(`Prism did not start:\n${out}`);
+  })();
+  await Promise.race([listening, exited]);
+  exited.catch(() => {}); // its exit on stop() is expected
   const version = require('@stoplight/prism-cli/package.json').version;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin,
     version,
     stop: () =>
       new Promise((resolve) => {
