@@ -120,6 +120,15 @@ describe('retries', () => {
     expect(rec.requests[0]?.headers.get('authorization')).not.toBe(rec.requests[1]?.headers.get('authorization'));
   });
 
+  it('sends the signed body again on a retry after a timeout (ky rebuilds its request then)', async () => {
+    const rec = recordingFetch();
+    const client = createClient({ baseUrl: BASE, ...APP, fetch: rec.fetch, timeout: 150, retry: { limit: 2, backoffLimit: 10 } });
+    mock.faults.set({ kind: 'latency', delayMs: 600, times: 1 });
+    expect((await client.check(checkInput())).verdict).toBe('clear');
+    expect(rec.requests).toHaveLength(2);
+    for (const request of rec.requests) expect(JSON.parse(await request.text())).toMatchObject({ subject: CLEAN });
+  });
+
   it('retries 5xx with backoff, then succeeds', async () => {
     const rec = recordingFetch();
     const client = createClient({ baseUrl: BASE, ...APP, fetch: rec.fetch, retry: { limit: 3, backoffLimit: 20 } });
