@@ -43,18 +43,22 @@ export class Idempotency {
     const scoped = `${principalKey(principal)}:${key}`;
     const hash = await platform.sha256Hex(`${c.req.method} ${c.req.path}\n${text}`);
     const now = platform.wallNow();
+    // Claim first, then look for a stored outcome: looking first would let a request that found
+    // none claim the key just after another stored its outcome and released it, and run twice.
+    // A claim a crashed process never released lapses after IN_FLIGHT_MS.
+    const claim = `idempotency:${scoped}`;
+    // Real time, as the store expires nonces by it (the platform's clock may be a test's).
+    const claimed = platform.store.useNonce(claim, Date.now() + IN_FLIGHT_MS);
     const saved = platform.store.getIdempotent(scoped, now - IDEMPOTENCY_TTL_MS);
-    if (saved) {
+    if (saved || !claimed) {
+      if (claimed) platform.store.releaseNonce(claim);
+      if (!saved) throw problem('IDEMPOTENCY_IN_PROGRESS', undefined, undefined, { retryAfter: 1, headers: { 'retry-after': '1' } });
       if (saved.requestHash !== hash) throw problem('IDEMPOTENCY_KEY_REUSED');
       return new Response(saved.body, {
         status: saved.status,
         headers: { 'content-type': contentType(saved.status), 'idempotent-replayed': 'true' },
       });
     }
-    // A claim a crashed process never released lapses after IN_FLIGHT_MS.
-    const claim = `idempotency:${scoped}`;
-    if (!platform.store.useNonce(claim, now + IN_FLIGHT_MS))
-      throw problem('IDEMPOTENCY_IN_PROGRESS', undefined, undefined, { retryAfter: 1, headers: { 'retry-after': '1' } });
     try {
       let status: number;
       let body: string;
