@@ -26,7 +26,11 @@ async function startCli(workers, subjects) {
   });
   const ready = workers > 1 ? /Workers\s+\d+/ : /Receipts/;
   await new Promise((resolve, reject) => {
-    const poll = setInterval(() => ready.test(out) && (clearInterval(poll), resolve()), 100);
+    const poll = setInterval(() => {
+      if (!ready.test(out)) return;
+      clearInterval(poll);
+      resolve();
+    }, 100);
     proc.once('exit', (code) => reject(new Error(`credit-check-mock exited ${code}:\n${out}`)));
   });
   const apiBase = /API\s+(http:\/\/\S+\/api\/v1)/.exec(out)[1];
