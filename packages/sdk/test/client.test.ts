@@ -129,6 +129,15 @@ describe('retries', () => {
     for (const request of rec.requests) expect(JSON.parse(await request.text())).toMatchObject({ subject: CLEAN });
   });
 
+  it('sends the signed body again on a retry after a dropped connection', async () => {
+    const rec = recordingFetch();
+    const client = createClient({ baseUrl: BASE, ...APP, fetch: rec.fetch, retry: { limit: 2, backoffLimit: 10 } });
+    mock.faults.set({ kind: 'reset', times: 1 });
+    expect((await client.check(checkInput())).verdict).toBe('clear');
+    expect(rec.requests).toHaveLength(2);
+    for (const request of rec.requests) expect(JSON.parse(await request.text())).toMatchObject({ subject: CLEAN });
+  });
+
   it('retries 5xx with backoff, then succeeds', async () => {
     const rec = recordingFetch();
     const client = createClient({ baseUrl: BASE, ...APP, fetch: rec.fetch, retry: { limit: 3, backoffLimit: 20 } });

@@ -75,8 +75,6 @@ interface CallState {
 }
 
 const RETRY_STATUS = [408, 429, 500, 502, 503, 504];
-/** The option that carries a call's JSON text past ky to `fetch` (see the constructor). */
-const BODY = 'creditCheckBody';
 
 /**
  * Request signing is loaded on the first signed call: browsers use tokens and never sign, so the
@@ -111,8 +109,6 @@ export class Connection {
   readonly checks: SharedCalls<Check>;
   /** In-flight sharing only, for `cache: false` calls. */
   readonly freshChecks: SharedCalls<Check>;
-  /** The API root with a trailing slash: request URLs are built absolute (ky then skips resolving them). */
-  private readonly base: string;
 
   constructor(options: ClientOptions) {
     if (!options?.baseUrl) throw new CreditCheckError('CONFIG', 'createClient needs a baseUrl (the API root, …/api/v1)');
@@ -132,29 +128,13 @@ export class Connection {
     const retry =
       options.retry === false ? { limit: 0 } : typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {});
     const maxRetryAfter = retry.maxRetryAfter ?? 30_000;
-    this.base = String(options.baseUrl);
-    if (!this.base.endsWith('/')) this.base += '/';
-    const fetcher = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+    let base = String(options.baseUrl);
+    if (!base.endsWith('/')) base += '/';
     this.ky = ky.create({
+      baseUrl: base,
       timeout: options.timeout ?? 10_000,
       totalTimeout: options.totalTimeout ?? false,
-      // ky builds a Request per attempt; a body inside it becomes a stream (teed for every retry,
-      // written chunk by chunk). The JSON text travels beside it instead, as an option ky forwards
-      // to fetch untouched (it forwards every option it does not know), and is sent as a string:
-      // the same bytes that were signed, on every attempt (ky rebuilds the Request after a timeout).
-      fetch: (input, init) => {
-        const { [BODY]: body, ...rest } = (init ?? {}) as RequestInit & { [BODY]?: string };
-        if (body === undefined || !(input instanceof Request)) return fetcher(input, rest);
-        return fetcher(input.url, {
-          ...rest,
-          method: input.method,
-          headers: input.headers,
-          body,
-          signal: input.signal,
-          credentials: input.credentials,
-          redirect: input.redirect,
-        });
-      },
+      ...(options.fetch ? { fetch: options.fetch } : {}),
       headers: { accept: 'application/json', ...options.headers },
       retry: {
         limit: retry.limit ?? 2,
@@ -290,9 +270,9 @@ export class Connection {
     let response: Response;
     try {
       // The path is resolved against baseUrl's origin + path: drop API_BASE's leading part if baseUrl already has it.
-      response = await this.ky(this.base + this.relative(path), {
+      response = await this.ky(this.relative(path), {
         method: endpoint.method,
-        ...(state.body !== undefined ? { [BODY]: state.body } : {}),
+        ...(state.body !== undefined ? { body: state.body } : {}),
         headers,
         ...(searchParams ? { searchParams } : {}),
         ...(opts.signal ? { signal: opts.signal } : {}),
