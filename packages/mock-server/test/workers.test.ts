@@ -1,13 +1,14 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { request } from 'node:http';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { authorizationHeader, HMAC_SHA256, randomId } from '@credit-check/sdk/auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/node/server.ts';
 import { APP, CLEAN, checkBody, mint } from './helpers.ts';
-import { exited, type Spawned, spawnMock } from './process.ts';
+import { BIN, exited, type Spawned, spawnMock } from './process.ts';
 
 interface Answer {
   status: number;
@@ -173,4 +174,25 @@ describe('credit-check-mock --workers 2 (node:cluster, one shared --data-dir)', 
     }
     expect(workers).toEqual(new Set([1, 2]));
   });
+});
+
+describe('credit-check-mock --workers that cannot start', () => {
+  it('exits 1 with the reason when its port is taken (no worker restarted in a loop)', async () => {
+    const taken = createServer().listen(0, '127.0.0.1');
+    await new Promise((r) => taken.once('listening', r));
+    try {
+      const { port } = taken.address() as AddressInfo;
+      const dir = mkdtempSync(join(tmpdir(), 'cc-workers-'));
+      const run = spawnSync(process.execPath, [BIN, '--workers', '2', '--data-dir', dir, '--port', String(port), '--quiet'], {
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('EADDRINUSE');
+      expect(run.stderr).toContain('worker 1 ended before listening');
+      expect(run.stderr).not.toContain('restarting');
+    } finally {
+      taken.close();
+    }
+  }, 40_000);
 });

@@ -70,7 +70,7 @@ export async function runCluster(count: number): Promise<void> {
     const wait = setInterval(() => {
       if (workers.size === 0) {
         clearInterval(wait);
-        process.exit(0);
+        process.exit(); // 0, or the exit code a failed start set
       }
     }, 50);
   };
