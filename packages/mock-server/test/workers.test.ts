@@ -1,14 +1,15 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer, request } from 'node:http';
+import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { authorizationHeader, HMAC_SHA256, randomId } from '@credit-check/sdk/auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/node/server.ts';
-import { APP, CLEAN, checkBody, mint } from './helpers.ts';
+import { APP, CLEAN, checkBody, mint, signed } from './helpers.ts';
 import { BIN, exited, type Spawned, spawnMock } from './process.ts';
+import { receiver } from './receiver.ts';
 
 interface Answer {
   status: number;
@@ -19,9 +20,17 @@ interface Answer {
  * One request on a connection of its own (no keep-alive): node:cluster hands connections to the
  * workers in turn, so a run of these reaches every worker.
  */
-function fresh(origin: string, method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<Answer> {
+function fresh(
+  origin: string,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string,
+  agent?: Agent,
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = request(`${origin}${path}`, { method, agent: false, headers: { ...headers, connection: 'close' } }, (res) => {
+    const options = agent ? { method, agent, headers } : { method, agent: false, headers: { ...headers, connection: 'close' } };
+    const req = request(`${origin}${path}`, options, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (d) => {
@@ -157,6 +166,43 @@ describe('credit-check-mock --workers 2 (node:cluster, one shared --data-dir)', 
     for (const c of checks) expect(Date.parse(c.body.checkedAt as string)).toBeGreaterThan(Date.now() + 2.9 * 86_400_000);
     expect((await fresh(mock.origin, 'POST', '/__mock/reset')).status).toBe(200);
   });
+
+  it('delivers webhooks for events made at worker 2 (worker 1 delivers; worker 2 wakes it)', async () => {
+    const hooks = await receiver();
+    const res = await signed({ origin: mock.origin } as RunningServer, 'POST', '/api/v1/subscriptions', {
+      department: '民政局',
+      url: hooks.url,
+    });
+    expect(res.status).toBe(201);
+    // One kept-alive connection that landed on worker 2: every event below is made there.
+    let agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    for (let i = 0; i < 20 && (await fresh(mock.origin, 'GET', '/healthz', {}, undefined, agent)).body.worker !== 2; i++) {
+      agent.destroy();
+      agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    }
+    try {
+      expect((await fresh(mock.origin, 'GET', '/healthz', {}, undefined, agent)).body.worker).toBe(2);
+      const emitted: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        const listed = await fresh(
+          mock.origin,
+          'POST',
+          '/__mock/entries',
+          json,
+          JSON.stringify({ subject: { idType: 'uscc', id: '91330106MA2FD1G85L' }, listCode: 'SERIOUS_DISHONEST' }),
+          agent,
+        );
+        expect(listed.status).toBe(201);
+        emitted.push(...(listed.body.events as { eventId: string }[]).map((e) => e.eventId));
+      }
+      expect(emitted.length).toBeGreaterThan(0);
+      await hooks.until(() => emitted.every((id) => hooks.accepted.some((r) => r.headers['webhook-id'] === id)));
+    } finally {
+      agent.destroy();
+      await hooks.close();
+      await fresh(mock.origin, 'POST', '/__mock/reset');
+    }
+  }, 20_000);
 
   it('restarts a worker that dies, with its number', async () => {
     const pids = execFileSync('ps', ['-o', 'pid=', '--ppid', String(mock.child.pid)], { encoding: 'utf8' })

@@ -160,7 +160,18 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   sweeper.unref();
   if (options.cluster) {
     const { channel } = options.cluster;
-    mock.platform.onEvents(() => channel.publish({ kind: 'events' }));
+    // Only worker 1 delivers; the others wake it, once per turn of the event loop (a sweep or a
+    // batch appends many events at once, and one look at the outbox covers them all).
+    let waking = false;
+    if (!duties)
+      mock.platform.onEvents(() => {
+        if (waking) return;
+        waking = true;
+        setImmediate(() => {
+          waking = false;
+          channel.publish({ kind: 'events' });
+        });
+      });
     channel.subscribe((change) => follow(mock, deliverer, change));
   }
   const { port } = server.address() as AddressInfo;
