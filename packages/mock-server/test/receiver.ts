@@ -10,7 +10,9 @@ export interface Received {
  * A webhook receiver on loopback: records every delivery; `answer` decides the status of each
  * (default 204), so a test can be down for a while and come back.
  */
-export async function receiver(answer: (r: Received, n: number) => number = () => 204) {
+export async function receiver(
+  answer: (r: Received, n: number) => number | { status: number; headers: Record<string, string> } = () => 204,
+) {
   const received: Received[] = [];
   const accepted: Received[] = [];
   const waiters: (() => void)[] = [];
@@ -23,9 +25,11 @@ export async function receiver(answer: (r: Received, n: number) => number = () =
     req.on('end', () => {
       const r = { headers: req.headers, body };
       received.push(r);
-      const status = answer(r, received.length);
+      const answered = answer(r, received.length);
+      const { status, headers } = typeof answered === 'number' ? { status: answered, headers: {} } : answered;
       if (status >= 200 && status < 300) accepted.push(r);
       res.statusCode = status;
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
       res.end();
       for (const w of waiters.splice(0)) w();
     });

@@ -158,7 +158,7 @@ describe('migrate-store: sealing a plain store', () => {
     const counts = sealStore(dir, sm4Sealer(KEY));
     expect(counts.checks).toBe(1);
     expect(counts.commitments).toBe(1);
-    expect(counts.meta).toBe(1);
+    expect(counts.meta).toBe(2); // the receipt key and the browser-token key
     expect(diskBytes(dir).includes(Buffer.from(PERSON.id))).toBe(false);
     expect(diskBytes(dir).includes(Buffer.from(PERSON.name))).toBe(false);
     expect(() => sealStore(dir, sm4Sealer(KEY))).toThrow(/already sealed/);

@@ -239,29 +239,39 @@ describe.each(stores)('store contract: %s', (_name, open) => {
     deliveredAt: null,
   });
 
-  it('appends events with per-subject sequences, feed rows by department, resumable by cursor', () => {
+  it('appends events with per-subject sequences, feed rows by recipient (app × department), resumable by cursor', () => {
+    const A = { appId: 'app-x', department: 'A' };
+    const B = { appId: 'app-x', department: 'B' };
+    // Another app's department of the same name: its own rows, its own acks.
+    const otherA = { appId: 'app-y', department: 'A' };
     const a = store.appendEvent({
       event: event('evt_a'),
       feed: [
-        { department: 'A', why: [] },
-        { department: 'B', why: [] },
+        { ...A, why: [] },
+        { ...B, why: [] },
+        { ...otherA, why: [] },
       ],
       deliveries: [],
     });
-    const b = store.appendEvent({ event: event('evt_b'), feed: [{ department: 'A', why: [] }], deliveries: [] });
+    const b = store.appendEvent({ event: event('evt_b'), feed: [{ ...A, why: [] }], deliveries: [] });
     const c = store.appendEvent({
       event: event('evt_c', 'idcard:140105198509232176'),
-      feed: [{ department: 'A', why: [] }],
+      feed: [{ ...A, why: [] }],
       deliveries: [],
     });
     expect([a.sequence, b.sequence, c.sequence]).toEqual([1, 2, 1]);
-    const all = store.feed('A', { order: 'asc', limit: 10 });
+    const all = store.feed(A, { order: 'asc', limit: 10 });
     expect(all.rows.map((r) => r.eventId)).toEqual(['evt_a', 'evt_b', 'evt_c']);
-    const after = store.feed('A', { order: 'asc', limit: 1, after: all.rows[0]?.cursor as number });
+    expect(all.rows.map((r) => r.appId)).toEqual(['app-x', 'app-x', 'app-x']);
+    const after = store.feed(A, { order: 'asc', limit: 1, after: all.rows[0]?.cursor as number });
     expect([after.rows.map((r) => r.eventId), after.more]).toEqual([['evt_b'], true]);
-    expect(store.feed('A', { order: 'desc', limit: 2 }).rows.map((r) => r.eventId)).toEqual(['evt_c', 'evt_b']);
-    expect(store.feed('B', { order: 'asc', limit: 10 }).rows.map((r) => r.event.eventId)).toEqual(['evt_a']);
-    expect(store.unacknowledged('A')).toBe(3);
+    expect(store.feed(A, { order: 'desc', limit: 2 }).rows.map((r) => r.eventId)).toEqual(['evt_c', 'evt_b']);
+    expect(store.feed(B, { order: 'asc', limit: 10 }).rows.map((r) => r.event.eventId)).toEqual(['evt_a']);
+    expect(store.feed(otherA, { order: 'asc', limit: 10 }).rows.map((r) => r.event.eventId)).toEqual(['evt_a']);
+    expect(store.feed({ appId: 'app-z', department: 'A' }, { order: 'asc', limit: 10 }).rows).toEqual([]);
+    expect(store.feedRow({ appId: 'app-z', department: 'A' }, 'evt_a')).toBeUndefined();
+    expect(store.feedRow(otherA, 'evt_b')).toBeUndefined();
+    expect(store.unacknowledged(A)).toBe(3);
     const ack = {
       ackId: 'ack_1',
       eventId: 'evt_b',
@@ -275,13 +285,21 @@ describe.each(stores)('store contract: %s', (_name, open) => {
       note: '',
       recordedAt: '2026-11-21T09:00:00.000Z',
     };
-    expect(store.putAck(ack)).toEqual(ack);
-    expect(store.putAck({ ...ack, ackId: 'ack_2', amount: 1 })).toEqual(ack);
-    expect(store.unacknowledged('A')).toBe(2);
-    expect(store.feed('A', { order: 'asc', limit: 10, acknowledged: false }).rows.map((r) => r.eventId)).toEqual(['evt_a', 'evt_c']);
-    expect(store.feed('A', { order: 'asc', limit: 10, acknowledged: true }).rows.map((r) => r.eventId)).toEqual(['evt_b']);
-    expect(store.acks({ department: 'A' }).map((x) => [x.ack.ackId, x.event.eventId])).toEqual([['ack_1', 'evt_b']]);
-    expect(store.acks({ from: '2026-11-22' })).toEqual([]);
+    expect(store.putAck('app-x', ack)).toEqual(ack);
+    expect(store.putAck('app-x', { ...ack, ackId: 'ack_2', amount: 1 })).toEqual(ack);
+    expect(store.unacknowledged(A)).toBe(2);
+    expect(store.feed(A, { order: 'asc', limit: 10, acknowledged: false }).rows.map((r) => r.eventId)).toEqual(['evt_a', 'evt_c']);
+    expect(store.feed(A, { order: 'asc', limit: 10, acknowledged: true }).rows.map((r) => r.eventId)).toEqual(['evt_b']);
+    expect(store.acks({ department: 'A' }, 'app-x').map((x) => [x.ack.ackId, x.event.eventId])).toEqual([['ack_1', 'evt_b']]);
+    expect(store.acks({ from: '2026-11-22' }, 'app-x')).toEqual([]);
+    // The other app acknowledges evt_a for its 'A' apart; neither sees the other's.
+    const theirs = { ...ack, ackId: 'ack_y', eventId: 'evt_a', action: 'rewarded' as const };
+    expect(store.putAck('app-y', theirs)).toEqual(theirs);
+    expect(store.getAck(A, 'evt_a')).toBeUndefined();
+    expect(store.getAck(otherA, 'evt_a')?.ackId).toBe('ack_y');
+    expect(store.acks({}, 'app-x').map((x) => x.ack.ackId)).toEqual(['ack_1']);
+    expect(store.acks({}, 'app-y').map((x) => [x.ack.ackId, x.appId])).toEqual([['ack_y', 'app-y']]);
+    expect(store.unacknowledged(otherA)).toBe(0);
   });
 
   it('hands out only the head of each subscription × subject chain, and what is due', () => {
@@ -353,8 +371,10 @@ describe.each(stores)('store contract: %s', (_name, open) => {
     expect(store.getSubscription('sub_9')?.deletedAt).toBe('y');
     store.putCheck(stored('chk_m1', { checkedAt: '2026-11-01T08:00:00.000Z' }));
     store.putCheck(stored('chk_m2', { checkedAt: '2026-11-20T08:00:00.000Z' }));
-    expect(store.checkersOf('uscc:91320100748204660Q', '2026-10-01T00:00:00.000Z')).toEqual([
-      { department: sample.context.department, matter: sample.matter.code, checkedAt: '2026-11-20T08:00:00.000Z' },
+    store.putCheck(stored('chk_m3', { checkedAt: '2026-11-19T08:00:00.000Z' }, undefined, 'team-b'));
+    expect(store.checkersOf('uscc:91320100748204660Q', '2026-10-01T00:00:00.000Z').sort((x, y) => x.appId.localeCompare(y.appId))).toEqual([
+      { appId: APP.appId, department: sample.context.department, matter: sample.matter.code, checkedAt: '2026-11-20T08:00:00.000Z' },
+      { appId: 'team-b', department: sample.context.department, matter: sample.matter.code, checkedAt: '2026-11-19T08:00:00.000Z' },
     ]);
     expect(store.checkersOf('uscc:91320100748204660Q', '2026-11-21T00:00:00.000Z')).toEqual([]);
   });
@@ -363,11 +383,15 @@ describe.each(stores)('store contract: %s', (_name, open) => {
     if (!reopen) return expect(store).toBeInstanceOf(MemoryStore);
     store.putCheck(stored('chk_d'));
     store.putFeedback(feedback('chk_d'));
-    store.appendEvent({ event: event('evt_d'), feed: [{ department: 'A', why: [] }], deliveries: [delivery('dd', 'evt_d')] });
+    store.appendEvent({
+      event: event('evt_d'),
+      feed: [{ appId: 'app-x', department: 'A', why: [] }],
+      deliveries: [delivery('dd', 'evt_d')],
+    });
     store.close();
     store = await reopen();
     expect(store.dueDeliveries(Date.now(), 10, new Set()).map((d) => d.deliveryId)).toEqual(['dd']);
-    expect(store.feed('A', { order: 'asc', limit: 5 }).rows.map((r) => r.eventId)).toEqual(['evt_d']);
+    expect(store.feed({ appId: 'app-x', department: 'A' }, { order: 'asc', limit: 5 }).rows.map((r) => r.eventId)).toEqual(['evt_d']);
     expect(store.getCheck('chk_d')?.check.checkId).toBe('chk_d');
     expect(store.getFeedback('chk_d')?.feedbackId).toBe('fb_chk_d_informed');
   });

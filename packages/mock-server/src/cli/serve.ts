@@ -4,6 +4,7 @@ import { formatLog } from '../http/app.ts';
 import { readApps } from '../node/apps.ts';
 import { clusterWorker, runCluster } from '../node/cluster.ts';
 import { sandboxApp, startServer } from '../node/server.ts';
+import { readTokenKey } from '../node/token-key.ts';
 import type { App } from '../platform/platform.ts';
 import { DEMO_MATTERS } from '../seed/catalog.ts';
 import { readStoreKey } from '../store/sealing.ts';
@@ -30,6 +31,9 @@ Usage: credit-check-mock [options]
                      SM4-sealed --data-dir); default $CREDIT_CHECK_CRYPTO or standard
   --store-key-file F the SM4 store key for gm with --data-dir: 64 hex characters
                      (default $CREDIT_CHECK_STORE_KEY; make one with \`openssl rand -hex 32\`)
+  --token-key-file F the platform's browser-token key: 64 hex characters (default $CREDIT_CHECK_TOKEN_KEY;
+                     without either, a random key is made once and kept in the store). Give every
+                     instance of one platform the same key
   --admin-key K      /__mock/* controls need "Authorization: Bearer K" (default $CREDIT_CHECK_ADMIN_KEY;
                      required with a --host other than loopback). Prefer the variable: argv is visible in ps
   --rate-limit N     at most N requests per second per app (429 + Retry-After beyond); default none
@@ -78,6 +82,12 @@ export async function serve(argv: string[]): Promise<void> {
     return usage(`--rate-limit must be 1–1000000 requests per second, got "${values['rate-limit']}"`);
   const adminKey = values['admin-key'] || process.env.CREDIT_CHECK_ADMIN_KEY || undefined;
   if (adminKey !== undefined && adminKey.length < 16) return usage('the admin key must be at least 16 characters');
+  let tokenKey: Uint8Array | undefined;
+  try {
+    tokenKey = readTokenKey({ file: values['token-key-file'] });
+  } catch (error) {
+    return usage((error as Error).message);
+  }
   let apps: App[];
   try {
     apps = values.apps ? readApps(values.apps, suite) : [sandboxApp(process.env, suite)];
@@ -102,6 +112,7 @@ export async function serve(argv: string[]): Promise<void> {
     apps,
     crypto: suite,
     ...(storeKey ? { storeKey } : {}),
+    ...(tokenKey ? { tokenKey } : {}),
     ...(adminKey ? { adminKey } : {}),
     // Connections are handed out in turn, so each worker holds its share of the app's rate.
     ...(rateLimit ? { rateLimit: worker ? Math.max(1, Math.ceil(rateLimit / worker.count)) : rateLimit } : {}),
@@ -145,6 +156,7 @@ function parse(argv: string[]) {
       'webhook-attempts': { type: 'string' },
       crypto: { type: 'string' },
       'store-key-file': { type: 'string' },
+      'token-key-file': { type: 'string' },
       'admin-key': { type: 'string' },
       'rate-limit': { type: 'string' },
       apps: { type: 'string' },

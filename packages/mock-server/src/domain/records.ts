@@ -65,6 +65,8 @@ export interface CommitmentRecord {
   fulfilment: FulfilmentRecord | null;
   /** The department that accepted the application on this commitment (事中事后监管 is routed to it). */
   department?: string | null;
+  /** The app whose department accepted it (its subscriptions are routed by it); absent for seeded commitments. */
+  appId?: string;
 }
 
 export interface FulfilmentRecord {

@@ -91,6 +91,7 @@ const nodeCrypto: PlatformCrypto = {
     sm3: (data) => createHash('sm3').update(data).digest(),
     hmacSm3: (key, data) => createHmac('sm3', key).update(data).digest(),
   },
+  hmacSha256: (key) => (data) => createHmac('sha256', key).update(data).digest(),
 };
 
 /** 127.0.0.0/8, ::1 and localhost: a sandbox only this machine reaches. */

@@ -49,8 +49,8 @@ export function allCases(ctx: PlatformContext, principal: Principal, query: Case
     checkId: c.checkId,
     eventId: null,
   }));
-  const fromEvents: Case[] = ctx.store.acks(filter).map(({ ack: a, event: e }) => {
-    const why = ctx.store.feedRow(a.department, a.eventId)?.why ?? [];
+  const fromEvents: Case[] = ctx.store.acks(filter, principal.appId).map(({ ack: a, event: e }) => {
+    const why = ctx.store.feedRow({ appId: principal.appId, department: a.department }, a.eventId)?.why ?? [];
     const data = e.data as { commitment?: { matterCode: string | null } };
     const code = data.commitment?.matterCode ?? why.find((r) => r.matter)?.matter ?? null;
     const matter = code ? { code, name: ctx.matters.get(code)?.name ?? code } : null;

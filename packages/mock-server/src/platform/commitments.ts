@@ -67,6 +67,7 @@ export function signCommitment(ctx: PlatformContext, principal: Principal, reque
     missingMaterials: request.missingMaterials ?? [],
     fulfilment: null,
     department: principal.kind === 'token' ? principal.department : matter.department,
+    appId: principal.appId,
   };
   ctx.store.putCommitment(commitment);
   return presentCommitment(ctx, principal, commitment, record);

@@ -29,21 +29,34 @@ export function emit(ctx: PlatformContext, happening: Happening): EventRecord {
   const subscriptions = ctx.store.activeSubscriptions();
   const now = ctx.now();
   const longest = Math.max(0, ...subscriptions.map((s) => s.monitoringDays));
-  const history: SubjectHistory = {
-    checks: subscriptions.length ? ctx.store.checkersOf(happening.key, new Date(now - longest * 86_400_000).toISOString()) : [],
-    commitments: acceptedOnCommitment(ctx, happening.key, record),
+  const checks = subscriptions.length ? ctx.store.checkersOf(happening.key, new Date(now - longest * 86_400_000).toISOString()) : [];
+  const commitments = subscriptions.length ? acceptedOnCommitment(ctx, happening.key, record) : [];
+  // What an app's subscriptions may be routed by: its own checks and acceptances (and those stored
+  // before records carried their app). Another app's would tell it what that app did.
+  const histories = new Map<string, SubjectHistory>();
+  const historyOf = (appId: string): SubjectHistory => {
+    let history = histories.get(appId);
+    if (!history) {
+      const own = (owner: string | undefined) => !owner || owner === appId;
+      history = { checks: checks.filter((c) => own(c.appId)), commitments: commitments.filter((c) => own(c.appId)) };
+      histories.set(appId, history);
+    }
+    return history;
   };
   const matterName = (code: string) => ctx.matters.get(code)?.name ?? code;
   const occurrence = { type: happening.type, idType, id, measures, ...(commitmentId ? { commitmentId } : {}) };
 
   const eventId = randomId('evt_', 16);
-  const byDepartment = new Map<string, ReturnType<typeof routesFor>>();
+  // One feed row per recipient (app × department), with the reasons of all its subscriptions.
+  const byRecipient = new Map<string, NewEvent['feed'][number]>();
   const deliveries: NewEvent['deliveries'] = [];
   const realNow = Date.now();
   for (const s of subscriptions) {
-    const routes = routesFor(occurrence, s, history, now, matterName);
+    const routes = routesFor(occurrence, s, historyOf(s.appId), now, matterName);
     if (routes.length === 0) continue;
-    byDepartment.set(s.department, mergeRoutes([...(byDepartment.get(s.department) ?? []), ...routes]));
+    const key = `${s.appId}\u0000${s.department}`;
+    const row = byRecipient.get(key);
+    byRecipient.set(key, { appId: s.appId, department: s.department, why: mergeRoutes([...(row?.why ?? []), ...routes]) });
     if (s.url) {
       deliveries.push({
         deliveryId: randomId('dlv_', 16),
@@ -71,20 +84,26 @@ export function emit(ctx: PlatformContext, happening: Happening): EventRecord {
       subject: subjectView(record, { idType, id }),
       data,
     },
-    feed: [...byDepartment].map(([department, why]) => ({ department, why })),
+    feed: [...byRecipient.values()],
     deliveries,
   });
   ctx.notify?.([event]);
   return event;
 }
 
-/** Applications accepted on commitment (告知承诺, 容缺受理) with the accepting department. */
-function acceptedOnCommitment(ctx: PlatformContext, key: string, record: SubjectRecord | undefined): SubjectHistory['commitments'] {
+/** Applications accepted on commitment (告知承诺, 容缺受理) with the accepting department and its app. */
+function acceptedOnCommitment(
+  ctx: PlatformContext,
+  key: string,
+  record: SubjectRecord | undefined,
+): (SubjectHistory['commitments'][number] & { appId?: string | undefined })[] {
   return commitmentRecordsOf(ctx, key, record)
     .filter((c) => c.type === 'informed' || c.type === 'tolerance')
     .flatMap((c) => {
       const department = c.department ?? (c.matterCode ? ctx.matters.get(c.matterCode)?.department : undefined);
-      return department ? [{ commitmentId: c.commitmentId, department, matter: c.matterCode, settled: c.fulfilment !== null }] : [];
+      return department
+        ? [{ commitmentId: c.commitmentId, department, matter: c.matterCode, settled: c.fulfilment !== null, appId: c.appId }]
+        : [];
     });
 }
 

@@ -28,12 +28,12 @@ export function departmentOf(principal: Principal, asked: string | undefined): s
   return asked;
 }
 
-/** GET /events — the pull feed: the same events the department's webhooks carry, by stable cursor. */
+/** GET /events — the pull feed of one of the caller's app's departments: what its webhooks carry, by stable cursor. */
 export function feed(ctx: PlatformContext, principal: Principal, query: EventFeedQuery): EventPage {
-  const department = departmentOf(principal, query.department);
+  const recipient = { appId: principal.appId, department: departmentOf(principal, query.department) };
   const order = query.order ?? 'asc';
   const limit = query.limit ?? 100;
-  const { rows, more } = ctx.store.feed(department, {
+  const { rows, more } = ctx.store.feed(recipient, {
     order,
     limit,
     ...(query.after !== undefined ? { after: Number(query.after) } : {}),
@@ -44,19 +44,21 @@ export function feed(ctx: PlatformContext, principal: Principal, query: EventFee
   const items = rows.map((r) => ({
     cursor: String(r.cursor),
     event: eventView(r.event, r.why, pii),
-    ack: ctx.store.getAck(r.eventId, department) ?? null,
+    ack: ctx.store.getAck(recipient, r.eventId) ?? null,
   }));
   const last = rows.at(-1);
-  return { items, next: more && last ? String(last.cursor) : null, unacknowledged: ctx.store.unacknowledged(department) };
+  return { items, next: more && last ? String(last.cursor) : null, unacknowledged: ctx.store.unacknowledged(recipient) };
 }
 
 /**
- * POST /events/{id}/ack — 响应—反馈 (003 §七) on a pushed event: once per department; the same
- * ack again returns it (`created: false`), a different one is a 409.
+ * POST /events/{id}/ack — 响应—反馈 (003 §七) on a pushed event: once per department of the
+ * caller's app (another app's department of the same name acknowledges apart); the same ack again
+ * returns it (`created: false`), a different one is a 409.
  */
 export function ack(ctx: PlatformContext, principal: Principal, eventId: string, request: AckRequest): { ack: Ack; created: boolean } {
   const department = departmentOf(principal, request.department);
-  if (!ctx.store.feedRow(department, eventId)) {
+  const recipient = { appId: principal.appId, department };
+  if (!ctx.store.feedRow(recipient, eventId)) {
     throw problem('NOT_FOUND', `推送 ${eventId} 不存在或未推送给“${department}”`, `No event ${eventId} for this department`);
   }
   if (principal.kind === 'token' && request.operator !== principal.operator) {
@@ -80,7 +82,7 @@ export function ack(ctx: PlatformContext, principal: Principal, eventId: string,
     note: request.note ?? '',
     recordedAt: ctx.nowIso(),
   };
-  const saved = ctx.store.putAck(candidate);
+  const saved = ctx.store.putAck(principal.appId, candidate);
   if (saved.ackId === candidate.ackId) return { ack: saved, created: true };
   const same = (['action', 'operator', 'reason', 'amount', 'basis', 'note'] as const).every((k) => saved[k] === candidate[k]);
   if (same && saved.measuresApplied.join(',') === candidate.measuresApplied.join(',')) return { ack: saved, created: false };

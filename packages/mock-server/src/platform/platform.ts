@@ -38,7 +38,7 @@ import { type Ed25519Signer, type ReceiptSigner, signJws } from '@credit-check/s
 import { type SigningKey, signingKey, sm2SigningKey } from '../auth/keys.ts';
 import type { Principal } from '../auth/principal.ts';
 import { type NativeSm3, signatureAlgorithms, sm3Primitives } from '../auth/signatures.ts';
-import { TokenAuthority } from '../auth/tokens.ts';
+import { type KeyedMac, TokenAuthority } from '../auth/tokens.ts';
 import type { Catalog, CommitmentRecord } from '../domain/records.ts';
 import { CATALOG } from '../seed/catalog.ts';
 import { buildSubjects, type SubjectIndex } from '../seed/generate.ts';
@@ -87,8 +87,12 @@ export interface PlatformOptions {
   apps?: App[];
   /** Which algorithms the platform signs with (default `standard`). */
   crypto?: CryptoSuite;
-  /** Secret for browser tokens (default: derived from the first app's secret). */
-  tokenSecret?: string;
+  /**
+   * The platform's key for browser tokens, ≥ 32 bytes (`--token-key-file`; instances sharing one
+   * platform share it). Default: a random key made once and kept in the store (sealed with a
+   * sealed store), or per process with the in-memory store.
+   */
+  tokenKey?: Uint8Array;
   issuer?: string;
   /** Native crypto for the hot path (the Node server passes node:crypto; default WebCrypto). */
   natives?: PlatformCrypto;
@@ -101,6 +105,13 @@ export interface PlatformCrypto {
   ed25519: (pkcs8: Uint8Array) => Ed25519Signer;
   /** SM3 and HMAC-SM3 (node:crypto has both; SM2 signing is not GB/T 32918 there, so it is not asked for). */
   sm3?: NativeSm3;
+  /** HMAC-SHA256 keyed once (browser tokens; default WebCrypto). */
+  hmacSha256?: KeyedMac;
+}
+
+/** HMAC-SM3 for tokens under 国密. */
+function sm3Mac(sm3: NativeSm3 | undefined): { mac: KeyedMac } | undefined {
+  return sm3 ? { mac: (key) => (data) => sm3.hmacSm3(key, data) } : undefined;
 }
 
 export const SANDBOX_APP: App = { appId: 'sandbox-app', appSecret: 'sandbox-secret-change-me' };
@@ -108,6 +119,8 @@ export const SANDBOX_APP: App = { appId: 'sandbox-app', appSecret: 'sandbox-secr
 /** Where the receipt keys live in the store's meta (`key:*` survives a reset; sealed in a sealed store). */
 const ED25519_KEY = 'key:receipt';
 const SM2_KEY = 'key:receipt:sm2';
+/** The platform's browser-token key (base64url), made once per store. */
+const TOKEN_KEY = 'key:token';
 
 /**
  * The shared credit platform: checks (发起), the measures they yield (响应), feedback (反馈) and
@@ -121,7 +134,7 @@ export class Platform implements PlatformContext {
   readonly suite: CryptoSuite;
   readonly issuer: string;
   readonly store: Store;
-  readonly tokens: TokenAuthority;
+  tokens!: TokenAuthority;
   readonly subjects: SubjectIndex;
   readonly matters: ReadonlyMap<string, Matter> = new Map(CATALOG.matters.map((m) => [m.code, m]));
   readonly lists: ReadonlyMap<string, ListDefinition> = new Map(CATALOG.lists.map((l) => [l.code, l]));
@@ -144,7 +157,6 @@ export class Platform implements PlatformContext {
     this.clock = options.now ?? (() => new Date());
     this.apps = options.apps ?? [this.suite === 'gm' ? { ...SANDBOX_APP, scheme: 'CC-HMAC-SM3' } : SANDBOX_APP];
     this.issuer = options.issuer ?? 'credit-check-mock';
-    this.tokens = new TokenAuthority(options.tokenSecret ?? `token:${this.apps[0]?.appSecret ?? 'none'}`, sm3?.hmacSm3);
     this.subjects = buildSubjects({ count: options.subjects ?? 1000, seed: options.seed ?? 'credit-check', today: this.today() });
     for (const s of this.subjects.subjects.values()) for (const c of s.commitments ?? []) this.seededCommitments.set(c.commitmentId, c);
   }
@@ -154,6 +166,11 @@ export class Platform implements PlatformContext {
     const platform = new Platform(options, gm ? await sm3Primitives(options.natives?.sm3) : undefined);
     platform.offset = Number(platform.store.getMeta('clock:offset') ?? 0);
     await platform.loadKeys();
+    platform.tokens = new TokenAuthority({
+      key: platform.tokenKey(options.tokenKey),
+      apps: platform.apps,
+      ...(sm3Mac(platform.sm3) ?? (options.natives?.hmacSha256 ? { mac: options.natives.hmacSha256 } : {})),
+    });
     platform.signatures = await signatureAlgorithms(
       platform.apps.map((a) => a.scheme ?? 'CC-HMAC-SHA256'),
       options.natives?.sm3,
@@ -177,6 +194,16 @@ export class Platform implements PlatformContext {
       this.sign = this.crypto ? this.crypto.ed25519(fromBase64Url(this.key.exported)) : this.key.sign;
       if (sm2) this.retired = [(await sm2SigningKey(sm2)).publicJwk];
     }
+  }
+
+  /** The token key given, else the store's (made on first start; `key:*` is sealed in a sealed store). */
+  private tokenKey(given: Uint8Array | undefined): Uint8Array {
+    if (given) return given;
+    const kept = this.store.getMeta(TOKEN_KEY);
+    if (kept) return fromBase64Url(kept);
+    const made = crypto.getRandomValues(new Uint8Array(32));
+    this.store.putMeta(TOKEN_KEY, toBase64Url(made));
+    return made;
   }
 
   /** The scheme an app must sign with. */

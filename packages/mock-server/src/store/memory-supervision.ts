@@ -9,10 +9,14 @@ import {
   type FeedQuery,
   type FeedRecord,
   type NewEvent,
+  type Recipient,
   type StoredEntry,
   type SubscriptionRecord,
   type SupervisionStore,
 } from './supervision.ts';
+
+/** A recipient's key in the maps below: app and department (a department name alone is no key). */
+const at = (r: Recipient) => `${r.appId}\u0000${r.department}`;
 
 /** The supervision loop in memory (the default store, msw and the browser's service worker). */
 export class MemorySupervision implements SupervisionStore {
@@ -28,9 +32,9 @@ export class MemorySupervision implements SupervisionStore {
   private deliveries = new Map<string, DeliveryRecord>();
   /** Pending deliveries per chain (subscription × subject), oldest first. */
   private chains = new Map<string, DeliveryRecord[]>();
-  private ackList: Ack[] = [];
+  private ackList: { appId: string; ack: Ack }[] = [];
   private ackIndex = new Map<string, Ack>();
-  /** Checks as the routing needs them: per subject, per department and matter, the latest. */
+  /** Checks as the routing needs them: per subject, per app, department and matter, the latest. */
   protected checkers = new Map<string, Map<string, CheckerRecord>>();
 
   protected noteChecker(subjectKey: string, checker: CheckerRecord): void {
@@ -39,7 +43,7 @@ export class MemorySupervision implements SupervisionStore {
       bySubject = new Map();
       this.checkers.set(subjectKey, bySubject);
     }
-    bySubject.set(`${checker.department}|${checker.matter}`, checker);
+    bySubject.set(`${at(checker)}\u0000${checker.matter}`, checker);
   }
 
   putEntry(record: StoredEntry): void {
@@ -77,11 +81,11 @@ export class MemorySupervision implements SupervisionStore {
     const event: EventRecord = { ...input.event, sequence };
     this.events.set(event.eventId, event);
     for (const f of input.feed) {
-      const row: FeedRecord = { cursor: ++this.cursor, department: f.department, eventId: event.eventId, why: f.why };
-      const rows = this.feeds.get(f.department) ?? [];
+      const row: FeedRecord = { cursor: ++this.cursor, appId: f.appId, department: f.department, eventId: event.eventId, why: f.why };
+      const rows = this.feeds.get(at(f)) ?? [];
       rows.push(row);
-      this.feeds.set(f.department, rows);
-      this.feedIndex.set(`${f.department}|${event.eventId}`, row);
+      this.feeds.set(at(f), rows);
+      this.feedIndex.set(`${at(f)}|${event.eventId}`, row);
     }
     for (const d of input.deliveries) {
       const delivery: DeliveryRecord = { ...d, sequence };
@@ -94,20 +98,20 @@ export class MemorySupervision implements SupervisionStore {
     return this.events.get(eventId);
   }
 
-  feed(department: string, q: FeedQuery) {
-    let rows = this.feeds.get(department) ?? [];
+  feed(recipient: Recipient, q: FeedQuery) {
+    let rows = this.feeds.get(at(recipient)) ?? [];
     if (q.after !== undefined) rows = rows.filter((r) => r.cursor > (q.after as number));
     if (q.before !== undefined) rows = rows.filter((r) => r.cursor < (q.before as number));
-    if (q.acknowledged !== undefined) rows = rows.filter((r) => this.ackIndex.has(`${r.eventId}|${department}`) === q.acknowledged);
+    if (q.acknowledged !== undefined) rows = rows.filter((r) => this.ackIndex.has(`${at(recipient)}|${r.eventId}`) === q.acknowledged);
     if (q.order === 'desc') rows = [...rows].reverse();
     const page = rows.slice(0, q.limit).map((r) => ({ ...r, event: this.events.get(r.eventId) as EventRecord }));
     return { rows: page, more: rows.length > q.limit };
   }
-  feedRow(department: string, eventId: string) {
-    return this.feedIndex.get(`${department}|${eventId}`);
+  feedRow(recipient: Recipient, eventId: string) {
+    return this.feedIndex.get(`${at(recipient)}|${eventId}`);
   }
-  unacknowledged(department: string): number {
-    return (this.feeds.get(department) ?? []).filter((r) => !this.ackIndex.has(`${r.eventId}|${department}`)).length;
+  unacknowledged(recipient: Recipient): number {
+    return (this.feeds.get(at(recipient)) ?? []).filter((r) => !this.ackIndex.has(`${at(recipient)}|${r.eventId}`)).length;
   }
 
   putSubscription(record: SubscriptionRecord): void {
@@ -184,26 +188,27 @@ export class MemorySupervision implements SupervisionStore {
     }
   }
 
-  putAck(ack: Ack): Ack {
-    const key = `${ack.eventId}|${ack.department}`;
+  putAck(appId: string, ack: Ack): Ack {
+    const key = `${at({ appId, department: ack.department })}|${ack.eventId}`;
     const existing = this.ackIndex.get(key);
     if (existing) return existing;
     this.ackIndex.set(key, ack);
-    this.ackList.push(ack);
+    this.ackList.push({ appId, ack });
     return ack;
   }
-  getAck(eventId: string, department: string) {
-    return this.ackIndex.get(`${eventId}|${department}`);
+  getAck(recipient: Recipient, eventId: string) {
+    return this.ackIndex.get(`${at(recipient)}|${eventId}`);
   }
-  acks(filter: CaseFilter) {
+  acks(filter: CaseFilter, appId: string) {
     return this.ackList
       .filter(
-        (a) =>
+        ({ appId: owner, ack: a }) =>
+          owner === appId &&
           (!filter.from || a.recordedAt.slice(0, 10) >= filter.from) &&
           (!filter.to || a.recordedAt.slice(0, 10) <= filter.to) &&
           (!filter.department || a.department === filter.department),
       )
-      .map((ack) => ({ ack, event: this.events.get(ack.eventId) as EventRecord }));
+      .map(({ appId: owner, ack }) => ({ ack, appId: owner, event: this.events.get(ack.eventId) as EventRecord }));
   }
 
   protected clearSupervision(): void {

@@ -21,7 +21,12 @@ export class MemoryStore extends MemorySupervision implements Store {
   putCheck(record: StoredCheck): void {
     this.checks.set(record.check.checkId, record);
     const c = record.check;
-    this.noteChecker(record.subjectKey, { department: c.context.department, matter: c.matter.code, checkedAt: c.checkedAt });
+    this.noteChecker(record.subjectKey, {
+      appId: record.appId,
+      department: c.context.department,
+      matter: c.matter.code,
+      checkedAt: c.checkedAt,
+    });
     const s = this.bySubject.get(record.subjectKey);
     if (s) {
       s.total++;

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readHexKey } from '../node/key-file.ts';
 
 /**
  * Personal data at rest under 国密 (GB/T 39786 data confidentiality and integrity): every record
@@ -69,23 +69,5 @@ export function sm4Sealer(masterKey: Uint8Array): Sealer {
 
 /** The store key from a file or `CREDIT_CHECK_STORE_KEY`: 64 hex characters (e.g. `openssl rand -hex 32`). */
 export function readStoreKey(options: { file?: string | undefined; env?: NodeJS.ProcessEnv }): Uint8Array | undefined {
-  const env = options.env ?? process.env;
-  let text: string | undefined;
-  let from: string;
-  if (options.file) {
-    from = options.file;
-    try {
-      text = readFileSync(options.file, 'utf8');
-    } catch (error) {
-      throw new SealError(`cannot read the store key file ${options.file}: ${(error as Error).message}`);
-    }
-  } else {
-    from = 'CREDIT_CHECK_STORE_KEY';
-    text = env.CREDIT_CHECK_STORE_KEY;
-  }
-  if (text === undefined || text.trim() === '') return undefined;
-  const hex = text.trim();
-  if (!/^[0-9a-fA-F]{64}$/.test(hex))
-    throw new SealError(`${from} must hold 64 hex characters (32 bytes), e.g. from \`openssl rand -hex 32\``);
-  return Buffer.from(hex, 'hex');
+  return readHexKey({ ...options, variable: 'CREDIT_CHECK_STORE_KEY', what: 'store key', fail: (m) => new SealError(m) });
 }

@@ -17,6 +17,21 @@ CREATE TABLE IF NOT EXISTS idempotency (key TEXT PRIMARY KEY, created_at INTEGER
 CREATE INDEX IF NOT EXISTS idempotency_created ON idempotency(created_at);
 CREATE TABLE IF NOT EXISTS nonces (key TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS entries (entry_id TEXT PRIMARY KEY, subject_key TEXT NOT NULL, body TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS entries_subject ON entries(subject_key);
+CREATE TABLE IF NOT EXISTS grades (subject_key TEXT PRIMARY KEY, body TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS events (event_id TEXT PRIMARY KEY, subject_key TEXT NOT NULL, sequence INTEGER NOT NULL,
+  body TEXT NOT NULL, UNIQUE (subject_key, sequence));
+CREATE TABLE IF NOT EXISTS feed (cursor INTEGER PRIMARY KEY AUTOINCREMENT, department TEXT NOT NULL, event_id TEXT NOT NULL,
+  why TEXT NOT NULL, UNIQUE (department, event_id));
+CREATE TABLE IF NOT EXISTS subscriptions (subscription_id TEXT PRIMARY KEY, app_id TEXT NOT NULL, deleted INTEGER NOT NULL, body TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS deliveries (delivery_id TEXT PRIMARY KEY, subscription_id TEXT NOT NULL, subject_key TEXT NOT NULL,
+  sequence INTEGER NOT NULL, status TEXT NOT NULL, next_at INTEGER, body TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries(next_at) WHERE status = 'pending';
+CREATE INDEX IF NOT EXISTS deliveries_chain ON deliveries(subscription_id, subject_key, sequence) WHERE status = 'pending';
+CREATE INDEX IF NOT EXISTS deliveries_subscription ON deliveries(subscription_id, status);
+CREATE TABLE IF NOT EXISTS acks (id INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL, department TEXT NOT NULL,
+  recorded_at TEXT NOT NULL, body TEXT NOT NULL, UNIQUE (event_id, department));
 `;
 
 /**
@@ -25,6 +40,9 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
  *    was deferred (应急补查) and when feedback was recorded — both filled from existing rows.
  * 2: the app that made each check (a shared sandbox keeps apps apart); earlier checks get '' —
  *    every app's, as they were before.
+ * 3: feed rows and acks belong to an app (a department name is a label inside an app, never an
+ *    access key); the tables are rebuilt with the app in their keys, cursors kept. Earlier rows get
+ *    '' — every app's, as they were before.
  */
 const MIGRATIONS = [
   `ALTER TABLE checks ADD COLUMN deferred INTEGER NOT NULL DEFAULT 0;
@@ -32,6 +50,17 @@ const MIGRATIONS = [
    ALTER TABLE feedback ADD COLUMN recorded_at TEXT;
    UPDATE feedback SET recorded_at = json_extract(body, '$.recordedAt');`,
   `ALTER TABLE checks ADD COLUMN app_id TEXT NOT NULL DEFAULT '';`,
+  `CREATE TABLE feed_v3 (cursor INTEGER PRIMARY KEY AUTOINCREMENT, app_id TEXT NOT NULL, department TEXT NOT NULL,
+     event_id TEXT NOT NULL, why TEXT NOT NULL, UNIQUE (app_id, department, event_id));
+   INSERT INTO feed_v3 (cursor, app_id, department, event_id, why) SELECT cursor, '', department, event_id, why FROM feed;
+   DROP TABLE feed;
+   ALTER TABLE feed_v3 RENAME TO feed;
+   CREATE INDEX feed_recipient ON feed(app_id, department, cursor);
+   CREATE TABLE acks_v3 (id INTEGER PRIMARY KEY AUTOINCREMENT, app_id TEXT NOT NULL, event_id TEXT NOT NULL,
+     department TEXT NOT NULL, recorded_at TEXT NOT NULL, body TEXT NOT NULL, UNIQUE (app_id, department, event_id));
+   INSERT INTO acks_v3 (id, app_id, event_id, department, recorded_at, body) SELECT id, '', event_id, department, recorded_at, body FROM acks;
+   DROP TABLE acks;
+   ALTER TABLE acks_v3 RENAME TO acks;`,
 ];
 
 export const DATABASE_FILE = 'platform.sqlite';

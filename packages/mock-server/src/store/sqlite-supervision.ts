@@ -11,31 +11,16 @@ import {
   type FeedQuery,
   type FeedRecord,
   type NewEvent,
+  type Recipient,
   type StoredEntry,
   type SubscriptionRecord,
   type SupervisionStore,
 } from './supervision.ts';
 
-export const SUPERVISION_SCHEMA = `
-CREATE TABLE IF NOT EXISTS entries (entry_id TEXT PRIMARY KEY, subject_key TEXT NOT NULL, body TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS entries_subject ON entries(subject_key);
-CREATE TABLE IF NOT EXISTS grades (subject_key TEXT PRIMARY KEY, body TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS events (event_id TEXT PRIMARY KEY, subject_key TEXT NOT NULL, sequence INTEGER NOT NULL,
-  body TEXT NOT NULL, UNIQUE (subject_key, sequence));
-CREATE TABLE IF NOT EXISTS feed (cursor INTEGER PRIMARY KEY AUTOINCREMENT, department TEXT NOT NULL, event_id TEXT NOT NULL,
-  why TEXT NOT NULL, UNIQUE (department, event_id));
-CREATE INDEX IF NOT EXISTS feed_department ON feed(department, cursor);
-CREATE TABLE IF NOT EXISTS subscriptions (subscription_id TEXT PRIMARY KEY, app_id TEXT NOT NULL, deleted INTEGER NOT NULL, body TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS deliveries (delivery_id TEXT PRIMARY KEY, subscription_id TEXT NOT NULL, subject_key TEXT NOT NULL,
-  sequence INTEGER NOT NULL, status TEXT NOT NULL, next_at INTEGER, body TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries(next_at) WHERE status = 'pending';
-CREATE INDEX IF NOT EXISTS deliveries_chain ON deliveries(subscription_id, subject_key, sequence) WHERE status = 'pending';
-CREATE INDEX IF NOT EXISTS deliveries_subscription ON deliveries(subscription_id, status);
-CREATE TABLE IF NOT EXISTS acks (id INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL, department TEXT NOT NULL,
-  recorded_at TEXT NOT NULL, body TEXT NOT NULL, UNIQUE (event_id, department));
-`;
-
 export const SUPERVISION_TABLES = ['entries', 'grades', 'events', 'feed', 'subscriptions', 'deliveries', 'acks'];
+
+/** An ack of the feed row `f` by the recipient's app (?1) or from before acks carried their app. */
+const ACKED = `SELECT 1 FROM acks a WHERE a.event_id = f.event_id AND a.department = f.department AND a.app_id IN (?1, '')`;
 
 function statements(db: DatabaseSync) {
   const p = (sql: string): StatementSync => db.prepare(sql);
@@ -47,16 +32,16 @@ function statements(db: DatabaseSync) {
     putGrade: p('INSERT INTO grades VALUES (?, ?) ON CONFLICT(subject_key) DO UPDATE SET body = excluded.body'),
     gradeOf: p('SELECT body FROM grades WHERE subject_key = ?'),
     checkersOf: p(
-      'SELECT department, matter, max(checked_at) AS checkedAt FROM checks WHERE subject_key = ? AND checked_at >= ? GROUP BY department, matter',
+      'SELECT app_id AS appId, department, matter, max(checked_at) AS checkedAt FROM checks WHERE subject_key = ? AND checked_at >= ? GROUP BY app_id, department, matter',
     ),
     lastSequence: p('SELECT max(sequence) AS s FROM events WHERE subject_key = ?'),
     putEvent: p('INSERT INTO events VALUES (?, ?, ?, ?)'),
     getEvent: p('SELECT body FROM events WHERE event_id = ?'),
-    putFeed: p('INSERT INTO feed (department, event_id, why) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
-    feedRow: p('SELECT cursor, department, event_id, why FROM feed WHERE department = ? AND event_id = ?'),
-    unacknowledged: p(
-      'SELECT count(*) AS n FROM feed f WHERE f.department = ? AND NOT EXISTS (SELECT 1 FROM acks a WHERE a.event_id = f.event_id AND a.department = f.department)',
+    putFeed: p('INSERT INTO feed (app_id, department, event_id, why) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING'),
+    feedRow: p(
+      `SELECT cursor, app_id, department, event_id, why FROM feed WHERE app_id IN (?, '') AND department = ? AND event_id = ? ORDER BY app_id DESC LIMIT 1`,
     ),
+    unacknowledged: p(`SELECT count(*) AS n FROM feed f WHERE f.app_id IN (?1, '') AND f.department = ?2 AND NOT EXISTS (${ACKED})`),
     putSubscription: p(
       'INSERT INTO subscriptions VALUES (?, ?, ?, ?) ON CONFLICT(subscription_id) DO UPDATE SET deleted = excluded.deleted, body = excluded.body',
     ),
@@ -73,8 +58,8 @@ function statements(db: DatabaseSync) {
     deliveriesOf: p('SELECT body FROM deliveries WHERE subscription_id = ? AND (? IS NULL OR status = ?) ORDER BY rowid DESC LIMIT ?'),
     countDeliveries: p('SELECT count(*) AS n FROM deliveries WHERE subscription_id = ? AND status = ?'),
     dropPending: p(`DELETE FROM deliveries WHERE subscription_id = ? AND status = 'pending'`),
-    putAck: p('INSERT INTO acks (event_id, department, recorded_at, body) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING'),
-    getAck: p('SELECT body FROM acks WHERE event_id = ? AND department = ?'),
+    putAck: p('INSERT INTO acks (app_id, event_id, department, recorded_at, body) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING'),
+    getAck: p(`SELECT body FROM acks WHERE app_id IN (?, '') AND department = ? AND event_id = ? ORDER BY app_id DESC LIMIT 1`),
   };
 }
 
@@ -123,7 +108,6 @@ export class SqliteSupervision implements SupervisionStore {
   constructor(db: DatabaseSync, rows: RowCodec) {
     this.db = db;
     this.rows = rows;
-    db.exec(SUPERVISION_SCHEMA);
     this.s = statements(db);
     this.dataVersion = db.prepare('PRAGMA data_version');
   }
@@ -198,7 +182,7 @@ export class SqliteSupervision implements SupervisionStore {
       const last = (this.s.lastSequence.get(subject) as { s: number | null }).s;
       const event: EventRecord = { ...input.event, sequence: Number(last ?? 0) + 1 };
       this.s.putEvent.run(event.eventId, subject, event.sequence, this.rows.write('events', event));
-      for (const f of input.feed) this.s.putFeed.run(f.department, event.eventId, JSON.stringify(f.why));
+      for (const f of input.feed) this.s.putFeed.run(f.appId, f.department, event.eventId, JSON.stringify(f.why));
       for (const d of input.deliveries) {
         const delivery: DeliveryRecord = { ...d, sequence: event.sequence };
         this.s.putDelivery.run(
@@ -222,26 +206,24 @@ export class SqliteSupervision implements SupervisionStore {
     return this.one<EventRecord>('events', this.s.getEvent.get(eventId));
   }
 
-  feed(department: string, q: FeedQuery) {
-    const where = ['f.department = ?'];
-    const args: (string | number)[] = [department];
+  feed(recipient: Recipient, q: FeedQuery) {
+    const where = [`f.app_id IN (?1, '')`, 'f.department = ?2'];
+    const args: (string | number)[] = [recipient.appId, recipient.department];
     if (q.after !== undefined) {
-      where.push('f.cursor > ?');
       args.push(q.after);
+      where.push(`f.cursor > ?${args.length}`);
     }
     if (q.before !== undefined) {
-      where.push('f.cursor < ?');
       args.push(q.before);
+      where.push(`f.cursor < ?${args.length}`);
     }
-    if (q.acknowledged !== undefined) {
-      where.push(
-        `${q.acknowledged ? '' : 'NOT '}EXISTS (SELECT 1 FROM acks a WHERE a.event_id = f.event_id AND a.department = f.department)`,
-      );
-    }
-    const sql = `SELECT f.cursor, f.department, f.event_id, f.why, e.body FROM feed f JOIN events e ON e.event_id = f.event_id
-      WHERE ${where.join(' AND ')} ORDER BY f.cursor ${q.order === 'desc' ? 'DESC' : 'ASC'} LIMIT ?`;
-    const rows = this.db.prepare(sql).all(...args, q.limit + 1) as {
+    if (q.acknowledged !== undefined) where.push(`${q.acknowledged ? '' : 'NOT '}EXISTS (${ACKED})`);
+    args.push(q.limit + 1);
+    const sql = `SELECT f.cursor, f.app_id, f.department, f.event_id, f.why, e.body FROM feed f JOIN events e ON e.event_id = f.event_id
+      WHERE ${where.join(' AND ')} ORDER BY f.cursor ${q.order === 'desc' ? 'DESC' : 'ASC'} LIMIT ?${args.length}`;
+    const rows = this.db.prepare(sql).all(...args) as {
       cursor: number;
+      app_id: string;
       department: string;
       event_id: string;
       why: string;
@@ -250,6 +232,7 @@ export class SqliteSupervision implements SupervisionStore {
     return {
       rows: rows.slice(0, q.limit).map((r) => ({
         cursor: Number(r.cursor),
+        appId: r.app_id,
         department: r.department,
         eventId: r.event_id,
         why: JSON.parse(r.why),
@@ -258,12 +241,16 @@ export class SqliteSupervision implements SupervisionStore {
       more: rows.length > q.limit,
     };
   }
-  feedRow(department: string, eventId: string): FeedRecord | undefined {
-    const r = this.s.feedRow.get(department, eventId) as { cursor: number; department: string; event_id: string; why: string } | undefined;
-    return r ? { cursor: Number(r.cursor), department: r.department, eventId: r.event_id, why: JSON.parse(r.why) } : undefined;
+  feedRow(recipient: Recipient, eventId: string): FeedRecord | undefined {
+    const r = this.s.feedRow.get(recipient.appId, recipient.department, eventId) as
+      | { cursor: number; app_id: string; department: string; event_id: string; why: string }
+      | undefined;
+    return r
+      ? { cursor: Number(r.cursor), appId: r.app_id, department: r.department, eventId: r.event_id, why: JSON.parse(r.why) }
+      : undefined;
   }
-  unacknowledged(department: string): number {
-    return Number((this.s.unacknowledged.get(department) as { n: number }).n);
+  unacknowledged(recipient: Recipient): number {
+    return Number((this.s.unacknowledged.get(recipient.appId, recipient.department) as { n: number }).n);
   }
 
   /** Every event reads the subscriptions to route it: kept parsed until one changes (here or in another process). */
@@ -306,19 +293,20 @@ export class SqliteSupervision implements SupervisionStore {
     this.s.dropPending.run(subscriptionId);
   }
 
-  putAck(ack: Ack): Ack {
-    this.s.putAck.run(ack.eventId, ack.department, ack.recordedAt, this.rows.write('acks', ack));
-    return this.getAck(ack.eventId, ack.department) as Ack;
+  putAck(appId: string, ack: Ack): Ack {
+    this.s.putAck.run(appId, ack.eventId, ack.department, ack.recordedAt, this.rows.write('acks', ack));
+    return this.getAck({ appId, department: ack.department }, ack.eventId) as Ack;
   }
-  getAck(eventId: string, department: string) {
-    return this.one<Ack>('acks', this.s.getAck.get(eventId, department));
+  getAck(recipient: Recipient, eventId: string) {
+    return this.one<Ack>('acks', this.s.getAck.get(recipient.appId, recipient.department, eventId));
   }
-  acks(filter: CaseFilter) {
-    const { where, args } = filterClause('a.recorded_at', 'a.department', filter);
-    const sql = `SELECT a.body AS ack, e.body AS event FROM acks a JOIN events e ON e.event_id = a.event_id
+  acks(filter: CaseFilter, appId: string) {
+    const { where, args } = filterClause('a.recorded_at', 'a.department', filter, ['a.app_id', appId]);
+    const sql = `SELECT a.app_id, a.body AS ack, e.body AS event FROM acks a JOIN events e ON e.event_id = a.event_id
       ${where} ORDER BY a.id`;
-    return (this.db.prepare(sql).all(...args) as { ack: string; event: string }[]).map((r) => ({
+    return (this.db.prepare(sql).all(...args) as { app_id: string; ack: string; event: string }[]).map((r) => ({
       ack: this.rows.read<Ack>('acks', r.ack),
+      appId: r.app_id,
       event: this.rows.read<EventRecord>('events', r.event),
     }));
   }

@@ -29,10 +29,19 @@ export interface EventRecord {
   data: unknown;
 }
 
-/** One row of a department's feed: the event and why it was routed there. `cursor` is the feed position. */
-export interface FeedRecord {
-  cursor: number;
+/**
+ * Who receives: a department of one app. A department name is a label inside an app, never an
+ * access key — two apps may both have a 民政局, and neither reads or acknowledges the other's.
+ * `appId: ''` marks rows routed before rows carried their app (store schema < 3): every app's.
+ */
+export interface Recipient {
+  appId: string;
   department: string;
+}
+
+/** One row of a recipient's feed: the event and why it was routed there. `cursor` is the feed position. */
+export interface FeedRecord extends Recipient {
+  cursor: number;
   eventId: string;
   why: Route[];
 }
@@ -77,7 +86,7 @@ export interface DeliveryRecord {
 /** A new event with where it goes: the store assigns its sequence, cursors and delivery sequence. */
 export interface NewEvent {
   event: Omit<EventRecord, 'sequence'>;
-  feed: { department: string; why: Route[] }[];
+  feed: (Recipient & { why: Route[] })[];
   deliveries: Omit<DeliveryRecord, 'sequence'>[];
 }
 
@@ -97,6 +106,8 @@ export interface CaseFilter {
 }
 
 export interface CheckerRecord {
+  /** The app that checked ('' for checks stored before checks carried their app). */
+  appId: string;
   department: string;
   matter: string;
   checkedAt: string;
@@ -111,14 +122,14 @@ export interface SupervisionStore {
   putGrade(subjectKey: string, grade: GradeRecord): void;
   gradeOf(subjectKey: string): GradeRecord | undefined;
 
-  /** Departments that checked the subject since `sinceIso`: the latest check per department and matter. */
+  /** Departments that checked the subject since `sinceIso`: the latest check per app, department and matter. */
   checkersOf(subjectKey: string, sinceIso: string): CheckerRecord[];
 
   appendEvent(input: NewEvent): EventRecord;
   getEvent(eventId: string): EventRecord | undefined;
-  feed(department: string, query: FeedQuery): { rows: (FeedRecord & { event: EventRecord })[]; more: boolean };
-  feedRow(department: string, eventId: string): FeedRecord | undefined;
-  unacknowledged(department: string): number;
+  feed(recipient: Recipient, query: FeedQuery): { rows: (FeedRecord & { event: EventRecord })[]; more: boolean };
+  feedRow(recipient: Recipient, eventId: string): FeedRecord | undefined;
+  unacknowledged(recipient: Recipient): number;
 
   putSubscription(record: SubscriptionRecord): void;
   getSubscription(subscriptionId: string): SubscriptionRecord | undefined;
@@ -139,11 +150,11 @@ export interface SupervisionStore {
   /** Drops a deleted subscription's pending deliveries. */
   dropPending(subscriptionId: string): void;
 
-  /** Records the ack unless the department already acknowledged the event; returns what is stored. */
-  putAck(ack: Ack): Ack;
-  getAck(eventId: string, department: string): Ack | undefined;
-  /** Acks with their events, in recording order. */
-  acks(filter: CaseFilter): { ack: Ack; event: EventRecord }[];
+  /** Records the ack unless the recipient (app and department) already acknowledged the event; returns what is stored. */
+  putAck(appId: string, ack: Ack): Ack;
+  getAck(recipient: Recipient, eventId: string): Ack | undefined;
+  /** The app's acks (and those stored before acks carried their app) with their events, in recording order. */
+  acks(filter: CaseFilter, appId: string): { ack: Ack; event: EventRecord; appId: string }[];
 }
 
 /** The chain a delivery belongs to: one subscription, one subject — delivered strictly in order. */

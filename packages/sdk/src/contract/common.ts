@@ -16,8 +16,30 @@ export const ResourceId = z.string().check(z.minLength(1), z.maxLength(64), z.re
 /** 事项编码: the code of the approval matter being handled. */
 export const MatterCode = z.string().check(z.trim(), z.toUpperCase(), z.minLength(2), z.maxLength(40), z.regex(/^[A-Z0-9][A-Z0-9_-]*$/));
 
-export const ShortText = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
-export const LongText = z.string().check(z.trim(), z.maxLength(1000));
+/**
+ * Text a person typed: no control characters (CR/LF would reach headers, CSV and logs) and no
+ * lone surrogates (they are not Unicode, so no UTF-8 store or receiver can keep them).
+ */
+const PLAIN_LINE = /^[^\p{Cc}\p{Cs}]*$/u;
+/** The same, with line breaks and tabs allowed (notes, reasons). */
+const PLAIN_TEXT = /^(?:[^\p{Cc}\p{Cs}]|[\t\n\r])*$/u;
+
+/** Bilingual words for the contract's own patterns (zod's locales can only quote the regex). */
+export const PATTERN_MESSAGES: Record<string, { reason: string; 'zh-CN': string; en: string }> = {
+  [String(PLAIN_LINE)]: {
+    reason: 'CONTROL_CHARACTERS',
+    'zh-CN': '含有控制字符（如换行）或无效的 Unicode 字符',
+    en: 'contains control characters (such as line breaks) or broken Unicode',
+  },
+  [String(PLAIN_TEXT)]: {
+    reason: 'CONTROL_CHARACTERS',
+    'zh-CN': '含有控制字符或无效的 Unicode 字符',
+    en: 'contains control characters or broken Unicode',
+  },
+};
+
+export const ShortText = z.string().check(z.trim(), z.minLength(1), z.maxLength(100), z.regex(PLAIN_LINE));
+export const LongText = z.string().check(z.trim(), z.maxLength(1000), z.regex(PLAIN_TEXT));
 
 /**
  * A refinement: `field` is required when `when(value)` holds — with a stable reason and the words

@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import { PATTERN_MESSAGES } from './common.ts';
 import type { FieldError } from './problem.ts';
 
 type Issue = z.core.$ZodIssue;
@@ -42,6 +43,8 @@ export function fieldErrors(issues: readonly Issue[], input?: unknown, locales?:
     if (issue.code === 'custom' && params?.zh) {
       return { pointer, code: params.reason ?? 'INVALID', message: { 'zh-CN': params.zh, en: issue.message } };
     }
+    const known = issue.code === 'invalid_format' && issue.format === 'regex' ? PATTERN_MESSAGES[issue.pattern ?? ''] : undefined;
+    if (known) return { pointer, code: known.reason, message: { 'zh-CN': known['zh-CN'], en: known.en } };
     // The locales name the received type from `input`; give them the value's type, nothing else.
     const raw = issue.code === 'invalid_type' ? { ...issue, input: typeOnly(valueAt(input, issue.path)) } : issue;
     const code = issue.code.toUpperCase();

@@ -61,6 +61,8 @@ export type TokenResponse = z.infer<typeof TokenResponse>;
 export const TokenClaims = z.object({
   jti: z.string(),
   app: z.string(),
+  /** Which of the app's token keys signed it (rotating the app's secret revokes its tokens). */
+  kid: z.optional(z.string()),
   dept: z.string(),
   op: z.string(),
   mat: z.array(z.string()),
