@@ -39,6 +39,8 @@ export async function eventsSection({ report, row, events = 10_000 }) {
     subjects: 2000,
     dataDir: dir,
     webhooks: { concurrency: 64, retry: { baseMs: 250, maxMs: 2000, maxAttempts: 30 } },
+    // The receivers are on loopback: opted in, as local development must.
+    webhookDestinations: { allow: ['127.0.0.1'] },
   });
   const seen = [];
   const receivers = [];
@@ -49,7 +51,7 @@ export async function eventsSection({ report, row, events = 10_000 }) {
     for (let i = 0; i < 50; i++) {
       const r = await receiver(i, i === 0 ? 3000 : 0, seen);
       receivers.push(r);
-      mock.platform.subscriptions.create(APP, { department: `部门${i}`, url: r.url, region: regions[i % regions.length] });
+      await mock.platform.subscriptions.create(APP, { department: `部门${i}`, url: r.url, region: regions[i % regions.length] });
     }
     let expected = 0;
     let expectedDown = 0;

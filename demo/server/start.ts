@@ -46,6 +46,9 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     apps: [app],
     crypto: suite,
     ...(adminKey ? { adminKey } : {}),
+    // The backend's webhook is on this machine: the demo opts in to it (a platform refuses
+    // loopback destinations by default).
+    webhookDestinations: { allow: [host] },
   });
   const backend = createBackend({
     platformApi: mock.apiBase,
@@ -71,10 +74,20 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
       return void res.end(readFileSync(dist + file));
     }
-    // The platform's mock controls (scenario list) are same-origin for the page.
-    if (req.url?.startsWith('/__mock/')) {
-      res.writeHead(307, { location: mock.origin + req.url });
-      return void res.end();
+    // The scenario table for the side panel, fetched here: the platform's controls answer no
+    // other web page (a page must not drive /__mock/*), and the page needs only this read.
+    if (req.url === '/__mock/scenarios' && req.method === 'GET') {
+      fetch(`${mock.origin}/__mock/scenarios`).then(
+        async (r) => {
+          res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/json' });
+          res.end(await r.text());
+        },
+        () => {
+          res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' });
+          res.end('mock platform unreachable');
+        },
+      );
+      return;
     }
     // Strict CSP on every page: the widget must run without unsafe-inline / unsafe-eval.
     res.setHeader(

@@ -105,5 +105,11 @@ describe('credit-check-mock CLI', () => {
     const unknown = spawnSync(process.execPath, [BIN, '--nope'], { encoding: 'utf8' });
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain("Unknown option '--nope'");
+    const hosts = spawnSync(process.execPath, [BIN, '--allow-webhook-hosts', '127.0.0.1,10.0.0.0/33'], { encoding: 'utf8' });
+    expect([hosts.status, hosts.stderr]).toEqual([2, expect.stringContaining('"10.0.0.0/33" is not a valid CIDR range')]);
+    const tokenKey = spawnSync(process.execPath, [BIN, '--token-key-file', BIN], { encoding: 'utf8' });
+    expect([tokenKey.status, tokenKey.stderr]).toEqual([2, expect.stringContaining('must hold 64 hex characters')]);
+    const tokenEnv = spawnSync(process.execPath, [BIN], { encoding: 'utf8', env: { ...process.env, CREDIT_CHECK_TOKEN_KEY: 'abc' } });
+    expect([tokenEnv.status, tokenEnv.stderr]).toEqual([2, expect.stringContaining('CREDIT_CHECK_TOKEN_KEY must hold 64 hex')]);
   });
 });

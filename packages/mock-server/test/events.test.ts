@@ -11,7 +11,8 @@ import { receiver } from './receiver.ts';
 // Webhooks deliveries, retries, dead letters, rotation, acks, cases.
 let server: RunningServer;
 beforeAll(async () => {
-  server = await start({ webhooks: { retry: { baseMs: 20, maxMs: 100, maxAttempts: 3 } } });
+  // The receivers run on loopback: this sandbox opts in to it (the default refuses it, test/security/webhooks.test.ts).
+  server = await start({ webhooks: { retry: { baseMs: 20, maxMs: 100, maxAttempts: 3 } }, webhookDestinations: { allow: ['127.0.0.1'] } });
 });
 afterAll(() => server.close());
 beforeEach(async () => {

@@ -20,7 +20,7 @@ describe('the webhook outbox across kill -9', () => {
     dirs.push(dir);
     let open = false;
     const hooks = await receiver(() => (open ? 204 : 503));
-    const args = ['--data-dir', dir, '--subjects', '20', '--quiet', '--webhook-retry-ms', '40'];
+    const args = ['--data-dir', dir, '--subjects', '20', '--quiet', '--webhook-retry-ms', '40', '--allow-webhook-hosts', '127.0.0.1'];
     const first = await spawnMock(args);
     try {
       const res = await signed(at(first.origin), 'POST', '/api/v1/subscriptions', { department: '民政局', url: hooks.url });

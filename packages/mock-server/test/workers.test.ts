@@ -52,7 +52,7 @@ describe('credit-check-mock --workers 2 (node:cluster, one shared --data-dir)', 
 
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cc-workers-'));
-    mock = await spawnMock(['--quiet', '--subjects', '50', '--workers', '2', '--data-dir', dir]);
+    mock = await spawnMock(['--quiet', '--subjects', '50', '--workers', '2', '--data-dir', dir, '--allow-webhook-hosts', '127.0.0.1']);
     // The banner is worker 1's; the primary's line follows once every worker listens.
     for (let i = 0; i < 200 && !mock.output().includes('Workers '); i++) await new Promise((r) => setTimeout(r, 50));
     token = await mint({ origin: mock.origin } as RunningServer);

@@ -12,7 +12,14 @@ import { APP, CLEAN, checkInput, failure, PERSON } from './harness.ts';
 // and verifying deliveries (Standard Webhooks) in Node's http and in Hono.
 let server: RunningServer;
 beforeAll(async () => {
-  server = await startServer({ port: 0, subjects: 50, apps: [APP], webhooks: { retry: { baseMs: 20, maxAttempts: 3 } } });
+  // The receivers are on loopback: this sandbox opts in (a platform refuses loopback webhooks by default).
+  server = await startServer({
+    port: 0,
+    subjects: 50,
+    apps: [APP],
+    webhooks: { retry: { baseMs: 20, maxAttempts: 3 } },
+    webhookDestinations: { allow: ['127.0.0.1'] },
+  });
 });
 afterAll(() => server.close());
 beforeEach(async () => {

@@ -8,6 +8,7 @@ import { readTokenKey } from '../node/token-key.ts';
 import type { App } from '../platform/platform.ts';
 import { DEMO_MATTERS } from '../seed/catalog.ts';
 import { readStoreKey } from '../store/sealing.ts';
+import { parseAllowList } from '../webhooks/destinations.ts';
 import { usageError } from './usage.ts';
 
 const HELP = `credit-check-mock — a faithful mock of the shared credit platform (信用信息共享平台) API
@@ -23,10 +24,17 @@ Usage: credit-check-mock [options]
   --subjects N       generated subjects on top of the scenario subjects (default 1000)
   --seed S           seed for generated subjects (default credit-check)
   --data-dir DIR     persist checks, feedback, commitments, objections (node:sqlite); memory without it
-  --cors-origins L   comma-separated allowed browser origins (default *)
+  --cors-origins L   comma-separated allowed browser origins of the API (default *)
+  --control-origins L  web pages that may use /__mock/* besides the server's own (comma-separated
+                     origins, e.g. http://127.0.0.1:5173); default none
+  --allowed-hosts L  host names /__mock/* answers besides localhost, 127.0.0.1, ::1 and --host
+                     (DNS-rebinding guard); with an admin key and none given, any name
   --access-log FILE  also append the access log to FILE (default: $CREDIT_CHECK_ACCESS_LOG)
   --webhook-retry-ms N     first webhook retry after about N ms, doubling (default 5000)
   --webhook-attempts N     attempts before a delivery is a dead letter (default 12)
+  --allow-webhook-hosts L  webhooks may also go to these (comma-separated addresses, CIDR ranges or
+                     names, e.g. 127.0.0.1,::1,localhost); default $CREDIT_CHECK_ALLOW_WEBHOOK_HOSTS
+                     or none: only public addresses, checked again after DNS at every delivery
   --crypto SUITE     standard (Ed25519, HMAC-SHA256) or gm (国密: SM2 receipts, CC-HMAC-SM3,
                      SM4-sealed --data-dir); default $CREDIT_CHECK_CRYPTO or standard
   --store-key-file F the SM4 store key for gm with --data-dir: 64 hex characters
@@ -82,6 +90,13 @@ export async function serve(argv: string[]): Promise<void> {
     return usage(`--rate-limit must be 1–1000000 requests per second, got "${values['rate-limit']}"`);
   const adminKey = values['admin-key'] || process.env.CREDIT_CHECK_ADMIN_KEY || undefined;
   if (adminKey !== undefined && adminKey.length < 16) return usage('the admin key must be at least 16 characters');
+  let allowWebhookHosts: string[];
+  try {
+    const list = values['allow-webhook-hosts'] ?? process.env.CREDIT_CHECK_ALLOW_WEBHOOK_HOSTS ?? '';
+    allowWebhookHosts = parseAllowList(list.split(','));
+  } catch (error) {
+    return usage(`--allow-webhook-hosts: ${(error as Error).message}`);
+  }
   let tokenKey: Uint8Array | undefined;
   try {
     tokenKey = readTokenKey({ file: values['token-key-file'] });
@@ -108,7 +123,9 @@ export async function serve(argv: string[]): Promise<void> {
     subjects,
     seed: values.seed ?? 'credit-check',
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
-    corsOrigins: values['cors-origins'] ? values['cors-origins'].split(',').map((s) => s.trim()) : '*',
+    corsOrigins: values['cors-origins'] ? list(values['cors-origins']) : '*',
+    ...(values['control-origins'] ? { controlOrigins: list(values['control-origins']) } : {}),
+    ...(values['allowed-hosts'] ? { allowedHosts: list(values['allowed-hosts']) } : {}),
     apps,
     crypto: suite,
     ...(storeKey ? { storeKey } : {}),
@@ -118,6 +135,7 @@ export async function serve(argv: string[]): Promise<void> {
     ...(rateLimit ? { rateLimit: worker ? Math.max(1, Math.ceil(rateLimit / worker.count)) : rateLimit } : {}),
     ...(worker ? { cluster: { channel: worker.channel, duties: worker.index === 1, worker: worker.index } } : {}),
     webhooks: { retry: { baseMs: retryMs, maxAttempts: attempts } },
+    ...(allowWebhookHosts.length ? { webhookDestinations: { allow: allowWebhookHosts } } : {}),
     ...(values['access-log'] ? { accessLog: values['access-log'] } : {}),
     ...(values.quiet ? {} : { log: (l) => console.log(formatLog(l)) }),
   });
@@ -150,10 +168,13 @@ function parse(argv: string[]) {
       seed: { type: 'string' },
       'data-dir': { type: 'string' },
       'cors-origins': { type: 'string' },
+      'control-origins': { type: 'string' },
+      'allowed-hosts': { type: 'string' },
       'access-log': { type: 'string' },
       quiet: { type: 'boolean' },
       'webhook-retry-ms': { type: 'string' },
       'webhook-attempts': { type: 'string' },
+      'allow-webhook-hosts': { type: 'string' },
       crypto: { type: 'string' },
       'store-key-file': { type: 'string' },
       'token-key-file': { type: 'string' },
@@ -168,3 +189,8 @@ function parse(argv: string[]) {
 }
 
 const usage = (message: string) => usageError(message, HELP);
+const list = (text: string) =>
+  text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);

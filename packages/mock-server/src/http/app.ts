@@ -11,6 +11,7 @@ import { Faults } from './faults.ts';
 import { type HandlerInput, handlers } from './handlers.ts';
 import { type Handled, Idempotency } from './idempotency.ts';
 import { accessLog, type RequestLog } from './middleware/access-log.ts';
+import type { ControlGuardOptions } from './middleware/control-guard.ts';
 import { cors } from './middleware/cors.ts';
 import { injectFaults } from './middleware/faults.ts';
 import { requestId } from './middleware/request-id.ts';
@@ -38,6 +39,11 @@ export interface AppOptions {
   faults?: Faults;
   /** With a key, `/__mock/*` controls need `Authorization: Bearer <key>` (a sandbox shared by teams). */
   adminKey?: string;
+  /**
+   * Who may use `/__mock/*` from a web page, and which host names it answers (see
+   * `middleware/control-guard.ts`); never CORS.
+   */
+  controls?: ControlGuardOptions;
   /** Requests per second per app (signed calls and its tokens together); none by default. */
   rateLimit?: number;
   /** Announces what changed in this process's memory (faults, clock) for other workers (`--workers`). */
@@ -64,7 +70,9 @@ export function createApp(options: AppOptions): PlatformApp {
 
   app.use('*', requestId());
   if (options.logger) app.use('*', accessLog(options.logger));
-  app.use('*', cors(options.corsOrigins));
+  // CORS for the widget's API and the health check; never for the mock's controls (a page must not drive them).
+  app.use(`${API_BASE}/*`, cors(options.corsOrigins));
+  app.use('/healthz', cors(options.corsOrigins));
 
   app.get('/healthz', (c) =>
     c.json(
@@ -115,7 +123,7 @@ export function createApp(options: AppOptions): PlatformApp {
     else app.post(route, handler);
   }
 
-  app.route('/__mock', mockControls(platform, faults, limit, options.adminKey, options.share));
+  app.route('/__mock', mockControls(platform, faults, limit, options.adminKey, options.share, options.controls));
 
   app.notFound((c) => {
     const path = c.req.path;

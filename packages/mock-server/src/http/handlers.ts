@@ -72,8 +72,8 @@ export function handlers(platform: Platform, batchMax: number): Handlers {
       const { ack, created } = platform.ack(principal, params.eventId, body);
       return { status: created ? 201 : 200, body: ack };
     },
-    createSubscription: ({ principal, body }) => {
-      const created = platform.subscriptions.create(principal, body);
+    createSubscription: async ({ principal, body }) => {
+      const created = await platform.subscriptions.create(principal, body);
       return { body: created, headers: { location: `${API_BASE}/subscriptions/${created.subscriptionId}` } };
     },
     listSubscriptions: ({ principal }) => ({ body: platform.subscriptions.list(principal) }),

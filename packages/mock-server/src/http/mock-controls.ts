@@ -6,6 +6,7 @@ import { isJson, parseJson, readBody } from './body.ts';
 import type { Ctx, PlatformEnv } from './env.ts';
 import type { Faults } from './faults.ts';
 import { adminKey } from './middleware/admin-key.ts';
+import { type ControlGuardOptions, controlGuard } from './middleware/control-guard.ts';
 import type { SharedChange } from './shared.ts';
 import { validate } from './validate.ts';
 
@@ -22,8 +23,11 @@ export function mockControls(
   bodyLimit: number,
   key?: string,
   share: (change: SharedChange) => void = () => {},
+  guard: ControlGuardOptions = {},
 ) {
   const controls = new Hono<PlatformEnv>();
+  // Web pages first (no key makes a foreign page's request acceptable), then the admin key.
+  controls.use('*', controlGuard(guard));
   controls.use('*', adminKey(key));
   /** A JSON body validated with `schema`; an empty body is `{}` (controls whose fields are all optional). */
   const body = async <S extends z.ZodMiniType>(c: Ctx, schema: S): Promise<z.infer<S>> => {

@@ -1,4 +1,5 @@
 import { createHash, createHmac, createPrivateKey, sign } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
 import { appendFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +12,7 @@ import { createMockPlatform, type MockPlatform } from '../index.ts';
 import { type App, type CryptoSuite, type PlatformCrypto, type PlatformOptions, SANDBOX_APP } from '../platform/platform.ts';
 import type { Store } from '../store/store.ts';
 import { Deliverer, type DelivererOptions } from '../webhooks/deliverer.ts';
+import { checkDestination } from '../webhooks/destinations.ts';
 
 export interface ServerOptions extends Omit<PlatformOptions, 'store'> {
   port?: number;
@@ -29,6 +31,13 @@ export interface ServerOptions extends Omit<PlatformOptions, 'store'> {
   accessLog?: string;
   /** `/__mock/*` controls need `Authorization: Bearer <adminKey>`; required to bind a non-loopback host. */
   adminKey?: string;
+  /** Web pages of these origins may use `/__mock/*` besides the server's own (e.g. a demo hall on another port). */
+  controlOrigins?: string[];
+  /**
+   * Host names `/__mock/*` answers besides localhost, 127.0.0.1, ::1 and the bound address (the
+   * DNS-rebinding guard). With an admin key and none given, any name is answered (the key guards).
+   */
+  allowedHosts?: string[];
   /** Requests per second per app (429 with Retry-After beyond it); none by default. */
   rateLimit?: number;
   /** Webhook delivery of pushed events (retries, concurrency); `false`: pull feed only. */
@@ -94,6 +103,22 @@ const nodeCrypto: PlatformCrypto = {
   hmacSha256: (key) => (data) => createHmac('sha256', key).update(data).digest(),
 };
 
+/** Every address of a name (A and AAAA), as the socket would try them. */
+const resolveAll = async (hostname: string): Promise<string[]> => (await lookup(hostname, { all: true })).map((a) => a.address);
+
+/** The host names `/__mock/*` answers (a page's own name re-pointed at 127.0.0.1 is not one of them). */
+function controlHosts(bind: string, options: ServerOptions): (hostname: string) => boolean {
+  const normal = (name: string) =>
+    name
+      .trim()
+      .replace(/^\[(.*)\]$/, '$1')
+      .replace(/\.$/, '')
+      .toLowerCase();
+  const names = new Set(['localhost', '127.0.0.1', '::1', normal(bind), ...(options.allowedHosts ?? []).map(normal)]);
+  const keyed = Boolean(options.adminKey) && !options.allowedHosts?.length;
+  return (hostname) => keyed || names.has(hostname);
+}
+
 /** 127.0.0.0/8, ::1 and localhost: a sandbox only this machine reaches. */
 export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
@@ -117,6 +142,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     // A key given and silently unused would leave personal data in clear while the caller thinks it sealed.
     throw new Error('存储密钥仅用于国密模式 (storeKey seals the data dir under crypto: "gm" only)');
   }
+  // Webhook names are resolved when a subscription is made, as they are at every delivery.
+  const policy = { lookup: resolveAll, ...options.webhookDestinations };
+  const destinations = { ...policy, check: (url: string) => checkDestination(url, policy) };
   const store = options.dataDir ? await openSqliteStore(options.dataDir, { storeKey: options.storeKey }) : undefined;
   const file = options.accessLog ?? process.env.CREDIT_CHECK_ACCESS_LOG;
   const log =
@@ -128,10 +156,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       : undefined;
   const mock = await createMockPlatform({
     ...options,
+    webhookDestinations: destinations,
     apps: options.apps ?? [sandboxApp(process.env, options.crypto)],
     natives: nodeCrypto,
     ...(store ? { store } : {}),
     ...(log ? { logger: log } : {}),
+    controls: { ...(options.controlOrigins ? { origins: options.controlOrigins } : {}), host: controlHosts(bind, options) },
     ...(options.cluster
       ? { share: (change: SharedChange) => options.cluster?.channel.publish(change), worker: options.cluster.worker }
       : {}),

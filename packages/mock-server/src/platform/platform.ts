@@ -46,6 +46,7 @@ import { scenarioList, scenarioObjections } from '../seed/scenarios.ts';
 import { MemoryStore } from '../store/memory.ts';
 import type { Store } from '../store/store.ts';
 import type { EventRecord } from '../store/supervision.ts';
+import type { DestinationPolicy } from '../webhooks/policy.ts';
 import { allCases, casesCsv, listCases } from './cases.ts';
 import * as checks from './checks.ts';
 import * as commitments from './commitments.ts';
@@ -96,6 +97,13 @@ export interface PlatformOptions {
   issuer?: string;
   /** Native crypto for the hot path (the Node server passes node:crypto; default WebCrypto). */
   natives?: PlatformCrypto;
+  /**
+   * Where webhooks may go: the policy the deliverer applies at every connection (default: public
+   * addresses only), and the check a subscription's URL passes when it is made. The Node server
+   * gives both (`webhooks/destinations.ts`); msw and the browser never deliver, and keep URLs
+   * unchecked.
+   */
+  webhookDestinations?: DestinationPolicy & { check?: (url: string) => Promise<void> };
 }
 
 /** Synchronous (or async) primitives the check path needs; WebCrypto works everywhere, node:crypto is faster. */
@@ -139,6 +147,7 @@ export class Platform implements PlatformContext {
   readonly matters: ReadonlyMap<string, Matter> = new Map(CATALOG.matters.map((m) => [m.code, m]));
   readonly lists: ReadonlyMap<string, ListDefinition> = new Map(CATALOG.lists.map((l) => [l.code, l]));
   readonly seededCommitments = new Map<string, CommitmentRecord>();
+  readonly webhookDestinations: NonNullable<PlatformOptions['webhookDestinations']>;
   private readonly clock: () => Date;
   private readonly crypto: PlatformCrypto | undefined;
   /** SM3 under 国密 (receipt subject digests, token MACs). */
@@ -157,6 +166,7 @@ export class Platform implements PlatformContext {
     this.clock = options.now ?? (() => new Date());
     this.apps = options.apps ?? [this.suite === 'gm' ? { ...SANDBOX_APP, scheme: 'CC-HMAC-SM3' } : SANDBOX_APP];
     this.issuer = options.issuer ?? 'credit-check-mock';
+    this.webhookDestinations = options.webhookDestinations ?? {};
     this.subjects = buildSubjects({ count: options.subjects ?? 1000, seed: options.seed ?? 'credit-check', today: this.today() });
     for (const s of this.subjects.subjects.values()) for (const c of s.commitments ?? []) this.seededCommitments.set(c.commitmentId, c);
   }

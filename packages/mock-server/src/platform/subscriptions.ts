@@ -45,11 +45,21 @@ export function subscriptionView(ctx: PlatformContext, s: SubscriptionRecord): S
   };
 }
 
-/** POST /subscriptions: a department's subscription (app callers); the secret is shown this once. */
-export function createSubscription(ctx: PlatformContext, principal: Principal, request: SubscriptionRequest): SubscriptionWithSecret {
+/**
+ * POST /subscriptions: a department's subscription (app callers); the secret is shown this once.
+ * A webhook URL must point outside (see `webhooks/destinations.ts`): checked here, and again at
+ * every delivery.
+ */
+export async function createSubscription(
+  ctx: PlatformContext & { webhookDestinations: { check?: (url: string) => Promise<void> } },
+  principal: Principal,
+  request: SubscriptionRequest,
+): Promise<SubscriptionWithSecret> {
+  const appId = appOf(principal);
+  if (request.url) await ctx.webhookDestinations.check?.(request.url);
   const record: SubscriptionRecord = {
     subscriptionId: randomId('sub_', 12),
-    appId: appOf(principal),
+    appId,
     department: request.department,
     url: request.url ?? null,
     types: request.types ? [...new Set(request.types)] : [...EventType.options],

@@ -2,6 +2,7 @@ import { eventView } from '../platform/events.ts';
 import type { Platform } from '../platform/platform.ts';
 import { chainOf, type DeliveryRecord } from '../store/supervision.ts';
 import { signWebhook } from './signature.ts';
+import { DestinationRefused, type WebhookTransport, webhookTransport } from './transport.ts';
 
 export interface RetryPolicy {
   /** First retry after about this long (ms, default 5 s); doubling each attempt. */
@@ -46,9 +47,11 @@ export class Deliverer {
   private stopped = false;
   private readonly unsubscribe: () => void;
   private readonly inflight = new Set<Promise<void>>();
+  private readonly transport: WebhookTransport;
 
   constructor(platform: Platform, options: DelivererOptions = {}) {
     this.platform = platform;
+    this.transport = webhookTransport(platform.webhookDestinations);
     this.concurrency = options.concurrency ?? 32;
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
@@ -64,6 +67,7 @@ export class Deliverer {
     this.unsubscribe();
     clearTimeout(this.timer);
     await Promise.allSettled([...this.inflight]);
+    this.transport.close();
   }
 
   private woken = false;
@@ -143,9 +147,9 @@ export class Deliverer {
     if (subscription.previousSecret && (subscription.previousSecretValidUntil ?? 0) > now) secrets.push(subscription.previousSecret);
     let error: string | null = null;
     try {
-      const response = await fetch(subscription.url, {
-        method: 'POST',
-        headers: {
+      const status = await this.transport.post(
+        subscription.url,
+        {
           'content-type': 'application/json',
           'user-agent': 'credit-check-mock (Standard Webhooks)',
           'webhook-id': event.eventId,
@@ -153,19 +157,11 @@ export class Deliverer {
           'webhook-signature': secrets.map((s) => signWebhook(s, event.eventId, timestamp, body)).join(' '),
         },
         body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-      await response.body?.cancel();
-      if (response.status < 200 || response.status > 299) error = `HTTP ${response.status}`;
+        this.timeoutMs,
+      );
+      if (status < 200 || status > 299) error = `HTTP ${status}`;
     } catch (e) {
-      const cause = (e as { cause?: { code?: string } }).cause?.code;
-      error =
-        (e as Error).name === 'TimeoutError'
-          ? 'timeout'
-          : cause === 'ECONNREFUSED'
-            ? 'connection refused'
-            : (cause ?? (e as Error).message);
+      error = failure(e);
     }
     const at = Date.now();
     const attempts = d.attempts + 1;
@@ -185,4 +181,13 @@ export class Deliverer {
       store.updateDelivery({ ...d, attempts, lastAttemptAt: at, lastError: error, nextAttemptAt: at + backoff(attempts, this.retry) });
     }
   }
+}
+
+/** Why an attempt failed, in the words a delivery record keeps. */
+function failure(e: unknown): string {
+  if (e instanceof DestinationRefused) return e.message;
+  const error = e as { name?: string; code?: string; message?: string; cause?: { name?: string } };
+  if (error.name === 'TimeoutError' || error.cause?.name === 'TimeoutError' || error.name === 'AbortError') return 'timeout';
+  if (error.code === 'ECONNREFUSED') return 'connection refused';
+  return error.code ?? error.message ?? String(e);
 }
