@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Every check of the project, in order: lint + format (Biome), typecheck and build (tsc -b, widget
-// bundle), vitest (unit, integration, end-to-end in Chromium), web-test-runner (the widget in
+// bundle), the served OpenAPI document linted (Spectral + OWASP), vitest (unit, integration, end-to-end in Chromium), web-test-runner (the widget in
 // Chromium). Prints one `name: N passed, N failed` line per runner and a total; exits non-zero on
 // any failure. `--soak` runs the long reliability drills instead.
 import { spawnSync } from 'node:child_process';
@@ -41,6 +41,8 @@ if (soak) {
   step('lint', bin('biome'), ['ci', '.']);
   const built = step('typecheck+build', 'pnpm', ['run', 'build']);
   if (built) {
+    // The contract as served, linted by a third party (Spectral + OWASP API Security ruleset).
+    step('openapi-lint', process.execPath, ['scripts/lint-openapi.mjs']);
     const v = sh('vitest', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${cache}/vitest.json`]);
     results.push({ name: 'vitest', ...counts(`${cache}/vitest.json`, v.status), seconds: v.seconds });
     const w = sh('web-test-runner', bin('wtr'), ['--config', 'packages/widget/web-test-runner.config.mjs'], {

@@ -97,6 +97,20 @@ describe('per-app rate limits', () => {
     expect((await matters(OTHER)).status).toBe(200);
   });
 
+  it('tells each app its budget in IETF RateLimit headers, on plain and idempotent calls and on the 429', async () => {
+    await new Promise((r) => setTimeout(r, 1100)); // a full bucket again
+    const first = await matters(APP);
+    expect(first.headers.get('ratelimit-policy')).toBe('"per-app";q=5;w=1');
+    expect(first.headers.get('ratelimit')).toMatch(/^"per-app";r=4;t=1$/);
+    const keyed = await signed(server, 'POST', '/api/v1/checks', checkBody(), { headers: { 'idempotency-key': 'rl-key-0001' } });
+    expect(keyed.status).toBe(201);
+    expect(keyed.headers.get('ratelimit')).toMatch(/^"per-app";r=3;t=\d+$/);
+    const burst = await Promise.all(Array.from({ length: 6 }, () => matters(APP)));
+    const limited = burst.find((r) => r.status === 429) as Response;
+    expect(limited.headers.get('ratelimit')).toMatch(/^"per-app";r=0;t=\d+$/);
+    expect(limited.headers.get('retry-after')).toBe('1');
+  });
+
   it('the SDK waits the Retry-After and gets through', async () => {
     await Promise.all(Array.from({ length: 8 }, () => matters(APP)));
     const client = createClient({ baseUrl: server.apiBase, ...APP, retry: { limit: 3 } });

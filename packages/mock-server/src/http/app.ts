@@ -86,6 +86,14 @@ export function createApp(options: AppOptions): PlatformApp {
     ),
   );
 
+  // The budget goes on every answer to an authenticated caller — success, refusal or replay.
+  if (limiter) {
+    app.use(`${API_BASE}/*`, async (c, next) => {
+      await next();
+      for (const [name, value] of Object.entries(c.get('rateLimit') ?? {})) c.res.headers.set(name, value);
+    });
+  }
+
   // Faults apply to the platform API only; /__mock stays reachable to end them.
   app.use(`${API_BASE}/*`, injectFaults(faults));
   app.get(`${API_BASE}/openapi.json`, (c) => c.json(openApiDocument()));
@@ -99,7 +107,7 @@ export function createApp(options: AppOptions): PlatformApp {
         text = await readBody(request, id === 'createCheckBatch' ? batchLimit : limit);
       }
       const principal = (await authenticate(platform, endpoint, request, text)) as Principal;
-      if (principal) limiter?.take(principal.appId, Date.now());
+      if (principal && limiter) c.set('rateLimit', limiter.take(principal.appId, Date.now()));
       const input = {
         principal,
         body: endpoint.body ? validate(endpoint.body, parseJson(text)) : undefined,

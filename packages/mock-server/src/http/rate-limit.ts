@@ -17,8 +17,11 @@ export class RateLimiter {
     this.burst = burst ?? perSecond;
   }
 
-  /** Spends one request of `appId`'s bucket, or throws 429 with how long until there is one. */
-  take(appId: string, now: number): void {
+  /**
+   * Spends one request of `appId`'s bucket, or throws 429 with how long until there is one.
+   * Returns the IETF RateLimit headers (draft-ietf-httpapi-ratelimit-headers) for the answer.
+   */
+  take(appId: string, now: number): Record<string, string> {
     let bucket = this.buckets.get(appId);
     if (!bucket) {
       bucket = { tokens: this.burst, at: now };
@@ -28,7 +31,7 @@ export class RateLimiter {
     bucket.at = now;
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
-      return;
+      return this.headers(bucket.tokens);
     }
     const retryAfter = Math.max(1, Math.ceil((1 - bucket.tokens) / this.perSecond));
     throw new ProblemError(
@@ -37,7 +40,17 @@ export class RateLimiter {
         'zh-CN': `应用“${appId}”超过每秒 ${this.perSecond} 次的调用限额，请 ${retryAfter} 秒后重试`,
         en: `App "${appId}" is over its limit of ${this.perSecond} requests per second: retry in ${retryAfter} s`,
       },
-      { retryAfter, headers: { 'retry-after': String(retryAfter) } },
+      { retryAfter, headers: { 'retry-after': String(retryAfter), ...this.headers(bucket.tokens) } },
     );
+  }
+
+  /** What is left and when the bucket is full again (whole seconds). */
+  private headers(tokens: number): Record<string, string> {
+    const remaining = Math.max(0, Math.floor(tokens));
+    const reset = Math.ceil((this.burst - tokens) / this.perSecond);
+    return {
+      'ratelimit-policy': `"per-app";q=${this.perSecond};w=1`,
+      ratelimit: `"per-app";r=${remaining};t=${reset}`,
+    };
   }
 }

@@ -1,5 +1,6 @@
 import type { Case, CaseKind, CaseList, CaseQuery, FeedbackAction } from '@credit-check/sdk/contract';
 import { canSeePii, type Principal } from '../auth/principal.ts';
+import { problem } from '../problems.ts';
 import type { PlatformContext } from './context.ts';
 import { departmentOf } from './feed.ts';
 import { maskSubject } from './views.ts';
@@ -121,7 +122,18 @@ function field(value: string | number | null): string {
 }
 
 /** The cases as CSV: UTF-8 with a BOM so a spreadsheet opens the Chinese intact; CRLF lines (RFC 4180). */
+/** The most characters one CSV export may have (the OpenAPI document declares it): beyond, narrow the dates. */
+export const CSV_MAX_CHARS = 50_000_000;
+
 export function casesCsv(cases: readonly Case[]): string {
   const lines = [COLUMNS.map(([h]) => h).join(','), ...cases.map((c) => COLUMNS.map(([, get]) => field(get(c))).join(','))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  const csv = `\uFEFF${lines.join('\r\n')}\r\n`;
+  if (csv.length > CSV_MAX_CHARS) {
+    throw problem(
+      'EXPORT_TOO_LARGE',
+      `共 ${cases.length} 条案例，超过一次导出的上限，请缩小日期范围（from/to）分次导出`,
+      `${cases.length} cases exceed one export: narrow the dates (from/to)`,
+    );
+  }
+  return csv;
 }

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Verdict } from './checks.ts';
-import { CalendarDate, Instant, ResourceId } from './common.ts';
+import { CalendarDate, Code, Instant, Label, listOf, Prose, ResourceId } from './common.ts';
 import { EventType } from './events.ts';
 import { SubjectView } from './subjects.ts';
 import './zod.ts';
@@ -14,30 +14,30 @@ export type CaseKind = z.infer<typeof CaseKind>;
 
 /** One case: a feedback on a check at the counter, or an ack of a pushed event. 可查可核可溯: both ids kept. */
 export const Case = z.object({
-  caseId: z.string(),
+  caseId: Code,
   source: z.enum(['check', 'event']),
   kind: CaseKind,
   /** The FeedbackAction of a check, or the AckAction of an event. */
-  action: z.string(),
+  action: Code,
   recordedAt: Instant,
-  department: z.string(),
-  operator: z.string(),
-  matter: z.nullable(z.object({ code: z.string(), name: z.string() })),
+  department: Label,
+  operator: Label,
+  matter: z.nullable(z.object({ code: Code, name: Label })),
   subject: SubjectView,
   /** The check's verdict (checks only). */
   verdict: z.nullable(Verdict),
   /** The event's type (events only). */
   eventType: z.nullable(EventType),
-  measuresApplied: z.array(z.string()),
+  measuresApplied: listOf(Code, 100),
   amount: z.nullable(z.number()),
-  basis: z.string(),
-  reason: z.string(),
+  basis: Prose,
+  reason: Prose,
   checkId: z.nullable(ResourceId),
   eventId: z.nullable(ResourceId),
 });
 export type Case = z.infer<typeof Case>;
 
-const Offset = z.string().check(z.regex(/^[0-9]{1,9}$/));
+const Offset = z.string().check(z.maxLength(9), z.regex(/^[0-9]{1,9}$/));
 
 /** GET /cases — JSON, or CSV with `Accept: text/csv` (UTF-8 with a BOM, every match, no paging). */
 export const CaseQuery = z.strictObject({
@@ -55,9 +55,9 @@ export type CaseQuery = z.infer<typeof CaseQuery>;
 export type CaseQueryInput = z.input<typeof CaseQuery>;
 
 export const CaseList = z.object({
-  cases: z.array(Case),
-  total: z.int(),
+  cases: listOf(Case, 500),
+  total: z.int().check(z.gte(0)),
   /** Pass as `after` for the next page; null on the last. */
-  next: z.nullable(z.string()),
+  next: z.nullable(Code),
 });
 export type CaseList = z.infer<typeof CaseList>;

@@ -1,14 +1,14 @@
 import * as z from 'zod/mini';
-import { Message } from './common.ts';
+import { Code, Label, listOf, Message, Prose } from './common.ts';
 import { ListDefinition } from './lists.ts';
 import { Measure } from './measures.ts';
 import './zod.ts';
 
 /** A government-service matter (事项) and the credit routes it offers. */
 export const Matter = z.object({
-  code: z.string(),
-  name: z.string(),
-  department: z.string(),
+  code: Code,
+  name: Label,
+  department: Label,
   /** Offers 告知承诺 (approval on commitment). */
   informedCommitment: z.boolean(),
   /** Offers 容缺受理 (accept first, supply missing materials by a deadline). */
@@ -20,20 +20,20 @@ export const Matter = z.object({
    */
   deferral: z.enum(['allowed', 'forbidden']),
   /** The standard commitment text (格式规范的信用承诺书, 004 1), versioned. */
-  commitmentText: z.nullable(z.object({ version: z.string(), title: z.string(), body: z.string() })),
+  commitmentText: z.nullable(z.object({ version: Code, title: Label, body: Prose })),
 });
 export type Matter = z.infer<typeof Matter>;
 
-export const MatterList = z.object({ matters: z.array(Matter) });
-export const MeasureList = z.object({ measures: z.array(Measure) });
-export const ListDefinitionList = z.object({ lists: z.array(ListDefinition) });
+export const MatterList = z.object({ matters: listOf(Matter, 10_000) });
+export const MeasureList = z.object({ measures: listOf(Measure, 10_000) });
+export const ListDefinitionList = z.object({ lists: listOf(ListDefinition) });
 
 /** A grade scale (e.g. A/B/C/D 优秀/良好/一般/差), best first. */
 export const GradeScale = z.object({
-  scaleId: z.string(),
-  name: z.string(),
-  standard: z.string(),
-  levels: z.array(z.object({ level: z.string(), label: Message, goodStanding: z.boolean() })),
+  scaleId: Code,
+  name: Label,
+  standard: Label,
+  levels: listOf(z.object({ level: Code, label: Message, goodStanding: z.boolean() }), 100),
 });
 export type GradeScale = z.infer<typeof GradeScale>;
-export const GradeScaleList = z.object({ scales: z.array(GradeScale) });
+export const GradeScaleList = z.object({ scales: listOf(GradeScale, 100) });

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Commitment } from './commitments.ts';
-import { CalendarDate, Instant, MatterCode, Message, ResourceId, requiredWhen, ShortText } from './common.ts';
+import { CalendarDate, Code, Instant, Label, listOf, MatterCode, Message, Opaque, ResourceId, requiredWhen, ShortText } from './common.ts';
 import { Feedback } from './feedback.ts';
 import { ListEntry } from './lists.ts';
 import { AppliedMeasure } from './measures.ts';
@@ -22,7 +22,7 @@ export const DeferralReason = z
   .strictObject({
     code: DeferralReasonCode,
     /** Required: what happened, in the staff's words. */
-    text: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+    text: z.optional(z.string().check(z.trim(), z.maxLength(200), z.regex(/^[^\p{Cc}\p{Cs}]*$/u))),
   })
   .check(
     requiredWhen(
@@ -69,7 +69,7 @@ export type Verdict = z.infer<typeof Verdict>;
 
 /** One reason behind the verdict, with the record it comes from. */
 export const Reason = z.object({
-  code: z.string(),
+  code: Code,
   verdict: Verdict,
   message: Message,
   entryId: z.nullable(ResourceId),
@@ -82,7 +82,7 @@ export const EligibilityItem = z.object({
   /** The matter offers this route at all. */
   offered: z.boolean(),
   eligible: z.boolean(),
-  reasons: z.array(z.object({ code: z.string(), message: Message })),
+  reasons: listOf(z.object({ code: Code, message: Message }), 100),
 });
 
 /** 告知承诺 and 容缺受理 (001 (一)2; 004 1): only for subjects in good standing. */
@@ -94,8 +94,8 @@ export type Eligibility = z.infer<typeof Eligibility>;
 
 /** 公共信用综合评价: the scale is data (GET /catalog/grades), not an enum. */
 export const Grade = z.object({
-  scaleId: z.string(),
-  level: z.string(),
+  scaleId: Code,
+  level: Code,
   label: Message,
   goodStanding: z.boolean(),
   evaluatedAt: CalendarDate,
@@ -106,7 +106,7 @@ export type Grade = z.infer<typeof Grade>;
 export const LinkedSubject = z.object({
   relation: z.enum(['legal-representative', 'represented-organisation']),
   subject: SubjectView,
-  activeEntries: z.array(ListEntry),
+  activeEntries: listOf(ListEntry),
 });
 export type LinkedSubject = z.infer<typeof LinkedSubject>;
 
@@ -114,20 +114,20 @@ export const Check = z.object({
   checkId: ResourceId,
   checkedAt: Instant,
   subject: SubjectView,
-  matter: z.object({ code: z.string(), name: z.string() }),
+  matter: z.object({ code: Code, name: Label }),
   context: CheckContext,
   verdict: Verdict,
   /** 守信激励: a red-list subject with nothing negative is fast-tracked. */
   fastTrack: z.boolean(),
-  reasons: z.array(Reason),
-  entries: z.array(ListEntry),
-  commitments: z.array(Commitment),
-  measures: z.array(AppliedMeasure),
+  reasons: listOf(Reason),
+  entries: listOf(ListEntry),
+  commitments: listOf(Commitment),
+  measures: listOf(AppliedMeasure),
   eligibility: Eligibility,
   grade: z.nullable(Grade),
-  linked: z.array(LinkedSubject),
+  linked: listOf(LinkedSubject, 100),
   /** Compact JWS (EdDSA) the host backend verifies offline with the platform's key (GET /keys). */
-  receipt: z.string(),
+  receipt: Opaque,
   /** What the window did; null until feedback is recorded. */
   feedback: z.nullable(Feedback),
 });
@@ -140,27 +140,28 @@ export const BATCH_MAX = 100;
 export const BatchCheckRequest = z.strictObject({
   matter: MatterCode,
   context: CheckContext,
-  subjects: z.array(SubjectRefShape).check(z.minLength(1)),
+  /** At most BATCH_MAX are checked (400 BATCH_TOO_LARGE above it); the schema's ceiling only bounds the body. */
+  subjects: z.array(SubjectRefShape).check(z.minLength(1), z.maxLength(10_000)),
 });
 export type BatchCheckInput = z.input<typeof BatchCheckRequest>;
 export type BatchCheckRequest = z.infer<typeof BatchCheckRequest>;
 
 export const BatchItem = z.discriminatedUnion('ok', [
-  z.object({ index: z.int(), ok: z.literal(true), check: Check }),
-  z.object({ index: z.int(), ok: z.literal(false), problem: Problem }),
+  z.object({ index: z.int().check(z.gte(0)), ok: z.literal(true), check: Check }),
+  z.object({ index: z.int().check(z.gte(0)), ok: z.literal(false), problem: Problem }),
 ]);
 export type BatchItem = z.infer<typeof BatchItem>;
 
-export const BatchResult = z.object({ matter: z.string(), results: z.array(BatchItem) });
+export const BatchResult = z.object({ matter: Code, results: listOf(BatchItem, BATCH_MAX) });
 export type BatchResult = z.infer<typeof BatchResult>;
 
 /** The claims of a check receipt (JWS payload). */
 export const ReceiptClaims = z.object({
-  iss: z.string(),
+  iss: Label,
   checkId: ResourceId,
-  applicationId: z.string(),
-  department: z.string(),
-  matter: z.string(),
+  applicationId: Label,
+  department: Label,
+  matter: Code,
   verdict: Verdict,
   fastTrack: z.boolean(),
   checkedAt: Instant,
@@ -168,7 +169,7 @@ export const ReceiptClaims = z.object({
    * base64url SHA-256 (SM3 in an `SM2SM3` receipt) of `${idType}:${normalizedId}:${checkId}` — binds
    * the subject without revealing it.
    */
-  subjectDigest: z.string(),
+  subjectDigest: Code,
   iat: z.int(),
 });
 export type ReceiptClaims = z.infer<typeof ReceiptClaims>;

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CalendarDate, Instant, LongText, MatterCode, ResourceId, requiredWhen, ShortText } from './common.ts';
+import { CalendarDate, Code, Instant, Label, LongText, listOf, MatterCode, Prose, ResourceId, requiredWhen, ShortText } from './common.ts';
 import { SubjectRef, SubjectView } from './subjects.ts';
 import './zod.ts';
 
@@ -21,18 +21,18 @@ export const Commitment = z.object({
   commitmentId: ResourceId,
   subject: SubjectView,
   type: CommitmentType,
-  matterCode: z.nullable(z.string()),
+  matterCode: z.nullable(Code),
   /** Version of the standard commitment text that was signed (格式化标准记录, 002 (一)). */
-  textVersion: z.string(),
+  textVersion: Code,
   signedAt: Instant,
   /** 容缺受理: the date by which missing materials must be supplied. */
   deadline: z.nullable(CalendarDate),
   status: CommitmentStatus,
   /** In force with its deadline passed. */
   overdue: z.boolean(),
-  applicationId: z.nullable(z.string()),
-  missingMaterials: z.array(z.string()),
-  fulfilment: z.nullable(z.object({ outcome: FulfilmentOutcome, recordedAt: Instant, operator: z.string(), note: z.string() })),
+  applicationId: z.nullable(Label),
+  missingMaterials: listOf(Label, 100),
+  fulfilment: z.nullable(z.object({ outcome: FulfilmentOutcome, recordedAt: Instant, operator: Label, note: Prose })),
 });
 export type Commitment = z.infer<typeof Commitment>;
 
@@ -42,7 +42,7 @@ export const SignCommitmentRequest = z
     type: CommitmentType,
     matter: MatterCode,
     /** Must equal the matter's current commitment text version (GET /catalog/matters). */
-    textVersion: z.string().check(z.minLength(1), z.maxLength(40)),
+    textVersion: z.string().check(z.minLength(1), z.maxLength(40), z.regex(/^[A-Za-z0-9._-]+$/)),
     /** Required for `tolerance` (容缺受理): when the missing materials will be supplied. */
     deadline: z.optional(CalendarDate),
     missingMaterials: z.optional(z.array(ShortText).check(z.maxLength(20))),
@@ -68,7 +68,7 @@ export const CommitmentSearchRequest = z.strictObject({
 export type CommitmentSearchInput = z.input<typeof CommitmentSearchRequest>;
 export type CommitmentSearchRequest = z.infer<typeof CommitmentSearchRequest>;
 
-export const CommitmentList = z.object({ commitments: z.array(Commitment) });
+export const CommitmentList = z.object({ commitments: listOf(Commitment) });
 
 export const FulfilmentRequest = z.strictObject({
   outcome: FulfilmentOutcome,

@@ -1,14 +1,30 @@
 import * as z from 'zod/mini';
 import './zod.ts';
 
+/*
+ * Bounds on everything the platform answers (OWASP API4, unrestricted resource consumption): every
+ * string and list has a maximum — generous, so a real platform's longer texts still parse, yet an
+ * answer past it is off-contract (an error, never a verdict). Requests have their own, tighter ones.
+ */
+/** Codes, identifiers, levels, cursors. */
+export const Code = z.string().check(z.maxLength(100));
+/** Names: of subjects, matters, departments, operators, lists. */
+export const Label = z.string().check(z.maxLength(500));
+/** Prose: messages, legal bases, notes, commitment texts. */
+export const Prose = z.string().check(z.maxLength(20_000));
+/** Compact JWS receipts and tokens. */
+export const Opaque = z.string().check(z.maxLength(16_384));
+/** A list in an answer, at most `max` long (default 1 000). Pure, so unused schemas still tree-shake. */
+export const listOf = /* @__NO_SIDE_EFFECTS__ */ <T extends z.ZodMiniType>(item: T, max = 1000) => z.array(item).check(z.maxLength(max));
+
 /** Bilingual text: Chinese for staff, English alongside for developers. */
-export const Message = z.object({ 'zh-CN': z.string(), en: z.string() });
+export const Message = z.object({ 'zh-CN': Prose, en: Prose });
 export type Message = z.infer<typeof Message>;
 
 /** An instant, ISO 8601 in UTC (`2026-11-21T08:00:00.000Z`). */
-export const Instant = z.iso.datetime();
+export const Instant = z.iso.datetime().check(z.maxLength(40));
 /** A calendar date (`2026-11-21`). */
-export const CalendarDate = z.iso.date();
+export const CalendarDate = z.iso.date().check(z.maxLength(10));
 
 /** Opaque identifiers the platform assigns (`chk_…`, `fb_…`, `cmt_…`, `obj_…`, `ent_…`). */
 export const ResourceId = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/));

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { Grade } from './checks.ts';
 import { Commitment } from './commitments.ts';
-import { Instant, LongText, Message, ResourceId, requiredWhen, ShortText } from './common.ts';
+import { Code, Instant, Label, LongText, listOf, Message, Prose, ResourceId, requiredWhen, ShortText } from './common.ts';
 import { ListEntry } from './lists.ts';
 import { SubjectView } from './subjects.ts';
 import './zod.ts';
@@ -34,15 +34,15 @@ export type RouteRule = z.infer<typeof RouteRule>;
 export const Route = z.object({
   rule: RouteRule,
   /** `measure`: the measure this department implements. */
-  measureId: z.nullable(z.string()),
+  measureId: z.nullable(Code),
   /** `region`: the region code of the subscription the subject falls in. */
-  region: z.nullable(z.string()),
+  region: z.nullable(Code),
   /** `checked` and `commitment`: the matter concerned. */
-  matter: z.nullable(z.string()),
+  matter: z.nullable(Code),
   /** `checked`: when this department last checked the subject for that matter. */
   checkedAt: z.nullable(Instant),
   /** `commitment`: the commitment the department accepted the application on. */
-  commitmentId: z.nullable(z.string()),
+  commitmentId: z.nullable(Code),
   message: Message,
 });
 export type Route = z.infer<typeof Route>;
@@ -67,7 +67,7 @@ const eventOf = <T extends EventType, D extends z.ZodMiniType>(type: T, data: D)
     /** Masked unless the receiver may see personal identifiers (as checks are). */
     subject: SubjectView,
     data,
-    why: z.array(Route),
+    why: listOf(Route, 100),
   });
 
 export const CreditEvent = z.discriminatedUnion('type', [
@@ -120,14 +120,14 @@ export type AckInput = z.input<typeof AckRequest>;
 export const Ack = z.object({
   ackId: ResourceId,
   eventId: ResourceId,
-  department: z.string(),
+  department: Label,
   action: AckAction,
-  operator: z.string(),
-  reason: z.string(),
-  measuresApplied: z.array(ResourceId),
+  operator: Label,
+  reason: Prose,
+  measuresApplied: listOf(ResourceId, 100),
   amount: z.nullable(z.number()),
-  basis: z.string(),
-  note: z.string(),
+  basis: Prose,
+  note: Prose,
   recordedAt: Instant,
 });
 export type Ack = z.infer<typeof Ack>;
@@ -135,18 +135,18 @@ export type Ack = z.infer<typeof Ack>;
 /** One event in a department's feed: the event, where it sits in the feed, and the department's ack. */
 export const FeedItem = z.object({
   /** Pass as `after` to resume after this event. Stable: the same event keeps its cursor. */
-  cursor: z.string(),
+  cursor: Code,
   event: CreditEvent,
   ack: z.nullable(Ack),
 });
 export type FeedItem = z.infer<typeof FeedItem>;
 
-const Cursor = z.string().check(z.regex(/^[0-9]{1,15}$/));
+const Cursor = z.string().check(z.maxLength(15), z.regex(/^[0-9]{1,15}$/));
 
 /** GET /events — the pull feed, for departments that cannot receive inbound calls (most 政务 intranets). */
 export const EventFeedQuery = z.strictObject({
   /** Required for app callers; a token reads its own department's feed. */
-  department: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  department: z.optional(ShortText),
   /** Oldest first, after this cursor (resume). */
   after: z.optional(Cursor),
   /** `desc`: newest first (an inbox), before `before` when given. */
@@ -159,10 +159,10 @@ export const EventFeedQuery = z.strictObject({
 export type EventFeedQuery = z.infer<typeof EventFeedQuery>;
 
 export const EventPage = z.object({
-  items: z.array(FeedItem),
+  items: listOf(FeedItem, 500),
   /** The cursor to continue from (`after` for asc, `before` for desc); null at the end. */
-  next: z.nullable(z.string()),
+  next: z.nullable(Code),
   /** Events in the department's feed not yet acknowledged by it. */
-  unacknowledged: z.int(),
+  unacknowledged: z.int().check(z.gte(0)),
 });
 export type EventPage = z.infer<typeof EventPage>;

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Instant, LongText, ResourceId, requiredWhen, ShortText } from './common.ts';
+import { Instant, Label, LongText, listOf, Prose, ResourceId, requiredWhen, ShortText } from './common.ts';
 import './zod.ts';
 
 /**
@@ -35,10 +35,10 @@ export const Feedback = z.object({
   feedbackId: ResourceId,
   checkId: ResourceId,
   action: FeedbackAction,
-  operator: z.string(),
-  note: z.string(),
-  reason: z.string(),
-  measuresApplied: z.array(ResourceId),
+  operator: Label,
+  note: Prose,
+  reason: Prose,
+  measuresApplied: listOf(ResourceId, 100),
   recordedAt: Instant,
 });
 export type Feedback = z.infer<typeof Feedback>;

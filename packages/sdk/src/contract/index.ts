@@ -10,6 +10,7 @@ export * from './catalog.ts';
 export * from './checks.ts';
 export * from './commitments.ts';
 export * from './common.ts';
+export * from './docs.ts';
 export * from './endpoints.ts';
 export * from './events.ts';
 export * from './feedback.ts';

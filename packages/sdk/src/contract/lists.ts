@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CalendarDate, Instant, Message, ResourceId } from './common.ts';
+import { CalendarDate, Code, Instant, Label, Message, Prose, ResourceId } from './common.ts';
 import './zod.ts';
 
 /** 黑名单 (失信联合惩戒对象) · 重点关注名单 · 红名单 (守信联合激励), domain.md "Lists". */
@@ -26,11 +26,11 @@ export const RepairMethod = z.enum(['commitment', 'rectification', 'verification
 export const ListEntry = z.object({
   entryId: ResourceId,
   listType: ListType,
-  listCode: z.string(),
-  listName: z.string(),
+  listCode: Code,
+  listName: Label,
   /** 认定部门 */
-  authority: z.string(),
-  basis: z.object({ kind: BasisKind, document: z.string(), summary: z.string() }),
+  authority: Label,
+  basis: z.object({ kind: BasisKind, document: Label, summary: Prose }),
   severity: Severity,
   /** Date of the decision; publication is counted from it. */
   listedAt: CalendarDate,
@@ -45,11 +45,11 @@ export const ListEntry = z.object({
 export type ListEntry = z.infer<typeof ListEntry>;
 
 export const ListDefinition = z.object({
-  code: z.string(),
-  name: z.string(),
+  code: Code,
+  name: Label,
   listType: ListType,
-  authority: z.string(),
-  domain: z.string(),
+  authority: Label,
+  domain: Label,
   description: Message,
 });
 export type ListDefinition = z.infer<typeof ListDefinition>;

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Message, ResourceId } from './common.ts';
+import { Code, Label, listOf, Message, Prose, ResourceId } from './common.ts';
 import { ListType } from './lists.ts';
 import './zod.ts';
 
@@ -14,19 +14,19 @@ export type MeasureAction = z.infer<typeof MeasureAction>;
 /** One line of the 联合奖惩措施清单. */
 export const Measure = z.object({
   measureId: ResourceId,
-  name: z.string(),
+  name: Label,
   category: MeasureCategory,
   action: MeasureAction,
   /** List types whose active entries trigger the measure. */
-  listTypes: z.array(ListType),
+  listTypes: listOf(ListType, 10),
   /** Narrower: only entries of these lists (empty: any list of `listTypes`). */
-  listCodes: z.array(z.string()),
+  listCodes: listOf(Code),
   /** Matters it binds (`*`: every matter). */
-  matters: z.array(z.string()),
+  matters: listOf(Code, 10_000),
   /** 法律依据 */
-  basis: z.string(),
+  basis: Prose,
   /** 实施单位: the departments that implement it — where 定向推送 sends its triggers (003 §六). */
-  departments: z.array(z.string()),
+  departments: listOf(Label),
   description: Message,
 });
 export type Measure = z.infer<typeof Measure>;
@@ -34,10 +34,10 @@ export type Measure = z.infer<typeof Measure>;
 /** A measure that bites on the matter being handled, with the entries that trigger it. */
 export const AppliedMeasure = z.object({
   measureId: ResourceId,
-  name: z.string(),
+  name: Label,
   category: MeasureCategory,
   action: MeasureAction,
-  basis: z.string(),
-  triggeredBy: z.array(ResourceId),
+  basis: Prose,
+  triggeredBy: listOf(ResourceId),
 });
 export type AppliedMeasure = z.infer<typeof AppliedMeasure>;

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { CheckRequest, Grade, Verdict } from './checks.ts';
 import { Commitment } from './commitments.ts';
-import { CalendarDate, Instant } from './common.ts';
+import { CalendarDate, Code, Instant, Label, LongText, listOf, Prose, ShortText } from './common.ts';
 import { EventType } from './events.ts';
 import { BasisKind, ListEntry, RepairMethod, Severity } from './lists.ts';
 import { SubjectRef } from './subjects.ts';
@@ -9,12 +9,12 @@ import './zod.ts';
 
 /** GET /__mock/scenarios — the named scenario subjects and the verdict each demo matter must yield. */
 export const ScenarioList = z.object({
-  scenarios: z.array(
+  scenarios: listOf(
     z.object({
-      id: z.string(),
-      title: z.string(),
-      description: z.string(),
-      checks: z.array(z.object({ request: CheckRequest, verdict: Verdict })),
+      id: Code,
+      title: Label,
+      description: Prose,
+      checks: listOf(z.object({ request: CheckRequest, verdict: Verdict }), 100),
     }),
   ),
 });
@@ -34,18 +34,18 @@ export const Fault = z.strictObject({
   /** For `rate-limit` and 503: seconds for `Retry-After`. */
   retryAfter: z.optional(z.int().check(z.gte(0), z.lte(3600))),
   /** Apply to this many API requests, then clear (default: until reset). */
-  times: z.optional(z.int().check(z.gte(1))),
+  times: z.optional(z.int().check(z.gte(1), z.lte(1_000_000))),
   /** Only requests whose path starts with this (e.g. `/api/v1/checks`). */
-  pathPrefix: z.optional(z.string()),
+  pathPrefix: z.optional(z.string().check(z.maxLength(200), z.regex(/^\/[A-Za-z0-9/_.~-]*$/))),
 });
 export type Fault = z.infer<typeof Fault>;
 
-export const FaultState = z.object({ fault: z.nullable(Fault), remaining: z.nullable(z.int()) });
+export const FaultState = z.object({ fault: z.nullable(Fault), remaining: z.nullable(z.int().check(z.gte(0))) });
 
 /** POST /__mock/entries — list a subject (认定 on the mock's say-so); everything but subject and list defaulted. */
 export const MockEntryRequest = z.strictObject({
   subject: SubjectRef,
-  listCode: z.string().check(z.minLength(1), z.maxLength(60)),
+  listCode: z.string().check(z.minLength(1), z.maxLength(60), z.regex(/^[A-Z0-9_-]+$/)),
   severity: z.optional(Severity),
   /** Decision date (default today). */
   listedAt: z.optional(CalendarDate),
@@ -54,8 +54,8 @@ export const MockEntryRequest = z.strictObject({
   basis: z.optional(
     z.strictObject({
       kind: BasisKind,
-      document: z.string().check(z.maxLength(200)),
-      summary: z.string().check(z.maxLength(1000)),
+      document: ShortText,
+      summary: LongText,
     }),
   ),
 });
@@ -68,8 +68,8 @@ export const MockRepairRequest = z.strictObject({ method: z.optional(RepairMetho
 /** POST /__mock/grades — a new 公共信用综合评价 result. */
 export const MockGradeRequest = z.strictObject({
   subject: SubjectRef,
-  level: z.string().check(z.minLength(1), z.maxLength(10)),
-  scaleId: z.optional(z.string().check(z.maxLength(40))),
+  level: z.string().check(z.minLength(1), z.maxLength(10), z.regex(/^[A-Za-z0-9+-]+$/)),
+  scaleId: z.optional(z.string().check(z.maxLength(40), z.regex(/^[A-Za-z0-9_-]+$/))),
 });
 
 /** POST /__mock/clock — move the platform's clock forward (due commitments and expiries fire). */
@@ -84,7 +84,7 @@ export const MockChange = z.object({
   commitment: z.optional(Commitment),
   grade: z.optional(z.nullable(Grade)),
   now: z.optional(Instant),
-  events: z.array(z.object({ eventId: z.string(), type: EventType, sequence: z.int() })),
+  events: listOf(z.object({ eventId: Code, type: EventType, sequence: z.int().check(z.gte(1)) }), 1_000_000),
 });
 export type MockChange = z.infer<typeof MockChange>;
 export type MockRepair = z.infer<typeof MockRepairRequest>;

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Instant, LongText, ResourceId, ShortText } from './common.ts';
+import { Instant, LongText, Prose, ResourceId, ShortText } from './common.ts';
 import { SubjectRef } from './subjects.ts';
 import './zod.ts';
 
@@ -8,7 +8,7 @@ export const ObjectionRequest = z.strictObject({
   entryId: ResourceId,
   /** The subject the entry belongs to (an objection must name whose record it disputes). */
   subject: SubjectRef,
-  reason: z.string().check(z.trim(), z.minLength(5), z.maxLength(1000)),
+  reason: z.string().check(z.trim(), z.minLength(5), z.maxLength(1000), z.regex(/^(?:[^\p{Cc}\p{Cs}]|[\t\n\r])*$/u)),
   contact: z.optional(ShortText),
 });
 export type ObjectionInput = z.input<typeof ObjectionRequest>;
@@ -20,10 +20,10 @@ export const Objection = z.object({
   objectionId: ResourceId,
   entryId: ResourceId,
   status: ObjectionStatus,
-  reason: z.string(),
+  reason: Prose,
   filedAt: Instant,
   decidedAt: z.nullable(Instant),
-  decisionNote: z.nullable(z.string()),
+  decisionNote: z.nullable(Prose),
 });
 export type Objection = z.infer<typeof Objection>;
 

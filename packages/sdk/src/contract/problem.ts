@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Message } from './common.ts';
+import { Code, Label, listOf, Message, Prose } from './common.ts';
 import './zod.ts';
 
 /**
@@ -47,6 +47,7 @@ export const PROBLEMS = {
   NOT_ELIGIBLE: [422, 'The subject is not eligible', '申请人不符合适用条件'],
   TEXT_VERSION: [422, 'Commitment text version is not current', '承诺书版本不是当前版本'],
   DEADLINE_INVALID: [422, 'Invalid deadline', '补齐材料期限无效'],
+  EXPORT_TOO_LARGE: [422, 'Export too large: narrow the date range', '导出数据过多，请缩小日期范围'],
   IDEMPOTENCY_KEY_REUSED: [422, 'Idempotency-Key reused with a different request', '幂等键已用于不同的请求'],
   WEBHOOK_DESTINATION_FORBIDDEN: [422, 'Webhook destination not allowed', '推送地址不被允许'],
   RATE_LIMITED: [429, 'Too many requests', '请求过于频繁，请稍后重试'],
@@ -65,7 +66,7 @@ export function isProblemCode(code: unknown): code is ProblemCode {
 }
 
 /** A field-level error: where (JSON Pointer into the request), what (stable code), in both languages. */
-export const FieldError = z.object({ pointer: z.string(), code: z.string(), message: Message });
+export const FieldError = z.object({ pointer: Label, code: Code, message: Message });
 export type FieldError = z.infer<typeof FieldError>;
 
 /**
@@ -73,16 +74,16 @@ export type FieldError = z.infer<typeof FieldError>;
  * RFC clients expect; `message` carries the same in Chinese and English; `code` is stable.
  */
 export const Problem = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.int(),
-  detail: z.string(),
+  type: Label,
+  title: Label,
+  status: z.int().check(z.gte(400), z.lte(599)),
+  detail: Prose,
   /** One of `PROBLEMS` (a string in the schema: a real platform may add codes of its own). */
-  code: z.string(),
+  code: Code,
   message: Message,
-  errors: z.optional(z.array(FieldError)),
-  requestId: z.optional(z.string()),
+  errors: z.optional(listOf(FieldError)),
+  requestId: z.optional(Code),
   /** Seconds, mirrored from the `Retry-After` header on 429/503. */
-  retryAfter: z.optional(z.number()),
+  retryAfter: z.optional(z.number().check(z.gte(0), z.lte(86_400))),
 });
 export type Problem = z.infer<typeof Problem>;

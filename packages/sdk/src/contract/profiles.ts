@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { Grade, LinkedSubject } from './checks.ts';
 import { Commitment } from './commitments.ts';
-import { CalendarDate, Instant, ResourceId } from './common.ts';
+import { CalendarDate, Instant, Label, listOf, ResourceId } from './common.ts';
 import { ListEntry } from './lists.ts';
 import { Objection } from './objections.ts';
 import { SubjectRef, SubjectView } from './subjects.ts';
@@ -15,20 +15,20 @@ export type ProfileRequest = z.infer<typeof ProfileRequest>;
 export const Interview = z.object({
   kind: z.enum(['reminder', 'warning']),
   date: CalendarDate,
-  authority: z.string(),
+  authority: Label,
   entryId: z.nullable(ResourceId),
 });
 
 /** A subject's full credit file, history included (可查可核可溯, 000 二(一)). */
 export const Profile = z.object({
   subject: SubjectView,
-  entries: z.array(ListEntry),
-  commitments: z.array(Commitment),
+  entries: listOf(ListEntry),
+  commitments: listOf(Commitment),
   grade: z.nullable(Grade),
-  gradeHistory: z.array(Grade),
-  interviews: z.array(Interview),
-  objections: z.array(Objection),
-  linked: z.array(LinkedSubject),
-  checks: z.object({ total: z.int(), lastAt: z.nullable(Instant) }),
+  gradeHistory: listOf(Grade),
+  interviews: listOf(Interview),
+  objections: listOf(Objection),
+  linked: listOf(LinkedSubject, 100),
+  checks: z.object({ total: z.int().check(z.gte(0)), lastAt: z.nullable(Instant) }),
 });
 export type Profile = z.infer<typeof Profile>;

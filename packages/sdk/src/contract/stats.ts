@@ -1,36 +1,38 @@
 import * as z from 'zod/mini';
-import { CalendarDate, Instant } from './common.ts';
+import { CalendarDate, Code, Instant, Label, listOf, ShortText } from './common.ts';
 import './zod.ts';
 
 export const CoverageQuery = z.strictObject({
   from: z.optional(CalendarDate),
   to: z.optional(CalendarDate),
-  department: z.optional(z.string().check(z.maxLength(100))),
+  department: z.optional(ShortText),
 });
 export type CoverageQuery = z.infer<typeof CoverageQuery>;
 
-const VerdictCounts = z.object({ clear: z.int(), notice: z.int(), caution: z.int(), restrict: z.int() });
+const Count = z.int().check(z.gte(0));
+const VerdictCounts = z.object({ clear: Count, notice: Count, caution: Count, restrict: Count });
 
 /** 逢办必查 coverage: checks per matter and verdict, and how many got feedback (003 §七 反馈). */
 export const Coverage = z.object({
   generatedAt: Instant,
   from: z.nullable(CalendarDate),
   to: z.nullable(CalendarDate),
-  total: z.int(),
-  withFeedback: z.int(),
-  feedbackRate: z.number(),
+  total: Count,
+  withFeedback: Count,
+  feedbackRate: z.number().check(z.gte(0), z.lte(1)),
   /** 补查: checks run after the application was accepted during an outage, counted apart (also in `total`). */
-  deferred: z.int(),
+  deferred: Count,
   verdicts: VerdictCounts,
-  byMatter: z.array(
+  byMatter: listOf(
     z.object({
-      matter: z.object({ code: z.string(), name: z.string() }),
-      total: z.int(),
+      matter: z.object({ code: Code, name: Label }),
+      total: Count,
       verdicts: VerdictCounts,
-      withFeedback: z.int(),
-      feedbackRate: z.number(),
-      deferred: z.int(),
+      withFeedback: Count,
+      feedbackRate: z.number().check(z.gte(0), z.lte(1)),
+      deferred: Count,
     }),
+    10_000,
   ),
 });
 export type Coverage = z.infer<typeof Coverage>;

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { normalizeIdentifier } from '../identifiers/normalize.ts';
 import { validateSubjectId } from '../identifiers/subject.ts';
-import { ShortText } from './common.ts';
+import { Label, ShortText } from './common.ts';
 import './zod.ts';
 
 /** `uscc`: 统一社会信用代码 of an organisation; `idcard`: 居民身份证号码 of a natural person. */
@@ -36,10 +36,10 @@ export type SubjectRefInput = z.input<typeof SubjectRef>;
 /** A subject as the platform returns it: personal identifiers masked unless the caller may see them. */
 export const SubjectView = z.object({
   idType: IdType,
-  id: z.string(),
+  id: z.string().check(z.maxLength(64)),
   /** True when `id` (and a person's `name`) are masked for this caller. */
   masked: z.boolean(),
-  name: z.nullable(z.string()),
+  name: z.nullable(Label),
   /** False when the platform holds no file for this identifier (no record is not a negative record). */
   found: z.boolean(),
 });

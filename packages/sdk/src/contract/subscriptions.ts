@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
-import { Instant, MatterCode, ResourceId, ShortText } from './common.ts';
+import { Code, Instant, Label, listOf, MatterCode, Opaque, ResourceId, ShortText } from './common.ts';
 import { EventType } from './events.ts';
 import './zod.ts';
 
 /** A region code (GB/T 2260): 2 digits a province, 4 a city, 6 a county. */
-export const RegionCode = z.string().check(z.regex(/^[0-9]{2}([0-9]{2}){0,2}$/));
+export const RegionCode = z.string().check(z.maxLength(6), z.regex(/^[0-9]{2}([0-9]{2}){0,2}$/));
 
 /** How long after a check the checking department is told of changes (事中事后, 002 (一)), by default. */
 export const DEFAULT_MONITORING_DAYS = 180;
@@ -16,7 +16,7 @@ export const SubscriptionRequest = z.strictObject({
   /** Webhook endpoint (http or https); omit for the pull feed only. */
   url: z.optional(z.url({ protocol: /^https?$/ }).check(z.maxLength(2000))),
   /** Event types (default: all). */
-  types: z.optional(z.array(EventType).check(z.minLength(1))),
+  types: z.optional(z.array(EventType).check(z.minLength(1), z.maxLength(EventType.options.length))),
   /** Only events routed for these matters (measure, check or commitment routes); default: all. */
   matters: z.optional(z.array(MatterCode).check(z.maxLength(100))),
   /** 按地区推送: every event of subjects registered in this region. */
@@ -32,30 +32,30 @@ export type SubscriptionInput = z.input<typeof SubscriptionRequest>;
 
 export const Subscription = z.object({
   subscriptionId: ResourceId,
-  department: z.string(),
-  url: z.nullable(z.string()),
-  types: z.array(EventType),
-  matters: z.array(z.string()),
-  region: z.nullable(z.string()),
-  monitoringDays: z.int(),
+  department: Label,
+  url: z.nullable(z.string().check(z.maxLength(2000))),
+  types: listOf(EventType, 100),
+  matters: listOf(Code),
+  region: z.nullable(Code),
+  monitoringDays: z.int().check(z.gte(1)),
   pii: z.boolean(),
-  description: z.string(),
+  description: Label,
   createdAt: Instant,
   /** Until when the previous secret still signs deliveries (rotation overlap); null when none. */
   previousSecretValidUntil: z.nullable(Instant),
   /** Deliveries that gave up after every retry (see …/deliveries?status=dead). */
-  deadLetters: z.int(),
+  deadLetters: z.int().check(z.gte(0)),
 });
 export type Subscription = z.infer<typeof Subscription>;
 
 /** The answer to creating a subscription or rotating its secret: the secret, shown this once. */
 export const SubscriptionWithSecret = z.extend(Subscription, {
   /** `whsec_<base64>` (Standard Webhooks). Store it; the platform never shows it again. */
-  secret: z.string(),
+  secret: Opaque,
 });
 export type SubscriptionWithSecret = z.infer<typeof SubscriptionWithSecret>;
 
-export const SubscriptionList = z.object({ subscriptions: z.array(Subscription) });
+export const SubscriptionList = z.object({ subscriptions: listOf(Subscription) });
 
 export const RotateSecretRequest = z.strictObject({
   /** How long the old secret keeps signing beside the new one (default 86 400 s, at most 7 days). */
@@ -71,10 +71,10 @@ export const Delivery = z.object({
   eventId: ResourceId,
   type: EventType,
   status: DeliveryStatus,
-  attempts: z.int(),
+  attempts: z.int().check(z.gte(0)),
   lastAttemptAt: z.nullable(Instant),
   /** What the last attempt met: `HTTP 500`, `timeout`, `connection refused` … */
-  lastError: z.nullable(z.string()),
+  lastError: z.nullable(Label),
   nextAttemptAt: z.nullable(Instant),
   deliveredAt: z.nullable(Instant),
 });
@@ -84,10 +84,10 @@ export const DeliveryQuery = z.strictObject({
   status: z.optional(DeliveryStatus),
   limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(500))),
 });
-export const DeliveryList = z.object({ deliveries: z.array(Delivery) });
+export const DeliveryList = z.object({ deliveries: listOf(Delivery, 500) });
 
 /** Manual redelivery of dead letters: the ones named, or all of the subscription's. */
 export const RedeliverRequest = z.strictObject({
   deliveryIds: z.optional(z.array(ResourceId).check(z.minLength(1), z.maxLength(1000))),
 });
-export const RedeliverResult = z.object({ redelivered: z.int() });
+export const RedeliverResult = z.object({ redelivered: z.int().check(z.gte(0)) });

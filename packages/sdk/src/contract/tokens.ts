@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Instant, MatterCode, ShortText } from './common.ts';
+import { Code, Instant, Label, listOf, MatterCode, Opaque, ShortText } from './common.ts';
 import './zod.ts';
 
 /** What a browser token may do. `pii:read` unmasks personal identifiers; tokens lack it by default. */
@@ -35,7 +35,7 @@ export const TokenRequest = z.strictObject({
   operator: ShortText,
   /** Matter codes the token may check (`*`: all). */
   matters: z.array(z.union([z.literal('*'), MatterCode])).check(z.minLength(1), z.maxLength(100)),
-  scopes: z.optional(z.array(TokenScope).check(z.minLength(1))),
+  scopes: z.optional(z.array(TokenScope).check(z.minLength(1), z.maxLength(TokenScope.options.length))),
   /** Lifetime in seconds, 60–3600 (default 900). */
   ttlSeconds: z.optional(z.int().check(z.gte(60), z.lte(3600))),
 });
@@ -43,13 +43,13 @@ export type TokenInput = z.input<typeof TokenRequest>;
 export type TokenRequest = z.infer<typeof TokenRequest>;
 
 export const TokenResponse = z.object({
-  token: z.string(),
+  token: Opaque,
   tokenType: z.literal('Bearer'),
   expiresAt: Instant,
-  department: z.string(),
-  operator: z.string(),
-  matters: z.array(z.string()),
-  scopes: z.array(TokenScope),
+  department: Label,
+  operator: Label,
+  matters: listOf(Code),
+  scopes: listOf(TokenScope, 100),
 });
 export type TokenResponse = z.infer<typeof TokenResponse>;
 
@@ -59,14 +59,14 @@ export type TokenResponse = z.infer<typeof TokenResponse>;
  * (`checks:defer`); the platform verifies the signature on every call.
  */
 export const TokenClaims = z.object({
-  jti: z.string(),
-  app: z.string(),
+  jti: Code,
+  app: Code,
   /** Which of the app's token keys signed it (rotating the app's secret revokes its tokens). */
-  kid: z.optional(z.string()),
-  dept: z.string(),
-  op: z.string(),
-  mat: z.array(z.string()),
-  scp: z.array(z.string()),
+  kid: z.optional(Code),
+  dept: Label,
+  op: Label,
+  mat: listOf(Code),
+  scp: listOf(Code, 100),
   iat: z.int(),
   exp: z.int(),
 });
@@ -76,8 +76,8 @@ export type TokenClaims = z.infer<typeof TokenClaims>;
 export const Ed25519Jwk = z.object({
   kty: z.literal('OKP'),
   crv: z.literal('Ed25519'),
-  x: z.string(),
-  kid: z.string(),
+  x: Code,
+  kid: Code,
   alg: z.literal('EdDSA'),
   use: z.literal('sig'),
 });
@@ -90,16 +90,16 @@ export const Ed25519Jwk = z.object({
 export const Sm2Jwk = z.object({
   kty: z.literal('EC'),
   crv: z.literal('SM2'),
-  x: z.string(),
-  y: z.string(),
-  kid: z.string(),
+  x: Code,
+  y: Code,
+  kid: Code,
   alg: z.literal('SM2SM3'),
   use: z.literal('sig'),
 });
 
 /** The platform's public receipt-signing keys: Ed25519, or SM2 under 国密 (the signing key first). */
 export const Jwks = z.object({
-  keys: z.array(z.discriminatedUnion('kty', [Ed25519Jwk, Sm2Jwk])),
+  keys: listOf(z.discriminatedUnion('kty', [Ed25519Jwk, Sm2Jwk]), 100),
 });
 export type Jwks = z.infer<typeof Jwks>;
 export type Jwk = Jwks['keys'][number];

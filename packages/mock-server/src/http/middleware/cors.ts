@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { PlatformEnv } from '../env.ts';
 
 const ALLOWED_HEADERS = 'authorization, content-type, idempotency-key, prefer, x-request-id';
-const EXPOSED_HEADERS = 'retry-after, idempotent-replayed, x-request-id, location';
+const EXPOSED_HEADERS = 'retry-after, ratelimit, ratelimit-policy, idempotent-replayed, x-request-id, location';
 
 /**
  * CORS for browser widgets: allowed origins only, preflights answered here. Hand-written rather than

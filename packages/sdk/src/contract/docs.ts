@@ -1,0 +1,69 @@
+import type { EndpointId } from './endpoints.ts';
+import type { TokenScope } from './tokens.ts';
+
+/*
+ * The words of the API reference (OpenAPI `description`s) beside the contract they describe, in a
+ * module of their own: the server's document generator imports it, browser bundles never do.
+ * Typed against the endpoint table and the scopes, so a new endpoint or scope without words does
+ * not compile.
+ */
+
+/** What each endpoint does, for whom, and what to watch for. */
+export const ENDPOINT_DESCRIPTIONS: Record<EndpointId, string> = {
+  createCheck:
+    'Checks one subject (USCC or 身份证 number) for the matter being handled and returns the verdict (clear / notice / caution / restrict), the reasons, the measures that bind the matter, commitments, eligibility for 告知承诺/容缺受理, the grade, and a signed receipt the host backend verifies offline. Identifiers travel in the body, never in the URL.',
+  createCheckBatch:
+    'Checks up to 100 subjects for one matter (apps only). Each item succeeds or fails on its own: a bad identifier fails its item with a problem, not the batch.',
+  getCheck: 'Reads a stored check with its feedback, for audit. Another app’s check is not found (404).',
+  createFeedback:
+    'Records what the window did with the result (反馈, 003 §七): once per check; the same feedback again returns it (200), a different one is 409 FEEDBACK_EXISTS.',
+  getProfile:
+    'A subject’s whole credit file, history included (可查可核可溯): entries, commitments, grades, interviews, objections, links.',
+  listMatters: 'The matters (事项) with the credit routes each offers (告知承诺, 容缺受理) and its 应急 deferral policy.',
+  listMeasures:
+    'The 联合奖惩措施清单: every measure, the lists that trigger it, the matters it binds and the departments that implement it.',
+  listLists: 'The list definitions (blacklists, watchlists, red lists) with their authorities.',
+  listGradeScales: 'The grade scales of 公共信用综合评价 and industry evaluations, best level first.',
+  signCommitment:
+    'Signs a credit commitment (告知承诺, 容缺受理 …) on the matter’s current standard text; 容缺受理 needs a deadline for the missing materials.',
+  searchCommitments: 'A subject’s commitments, filtered by matter and status.',
+  recordFulfilment:
+    'Records whether a commitment was fulfilled, partly fulfilled or violated (apps only); a violation emits commitment.violated.',
+  createObjection: 'Files an objection (异议) to a list entry; the entry shows under-objection and keeps its measures until decided.',
+  getObjection: 'An objection and, once made, its decision.',
+  decideObjection: 'The listing authority’s decision (apps only): upheld revokes the entry, rejected restores it.',
+  createToken:
+    'Mints a browser token for one department, operator, matters and scopes (apps only; a token cannot mint tokens). At most one hour; the token names its app’s key, and rotating the app’s secret revokes it.',
+  getKeys: 'The public keys that sign check receipts (JWKS): Ed25519, or SM2 under 国密. Public and cacheable.',
+  getCoverage: '逢办必查 coverage: checks per matter and verdict, feedback rates, 补查 counted apart. A token sees its own department.',
+  listEvents:
+    'The pull feed of pushed events (定向推送) for one department of the caller’s app, oldest first from a stable cursor (or newest first with order=desc).',
+  ackEvent:
+    'Acknowledges a pushed event with what the department did (已惩戒 / 已激励 / 不适用 with a reason): once per department of the caller’s app, idempotent.',
+  createSubscription:
+    'Subscribes a department to pushed events, by webhook and/or the pull feed; the signing secret is returned this once. A webhook URL must point to a public address: loopback, private, link-local and other internal addresses are refused (422 WEBHOOK_DESTINATION_FORBIDDEN), and checked again after DNS at every delivery.',
+  listSubscriptions: 'The app’s own subscriptions.',
+  getSubscription: 'One of the app’s subscriptions (another app’s is not found).',
+  deleteSubscription: 'Stops a subscription: its pending deliveries are dropped; the feed keeps what was routed.',
+  rotateSubscriptionSecret:
+    'Rotates the webhook secret; during the overlap (default a day) deliveries carry both signatures, so receivers switch without a gap.',
+  listDeliveries: 'The subscription’s webhook deliveries, newest last; status=dead lists the dead letters.',
+  redeliver: 'Sends dead letters again, due now with a fresh count of attempts: those named, or all of the subscription’s.',
+  listCases:
+    '联合奖惩案例: every feedback, at the counter and on pushed events, filtered and paginated; with Accept: text/csv the same as CSV (UTF-8 with a BOM, formula cells defused).',
+};
+
+/** What each browser-token scope allows (the OpenAPI document lists them once, on the bearer scheme). */
+export const SCOPE_DESCRIPTIONS: Record<TokenScope, string> = {
+  'checks:write': 'Check subjects (POST /checks)',
+  'checks:read': 'Read the department’s checks, coverage and cases',
+  'checks:defer': '先行受理，事后补查: send a deferred check after an outage (never a default scope)',
+  'feedback:write': 'Record feedback on checks and acknowledge pushed events',
+  'commitments:write': 'Sign credit commitments',
+  'commitments:read': 'Read a subject’s commitments',
+  'objections:write': 'File and read objections',
+  'profiles:read': 'Read a subject’s full credit file',
+  'catalog:read': 'Read the catalogue (matters, measures, lists, grade scales)',
+  'events:read': 'Read the department’s pull feed of pushed events',
+  'pii:read': 'See personal identifiers unmasked (never a default scope)',
+};
