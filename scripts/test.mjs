@@ -17,6 +17,8 @@ const soak = process.argv.includes('--soak');
 const audit = `${cache}/audit.log`;
 
 const results = [];
+/** Said after the summary: what did not run here and why. */
+const notes = [];
 const sh = (name, command, args, env = {}) => {
   console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
   const started = Date.now();
@@ -45,10 +47,22 @@ if (soak) {
     step('openapi-lint', process.execPath, ['scripts/lint-openapi.mjs']);
     const v = sh('vitest', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${cache}/vitest.json`]);
     results.push({ name: 'vitest', ...counts(`${cache}/vitest.json`, v.status), seconds: v.seconds });
+    // The widget in Chromium and in Firefox ESR (信创 desktops ship both). A machine without Firefox
+    // runs Chromium only and says so; CI must have both.
+    const { FIREFOX } = await import('./firefox.mjs');
+    if (!FIREFOX) {
+      const why = 'no Firefox ESR found (apt-get install firefox-esr, or set FIREFOX_PATH)';
+      if (process.env.CI) results.push({ name: 'firefox-esr', passed: 0, failed: 1, seconds: '0' });
+      notes.push(`web-test-runner ran in Chromium only: ${why}`);
+    }
     const w = sh('web-test-runner', bin('wtr'), ['--config', 'packages/widget/web-test-runner.config.mjs'], {
       WTR_RESULTS: `${cache}/wtr.json`,
     });
-    results.push({ name: 'web-test-runner', ...counts(`${cache}/wtr.json`, w.status), seconds: w.seconds });
+    results.push({
+      name: `web-test-runner (Chromium${FIREFOX ? ', Firefox ESR' : ''})`,
+      ...counts(`${cache}/wtr.json`, w.status),
+      seconds: w.seconds,
+    });
     step('pii-sweep', process.execPath, ['scripts/pii-sweep.mjs', audit]);
   } else {
     console.error('\nThe build failed: tests were not run (they need the built packages).');
@@ -65,6 +79,7 @@ for (const r of results) {
 }
 const ok = failed === 0 && results.length > 0;
 console.log(`total: ${passed} passed, ${failed} failed`);
+for (const note of notes) console.log(`note: ${note}`);
 process.exit(ok ? 0 : 1);
 
 /** Test counts from a runner's JSON report; a runner that crashed before reporting counts as one failure. */

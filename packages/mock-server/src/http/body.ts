@@ -9,6 +9,12 @@ export async function readBody(request: Request, limit: number): Promise<string>
   // With a Content-Length the HTTP parser already bounds the body: read it in one go (and
   // without touching `request.body`, which would make the Node adapter build a web stream).
   if (Number.isFinite(declared)) return decode(new Uint8Array(await request.arrayBuffer()));
+  // Firefox has no `Request.body` stream (the mock runs there in msw's worker): read it whole.
+  if (request.body === undefined) {
+    const bytes = new Uint8Array(await request.arrayBuffer());
+    if (bytes.byteLength > limit) throw tooLarge(limit);
+    return decode(bytes);
+  }
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
