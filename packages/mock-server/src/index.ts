@@ -1,7 +1,8 @@
 import { type AppOptions, createApp, type PlatformApp } from './http/app.ts';
 import { Faults } from './http/faults.ts';
 import { platformHandlers } from './msw.ts';
-import { Platform, type PlatformOptions } from './platform/platform.ts';
+import type { PlatformOptions } from './platform/options.ts';
+import { Platform } from './platform/platform.ts';
 
 export { PROBLEMS } from '@credit-check/sdk/contract';
 export * from './domain/index.ts';
@@ -9,7 +10,8 @@ export { type AppOptions, createApp, formatLog, type PlatformApp, type RequestLo
 export { Faults, faultMatrix, parsePrefer } from './http/faults.ts';
 export { openApiDocument } from './http/openapi.ts';
 export { platformHandlers } from './msw.ts';
-export { type App, type CryptoSuite, Platform, type PlatformOptions, SANDBOX_APP } from './platform/platform.ts';
+export { type App, type CryptoSuite, type PlatformOptions, SANDBOX_APP } from './platform/options.ts';
+export { Platform } from './platform/platform.ts';
 export { ProblemError } from './problems.ts';
 export { CATALOG, DEMO_MATTERS } from './seed/catalog.ts';
 export { SANDBOX_DEPARTMENT, SANDBOX_OPERATOR, sandboxContext } from './seed/fixtures.ts';

@@ -3,7 +3,7 @@
  * Browser and Node ≥ 22; no eval (strict CSP); every response parsed with the contract.
  */
 export { type CreditCheckClient, createClient, mintToken } from './client/client.ts';
-export { type CallOptions, type ClientOptions, Connection, type RetryOptions, type TokenLike } from './client/connection.ts';
+export { Connection } from './client/connection.ts';
 export { type DeferredApplication, isPlatformUnavailable, type Settlement, settleDeferred } from './client/deferred.ts';
 export { CreditCheckError, type ErrorCode, isCreditCheckError } from './client/errors.ts';
 export { ackEvent, casesCsv, type EventStreamOptions, events, listCases, listEvents, subscriptions } from './client/events.ts';
@@ -27,6 +27,7 @@ export {
   sendFeedback,
   signCommitment,
 } from './client/methods.ts';
+export type { CallOptions, ClientOptions, RetryOptions, TokenLike } from './client/options.ts';
 export { redact } from './client/redact.ts';
 export { tokenClaims } from './client/token-claims.ts';
 export type {

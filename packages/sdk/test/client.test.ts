@@ -340,7 +340,7 @@ describe('receipts: mint token → browser check → backend verifies', () => {
     const forged = Buffer.from(JSON.stringify({ ...claims, verdict: 'clear' })).toString('base64url');
     expect(await reason(verifyReceipt(`${h}.${forged}.${s}`, jwks))).toBe('SIGNATURE');
     expect(await reason(verifyReceipt('not-a-receipt', jwks))).toBe('MALFORMED');
-    expect(await reason(verifyReceipt(check.receipt, { keys: [{ ...jwks.keys[0]!, kid: 'other' }] }))).toBe('UNKNOWN_KEY');
+    expect(await reason(verifyReceipt(check.receipt, { keys: jwks.keys.map((k) => ({ ...k, kid: 'other' })) }))).toBe('UNKNOWN_KEY');
     // A changed signature byte (the second-last character carries six signature bits; the last one
     // only two, and 'AA' could equal what was there — 1 run in 256 passed the original signature).
     const tampered = `${s.slice(0, -2)}${s.at(-2) === 'A' ? 'B' : 'A'}${s.at(-1)}`;

@@ -5,7 +5,7 @@ import { readApps } from '../node/apps.ts';
 import { clusterWorker, runCluster } from '../node/cluster.ts';
 import { sandboxApp, startServer } from '../node/server.ts';
 import { readTokenKey } from '../node/token-key.ts';
-import type { App } from '../platform/platform.ts';
+import type { App } from '../platform/options.ts';
 import { DEMO_MATTERS } from '../seed/catalog.ts';
 import { readStoreKey } from '../store/sealing.ts';
 import { parseAllowList } from '../webhooks/destinations.ts';

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { App, CryptoSuite } from '../platform/platform.ts';
+import type { App, CryptoSuite } from '../platform/options.ts';
 import { readJsonFile } from './json-file.ts';
 
 /** One team's credentials in an `--apps` file. Secrets of 16+ characters: they sign every call. */

@@ -9,7 +9,7 @@ import { formatLog, type RequestLog } from '../http/app.ts';
 import { RESET_HEADER } from '../http/faults.ts';
 import type { SharedChange, SharedChannel } from '../http/shared.ts';
 import { createMockPlatform, type MockPlatform } from '../index.ts';
-import { type App, type CryptoSuite, type PlatformCrypto, type PlatformOptions, SANDBOX_APP } from '../platform/platform.ts';
+import { type App, type CryptoSuite, type PlatformCrypto, type PlatformOptions, SANDBOX_APP } from '../platform/options.ts';
 import type { Store } from '../store/store.ts';
 import { Deliverer, type DelivererOptions } from '../webhooks/deliverer.ts';
 import { checkDestination } from '../webhooks/destinations.ts';

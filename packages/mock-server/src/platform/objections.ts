@@ -7,6 +7,7 @@ import { problem } from '../problems.ts';
 import type { PlatformContext } from './context.ts';
 import { emit } from './events.ts';
 import { entryNow } from './supervision.ts';
+import { objectionView } from './views.ts';
 
 /** POST /objections — 异议 (001 (十六); 002 (十九)): the entry shows under-objection until decided. */
 export function createObjection(ctx: PlatformContext, _principal: Principal, request: ObjectionRequest): Objection {
@@ -57,16 +58,4 @@ export function decideObjection(
   if (decided.status === 'upheld') emit(ctx, { type: 'entry.revoked', key, entry });
   else emit(ctx, { type: 'entry.changed', key, entry, change: 'objection-rejected' });
   return objectionView(decided);
-}
-
-export function objectionView(o: ObjectionRecord): Objection {
-  return {
-    objectionId: o.objectionId,
-    entryId: o.entryId,
-    status: o.status,
-    reason: o.reason,
-    filedAt: o.filedAt,
-    decidedAt: o.decidedAt,
-    decisionNote: o.decisionNote,
-  };
 }

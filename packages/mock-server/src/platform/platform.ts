@@ -1,4 +1,4 @@
-import { fromBase64Url, type SignatureAlgorithm, type SignatureSchemeName, subtle, toBase64Url, toHex, utf8 } from '@credit-check/sdk/auth';
+import { type SignatureAlgorithm, type SignatureSchemeName, subtle, toBase64Url, toHex, utf8 } from '@credit-check/sdk/auth';
 import type {
   AckRequest,
   BatchCheckRequest,
@@ -34,11 +34,11 @@ import type {
   TokenRequest,
   TokenResponse,
 } from '@credit-check/sdk/contract';
-import { type Ed25519Signer, type ReceiptSigner, signJws } from '@credit-check/sdk/receipts';
-import { type SigningKey, signingKey, sm2SigningKey } from '../auth/keys.ts';
+import { type ReceiptSigner, signJws } from '@credit-check/sdk/receipts';
+import type { SigningKey } from '../auth/keys.ts';
 import type { Principal } from '../auth/principal.ts';
 import { type NativeSm3, signatureAlgorithms, sm3Primitives } from '../auth/signatures.ts';
-import { type KeyedMac, TokenAuthority } from '../auth/tokens.ts';
+import { TokenAuthority } from '../auth/tokens.ts';
 import type { Catalog, CommitmentRecord } from '../domain/records.ts';
 import { CATALOG } from '../seed/catalog.ts';
 import { buildSubjects, type SubjectIndex } from '../seed/generate.ts';
@@ -46,7 +46,6 @@ import { scenarioList, scenarioObjections } from '../seed/scenarios.ts';
 import { MemoryStore } from '../store/memory.ts';
 import type { Store } from '../store/store.ts';
 import type { EventRecord } from '../store/supervision.ts';
-import type { DestinationPolicy } from '../webhooks/policy.ts';
 import { allCases, casesCsv, listCases } from './cases.ts';
 import * as checks from './checks.ts';
 import * as commitments from './commitments.ts';
@@ -55,80 +54,13 @@ import { coverage } from './coverage.ts';
 import type { EventListener } from './events.ts';
 import * as feed from './feed.ts';
 import { createFeedback } from './feedback.ts';
+import { receiptKeys, sm3Mac, tokenKey } from './keys.ts';
 import * as objections from './objections.ts';
+import { type App, type CryptoSuite, type PlatformCrypto, type PlatformOptions, SANDBOX_APP } from './options.ts';
 import { profile } from './subject-file.ts';
 import * as subscriptions from './subscriptions.ts';
 import * as supervision from './supervision.ts';
 import { mintToken } from './tokens.ts';
-
-export interface App {
-  appId: string;
-  appSecret: string;
-  /** The one request-signing scheme the platform accepts from this app (default `CC-HMAC-SHA256`). */
-  scheme?: SignatureSchemeName;
-}
-
-/**
- * `standard`: Ed25519 receipts, HMAC-SHA256 tokens. `gm` (国密, for 密评): SM2 receipts with SM3
- * subject digests, HMAC-SM3 tokens, the default sandbox app signing with CC-HMAC-SM3; with a
- * sealed store (see `store/sealing.ts`) personal data at rest is SM4-encrypted.
- */
-export type CryptoSuite = 'standard' | 'gm';
-
-export interface PlatformOptions {
-  /** Where checks, feedback, commitments and objections live (default: in memory). */
-  store?: Store;
-  /** Generated subjects on top of the scenario subjects (default 1000). */
-  subjects?: number;
-  /** PRNG seed for generated subjects (default `credit-check`). */
-  seed?: string;
-  /** The clock (default: real time). */
-  now?: () => Date;
-  /** Apps allowed to sign requests (default: the sandbox app, signing with SM3 under `crypto: 'gm'`). */
-  apps?: App[];
-  /** Which algorithms the platform signs with (default `standard`). */
-  crypto?: CryptoSuite;
-  /**
-   * The platform's key for browser tokens, ≥ 32 bytes (`--token-key-file`; instances sharing one
-   * platform share it). Default: a random key made once and kept in the store (sealed with a
-   * sealed store), or per process with the in-memory store.
-   */
-  tokenKey?: Uint8Array;
-  issuer?: string;
-  /** Native crypto for the hot path (the Node server passes node:crypto; default WebCrypto). */
-  natives?: PlatformCrypto;
-  /**
-   * Where webhooks may go: the policy the deliverer applies at every connection (default: public
-   * addresses only), and the check a subscription's URL passes when it is made. The Node server
-   * gives both (`webhooks/destinations.ts`); msw and the browser never deliver, and keep URLs
-   * unchecked.
-   */
-  webhookDestinations?: DestinationPolicy & { check?: (url: string) => Promise<void> };
-}
-
-/** Synchronous (or async) primitives the check path needs; WebCrypto works everywhere, node:crypto is faster. */
-export interface PlatformCrypto {
-  sha256: (data: Uint8Array) => Uint8Array | Promise<Uint8Array>;
-  /** Builds an Ed25519 signer from the receipt key (PKCS#8 DER). */
-  ed25519: (pkcs8: Uint8Array) => Ed25519Signer;
-  /** SM3 and HMAC-SM3 (node:crypto has both; SM2 signing is not GB/T 32918 there, so it is not asked for). */
-  sm3?: NativeSm3;
-  /** HMAC-SHA256 keyed once (browser tokens; default WebCrypto). */
-  hmacSha256?: KeyedMac;
-}
-
-/** HMAC-SM3 for tokens under 国密. */
-function sm3Mac(sm3: NativeSm3 | undefined): { mac: KeyedMac } | undefined {
-  return sm3 ? { mac: (key) => (data) => sm3.hmacSm3(key, data) } : undefined;
-}
-
-export const SANDBOX_APP: App = { appId: 'sandbox-app', appSecret: 'sandbox-secret-change-me' };
-
-/** Where the receipt keys live in the store's meta (`key:*` survives a reset; sealed in a sealed store). */
-const ED25519_KEY = 'key:receipt';
-const SM2_KEY = 'key:receipt:sm2';
-/** The platform's browser-token key (base64url), made once per store. */
-const TOKEN_KEY = 'key:token';
 
 /**
  * The shared credit platform: checks (发起), the measures they yield (响应), feedback (反馈) and
@@ -175,9 +107,13 @@ export class Platform implements PlatformContext {
     const gm = options.crypto === 'gm';
     const platform = new Platform(options, gm ? await sm3Primitives(options.natives?.sm3) : undefined);
     platform.offset = Number(platform.store.getMeta('clock:offset') ?? 0);
-    await platform.loadKeys();
+    ({
+      key: platform.key,
+      sign: platform.sign,
+      retired: platform.retired,
+    } = await receiptKeys(platform.store, platform.suite, options.natives));
     platform.tokens = new TokenAuthority({
-      key: platform.tokenKey(options.tokenKey),
+      key: tokenKey(platform.store, options.tokenKey),
       apps: platform.apps,
       ...(sm3Mac(platform.sm3) ?? (options.natives?.hmacSha256 ? { mac: options.natives.hmacSha256 } : {})),
     });
@@ -187,33 +123,6 @@ export class Platform implements PlatformContext {
     );
     platform.seedStore();
     return platform;
-  }
-
-  /** The receipt key of this suite (made once per store), and the other suite's if the store has one. */
-  private async loadKeys(): Promise<void> {
-    const ed = this.store.getMeta(ED25519_KEY);
-    const sm2 = this.store.getMeta(SM2_KEY);
-    if (this.suite === 'gm') {
-      this.key = await sm2SigningKey(sm2);
-      if (!sm2) this.store.putMeta(SM2_KEY, this.key.exported);
-      this.sign = this.key.sign;
-      if (ed) this.retired = [(await signingKey(ed)).publicJwk];
-    } else {
-      this.key = await signingKey(ed);
-      if (!ed) this.store.putMeta(ED25519_KEY, this.key.exported);
-      this.sign = this.crypto ? this.crypto.ed25519(fromBase64Url(this.key.exported)) : this.key.sign;
-      if (sm2) this.retired = [(await sm2SigningKey(sm2)).publicJwk];
-    }
-  }
-
-  /** The token key given, else the store's (made on first start; `key:*` is sealed in a sealed store). */
-  private tokenKey(given: Uint8Array | undefined): Uint8Array {
-    if (given) return given;
-    const kept = this.store.getMeta(TOKEN_KEY);
-    if (kept) return fromBase64Url(kept);
-    const made = crypto.getRandomValues(new Uint8Array(32));
-    this.store.putMeta(TOKEN_KEY, toBase64Url(made));
-    return made;
   }
 
   /** The scheme an app must sign with. */

@@ -3,8 +3,7 @@ import { canSeePii, type Principal } from '../auth/principal.ts';
 import { entryView } from '../domain/entries.ts';
 import { type CommitmentRecord, type ObjectionRecord, type SubjectRecord, subjectKey } from '../domain/records.ts';
 import type { PlatformContext } from './context.ts';
-import { objectionView } from './objections.ts';
-import { commitmentView, gradeView, maskLinked, maskSubject, subjectView } from './views.ts';
+import { commitmentView, gradeView, maskLinked, maskSubject, objectionView, subjectView } from './views.ts';
 
 /**
  * What the platform knows about a subject today: its record, its entries with today's status

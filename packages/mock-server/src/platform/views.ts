@@ -1,7 +1,7 @@
-import type { Check, Commitment, Grade, GradeScale, LinkedSubject, SubjectView } from '@credit-check/sdk/contract';
+import type { Check, Commitment, Grade, GradeScale, LinkedSubject, Objection, SubjectView } from '@credit-check/sdk/contract';
 import { maskIdNumber, maskPersonName } from '@credit-check/sdk/identifiers';
 import { isOverdue } from '../domain/commitments.ts';
-import { type CommitmentRecord, commitmentStatus, type GradeRecord, type SubjectRecord } from '../domain/records.ts';
+import { type CommitmentRecord, commitmentStatus, type GradeRecord, type ObjectionRecord, type SubjectRecord } from '../domain/records.ts';
 
 /** A subject as the platform returns it, unmasked; `mask` applies per caller on the way out. */
 export function subjectView(
@@ -59,5 +59,18 @@ export function gradeView(grade: GradeRecord | undefined, scales: readonly Grade
     label: level.label,
     goodStanding: level.goodStanding,
     evaluatedAt: grade.evaluatedAt,
+  };
+}
+
+/** An objection (异议) as the platform returns it. */
+export function objectionView(o: ObjectionRecord): Objection {
+  return {
+    objectionId: o.objectionId,
+    entryId: o.entryId,
+    status: o.status,
+    reason: o.reason,
+    filedAt: o.filedAt,
+    decidedAt: o.decidedAt,
+    decisionNote: o.decisionNote,
   };
 }

@@ -8,9 +8,10 @@ import type { ProfileInput } from '../contract/profiles.ts';
 import type { CoverageQuery } from '../contract/stats.ts';
 import type { DeliveryStatus, RotateSecretRequest, SubscriptionInput } from '../contract/subscriptions.ts';
 import type { TokenInput } from '../contract/tokens.ts';
-import { type CallOptions, type ClientOptions, Connection } from './connection.ts';
+import { Connection } from './connection.ts';
 import * as e from './events.ts';
 import * as m from './methods.ts';
+import type { CallOptions, ClientOptions } from './options.ts';
 
 /**
  * A client with a method per platform endpoint. For bundle-size-critical pages, use

@@ -1,8 +1,9 @@
 import type { Check, CheckContext, Deferral } from '../contract/checks.ts';
 import type { SubjectRef } from '../contract/subjects.ts';
-import type { CallOptions, Connection } from './connection.ts';
+import type { Connection } from './connection.ts';
 import { isCreditCheckError } from './errors.ts';
 import { check } from './methods.ts';
+import type { CallOptions } from './options.ts';
 
 /**
  * True when a call failed because the platform is unavailable — no answer (network, timeout), a

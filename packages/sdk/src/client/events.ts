@@ -4,8 +4,9 @@ import * as endpoints from '../contract/endpoints.ts';
 import type { AckInput, EventFeedQuery, FeedItem } from '../contract/events.ts';
 import { AckRequest, EventFeedQuery as FeedQuerySchema } from '../contract/events.ts';
 import { type DeliveryStatus, type RotateSecretRequest, type SubscriptionInput, SubscriptionRequest } from '../contract/subscriptions.ts';
-import type { CallOptions, Connection } from './connection.ts';
+import type { Connection } from './connection.ts';
 import { later, resourceId, validate } from './input.ts';
+import type { CallOptions } from './options.ts';
 
 type Query = Record<string, string | undefined>;
 const asQuery = (o: Record<string, string | number | undefined>): Query =>
@@ -52,7 +53,14 @@ export async function* events(connection: Connection, options: EventStreamOption
     if (options.follow === undefined || options.signal?.aborted) return;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, options.follow);
-      options.signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+      options.signal?.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        { once: true },
+      );
     });
     if (options.signal?.aborted) return;
   }

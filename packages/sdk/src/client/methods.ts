@@ -26,9 +26,10 @@ import { type ProfileInput, ProfileRequest } from '../contract/profiles.ts';
 import type { CoverageQuery } from '../contract/stats.ts';
 import { SubjectRef } from '../contract/subjects.ts';
 import { type TokenInput, TokenRequest } from '../contract/tokens.ts';
-import type { CallOptions, Connection } from './connection.ts';
+import type { Connection } from './connection.ts';
 import { CreditCheckError } from './errors.ts';
 import { later, resourceId, validate } from './input.ts';
+import type { CallOptions } from './options.ts';
 
 export interface CheckCallOptions extends CallOptions {
   /** `false`: skip the short result cache and ask the platform again (in-flight sharing still applies). */

@@ -1,56 +1,16 @@
-import type * as z from 'zod/mini';
-import { CaseList, CaseQuery } from './cases.ts';
 import { GradeScaleList, ListDefinitionList, MatterList, MeasureList } from './catalog.ts';
 import { BatchCheckRequest, BatchResult, Check, CheckRequest } from './checks.ts';
 import { Commitment, CommitmentList, CommitmentSearchRequest, FulfilmentRequest, SignCommitmentRequest } from './commitments.ts';
-import { Ack, AckRequest, EventFeedQuery, EventPage } from './events.ts';
+import { browser, endpoint } from './endpoint.ts';
+import * as push from './endpoints-push.ts';
 import { Feedback, FeedbackRequest } from './feedback.ts';
 import { Objection, ObjectionDecisionRequest, ObjectionRequest } from './objections.ts';
 import { Profile, ProfileRequest } from './profiles.ts';
 import { Coverage, CoverageQuery } from './stats.ts';
-import {
-  DeliveryList,
-  DeliveryQuery,
-  RedeliverRequest,
-  RedeliverResult,
-  RotateSecretRequest,
-  Subscription,
-  SubscriptionList,
-  SubscriptionRequest,
-  SubscriptionWithSecret,
-} from './subscriptions.ts';
-import { Jwks, TokenRequest, TokenResponse, type TokenScope } from './tokens.ts';
+import { Jwks, TokenRequest, TokenResponse } from './tokens.ts';
 
-/** Base path of the platform API. */
-export const API_BASE = '/api/v1';
-
-/**
- * Who may call: `app` — a host backend signing with its app secret (HMAC); `token` — a browser
- * widget with a scoped bearer token (needs `scope`); `public` — anyone (catalog keys, health).
- */
-export type Caller = 'app' | 'token' | 'public';
-
-export interface Endpoint {
-  method: 'GET' | 'POST' | 'DELETE';
-  /** Relative to API_BASE, Hono-style params (`/checks/:checkId`). */
-  path: string;
-  summary: string;
-  callers: readonly Caller[];
-  scope?: TokenScope;
-  body?: z.ZodMiniType;
-  query?: z.ZodMiniType;
-  response: z.ZodMiniType;
-  /** The status of a success (every POST also honours `Idempotency-Key`). */
-  status: 200 | 201;
-  /** Other representations on `Accept` (the JSON one is always offered). */
-  produces?: readonly 'text/csv'[];
-  tag: string;
-}
-
-const browser = ['app', 'token'] as const;
-
-/** Declares one endpoint (keeps the literal types the SDK and server rely on). */
-const endpoint = <const E extends Endpoint>(e: E): E => e;
+export { API_BASE, type Caller, type Endpoint } from './endpoint.ts';
+export * from './endpoints-push.ts';
 
 export const createCheck = /*@__PURE__*/ endpoint({
   method: 'POST',
@@ -256,117 +216,6 @@ export const getCoverage = /*@__PURE__*/ endpoint({
   tag: 'stats',
 });
 
-export const listEvents = /*@__PURE__*/ endpoint({
-  method: 'GET',
-  path: '/events',
-  summary: "定向推送 pull feed: a department's events, resumable by cursor",
-  callers: browser,
-  scope: 'events:read',
-  query: EventFeedQuery,
-  response: EventPage,
-  status: 200,
-  tag: 'events',
-});
-
-export const ackEvent = /*@__PURE__*/ endpoint({
-  method: 'POST',
-  path: '/events/:eventId/ack',
-  summary: '响应—反馈 on a pushed event: 已惩戒 / 已激励 / 不适用 (idempotent)',
-  callers: browser,
-  scope: 'feedback:write',
-  body: AckRequest,
-  response: Ack,
-  status: 201,
-  tag: 'events',
-});
-
-export const createSubscription = /*@__PURE__*/ endpoint({
-  method: 'POST',
-  path: '/subscriptions',
-  summary: 'Subscribe a department to pushed events (webhook and/or pull); the secret is returned once',
-  callers: ['app'],
-  body: SubscriptionRequest,
-  response: SubscriptionWithSecret,
-  status: 201,
-  tag: 'events',
-});
-
-export const listSubscriptions = /*@__PURE__*/ endpoint({
-  method: 'GET',
-  path: '/subscriptions',
-  summary: "The app's subscriptions",
-  callers: ['app'],
-  response: SubscriptionList,
-  status: 200,
-  tag: 'events',
-});
-
-export const getSubscription = /*@__PURE__*/ endpoint({
-  method: 'GET',
-  path: '/subscriptions/:subscriptionId',
-  summary: 'A subscription',
-  callers: ['app'],
-  response: Subscription,
-  status: 200,
-  tag: 'events',
-});
-
-export const deleteSubscription = /*@__PURE__*/ endpoint({
-  method: 'DELETE',
-  path: '/subscriptions/:subscriptionId',
-  summary: 'Stop a subscription (pending deliveries are dropped; the feed keeps what was routed)',
-  callers: ['app'],
-  response: Subscription,
-  status: 200,
-  tag: 'events',
-});
-
-export const rotateSubscriptionSecret = /*@__PURE__*/ endpoint({
-  method: 'POST',
-  path: '/subscriptions/:subscriptionId/secret',
-  summary: 'Rotate the webhook secret; the old one keeps signing beside the new one for the overlap',
-  callers: ['app'],
-  body: RotateSecretRequest,
-  response: SubscriptionWithSecret,
-  status: 200,
-  tag: 'events',
-});
-
-export const listDeliveries = /*@__PURE__*/ endpoint({
-  method: 'GET',
-  path: '/subscriptions/:subscriptionId/deliveries',
-  summary: 'Webhook deliveries, e.g. the dead letters (status=dead)',
-  callers: ['app'],
-  query: DeliveryQuery,
-  response: DeliveryList,
-  status: 200,
-  tag: 'events',
-});
-
-export const redeliver = /*@__PURE__*/ endpoint({
-  method: 'POST',
-  path: '/subscriptions/:subscriptionId/deliveries/redeliver',
-  summary: 'Send dead letters again (those named, or all)',
-  callers: ['app'],
-  body: RedeliverRequest,
-  response: RedeliverResult,
-  status: 200,
-  tag: 'events',
-});
-
-export const listCases = /*@__PURE__*/ endpoint({
-  method: 'GET',
-  path: '/cases',
-  summary: '联合奖惩案例: every feedback, from checks and pushed events (CSV with Accept: text/csv)',
-  callers: browser,
-  scope: 'checks:read',
-  query: CaseQuery,
-  response: CaseList,
-  produces: ['text/csv'],
-  status: 200,
-  tag: 'cases',
-});
-
 /** Every platform endpoint: the server registers its routes from this, the OpenAPI document is built from it. */
 export const endpoints = {
   createCheck,
@@ -387,16 +236,7 @@ export const endpoints = {
   createToken,
   getKeys,
   getCoverage,
-  listEvents,
-  ackEvent,
-  createSubscription,
-  listSubscriptions,
-  getSubscription,
-  deleteSubscription,
-  rotateSubscriptionSecret,
-  listDeliveries,
-  redeliver,
-  listCases,
+  ...push,
 } as const;
 
 export type EndpointId = keyof typeof endpoints;

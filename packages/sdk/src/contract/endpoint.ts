@@ -1,0 +1,33 @@
+import type * as z from 'zod/mini';
+import type { TokenScope } from './tokens.ts';
+
+/** Base path of the platform API. */
+export const API_BASE = '/api/v1';
+
+/**
+ * Who may call: `app` — a host backend signing with its app secret (HMAC); `token` — a browser
+ * widget with a scoped bearer token (needs `scope`); `public` — anyone (catalog keys, health).
+ */
+export type Caller = 'app' | 'token' | 'public';
+
+export interface Endpoint {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** Relative to API_BASE, Hono-style params (`/checks/:checkId`). */
+  path: string;
+  summary: string;
+  callers: readonly Caller[];
+  scope?: TokenScope;
+  body?: z.ZodMiniType;
+  query?: z.ZodMiniType;
+  response: z.ZodMiniType;
+  /** The status of a success (every POST also honours `Idempotency-Key`). */
+  status: 200 | 201;
+  /** Other representations on `Accept` (the JSON one is always offered). */
+  produces?: readonly 'text/csv'[];
+  tag: string;
+}
+
+export const browser = ['app', 'token'] as const;
+
+/** Declares one endpoint (keeps the literal types the SDK and server rely on). */
+export const endpoint = <const E extends Endpoint>(e: E): E => e;
