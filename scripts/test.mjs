@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Every check of the project, in order: lint + format (Biome), typecheck and build (tsc -b, widget
-// bundle), the served OpenAPI document linted (Spectral + OWASP), vitest (unit, integration, end-to-end in Chromium), web-test-runner (the widget in
+// Every check of the project, in order: lint + format (Biome), import cycles (madge), typecheck and
+// build (tsc -b, widget bundle), the served OpenAPI document linted (Spectral + OWASP), package
+// entries typed (attw), vitest (unit, integration, end-to-end in Chromium), web-test-runner (the widget in
 // Chromium). Prints one `name: N passed, N failed` line per runner and a total; exits non-zero on
 // any failure. `--soak` runs the long reliability drills instead.
 import { spawnSync } from 'node:child_process';
@@ -41,10 +42,14 @@ if (soak) {
 } else {
   process.env.CREDIT_CHECK_ACCESS_LOG = audit;
   step('lint', bin('biome'), ['ci', '.']);
+  // No import cycles in packages/*/src (madge), type-only and dynamic imports included.
+  step('cycles', process.execPath, ['scripts/cycles.mjs']);
   const built = step('typecheck+build', 'pnpm', ['run', 'build']);
   if (built) {
     // The contract as served, linted by a third party (Spectral + OWASP API Security ruleset).
     step('openapi-lint', process.execPath, ['scripts/lint-openapi.mjs']);
+    // Every package entry has types a TypeScript user resolves (attw on the packed tarballs).
+    step('packaging', process.execPath, ['scripts/packaging.mjs']);
     const v = sh('vitest', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${cache}/vitest.json`]);
     results.push({ name: 'vitest', ...counts(`${cache}/vitest.json`, v.status), seconds: v.seconds });
     // The widget in Chromium and in Firefox ESR (信创 desktops ship both). A machine without Firefox

@@ -1,4 +1,5 @@
 import { defaultClientConditions, defineConfig } from 'vite';
+import { browserOnly } from './vite.browser.ts';
 
 /**
  * dist/credit-alerts.js: the <credit-alerts> inbox as its own self-registering drop-in, for the
@@ -6,6 +7,7 @@ import { defaultClientConditions, defineConfig } from 'vite';
  * that loads both pays Lit and the SDK twice (the inbox page usually stands alone).
  */
 export default defineConfig({
+  plugins: [browserOnly()],
   resolve: { conditions: ['source', ...defaultClientConditions] },
   build: {
     target: 'es2020',

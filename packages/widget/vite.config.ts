@@ -1,12 +1,14 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
+import { browserOnly } from './vite.browser.ts';
 
 /**
- * Modules only the on-demand parts use: 应急 (`outage="defer"`), applicant mode, the English words —
+ * Modules only the on-demand parts use: 应急 (`outage="defer"`: all of `outage/` but the loader and the
+ * database name), applicant mode, the English words —
  * and the SDK's request signing, which a browser never loads (it holds a token, not a secret).
  */
 const ON_DEMAND =
-  /\/credit-check\/(controllers\/(defer|applicant)\.ts|deferred\/|templates\/(defer|notices|applicant)\.ts|i18n-(outage|applicant|en)\.ts)|\/idb\/|\/sdk\/src\/client\/deferred\.ts|\/sdk\/src\/auth\/signature\.ts/;
+  /\/credit-check\/(outage\/(?!outage\.ts|stored\.ts)|controllers\/applicant\.ts|templates\/applicant\.ts|i18n-(applicant|en)\.ts)|\/idb\/|\/sdk\/src\/client\/deferred\.ts|\/sdk\/src\/auth\/signature\.ts/;
 
 /** dist/ also holds tsc's output (emptyOutDir is off): drop the previous build's hashed chunks. */
 const dropOldChunks: Plugin = {
@@ -33,7 +35,7 @@ const dropOldChunks: Plugin = {
  * keeps an old cached chunk from meeting a new entry.
  */
 export default defineConfig({
-  plugins: [dropOldChunks],
+  plugins: [browserOnly(), dropOldChunks],
   resolve: { conditions: ['source', ...defaultClientConditions] },
   build: {
     target: 'es2020',

@@ -1,7 +1,9 @@
 export { type CheckState, CreditCheck } from './credit-check/credit-check.ts';
 export type {
   CreditCheckAcknowledgeDetail,
+  CreditCheckDeferredDetail,
   CreditCheckErrorDetail,
+  CreditCheckEventMap,
   CreditCheckFeedbackDetail,
   CreditCheckResultDetail,
   CreditCheckStartDetail,

@@ -4,15 +4,16 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { type CheckState, checkState, isHeld, needsAlert } from './check-state.ts';
 import { AlertController } from './controllers/alert.ts';
 import { ApplicantMode } from './controllers/applicant-mode.ts';
-import { CheckController, type Subject } from './controllers/check.ts';
+import { CheckController } from './controllers/check.ts';
 import { ClaimsController } from './controllers/claims.ts';
 import { FeedbackController } from './controllers/feedback.ts';
 import { GuardController } from './controllers/guard.ts';
-import { OutageController } from './controllers/outage.ts';
 import { WatchController } from './controllers/watch.ts';
 import { styles } from './credit-check.styles.ts';
 import type { CreditCheckDeferredDetail } from './events.ts';
+import type { CreditCheckHost, Readings } from './host.ts';
 import { loadEnglish, strings } from './i18n.ts';
+import { OutageController } from './outage/outage.ts';
 import { printElement } from './print.ts';
 import { alertTemplate } from './templates/alert.ts';
 import { detailsTemplate } from './templates/details.ts';
@@ -69,7 +70,7 @@ export type { CheckState } from './check-state.ts';
  * @cssproperty --credit-check-error-color - Accent of the error state.
  * @cssproperty --credit-check-deferred-color - Accent of the deferred state.
  */
-export class CreditCheck extends LitElement {
+export class CreditCheck extends LitElement implements CreditCheckHost {
   static override styles = styles;
   static formAssociated = true;
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
@@ -147,11 +148,25 @@ export class CreditCheck extends LitElement {
   /** Reflected: the verdict shown (also while `stale`), absent otherwise. */
   declare verdict: string | undefined;
 
-  // Behaviour lives in controllers (one concern each); the element wires them and renders.
+  // Behaviour lives in controllers (one concern each) typed against CreditCheckHost; the element
+  // wires them and renders. What one controller knows that another needs goes through `read`
+  // (its functions run later, at update time, when every controller exists).
+  private readonly read: Readings = {
+    watched: () => ({ value: this.watcher.value, name: this.watcher.name }),
+    department: () => this.claims.department,
+    operator: () => this.claims.operator,
+    claimsLoading: () => this.claims.loading,
+    tokenHas: (scope) => this.claims.has(scope),
+    connection: () => this.checker.connection(),
+    checkKey: () => this.checker.key(),
+    checkError: () => (this.checker.phase === 'error' ? this.checker.error() : undefined),
+    subject: () => this.checker.subject(),
+  };
   private readonly watcher = new WatchController(this);
-  private readonly claims = new ClaimsController(this);
+  private readonly claims = new ClaimsController(this, this.read);
   private readonly checker = new CheckController(
     this,
+    this.read,
     () => {
       this.alerter.reset();
       this.feedback.reset();
@@ -159,10 +174,10 @@ export class CreditCheck extends LitElement {
     },
     () => this.deferrals.platformBack(),
   );
-  private readonly deferrals = new OutageController(this);
+  private readonly deferrals = new OutageController(this, this.read);
   private readonly alerter = new AlertController(this);
-  private readonly feedback = new FeedbackController(this);
-  private readonly applicant = new ApplicantMode(this);
+  private readonly feedback = new FeedbackController(this, this.read);
+  private readonly applicant = new ApplicantMode(this, this.read);
 
   constructor() {
     super();
@@ -208,61 +223,6 @@ export class CreditCheck extends LitElement {
     this.verdict = this.checker.shown(this.state)?.verdict;
   }
 
-  /** The identifier last entered in the watched field (for controllers). */
-  get watchedValue(): string {
-    return this.watcher.value;
-  }
-
-  /** The applicant name last entered in the watched name field (for controllers). */
-  get watchedName(): string | undefined {
-    return this.watcher.name;
-  }
-
-  /** The department checks are made for: the attribute, else the token's claim (for controllers). */
-  get departmentInUse(): string | undefined {
-    return this.claims.department;
-  }
-
-  /** The operator checks are made for: the attribute, else the token's claim (for controllers). */
-  get operatorInUse(): string | undefined {
-    return this.claims.operator;
-  }
-
-  /** The token's claims are still being read (for controllers). */
-  get claimsLoading(): boolean {
-    return this.claims.loading;
-  }
-
-  /** Does the token grant `scope`? Undefined when it does not say (for controllers). */
-  tokenHas(scope: string): boolean | undefined {
-    return this.claims.has(scope);
-  }
-
-  /** Something to connect with: a connection, or an endpoint and a token (for controllers). */
-  hasCredentials(): boolean {
-    return Boolean(this.connection || (this.endpoint && (this.token || this.getToken)));
-  }
-
-  /** The key of what should be checked now, '' when nothing (for controllers). */
-  checkKey(): string {
-    return this.checker.key();
-  }
-
-  /** Why the last check failed, when it did (for controllers). */
-  checkError(): unknown {
-    return this.checker.phase === 'error' ? this.checker.error() : undefined;
-  }
-
-  /** The SDK connection checks and feedback go through (for controllers). */
-  checkConnection(): Connection {
-    return this.checker.connection();
-  }
-
-  /** The valid subject to check, if any (for controllers). */
-  checkSubject(): Subject | undefined {
-    return this.checker.subject();
-  }
-
   /** Checks again now, bypassing the short result cache. */
   recheck(): void {
     this.checker.recheck();
@@ -285,6 +245,7 @@ export class CreditCheck extends LitElement {
     return this.checker.current();
   }
 
+  /** The staff confirmed the restrict/caution alert of the current result. */
   get acknowledged(): boolean {
     return this.alerter.acknowledged;
   }
@@ -354,18 +315,19 @@ export class CreditCheck extends LitElement {
       }
       ${
         result && staff && done && (!alerting || this.alerter.acknowledged)
-          ? feedbackTemplate(result, {
-              lang,
-              sent: this.feedback.sent,
-              error: this.feedback.error,
-              sending: this.feedback.sending,
-              selected: this.feedback.selected(result),
-              onChoose: (a) => this.feedback.choose(a),
-              onSubmit: (e) => this.feedback.submit(e),
-            })
+          ? feedbackTemplate(result, this.feedback.view(result, lang))
           : nothing
       }
-      ${result && alerting && done ? alertTemplate(result, lang, () => this.acknowledge()) : nothing}
+      ${
+        result && alerting && done
+          ? alertTemplate(
+              result,
+              lang,
+              () => this.acknowledge(),
+              (d) => this.alerter.closed(d),
+            )
+          : nothing
+      }
       ${this.deferrals.notices()}
       <span class="sr-only" role="status">${done && result ? strings(lang).verdict[result.verdict][0] : ''}</span>
     </div>`;

@@ -1,4 +1,4 @@
-import type { Strings } from './i18n.ts';
+import type { Strings } from './i18n-zh.ts';
 
 /** The English words (`lang="en"`), loaded on demand: zh-CN is the default. */
 export const en: Strings = {

@@ -1,8 +1,8 @@
 import type { ReactiveController } from 'lit';
 import { needsAlert } from '../check-state.ts';
-import type { CreditCheck } from '../credit-check.ts';
 import { openModal } from '../dom.ts';
 import { emit } from '../events.ts';
+import type { CreditCheckHost } from '../host.ts';
 
 /**
  * The modal alert for restrict/caution (自动提示, 002 (十)): opens once per check, takes focus, cannot
@@ -13,9 +13,9 @@ export class AlertController implements ReactiveController {
   acknowledged = false;
   private alertedFor = '';
 
-  private readonly host: CreditCheck;
+  private readonly host: CreditCheckHost;
 
-  constructor(host: CreditCheck) {
+  constructor(host: CreditCheckHost) {
     this.host = host;
     host.addController(this);
   }
@@ -37,6 +37,12 @@ export class AlertController implements ReactiveController {
     this.alertedFor = result.checkId;
     const dialog = this.host.renderRoot.querySelector<HTMLDialogElement>('dialog[part="alert"]');
     if (dialog) openModal(dialog);
+  }
+
+  /** The dialog closed: unless the staff confirmed, it goes up again (Escape may not dismiss it). */
+  closed(dialog: HTMLDialogElement): void {
+    const result = this.host.result;
+    if (dialog.isConnected && result && needsAlert(this.host.mode, result.verdict) && !this.acknowledged) openModal(dialog);
   }
 
   acknowledge(): void {

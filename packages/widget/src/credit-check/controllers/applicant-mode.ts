@@ -1,8 +1,8 @@
 import type { Check } from '@credit-check/sdk';
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
-import type { CreditCheck } from '../credit-check.ts';
+import type { CreditCheckHost } from '../host.ts';
 import { strings } from '../i18n.ts';
-import type { ApplicantController } from './applicant.ts';
+import type { ApplicantController, ApplicantReadings } from './applicant.ts';
 
 /**
  * Applicant mode on demand (`mode="applicant"`, the online channel): the commitment signing is a
@@ -13,10 +13,12 @@ export class ApplicantMode implements ReactiveController {
   private loading: Promise<void> | undefined;
   /** The chunk could not be loaded: said on screen, never silent. */
   private failed = false;
-  private readonly host: CreditCheck;
+  private readonly host: CreditCheckHost;
+  private readonly read: ApplicantReadings;
 
-  constructor(host: CreditCheck) {
+  constructor(host: CreditCheckHost, read: ApplicantReadings) {
     this.host = host;
+    this.read = read;
     host.addController(this);
   }
 
@@ -24,7 +26,7 @@ export class ApplicantMode implements ReactiveController {
     if (this.host.mode !== 'applicant' || this.loading) return;
     this.loading = import('./applicant.ts').then(
       ({ ApplicantController }) => {
-        this.impl = new ApplicantController(this.host);
+        this.impl = new ApplicantController(this.host, this.read);
         this.host.requestUpdate();
       },
       () => {

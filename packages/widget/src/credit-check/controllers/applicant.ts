@@ -1,8 +1,10 @@
 import { type Check, type Commitment, listMatters, type Matter, signCommitment } from '@credit-check/sdk';
 import type { ReactiveController, TemplateResult } from 'lit';
-import type { CreditCheck } from '../credit-check.ts';
+import type { CreditCheckHost, Readings } from '../host.ts';
 import { errorText } from '../i18n.ts';
 import { applicantTemplate } from '../templates/applicant.ts';
+
+export type ApplicantReadings = Pick<Readings, 'connection' | 'subject'>;
 
 /**
  * Applicant mode (online channel): the matter's standard commitment text and signing a 告知承诺 or
@@ -15,10 +17,12 @@ export class ApplicantController implements ReactiveController {
   signed: Commitment | undefined;
   signError: string | undefined;
 
-  private readonly host: CreditCheck;
+  private readonly host: CreditCheckHost;
+  private readonly read: ApplicantReadings;
 
-  constructor(host: CreditCheck) {
+  constructor(host: CreditCheckHost, read: ApplicantReadings) {
     this.host = host;
+    this.read = read;
     host.addController(this);
   }
 
@@ -59,7 +63,7 @@ export class ApplicantController implements ReactiveController {
   private async load(): Promise<void> {
     this.matters = [];
     try {
-      this.matters = (await listMatters(this.host.checkConnection())).matters;
+      this.matters = (await listMatters(this.read.connection())).matters;
     } catch (error) {
       this.matters = undefined;
       this.loadError = errorText(error, this.host.lang);
@@ -69,7 +73,7 @@ export class ApplicantController implements ReactiveController {
 
   async sign(event: Event): Promise<void> {
     event.preventDefault();
-    const subject = this.host.checkSubject();
+    const subject = this.read.subject();
     const matter = this.matter();
     if (!subject || !matter?.commitmentText) return;
     const data = new FormData(event.target as HTMLFormElement);
@@ -81,7 +85,7 @@ export class ApplicantController implements ReactiveController {
       .filter(Boolean);
     this.signError = undefined;
     try {
-      this.signed = await signCommitment(this.host.checkConnection(), {
+      this.signed = await signCommitment(this.read.connection(), {
         subject: { idType: subject.idType, id: subject.id },
         type,
         matter: matter.code,

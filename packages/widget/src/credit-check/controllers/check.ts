@@ -1,18 +1,12 @@
 import { type Check, type CheckInput, Connection, CreditCheckError, check, isCreditCheckError } from '@credit-check/sdk';
-import type { IdType } from '@credit-check/sdk/contract';
 import { type ValidationResult, validateIdNumber, validateUscc } from '@credit-check/sdk/identifiers';
 import { Task, TaskStatus } from '@lit/task';
 import type { CheckState, TaskPhase } from '../check-state.ts';
-import type { CreditCheck } from '../credit-check.ts';
 import { rootOf, select, shownId } from '../dom.ts';
 import { emit, resultDetail } from '../events.ts';
+import type { CreditCheckHost, Readings, Subject } from '../host.ts';
 
-/** A valid identifier, ready to check. */
-export interface Subject {
-  idType: IdType;
-  id: string;
-  name: string | undefined;
-}
+export type CheckReadings = Pick<Readings, 'watched' | 'department' | 'operator' | 'claimsLoading'>;
 
 const PHASE: Record<TaskStatus, TaskPhase> = {
   [TaskStatus.INITIAL]: 'initial',
@@ -37,14 +31,16 @@ export class CheckController {
 
   private readonly task: Task<[string, CheckInput], { key: string; result: Check }>;
 
-  private readonly host: CreditCheck;
+  private readonly host: CreditCheckHost;
+  private readonly read: CheckReadings;
   /** Called when a new check starts (the other controllers forget the previous one). */
   private readonly onStart: () => void;
   /** Called when the platform answered (it is up: pending 补查 need not wait). */
   private readonly onAnswer: () => void;
 
-  constructor(host: CreditCheck, onStart: () => void, onAnswer: () => void) {
+  constructor(host: CreditCheckHost, read: CheckReadings, onStart: () => void, onAnswer: () => void) {
     this.host = host;
+    this.read = read;
     this.onStart = onStart;
     this.onAnswer = onAnswer;
     this.task = new Task(host, {
@@ -85,18 +81,19 @@ export class CheckController {
 
   refresh(): void {
     const h = this.host;
-    const raw = (h.watch ? h.watchedValue : h.subject) ?? '';
+    const watched = this.read.watched();
+    const raw = (h.watch ? watched.value : h.subject) ?? '';
     const validation = raw.trim() ? (h.idType === 'idcard' ? validateIdNumber(raw) : validateUscc(raw)) : undefined;
     const subject: Subject | undefined = validation?.valid
       ? {
           idType: h.idType === 'idcard' ? 'idcard' : 'uscc',
           id: validation.normalized,
-          name: (h.watchName ? h.watchedName : h.subjectName) || undefined,
+          name: (h.watchName ? watched.name : h.subjectName) || undefined,
         }
       : undefined;
-    const missing = missingConfig(h);
+    const missing = missingConfig(h, this.read);
     // Department and operator may still be on their way from the token's claims: nothing to check yet.
-    const ready = subject && !missing && h.departmentInUse && h.operatorInUse;
+    const ready = subject && !missing && this.read.department() && this.read.operator();
     this.derived = { raw, validation, subject, missing, key: ready ? JSON.stringify(this.request(subject)) : '' };
   }
 
@@ -131,8 +128,8 @@ export class CheckController {
       matter: h.matter as string,
       context: {
         applicationId: h.applicationId as string,
-        department: h.departmentInUse as string,
-        operator: h.operatorInUse as string,
+        department: this.read.department() as string,
+        operator: this.read.operator() as string,
         channel: h.mode === 'applicant' ? 'online' : 'window',
       },
     };
@@ -224,15 +221,15 @@ interface Derived {
 }
 
 /** Settings that are missing or broken, in words; undefined when the element can check. */
-function missingConfig(h: CreditCheck): string | undefined {
+function missingConfig(h: CreditCheckHost, read: CheckReadings): string | undefined {
   const missing = [];
   if (!h.connection && !h.endpoint) missing.push('endpoint');
   if (!h.connection && !h.token && !h.getToken) missing.push('token');
   if (!h.matter) missing.push('matter');
   if (!h.applicationId) missing.push('application-id');
   // Not missing while the token's claims are being read (they may carry them).
-  if (!h.departmentInUse && !h.claimsLoading) missing.push('department');
-  if (!h.operatorInUse && !h.claimsLoading) missing.push('operator');
+  if (!read.department() && !read.claimsLoading()) missing.push('department');
+  if (!read.operator() && !read.claimsLoading()) missing.push('operator');
   for (const [attribute, selector] of [
     ['watch', h.watch],
     ['watch-name', h.watchName],

@@ -1,5 +1,7 @@
 import type { Connection, TokenClaims } from '@credit-check/sdk';
-import type { CreditCheck } from '../credit-check.ts';
+import { type CreditCheckHost, hasCredentials, type Readings } from '../host.ts';
+
+export type ClaimsReadings = Pick<Readings, 'connection'>;
 
 /**
  * What the token says about itself (department, operator, scopes) — one source of truth: the
@@ -12,16 +14,18 @@ export class ClaimsController {
   loading = false;
   private readFrom: Connection | undefined;
 
-  private readonly host: CreditCheck;
+  private readonly host: CreditCheckHost;
+  private readonly read: ClaimsReadings;
 
-  constructor(host: CreditCheck) {
+  constructor(host: CreditCheckHost, read: ClaimsReadings) {
     this.host = host;
+    this.read = read;
   }
 
   /** Called first in the element's `willUpdate`: starts reading the claims of a new connection. */
   sync(): void {
-    if (!this.host.hasCredentials()) return;
-    const connection = this.host.checkConnection();
+    if (!hasCredentials(this.host)) return;
+    const connection = this.read.connection();
     if (connection === this.readFrom) return;
     this.readFrom = connection;
     this.claims = undefined;

@@ -1,9 +1,12 @@
 import { type Check, type Feedback, type FeedbackInput, sendFeedback } from '@credit-check/sdk';
 import { type FeedbackAction, FeedbackRequest, fieldErrors } from '@credit-check/sdk/contract';
 import { SUGGESTED_ACTION } from '../check-state.ts';
-import type { CreditCheck } from '../credit-check.ts';
 import { emit } from '../events.ts';
+import type { CreditCheckHost, Readings } from '../host.ts';
 import { errorText, pick, strings } from '../i18n.ts';
+import type { FeedbackView } from '../templates/feedback.ts';
+
+export type FeedbackReadings = Pick<Readings, 'operator' | 'connection'>;
 
 /**
  * 反馈 (003 §七 发起—响应—反馈): what the window did with the result, recorded on the platform once
@@ -18,15 +21,34 @@ export class FeedbackController {
   /** The action the staff picked (before sending). */
   chosen: FeedbackAction | undefined;
 
-  private readonly host: CreditCheck;
+  private readonly host: CreditCheckHost;
+  private readonly read: FeedbackReadings;
   /** The check fed back: the live result, or a finished 补查. */
   private readonly target: () => Check | undefined;
   private readonly onSent: (() => void) | undefined;
 
-  constructor(host: CreditCheck, target: () => Check | undefined = () => host.result, onSent?: () => void) {
+  constructor(
+    host: CreditCheckHost,
+    read: FeedbackReadings,
+    { target = () => host.result, onSent }: { target?: () => Check | undefined; onSent?: () => void } = {},
+  ) {
     this.host = host;
+    this.read = read;
     this.target = target;
     this.onSent = onSent;
+  }
+
+  /** What the feedback form shows for `check`, with its handlers. */
+  view(check: Check, lang: string): FeedbackView {
+    return {
+      lang,
+      sent: this.sent,
+      error: this.error,
+      sending: this.sending,
+      selected: this.selected(check),
+      onChoose: (a) => this.choose(a),
+      onSubmit: (e) => this.submit(e),
+    };
   }
 
   /** A new check: nothing chosen or sent yet. */
@@ -57,7 +79,7 @@ export class FeedbackController {
     const reason = String(data.get('reason') ?? '').trim();
     const body: FeedbackInput = {
       action,
-      operator: this.host.operatorInUse as string,
+      operator: this.read.operator() as string,
       ...(note ? { note } : {}),
       ...(reason ? { reason } : {}),
       ...(action === 'restricted' || action === 'strict-review'
@@ -76,7 +98,7 @@ export class FeedbackController {
     this.host.requestUpdate();
     try {
       // One key per check and answer: a double submit or a retry records it once.
-      const feedback = await sendFeedback(this.host.checkConnection(), result.checkId, body, {
+      const feedback = await sendFeedback(this.read.connection(), result.checkId, body, {
         idempotencyKey: `fb_${result.checkId}_${hash(JSON.stringify(body))}`,
       });
       this.sent = feedback;

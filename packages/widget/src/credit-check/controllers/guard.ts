@@ -1,6 +1,6 @@
 import type { ReactiveController } from 'lit';
-import type { CreditCheck } from '../credit-check.ts';
 import { rootOf, select } from '../dom.ts';
+import type { CreditCheckHost } from '../host.ts';
 import { strings } from '../i18n.ts';
 
 type SubmitControl = HTMLButtonElement | HTMLInputElement;
@@ -20,10 +20,10 @@ export class GuardController implements ReactiveController {
   /** Frameworks re-render buttons: keep them held. */
   private readonly observer = new MutationObserver(() => this.syncGuard());
 
-  private readonly host: CreditCheck;
+  private readonly host: CreditCheckHost;
   private readonly internals: ElementInternals;
 
-  constructor(host: CreditCheck, internals: ElementInternals) {
+  constructor(host: CreditCheckHost, internals: ElementInternals) {
     this.host = host;
     this.internals = internals;
     host.addController(this);

@@ -1,6 +1,6 @@
 import type { ReactiveController } from 'lit';
-import type { CreditCheck } from '../credit-check.ts';
 import { matches, rootOf, select } from '../dom.ts';
+import type { CreditCheckHost } from '../host.ts';
 import { hookOptions, onValueSet } from '../value-hooks.ts';
 
 type Field = HTMLInputElement | HTMLSelectElement;
@@ -21,7 +21,7 @@ export class WatchController implements ReactiveController {
   name: string | undefined;
   /** The value is final: the staff left the field, or a script or reset put it there. */
   blurred = false;
-  private readonly host: CreditCheck;
+  private readonly host: CreditCheckHost;
   private root: Document | ShadowRoot | undefined;
   private readonly hooks = new Map<Field, () => void>();
   /** An input event heard on its way down, handled once the page's own listeners have run. */
@@ -29,7 +29,7 @@ export class WatchController implements ReactiveController {
   private pendingTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly observer = new MutationObserver((records) => this.onMutations(records));
 
-  constructor(host: CreditCheck) {
+  constructor(host: CreditCheckHost) {
     this.host = host;
     host.addController(this);
   }

@@ -1,10 +1,11 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import '../define.ts';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../define.ts';
 import { Connection, type CreditCheckError } from '@credit-check/sdk';
-import { answered, DEPARTMENT, mock, OPERATOR, requests, reset, SUBJECTS, token } from '../test/harness.ts';
-import type { CreditCheck } from './credit-check.ts';
-import { deferralPolicy } from './deferred/policy.ts';
-import type { CreditCheckResultDetail } from './events.ts';
+import { answered, DEPARTMENT, mock, OPERATOR, requests, reset, SUBJECTS, token } from '../../test/harness.ts';
+import type { CreditCheck } from '../credit-check.ts';
+import type { CreditCheckResultDetail } from '../events.ts';
+import { deferralPolicy } from './policy.ts';
 
 // 应急 mode (outage="defer"): 先行受理，事后补查 — the counter keeps working through an outage and
 // nothing is lost. PROCUREMENT_SUPPLIER allows deferral; FOOD_BUSINESS_LICENCE (市场禁入) forbids it.
@@ -194,6 +195,12 @@ describe('outage="defer": 先行受理，事后补查', () => {
     expect(dialog.textContent).to.contain(applicationId);
     dialog.dispatchEvent(new Event('cancel', { cancelable: true }));
     expect(dialog.open).to.equal(true);
+    // Pressed again and again, Escape never takes it away (a page may refuse only one per activation).
+    for (let i = 0; i < 3; i++) {
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(alert()?.open, `after Escape ${i + 1}`).to.equal(true);
+    }
     (dialog.querySelector('[part="acknowledge-button"]') as HTMLButtonElement).click();
     const form = () => el.shadowRoot?.querySelector<HTMLFormElement>(`[data-deferral="${deferralId}"] [part="feedback"] form`);
     await waitUntil(form, 'feedback form');
@@ -280,10 +287,13 @@ describe('outage="defer": 先行受理，事后补查', () => {
     await waitUntil(() => el.state === 'done', `done (now ${el.state})`);
     const body = JSON.parse(requests.filter((r) => r.path === '/api/v1/checks').at(-1)?.body ?? '{}');
     expect(body.context).to.include({ department: DEPARTMENT, operator: OPERATOR });
-    expect(el.departmentInUse).to.equal(DEPARTMENT);
-    // An attribute still overrides (and a token for another department is then refused by the platform).
+    // An attribute still overrides: the next check is made for it (and a token for another
+    // department is then refused by the platform).
+    const sent = requests.filter((r) => r.path === '/api/v1/checks').length;
     el.department = '别的部门';
     await el.updateComplete;
-    expect(el.departmentInUse).to.equal('别的部门');
+    await waitUntil(() => requests.filter((r) => r.path === '/api/v1/checks').length > sent, 'the check for the attribute');
+    const again = JSON.parse(requests.filter((r) => r.path === '/api/v1/checks').at(-1)?.body ?? '{}');
+    expect(again.context).to.include({ department: '别的部门', operator: OPERATOR });
   });
 });

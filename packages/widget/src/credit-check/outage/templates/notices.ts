@@ -1,22 +1,24 @@
 import type { Check } from '@credit-check/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { FeedbackController } from '../controllers/feedback.ts';
-import type { SettledNotice } from '../deferred/records.ts';
-import { shownId } from '../dom.ts';
-import { pick, strings, time } from '../i18n.ts';
-import { outageStrings } from '../i18n-outage.ts';
-import { icons } from '../icons.ts';
-import { feedbackTemplate } from './feedback.ts';
+import { shownId } from '../../dom.ts';
+import { pick, strings, time } from '../../i18n.ts';
+import { icons } from '../../icons.ts';
+import { type FeedbackView, feedbackTemplate } from '../../templates/feedback.ts';
+import type { SettledNotice } from '../records.ts';
+import { outageStrings } from '../strings.ts';
 
 export interface NoticesView {
   lang: string;
   notices: SettledNotice[];
   pending: number;
   check: (n: SettledNotice) => Check | undefined;
-  feedback: (n: SettledNotice) => FeedbackController;
+  /** The feedback form of a notice whose check is known. */
+  feedback: (n: SettledNotice, check: Check) => FeedbackView;
   /** The notice whose alert is open (caution/restrict or a refused 补查, not yet confirmed). */
   alerting: SettledNotice | undefined;
   onAcknowledge: (n: SettledNotice) => void;
+  /** The alert closed other than by confirming (Escape): it goes up again. */
+  onClose: (dialog: HTMLDialogElement) => void;
 }
 
 /** 补查 results waiting for the staff: each names its application; feedback as for a live check. */
@@ -46,26 +48,8 @@ function noticeTemplate(n: SettledNotice, v: NoticesView): TemplateResult {
       <p class="meta">${s.noticeFor(n.applicationId, check?.matter.name ?? n.matter, time(n.at))}</p>
       ${check ? html`<p class="meta">${check.subject.name ?? ''} ${shownId(check.subject.idType, check.subject.id)}</p>` : nothing}
       <p>${body}</p>
-      ${
-        n.failed
-          ? nothing
-          : check && (!alerting || n.acknowledged)
-            ? feedbackTemplate(check, feedbackView(v.feedback(n), check, v.lang))
-            : nothing
-      }
+      ${n.failed ? nothing : check && (!alerting || n.acknowledged) ? feedbackTemplate(check, v.feedback(n, check)) : nothing}
     </div>`;
-}
-
-function feedbackView(f: FeedbackController, check: Check, lang: string) {
-  return {
-    lang,
-    sent: f.sent,
-    error: f.error,
-    sending: f.sending,
-    selected: f.selected(check),
-    onChoose: (a: Parameters<FeedbackController['choose']>[0]) => f.choose(a),
-    onSubmit: (e: Event) => f.submit(e),
-  };
 }
 
 /** The persistent 补查提示: modal, Escape cannot close it; it names the application. */
@@ -73,7 +57,7 @@ function alertTemplate(n: SettledNotice, v: NoticesView): TemplateResult {
   const s = outageStrings(v.lang);
   const { cls, title, body } = heading(n, v);
   const check = v.check(n);
-  return html`<dialog part="deferred-alert" class=${cls} role="alertdialog" aria-modal="true" aria-labelledby="deferred-alert-title" aria-describedby="deferred-alert-body" @cancel=${(e: Event) => e.preventDefault()}>
+  return html`<dialog part="deferred-alert" class=${cls} role="alertdialog" aria-modal="true" aria-labelledby="deferred-alert-title" aria-describedby="deferred-alert-body" @cancel=${(e: Event) => e.preventDefault()} @close=${(e: Event) => v.onClose(e.currentTarget as HTMLDialogElement)}>
       <div part="status" class=${cls}>
         <span part="icon">${n.failed ? icons.error : icons[n.verdict ?? 'clear']}</span>
         <div><p part="headline" id="deferred-alert-title">${s.noticeAlertTitle}：${title}</p></div>

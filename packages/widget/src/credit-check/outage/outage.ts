@@ -1,31 +1,11 @@
 import { CreditCheckError } from '@credit-check/sdk';
 import type { DeferralReasonCode } from '@credit-check/sdk/contract';
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
-import type { CreditCheck } from '../credit-check.ts';
 import type { CreditCheckDeferredDetail } from '../events.ts';
+import type { CreditCheckHost } from '../host.ts';
 import { strings } from '../i18n.ts';
-import type { DeferController } from './defer.ts';
-
-/** The IndexedDB database of 应急 mode (deferrals waiting to be sent, finished 补查, the sealing key). */
-export const DEFERRAL_DB = 'credit-check';
-
-let stored = false;
-
-/**
- * Was anything ever deferred in this browser? Then 补查 may be waiting to be sent or shown, even by an
- * element that now holds during outages. Asked without opening (creating) the database; a yes is
- * remembered for the page, a no is asked again by the next element (a deferral may come meanwhile).
- */
-async function deferralsStored(): Promise<boolean> {
-  if (!stored) {
-    try {
-      stored = (await indexedDB.databases()).some((d) => d.name === DEFERRAL_DB);
-    } catch {
-      // No IndexedDB here: nothing can have been kept.
-    }
-  }
-  return stored;
-}
+import type { DeferController, DeferReadings } from './defer.ts';
+import { deferralsStored } from './stored.ts';
 
 /**
  * 应急 mode on demand. The DeferController (deferral, IndexedDB, the sender, 补查 notices — about a
@@ -38,10 +18,12 @@ export class OutageController implements ReactiveController {
   /** The chunk could not be loaded (a host that copied only credit-check.js): said on screen, never silent. */
   private failed = false;
   private probed = false;
-  private readonly host: CreditCheck;
+  private readonly host: CreditCheckHost;
+  private readonly read: DeferReadings;
 
-  constructor(host: CreditCheck) {
+  constructor(host: CreditCheckHost, read: DeferReadings) {
     this.host = host;
+    this.read = read;
     host.addController(this);
   }
 
@@ -59,7 +41,7 @@ export class OutageController implements ReactiveController {
   private load(): Promise<DeferController> {
     this.loading ??= import('./defer.ts').then(
       ({ DeferController }) => {
-        this.impl = new DeferController(this.host);
+        this.impl = new DeferController(this.host, this.read);
         this.host.requestUpdate();
         return this.impl;
       },
@@ -109,6 +91,6 @@ export class OutageController implements ReactiveController {
   }
 
   notices(): TemplateResult | typeof nothing {
-    return this.impl?.noticesView() ?? nothing;
+    return this.impl?.notices.view() ?? nothing;
   }
 }

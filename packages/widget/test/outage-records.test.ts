@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BACKOFF_BASE_MS, BACKOFF_MAX_MS, backoff, deferralId, identityOf } from '../src/credit-check/deferred/records.ts';
+import { BACKOFF_BASE_MS, BACKOFF_MAX_MS, backoff, deferralId, identityOf } from '../src/credit-check/outage/records.ts';
 
 describe('补查 retries back off with jitter', () => {
   it('doubles from 2 s, caps at 5 minutes, and spreads between half and all of the step', () => {

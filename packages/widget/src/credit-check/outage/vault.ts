@@ -1,6 +1,6 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import { DEFERRAL_DB } from '../controllers/outage.ts';
 import type { DeferredRecord, Sealed, SettledNotice } from './records.ts';
+import { DEFERRAL_DB } from './stored.ts';
 
 interface Schema extends DBSchema {
   keys: { key: string; value: CryptoKey };

@@ -1,7 +1,7 @@
 import type { DeferralReasonCode } from '@credit-check/sdk/contract';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { DeferBlock } from '../controllers/defer.ts';
-import { outageStrings } from '../i18n-outage.ts';
+import type { DeferBlock } from '../block.ts';
+import { outageStrings } from '../strings.ts';
 
 export interface DeferView {
   lang: string;

@@ -1,0 +1,184 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../define.ts';
+import { dialog, expectNoIdInEvents, setup, shadow, text, type, until } from '../test/fixture.ts';
+import { DEPARTMENT, mock, OPERATOR, requests, reset, SUBJECTS, token } from '../test/harness.ts';
+import type { CreditCheck } from './credit-check.ts';
+
+// At the counter, once a result is in: the alert the staff must confirm, the held approval form,
+// the form value, feedback (反馈) and the events the host page hears.
+
+beforeEach(() => reset());
+
+describe('alerting the window staff', () => {
+  it('restrict raises a modal alertdialog that takes focus and needs acknowledgement', async () => {
+    const { el } = await setup({ subject: SUBJECTS.foodBan });
+    await until(el, 'done');
+    await el.updateComplete;
+    const d = dialog(el) as HTMLDialogElement;
+    expect(d.open).to.equal(true);
+    expect(d.getAttribute('role')).to.equal('alertdialog');
+    expect(d.getAttribute('aria-modal')).to.equal('true');
+    expect(shadow(el).activeElement?.getAttribute('part')).to.equal('acknowledge-button');
+    await expect(el).to.be.accessible();
+    // Escape does not dismiss it.
+    await sendKeys({ press: 'Escape' });
+    expect(d.open).to.equal(true);
+    expect(el.acknowledged).to.equal(false);
+  });
+
+  it('stays up however often Escape is pressed (a page may refuse only one Escape per user activation)', async () => {
+    const { el, approve } = await setup({ subject: SUBJECTS.foodBan });
+    await until(el, 'done');
+    await el.updateComplete;
+    for (let i = 0; i < 3; i++) {
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect((dialog(el) as HTMLDialogElement).open, `after Escape ${i + 1}`).to.equal(true);
+      expect(shadow(el).activeElement?.getAttribute('part')).to.equal('acknowledge-button');
+    }
+    expect(el.acknowledged).to.equal(false);
+    expect(approve.disabled).to.equal(true);
+  });
+
+  it('is acknowledged from the keyboard alone, with an event', async () => {
+    const { el } = await setup({ subject: SUBJECTS.court });
+    await until(el, 'done');
+    await el.updateComplete;
+    const acknowledged = oneEvent(el, 'credit-check-acknowledge');
+    await sendKeys({ press: 'Enter' });
+    const event = await acknowledged;
+    expect(event.detail).to.deep.equal({ checkId: el.result?.checkId, verdict: 'caution' });
+    expect(dialog(el)?.open ?? false).to.equal(false);
+    expect(el.acknowledged).to.equal(true);
+  });
+
+  it('notice and clear do not interrupt', async () => {
+    const { el } = await setup({ subject: SUBJECTS.watchlist });
+    await until(el, 'done');
+    expect(dialog(el)).to.equal(null);
+  });
+});
+
+describe('guarding the approval form', () => {
+  it('holds submission until the check is done and the alert acknowledged, then releases it', async () => {
+    const { el, input, form, approve } = await setup();
+    expect(approve.disabled, 'held before any check').to.equal(true);
+    await type(input, SUBJECTS.foodBan, 'paste');
+    await until(el, 'done');
+    await el.updateComplete;
+    expect(approve.disabled).to.equal(true);
+    let submitted = 0;
+    form.addEventListener('submit', () => submitted++);
+    form.requestSubmit();
+    expect(submitted, 'submit listeners never see a held submission').to.equal(0);
+    expect(form.checkValidity()).to.equal(false);
+    el.acknowledge();
+    await el.updateComplete;
+    expect(approve.disabled).to.equal(false);
+    expect(form.checkValidity()).to.equal(true);
+    form.requestSubmit();
+    expect(submitted).to.equal(1);
+  });
+
+  it('holds again while a new code is being checked or has failed', async () => {
+    const { el, input, approve } = await setup({ subject: SUBJECTS.clean });
+    await until(el, 'done');
+    await el.updateComplete;
+    expect(approve.disabled).to.equal(false);
+    mock.faults.set({ kind: 'status', status: 503 });
+    input.value = SUBJECTS.redlist;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await until(el, 'error');
+    await el.updateComplete;
+    expect(approve.disabled).to.equal(true);
+  });
+});
+
+describe('form value (ElementInternals)', () => {
+  it('submits the check id and receipt with the host form', async () => {
+    const { el, form } = await setup({ subject: SUBJECTS.clean });
+    await until(el, 'done');
+    await el.updateComplete;
+    const data = new FormData(form);
+    expect(data.get('creditCheck')).to.equal(el.result?.checkId ?? '');
+    expect(String(data.get('creditCheck-receipt')).split('.')).to.have.length(3);
+  });
+});
+
+describe('feedback (反馈)', () => {
+  it('is sent once under a double click and shown with the receipt', async () => {
+    const { el } = await setup({ subject: SUBJECTS.foodBan });
+    await until(el, 'done');
+    el.acknowledge();
+    await el.updateComplete;
+    const sent = oneEvent(el, 'credit-check-feedback');
+    const button = shadow(el).querySelector('[part="feedback"] button[type="submit"]') as HTMLButtonElement;
+    button.click();
+    button.click();
+    const event = await sent;
+    await el.updateComplete;
+    const posts = requests.filter((r) => r.path.endsWith('/feedback'));
+    expect(posts).to.have.length(1);
+    expect(event.detail).to.include({ checkId: el.result?.checkId, action: 'restricted' });
+    expect(text(el)).to.contain('已反馈：已限制办理');
+    const stored = mock.platform.getCheck({ kind: 'app', appId: 'sandbox-app' }, el.result?.checkId ?? '');
+    expect(stored.feedback?.measuresApplied).to.deep.equal(['M-FOOD-DRUG-BAN']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('an override needs a reason before anything is sent', async () => {
+    const { el } = await setup({ subject: SUBJECTS.clean });
+    await until(el, 'done');
+    await el.updateComplete;
+    const override = shadow(el).querySelector('input[value="overridden"]') as HTMLInputElement;
+    override.click();
+    await el.updateComplete;
+    const reason = shadow(el).querySelector('textarea[name="reason"]') as HTMLTextAreaElement;
+    expect(reason).to.not.equal(null);
+    reason.required = false; // what a careless page script might do; the element still refuses
+    (shadow(el).querySelector('[part="feedback"] button[type="submit"]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(text(el)).to.contain('未按核查结果办理时必须填写理由');
+    expect(requests.filter((r) => r.path.endsWith('/feedback'))).to.have.length(0);
+  });
+});
+
+describe('events', () => {
+  it('bubble, are composed, and carry typed details without a personal ID number', async () => {
+    const t = await token();
+    const seen: CustomEvent[] = [];
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    for (const type of ['credit-check-start', 'credit-check-result']) host.addEventListener(type, (e) => seen.push(e as CustomEvent));
+    const el = document.createElement('credit-check') as CreditCheck;
+    Object.assign(el, {
+      endpoint: '/api/v1',
+      token: t,
+      matter: 'PROCUREMENT_SUPPLIER',
+      idType: 'idcard',
+      applicationId: 'SZ-TEST-2',
+      department: DEPARTMENT,
+      operator: OPERATOR,
+    });
+    el.subject = SUBJECTS.legalRep;
+    host.append(el);
+    await until(el, 'done');
+    expect(seen.map((e) => e.type)).to.deep.equal(['credit-check-start', 'credit-check-result']);
+    for (const e of seen) {
+      expect(e.bubbles && e.composed).to.equal(true);
+      expect(JSON.stringify(e.detail)).not.to.contain(SUBJECTS.legalRep);
+    }
+    expect(seen[0]?.detail).to.deep.equal({
+      matter: 'PROCUREMENT_SUPPLIER',
+      idType: 'idcard',
+      subject: '320***********1236',
+      applicationId: 'SZ-TEST-2',
+    });
+    expect(seen[1]?.detail).to.include({ verdict: 'caution', subject: '320***********1236', matter: 'PROCUREMENT_SUPPLIER' });
+    expect(text(el)).not.to.contain(SUBJECTS.legalRep);
+  });
+});
+
+describe('PII across this whole run', () => {
+  it('no event detail carried a personal ID number', () => expectNoIdInEvents(5));
+});
