@@ -20,7 +20,12 @@ worker.events.on('request:start', async ({ request }) => {
 export const answered: { checkId: string; applicationId: string; deferred: boolean }[] = [];
 worker.events.on('response:mocked', async ({ request, response }) => {
   if (request.method !== 'POST' || new URL(request.url).pathname !== '/api/v1/checks' || !response.ok) return;
-  const check = (await response.clone().json()) as { checkId: string; context: { applicationId: string; deferred?: unknown } };
+  // The fault matrix answers 200 with malformed or off-contract bodies: those are not checks.
+  const check = (await response
+    .clone()
+    .json()
+    .catch(() => undefined)) as { checkId: string; context?: { applicationId: string; deferred?: unknown } } | undefined;
+  if (!check?.checkId || !check.context) return;
   answered.push({ checkId: check.checkId, applicationId: check.context.applicationId, deferred: check.context.deferred !== undefined });
 });
 

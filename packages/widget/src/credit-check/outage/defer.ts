@@ -6,7 +6,7 @@ import { type CreditCheckHost, hasCredentials, type Readings } from '../host.ts'
 import { errorText, time } from '../i18n.ts';
 import { type DeferBlock, deferBlock } from './block.ts';
 import { NoticesController } from './notices.ts';
-import { type DeferralPolicy, deferralPolicy } from './policy.ts';
+import { type DeferralPolicy, deferralPolicy, watchPolicy } from './policy.ts';
 import { deferralId } from './records.ts';
 import { outageStrings } from './strings.ts';
 import { deferTemplate } from './templates/defer.ts';
@@ -44,12 +44,25 @@ export class DeferController implements ReactiveController {
     host.addController(this);
   }
 
+  private unwatch: (() => void) | undefined;
+
   hostUpdated(): void {
     const h = this.host;
     if (h.outage === 'defer' && h.endpoint && hasCredentials(h) && this.policyFor !== h.endpoint) {
-      this.policyFor = h.endpoint;
+      const endpoint = h.endpoint;
+      this.policyFor = endpoint;
+      this.unwatch?.();
+      // A read by any element of the page counts (another element's live answer may bring it).
+      this.unwatch = watchPolicy(endpoint, (policy) => this.adopt(endpoint, policy));
       this.readPolicy(false);
     }
+  }
+
+  hostDisconnected(): void {
+    this.unwatch?.();
+    this.unwatch = undefined;
+    // Connected again (moved in the page): read and watch again.
+    this.policyFor = undefined;
   }
 
   /** Below the retry button during an outage: the offer, the reason form, or why not. */
@@ -183,11 +196,13 @@ export class DeferController implements ReactiveController {
 
   private readPolicy(again: boolean): void {
     const endpoint = this.policyFor as string;
-    void deferralPolicy(endpoint, this.read.connection(), again).then((policy) => {
-      if (this.policyFor !== endpoint || policy === this.policy) return;
-      this.policy = policy;
-      this.host.requestUpdate();
-    });
+    void deferralPolicy(endpoint, this.read.connection(), again).then((policy) => this.adopt(endpoint, policy));
+  }
+
+  private adopt(endpoint: string, policy: DeferralPolicy | undefined): void {
+    if (this.policyFor !== endpoint || policy === this.policy) return;
+    this.policy = policy;
+    this.host.requestUpdate();
   }
 }
 

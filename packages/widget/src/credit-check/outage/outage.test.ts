@@ -19,6 +19,10 @@ interface Setup {
   outage?: 'hold' | 'defer';
   /** Leave department/operator out: they come from the token's claims. */
   fromClaims?: boolean;
+  /** Another spelling of the same API root: a policy read of its own (default `/api/v1`). */
+  endpoint?: string;
+  /** Leave the policy to the element (default: read it first, while the platform is up). */
+  ownPolicyRead?: boolean;
 }
 
 async function setup(o: Setup = {}) {
@@ -30,7 +34,7 @@ async function setup(o: Setup = {}) {
       <input id="code" />
       <button type="submit" id="approve">受理</button>
       <credit-check
-        endpoint="/api/v1"
+        endpoint=${o.endpoint ?? '/api/v1'}
         token=${t}
         matter=${o.matter ?? 'PROCUREMENT_SUPPLIER'}
         watch="#code"
@@ -50,7 +54,8 @@ async function setup(o: Setup = {}) {
   const approve = root.querySelector('#approve') as HTMLButtonElement;
   // The matter policy is read while the platform is up (the counter opened in the morning).
   // (Read once per page and shared by every element: the same read the element started.)
-  if ((o.outage ?? 'defer') === 'defer') await deferralPolicy('/api/v1', new Connection({ baseUrl: '/api/v1', token: t }));
+  if ((o.outage ?? 'defer') === 'defer' && !o.ownPolicyRead)
+    await deferralPolicy('/api/v1', new Connection({ baseUrl: '/api/v1', token: t }));
   await el.updateComplete;
   return { root, el, input, form, approve, applicationId };
 }
@@ -225,6 +230,24 @@ describe('outage="defer": 先行受理，事后补查', () => {
     expect(e.fieldErrors[0]?.code).to.equal('DEFER_FORBIDDEN');
     expect(el.state).to.equal('error');
     expect(approve.disabled).to.equal(true);
+  });
+
+  it('a counter whose policy read failed learns the policy when another element on the page reads it', async () => {
+    // The page opened while the catalogue did not answer: the policy is unknown (nothing is deferred).
+    const endpoint = `${location.origin}/api/v1`;
+    mock.faults.set({ kind: 'outage', pathPrefix: '/api/v1/catalog' });
+    const connection = new Connection({ baseUrl: endpoint, token: await token(DEFER_SCOPES) });
+    expect(await deferralPolicy(endpoint, connection)).to.equal(undefined);
+    const { el, input } = await setup({ endpoint, ownPolicyRead: true });
+    await outageError(el, input);
+    await waitUntil(() => part(el, 'defer-blocked'), 'why not: the policy is unknown');
+    expect(part(el, 'defer-button')).to.equal(null);
+    mock.faults.clear();
+    // Another element of the page (the legal representative's check) had a live answer and read it again.
+    expect(await deferralPolicy(endpoint, connection, true)).to.have.property('PROCUREMENT_SUPPLIER', 'allowed');
+    mock.faults.set({ kind: 'outage' });
+    el.recheck();
+    await waitUntil(() => el.state === 'error' && part(el, 'defer-button'), `the offer (shown: ${text(el)})`, { timeout: 10_000 });
   });
 
   it('refuses a token without checks:defer', async () => {

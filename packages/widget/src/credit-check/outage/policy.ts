@@ -11,6 +11,20 @@ interface Read {
 }
 
 const reads = new Map<string, Read>();
+/** Every element of the page that uses an endpoint's policy: told when a read brings a new one. */
+const watchers = new Map<string, Set<(policy: DeferralPolicy) => void>>();
+
+/**
+ * Calls `listener` with each policy a read of `endpoint` brings, whichever element started the
+ * read: a counter whose own read failed (the catalogue was down when the page opened) learns the
+ * policy as soon as any element on the page reads it again. Returns the unsubscribe.
+ */
+export function watchPolicy(endpoint: string, listener: (policy: DeferralPolicy) => void): () => void {
+  const set = watchers.get(endpoint) ?? new Set();
+  watchers.set(endpoint, set);
+  set.add(listener);
+  return () => set.delete(listener);
+}
 
 /**
  * The 应急 policy of an endpoint's matters, read once per page and shared by every element on it
@@ -28,6 +42,7 @@ export function deferralPolicy(endpoint: string, connection: Connection, again =
       const { matters } = await listMatters(connection);
       const policy: DeferralPolicy = Object.fromEntries(matters.map((m) => [m.code, m.deferral]));
       await vault.putPolicy(endpoint, policy).catch(() => undefined);
+      for (const listener of watchers.get(endpoint) ?? []) listener(policy);
       return policy;
     } catch {
       read.stale = true;
