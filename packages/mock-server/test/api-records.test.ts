@@ -1,7 +1,7 @@
-import { Check, Commitment, Objection, Problem } from '@credit-check/sdk/contract';
+import { Check, Commitment, Objection } from '@credit-check/sdk/contract';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/node/server.ts';
-import { CLEAN, checkBody, signed, start } from './helpers.ts';
+import { CLEAN, checkBody, problem, signed, start } from './helpers.ts';
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -11,16 +11,6 @@ afterAll(() => server.close());
 beforeEach(async () => {
   await fetch(`${server.origin}/__mock/reset`, { method: 'POST' });
 });
-
-async function problem(res: Response, status: number, code: string) {
-  expect(res.status).toBe(status);
-  expect(res.headers.get('content-type')).toBe('application/problem+json');
-  const body = Problem.parse(await res.json());
-  expect(body.code).toBe(code);
-  expect(body.message['zh-CN']).toMatch(/\p{Script=Han}/u);
-  expect(body.message.en).toMatch(/[a-z]/);
-  return body;
-}
 
 // The subject's records a counter adds to over HTTP: commitments (信用承诺) and objections (异议).
 

@@ -1,8 +1,8 @@
-import { Check, Coverage, Feedback, Problem, Profile } from '@credit-check/sdk/contract';
+import { Check, Coverage, Feedback, Profile } from '@credit-check/sdk/contract';
 import { orgCodeCheckChar, usccCheckChar, validateUscc } from '@credit-check/sdk/identifiers';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/node/server.ts';
-import { bearer, CLEAN, CONTEXT, checkBody, mint, PERSON_DEBTOR, signed, start } from './helpers.ts';
+import { bearer, CLEAN, CONTEXT, checkBody, mint, PERSON_DEBTOR, problem, signed, start } from './helpers.ts';
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -12,16 +12,6 @@ afterAll(() => server.close());
 beforeEach(async () => {
   await fetch(`${server.origin}/__mock/reset`, { method: 'POST' });
 });
-
-async function problem(res: Response, status: number, code: string) {
-  expect(res.status).toBe(status);
-  expect(res.headers.get('content-type')).toBe('application/problem+json');
-  const body = Problem.parse(await res.json());
-  expect(body.code).toBe(code);
-  expect(body.message['zh-CN']).toMatch(/\p{Script=Han}/u);
-  expect(body.message.en).toMatch(/[a-z]/);
-  return body;
-}
 
 describe('POST /api/v1/checks', () => {
   it('stores a check with verdict, reasons, entries, measures, eligibility, grade, linked subjects and a receipt', async () => {

@@ -1,5 +1,7 @@
 import { authorizationHeader, HMAC_SHA256, randomId, type SignatureAlgorithm } from '@credit-check/sdk/auth';
+import { Problem } from '@credit-check/sdk/contract';
 import { HMAC_SM3 } from '@credit-check/sdk/gm';
+import { expect } from 'vitest';
 import { SANDBOX_APP, SANDBOX_DEPARTMENT, SANDBOX_OPERATOR, sandboxContext } from '../src/index.ts';
 import { type RunningServer, type ServerOptions, startServer } from '../src/node/server.ts';
 
@@ -89,3 +91,14 @@ export const checkBody = (subject: object = CLEAN, matter = 'FOOD_BUSINESS_LICEN
   matter,
   context,
 });
+
+/** The answer is a problem with this status and code, in Chinese and English (never a bare error). */
+export async function problem(res: Response, status: number, code: string) {
+  expect(res.status).toBe(status);
+  expect(res.headers.get('content-type')).toBe('application/problem+json');
+  const body = Problem.parse(await res.json());
+  expect(body.code).toBe(code);
+  expect(body.message['zh-CN']).toMatch(/\p{Script=Han}/u);
+  expect(body.message.en).toMatch(/[a-z]/);
+  return body;
+}
