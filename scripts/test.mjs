@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Every check of the project, in order: lint + format (Biome), import cycles (madge), typecheck and
 // build (tsc -b, widget bundle), the served OpenAPI document linted (Spectral + OWASP), package
-// entries typed (attw), vitest (unit, integration, end-to-end in Chromium), web-test-runner (the widget in
-// Chromium). Prints one `name: N passed, N failed` line per runner and a total; exits non-zero on
+// entries typed (attw), vitest (unit, integration, end-to-end in Chromium), web-test-runner (the
+// widget in Chromium and Firefox ESR). Prints one `name: N passed, N failed` line per runner and a total; exits non-zero on
 // any failure. `--soak` runs the long reliability drills instead.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';

@@ -34,8 +34,7 @@ import type {
   TokenRequest,
   TokenResponse,
 } from '@credit-check/sdk/contract';
-import { type ReceiptSigner, signJws } from '@credit-check/sdk/receipts';
-import type { SigningKey } from '../auth/keys.ts';
+import { signJws } from '@credit-check/sdk/receipts';
 import type { Principal } from '../auth/principal.ts';
 import { type NativeSm3, signatureAlgorithms, sm3Primitives } from '../auth/signatures.ts';
 import { TokenAuthority } from '../auth/tokens.ts';
@@ -54,7 +53,7 @@ import { coverage } from './coverage.ts';
 import type { EventListener } from './events.ts';
 import * as feed from './feed.ts';
 import { createFeedback } from './feedback.ts';
-import { receiptKeys, sm3Mac, tokenKey } from './keys.ts';
+import { type ReceiptKeys, receiptKeys, sm3Mac, tokenKey } from './keys.ts';
 import * as objections from './objections.ts';
 import { type App, type CryptoSuite, type PlatformCrypto, type PlatformOptions, SANDBOX_APP } from './options.ts';
 import { profile } from './subject-file.ts';
@@ -84,10 +83,8 @@ export class Platform implements PlatformContext {
   private readonly crypto: PlatformCrypto | undefined;
   /** SM3 under 国密 (receipt subject digests, token MACs). */
   private readonly sm3: NativeSm3 | undefined;
-  private key!: SigningKey;
-  private sign!: ReceiptSigner;
-  /** Public keys of an earlier suite kept in the store, still published so receipts they signed verify. */
-  private retired: Jwks['keys'] = [];
+  /** The receipt key in use and the public keys of an earlier suite still published. */
+  private receipts!: ReceiptKeys;
   private signatures!: ReadonlyMap<SignatureSchemeName, SignatureAlgorithm>;
 
   private constructor(options: PlatformOptions, sm3: NativeSm3 | undefined) {
@@ -107,11 +104,7 @@ export class Platform implements PlatformContext {
     const gm = options.crypto === 'gm';
     const platform = new Platform(options, gm ? await sm3Primitives(options.natives?.sm3) : undefined);
     platform.offset = Number(platform.store.getMeta('clock:offset') ?? 0);
-    ({
-      key: platform.key,
-      sign: platform.sign,
-      retired: platform.retired,
-    } = await receiptKeys(platform.store, platform.suite, options.natives));
+    platform.receipts = await receiptKeys(platform.store, platform.suite, options.natives);
     platform.tokens = new TokenAuthority({
       key: tokenKey(platform.store, options.tokenKey),
       apps: platform.apps,
@@ -164,7 +157,8 @@ export class Platform implements PlatformContext {
   }
 
   signReceipt(claims: object): Promise<string> {
-    return signJws(claims, this.sign, this.key.kid, this.key.alg);
+    const { sign, key } = this.receipts;
+    return signJws(claims, sign, key.kid, key.alg);
   }
 
   /** How far POST /__mock/clock moved the business clock (kept in the store too, so it survives restarts). */
@@ -214,7 +208,7 @@ export class Platform implements PlatformContext {
   }
 
   jwks(): Jwks {
-    return { keys: [this.key.publicJwk, ...this.retired] };
+    return { keys: [this.receipts.key.publicJwk, ...this.receipts.retired] };
   }
 
   // ── the resources ─────────────────────────────────────────────────────────────────────────

@@ -27,7 +27,7 @@ export class Credentials {
     this.token = options.token;
   }
 
-  /** A token can be had (given, or through `getToken`), and a refused one may be replaced. */
+  /** A refused token can be replaced: there is a `getToken` to ask for a new one. */
   get refreshable(): boolean {
     return Boolean(this.options.getToken);
   }

@@ -324,7 +324,8 @@ export class CreditCheck extends LitElement implements CreditCheckHost {
               result,
               lang,
               () => this.acknowledge(),
-              (d) => this.alerter.closed(d),
+              // Closed other than by confirming (Escape): up again, as long as it is needed.
+              () => this.alerter.show(true),
             )
           : nothing
       }

@@ -33,8 +33,7 @@ export function shownId(idType: string, id: string): string {
 /**
  * Opens an alert dialog modally (once) with its confirm button focused. Escape is refused by the
  * template's `cancel` handler — but a browser lets a page refuse it only once per user activation
- * (Chromium's close watchers): a dialog closed any way but by confirming is opened again by its
- * controller (`close` → `openModal`).
+ * (Chromium's close watchers): on `close`, the controller opens again what is still unconfirmed.
  */
 export function openModal(dialog: HTMLDialogElement): void {
   if (dialog.open) return;

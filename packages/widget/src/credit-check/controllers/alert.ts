@@ -39,12 +39,6 @@ export class AlertController implements ReactiveController {
     if (dialog) openModal(dialog);
   }
 
-  /** The dialog closed: unless the staff confirmed, it goes up again (Escape may not dismiss it). */
-  closed(dialog: HTMLDialogElement): void {
-    const result = this.host.result;
-    if (dialog.isConnected && result && needsAlert(this.host.mode, result.verdict) && !this.acknowledged) openModal(dialog);
-  }
-
   acknowledge(): void {
     const result = this.host.result;
     if (!result || this.acknowledged) return;

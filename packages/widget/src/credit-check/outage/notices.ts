@@ -75,9 +75,8 @@ export class NoticesController implements ReactiveController, SenderListener {
       feedback: (n, check) => this.feedback(n).view(check, lang),
       alerting: this.alerting(),
       onAcknowledge: (n) => void this.acknowledge(n),
-      onClose: (dialog) => {
-        if (dialog.isConnected && this.alerting()) openModal(dialog);
-      },
+      // Closed other than by confirming (Escape): the next update opens what is still alerting.
+      onClose: () => this.host.requestUpdate(),
     });
   }
 

@@ -5,15 +5,10 @@ import { pick, strings } from '../i18n.ts';
 import { icons } from '../icons.ts';
 
 /** The restrict/caution alert: a modal `alertdialog` that Escape cannot close; only confirming does. */
-export function alertTemplate(
-  r: Check,
-  lang: string,
-  onAcknowledge: () => void,
-  onClose: (dialog: HTMLDialogElement) => void,
-): TemplateResult {
+export function alertTemplate(r: Check, lang: string, onAcknowledge: () => void, onClose: () => void): TemplateResult {
   const s = strings(lang);
   const [h, m] = s.verdict[r.verdict];
-  return html`<dialog part="alert" class=${r.verdict} role="alertdialog" aria-modal="true" aria-labelledby="alert-title" aria-describedby="alert-body" @cancel=${(e: Event) => e.preventDefault()} @close=${(e: Event) => onClose(e.currentTarget as HTMLDialogElement)}>
+  return html`<dialog part="alert" class=${r.verdict} role="alertdialog" aria-modal="true" aria-labelledby="alert-title" aria-describedby="alert-body" @cancel=${(e: Event) => e.preventDefault()} @close=${onClose}>
       <div part="status" class=${r.verdict}>
         <span part="icon">${icons[r.verdict]}</span>
         <div><p part="headline" id="alert-title">${s.alertTitle}：${h}</p></div>

@@ -18,7 +18,7 @@ export interface NoticesView {
   alerting: SettledNotice | undefined;
   onAcknowledge: (n: SettledNotice) => void;
   /** The alert closed other than by confirming (Escape): it goes up again. */
-  onClose: (dialog: HTMLDialogElement) => void;
+  onClose: () => void;
 }
 
 /** 补查 results waiting for the staff: each names its application; feedback as for a live check. */
@@ -57,7 +57,7 @@ function alertTemplate(n: SettledNotice, v: NoticesView): TemplateResult {
   const s = outageStrings(v.lang);
   const { cls, title, body } = heading(n, v);
   const check = v.check(n);
-  return html`<dialog part="deferred-alert" class=${cls} role="alertdialog" aria-modal="true" aria-labelledby="deferred-alert-title" aria-describedby="deferred-alert-body" @cancel=${(e: Event) => e.preventDefault()} @close=${(e: Event) => v.onClose(e.currentTarget as HTMLDialogElement)}>
+  return html`<dialog part="deferred-alert" class=${cls} role="alertdialog" aria-modal="true" aria-labelledby="deferred-alert-title" aria-describedby="deferred-alert-body" @cancel=${(e: Event) => e.preventDefault()} @close=${v.onClose}>
       <div part="status" class=${cls}>
         <span part="icon">${n.failed ? icons.error : icons[n.verdict ?? 'clear']}</span>
         <div><p part="headline" id="deferred-alert-title">${s.noticeAlertTitle}：${title}</p></div>
