@@ -39,7 +39,7 @@ describe('the approval hall (npm start)', () => {
     expect(problems).toEqual([]);
   }, 120_000);
 
-  it('holds the approve button until the alert is confirmed; acknowledgement and feedback reach the platform', async () => {
+  it('restrict binds: approve held after the alert, the response recorded opens the refusal only, and the backend concludes it', async () => {
     const { page, problems } = await open(env.browser, env.demo.url);
     await page.waitForSelector('#scenarios li');
     await shot(page, '1-idle');
@@ -50,26 +50,34 @@ describe('the approval hall (npm start)', () => {
     await dialog.waitFor({ state: 'visible' });
     await shot(page, '2-restrict-alert');
     expect(await page.isDisabled('#approve')).toBe(true);
-    // Keyboard only: the alert has focus; Enter confirms.
+    // Keyboard only: the alert has focus; Enter confirms — and the approval stays held.
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'hidden' });
-    expect(await page.isDisabled('#approve')).toBe(false);
+    expect(await page.isDisabled('#approve')).toBe(true);
+    expect(await page.isDisabled('#refuse')).toBe(true);
+    // Focus went to the response: the ban offers 不予受理 (chosen) and 转人工复核 only; Enter records it.
+    expect(await page.evaluate(() => document.querySelector('#org-check')?.shadowRoot?.activeElement?.getAttribute('value'))).toBe(
+      'refused',
+    );
     const checkId = await page.evaluate(
       () => (document.querySelector('#org-check') as HTMLElement & { result: { checkId: string } }).result.checkId,
     );
-    await page.click('#org-check >> [part="feedback"] button[type="submit"]');
-    await page.waitForSelector('#org-check >> text=已反馈：已限制办理');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#org-check >> text=已记录处理结果：不予受理');
     await shot(page, '3-feedback-recorded');
     const platform = createClient({ baseUrl: env.demo.mock.apiBase, ...APP });
     const stored = await platform.getCheck(checkId);
-    expect(stored.feedback).toMatchObject({ action: 'restricted', operator: 'window-01', measuresApplied: ['M-FOOD-DRUG-BAN'] });
-    // Submitting: the backend verifies the receipt and refuses a restricted subject.
-    await page.click('#approve');
+    expect(stored.feedback).toMatchObject({ action: 'refused', operator: 'window-01', measuresApplied: ['M-FOOD-DRUG-BAN'] });
+    // Only the refusal opens; the backend concludes it.
+    expect(await page.isDisabled('#approve')).toBe(true);
+    expect(await page.isDisabled('#refuse')).toBe(false);
+    expect(await page.isDisabled('#refer')).toBe(true);
+    await page.click('#refuse');
     await page.waitForSelector('.decision');
     expect(await page.getAttribute('.decision', 'data-approved')).toBe('false');
-    expect(await page.textContent('.decision')).toContain('限制办理');
-    // The refusal is a 422 from the backend, which Chromium logs; nothing else may be logged.
-    expect(problems.filter((p) => !p.includes('status of 422'))).toEqual([]);
+    expect(await page.getAttribute('.decision', 'data-concluded')).toBe('true');
+    expect(await page.textContent('.decision')).toContain('已按“不予受理”办结');
+    expect(problems).toEqual([]);
   }, 60_000);
 
   it('approves a clean application after the backend verified both receipts', async () => {

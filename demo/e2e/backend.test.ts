@@ -8,21 +8,26 @@ const env = withDemo({ subjects: 100, browser: false });
 const APPLICATION = 'SZ-BACKEND-0001';
 const context = sandboxContext(APPLICATION);
 
-async function checkOf(id: string, matter = 'FOOD_BUSINESS_LICENCE') {
-  const platform = createClient({
+const platform = () =>
+  createClient({
     baseUrl: env.demo.mock.apiBase,
     appId: 'sandbox-app',
     appSecret: 'sandbox-secret-change-me',
     cache: false,
   });
-  return platform.check({ subject: { idType: 'uscc', id }, matter, context });
+
+async function checkOf(id: string, matter = 'FOOD_BUSINESS_LICENCE') {
+  return platform().check({ subject: { idType: 'uscc', id }, matter, context });
 }
 
 async function submit(fields: Record<string, string>) {
   const form = new FormData();
   for (const [k, v] of Object.entries({ applicationId: APPLICATION, matter: 'FOOD_BUSINESS_LICENCE', ...fields })) form.append(k, v);
   const res = await fetch(`${env.demo.url}backend/applications`, { method: 'POST', body: form });
-  return { status: res.status, body: (await res.json()) as { approved: boolean; decisions: { code: string; message: string }[] } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { approved: boolean; concluded: boolean; decisions: { code: string; message: string }[] },
+  };
 }
 
 describe('the host backend approves only with a valid receipt for this application', () => {
@@ -58,9 +63,50 @@ describe('the host backend approves only with a valid receipt for this applicati
     expect(elsewhere.body.decisions[0]?.code).toBe('RECEIPT_MISMATCH');
   });
 
-  it('refuses a valid receipt whose verdict is restrict', async () => {
+  it('refuses a valid receipt whose verdict needs a response the window did not record', async () => {
     const c = await checkOf('91330106MA2FD1G85L');
     const r = await submit({ uscc: '91330106MA2FD1G85L', orgCheck: c.checkId, 'orgCheck-receipt': c.receipt });
-    expect(r.body.decisions[0]?.code).toBe('RESTRICTED');
+    expect(r.status).toBe(422);
+    expect(r.body.decisions[0]?.code).toBe('RESPONSE_MISSING');
+    expect(r.body.decisions[0]?.message).toContain('尚未记录处理结果');
+  });
+});
+
+describe('the host backend holds the window to its response (自动响应, 002 (十六))', () => {
+  const BAN = '91330106MA2FD1G85L';
+  const COURT = '91140105MA0CD7K21J';
+
+  it('never approves what was recorded as 不予受理, and concludes the refusal it opens', async () => {
+    const c = await checkOf(BAN);
+    await platform().sendFeedback(c.checkId, { action: 'refused', operator: context.operator });
+    const fields = { uscc: BAN, orgCheck: c.checkId, 'orgCheck-receipt': c.receipt, 'orgCheck-outcome': 'refused' };
+    const approve = await submit(fields);
+    expect(approve.status).toBe(422);
+    expect(approve.body.decisions[0]?.code).toBe('RESPONSE_PATH');
+    const refuse = await submit({ ...fields, decision: 'refuse' });
+    expect(refuse).toMatchObject({ status: 200, body: { approved: false, concluded: true } });
+  });
+
+  it('refuses an outcome the measures do not permit, whatever the form says (a ban admits no acceptance)', async () => {
+    const c = await checkOf(BAN);
+    const r = await submit({ uscc: BAN, orgCheck: c.checkId, 'orgCheck-receipt': c.receipt, 'orgCheck-outcome': 'restricted' });
+    expect(r.body.decisions[0]?.code).toBe('RESPONSE_NOT_PERMITTED');
+  });
+
+  it('approves 从严审核后受理 on caution, and refuses a form whose outcome differs from the platform’s record', async () => {
+    const c = await checkOf(COURT);
+    expect(c.verdict).toBe('caution');
+    await platform().sendFeedback(c.checkId, { action: 'strict-review', operator: context.operator });
+    const ok = await submit({ uscc: COURT, orgCheck: c.checkId, 'orgCheck-receipt': c.receipt, 'orgCheck-outcome': 'strict-review' });
+    expect(ok).toMatchObject({ status: 200, body: { approved: true } });
+    const other = await checkOf(COURT);
+    await platform().sendFeedback(other.checkId, { action: 'referred', operator: context.operator });
+    const forged = await submit({
+      uscc: COURT,
+      orgCheck: other.checkId,
+      'orgCheck-receipt': other.receipt,
+      'orgCheck-outcome': 'strict-review',
+    });
+    expect(forged.body.decisions[0]?.code).toBe('RESPONSE_MISMATCH');
   });
 });

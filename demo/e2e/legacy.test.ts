@@ -27,9 +27,13 @@ describe('a legacy host page (jQuery 3 + Bootstrap 3, filled by a 选择企业 d
     await page.waitForSelector('credit-check[state="done"][verdict="notice"]', { timeout: 15_000 });
     expect(await page.inputValue('#uscc')).toBe('92320583MA1WL3T48G');
     expect(await starts(page)).toBe(1);
-    await page.click('#acceptForm button[type="submit"]');
+    // A notice binds a response (已告知申请人): the form stays held until it is recorded.
+    expect(await page.isDisabled('#acceptForm button[value="approve"]')).toBe(true);
+    await page.click('credit-check >> [part="feedback"] button[type="submit"]');
+    await page.waitForSelector('#log li:has-text("处理结果已记录")');
+    await page.click('#acceptForm button[value="approve"]');
     await page.waitForSelector('#log .list-group-item-success');
-    expect(await page.textContent('#log .list-group-item-success')).toContain('凭证有效（notice）');
+    expect(await page.textContent('#log .list-group-item-success')).toContain('已告知申请人，正常受理');
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, '8-legacy-host');
 
@@ -40,9 +44,14 @@ describe('a legacy host page (jQuery 3 + Bootstrap 3, filled by a 选择企业 d
     await page.waitForSelector('credit-check >> dialog[part="alert"][open]');
     await shot(page, '8-legacy-host-alert');
     await page.click('credit-check >> [part="acknowledge-button"]');
-    await page.click('#acceptForm button[type="submit"]');
-    await page.waitForSelector('#log .list-group-item-danger:has-text("未受理")');
-    expect(await page.textContent('#log .list-group-item-danger')).toContain('限制办理');
+    // Confirmed is not responded: both ways stay shut until 不予受理 is recorded, then only the refusal opens.
+    expect(await page.isDisabled('#acceptForm button[value="approve"]')).toBe(true);
+    await page.click('credit-check >> [part="feedback"] button[type="submit"]');
+    await page.waitForFunction(() => !(document.querySelector('#acceptForm button[value="refuse"]') as HTMLButtonElement).disabled);
+    expect(await page.isDisabled('#acceptForm button[value="approve"]')).toBe(true);
+    await page.click('#acceptForm button[value="refuse"]');
+    await page.waitForSelector('#log .list-group-item-success:has-text("已办结（不予受理）")');
+    expect(await page.textContent('#log .list-group-item-success')).toContain('限制办理');
 
     // Choosing the same company again sends nothing new (one request per distinct subject).
     await pick(page, 4);
@@ -52,8 +61,8 @@ describe('a legacy host page (jQuery 3 + Bootstrap 3, filled by a 选择企业 d
     // outage="defer": 应急 mode came from beside credit-check.js, under script-src 'self'.
     const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
     expect(loaded.some((u) => /\/credit-check\.defer-[\w-]+\.js$/.test(u))).toBe(true);
-    // Nothing blocked or thrown; the one console line is Chromium logging the backend's refusal (HTTP 422).
-    expect(problems.filter((p) => !p.includes('status of 422'))).toEqual([]);
+    // Nothing blocked, thrown or logged.
+    expect(problems).toEqual([]);
   }, 60_000);
 
   it('says on screen when 应急 mode cannot be loaded (only credit-check.js was copied) and keeps the form held', async () => {

@@ -3,6 +3,7 @@ import type { SignatureAlgorithm } from '@credit-check/sdk/auth';
 import { DEFAULT_TOKEN_SCOPES } from '@credit-check/sdk/contract';
 import { Hono } from 'hono';
 import { PushedAlerts } from './alerts.ts';
+import { type Decision, PATH_WORD, pathOf, responseDecision } from './decisions.ts';
 import { DeferredApplications } from './deferred.ts';
 
 /**
@@ -32,13 +33,17 @@ export interface BackendOptions {
   fetch?: typeof fetch;
 }
 
-export interface Decision {
-  approved: boolean;
-  code: string;
-  message: string;
-  checkId?: string;
-  verdict?: string;
-}
+export type { Decision } from './decisions.ts';
+
+/** Why a receipt did not verify, in the staff's words (the code stays in `code`). */
+const RECEIPT_WHY: Record<string, string> = {
+  SIGNATURE: '签名无效（可能被篡改）',
+  MISMATCH: '与本次申请、事项或申请人不符',
+  TOO_OLD: '已超过有效时间，请重新核查',
+  CLAIMS: '内容不完整',
+  MALFORMED: '格式无法识别',
+  UNKNOWN_KEY: '的签发密钥无法确认',
+};
 
 export function createBackend(options: BackendOptions) {
   const platform = createClient({
@@ -86,12 +91,14 @@ export function createBackend(options: BackendOptions) {
     }
   });
 
-  // The approval form posts here. Approve only with a valid receipt for this very application.
+  // The approval form posts here, the way the clerk submitted it (受理 / 不予受理 / 转人工复核). Go on
+  // only with a valid receipt for this very application and the response the window recorded.
   app.post('/applications', async (c) => {
     const form = await c.req.parseBody();
     const field = (k: string) => (typeof form[k] === 'string' ? (form[k] as string).trim() : '');
     const applicationId = field('applicationId');
     const matter = field('matter');
+    const path = pathOf(field('decision'));
     const subjects: {
       label: string;
       idType: 'uscc' | 'idcard';
@@ -100,6 +107,7 @@ export function createBackend(options: BackendOptions) {
       receipt: string;
       checkId: string;
       deferral: string;
+      outcome: string;
     }[] = [
       {
         label: '申请单位',
@@ -109,6 +117,7 @@ export function createBackend(options: BackendOptions) {
         receipt: field('orgCheck-receipt'),
         checkId: field('orgCheck'),
         deferral: field('orgCheck-deferral'),
+        outcome: field('orgCheck-outcome'),
       },
     ];
     if (field('legalRepId')) {
@@ -120,11 +129,16 @@ export function createBackend(options: BackendOptions) {
         receipt: field('repCheck-receipt'),
         checkId: field('repCheck'),
         deferral: field('repCheck-deferral'),
+        outcome: field('repCheck-outcome'),
       });
     }
     const decisions: Decision[] = [];
     for (const s of subjects) {
       // 先行受理 during an outage: no receipt; accepted only under this session's policy, re-checked here.
+      if (s.checkId.startsWith('deferred:') && path !== 'approve') {
+        decisions.push({ approved: false, code: path.toUpperCase(), message: `${s.label}：未经核查，按“${PATH_WORD[path]}”办结` });
+        continue;
+      }
       if (s.checkId.startsWith('deferred:')) {
         decisions.push(
           await deferred.accept({
@@ -155,30 +169,22 @@ export function createBackend(options: BackendOptions) {
           maxAgeSeconds: 3600,
         });
         if (claims.checkId !== s.checkId) throw new CreditCheckError('RECEIPT_INVALID', 'check id mismatch', { reason: 'MISMATCH' });
-        if (claims.verdict === 'restrict') {
-          decisions.push({
-            approved: false,
-            code: 'RESTRICTED',
-            message: `${s.label}：核查结论为“限制办理”，依法不予审批`,
-            checkId: claims.checkId,
-            verdict: claims.verdict,
-          });
-        } else {
-          decisions.push({
-            approved: true,
-            code: 'OK',
-            message: `${s.label}：凭证有效（${claims.verdict}）`,
-            checkId: claims.checkId,
-            verdict: claims.verdict,
-          });
-        }
+        decisions.push(await responseDecision(platform, { label: s.label, claims, outcome: s.outcome, path }));
       } catch (error) {
         const reason = error instanceof CreditCheckError ? (error.reason ?? error.code) : 'ERROR';
-        decisions.push({ approved: false, code: `RECEIPT_${reason}`, message: `${s.label}：信用核查凭证无效（${reason}），不能审批` });
+        const why = RECEIPT_WHY[reason] ?? '无法校验';
+        decisions.push({ approved: false, code: `RECEIPT_${reason}`, message: `${s.label}：信用核查凭证${why}，不能办理` });
       }
     }
-    const approved = decisions.every((d) => d.approved);
-    return c.json({ approved, applicationId, matter, decisions }, approved ? 200 : 422);
+    // Refused or referred: concluded that way when every subject allows it (nothing is approved).
+    const valid = decisions.every((d) =>
+      path === 'approve' ? d.approved : !d.code.startsWith('RECEIPT_') && !d.code.startsWith('RESPONSE_'),
+    );
+    const approved = path === 'approve' && valid;
+    return c.json(
+      { approved, decision: path, concluded: valid, word: PATH_WORD[path], applicationId, matter, decisions },
+      valid ? 200 : 422,
+    );
   });
 
   // Applications accepted during an outage and their 补查 (settled now where the platform answers).

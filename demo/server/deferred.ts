@@ -1,5 +1,6 @@
 import { type CreditCheckClient, type DeferredApplication, isPlatformUnavailable, settleDeferred } from '@credit-check/sdk';
-import { Deferral } from '@credit-check/sdk/contract';
+import { Deferral, type Verdict } from '@credit-check/sdk/contract';
+import { VERDICT_WORD } from './decisions.ts';
 
 /** An application accepted during an outage (先行受理), as the host system keeps it until its 补查. */
 export interface DeferredEntry {
@@ -46,7 +47,7 @@ export class DeferredApplications {
     sessionMayDefer: boolean;
   }): Promise<{ approved: boolean; code: string; message: string }> {
     if (!input.sessionMayDefer) {
-      return { approved: false, code: 'DEFER_NOT_GRANTED', message: `${input.label}：本窗口未获先行受理授权（checks:defer），不能受理` };
+      return { approved: false, code: 'DEFER_NOT_GRANTED', message: `${input.label}：本窗口未获先行受理授权，不能受理` };
     }
     let detail: { deferralId: string; applicationId: string; at: string; reason: unknown; matter: string };
     try {
@@ -99,7 +100,7 @@ export class DeferredApplications {
       message:
         entry?.status === 'pending'
           ? `${input.label}：先行受理（应急），平台恢复后补查`
-          : `${input.label}：先行受理，补查已完成（${entry?.verdict}）${entry?.status === 'flagged' ? '，已标记为需从严审核' : ''}`,
+          : `${input.label}：先行受理，补查已完成（${VERDICT_WORD[entry?.verdict as Verdict] ?? '结论未知'}）${entry?.status === 'flagged' ? '，已标记为需从严审核' : ''}`,
     };
   }
 

@@ -41,31 +41,42 @@ matter.addEventListener('change', () => {
   for (const w of widgets) w.matter = matter.value;
 });
 
-// What the backend decided, after the guard released the form.
+const show = (approved: boolean, text: string, extra: Record<string, string> = {}) => {
+  const p = document.createElement('div');
+  p.className = `decision ${approved ? 'ok' : 'refused'}`;
+  p.dataset.approved = String(approved);
+  Object.assign(p.dataset, extra);
+  p.textContent = text;
+  decision.replaceChildren(p);
+};
+/** Deferrals this page submitted (先行受理): a 补查 that says caution/restrict withdraws them here. */
+const submittedDeferrals = new Set<string>();
+
+// What the backend decided, the way the clerk submitted it (受理 / 不予受理 / 转人工复核), after the
+// guard opened that way.
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   decision.textContent = '正在提交…';
-  const show = (approved: boolean, text: string) => {
-    const p = document.createElement('div');
-    p.className = `decision ${approved ? 'ok' : 'refused'}`;
-    p.dataset.approved = String(approved);
-    p.textContent = text;
-    decision.replaceChildren(p);
-  };
-  let body: { approved: boolean; decisions?: { message: string }[]; message?: string };
+  const data = new FormData(form, (event as SubmitEvent).submitter);
+  for (const [, value] of data) if (typeof value === 'string' && value.startsWith('deferred:')) submittedDeferrals.add(value.slice(9));
+  let body: { approved: boolean; concluded?: boolean; word?: string; decisions?: { message: string }[]; message?: string };
   try {
     const res = await fetch(new URL('backend/applications', new URL(import.meta.env.BASE_URL, location.href)), {
       method: 'POST',
-      body: new FormData(form),
+      body: data,
     });
     body = await res.json();
-  } catch (error) {
+  } catch {
     // Not submitted is not approved: say so, and keep the form as it is.
-    show(false, `提交未完成（${(error as Error).message}），申请未受理，请重试`);
+    show(false, '提交未完成（后台系统暂时无法连接），申请未受理，请重试');
     return;
   }
   const why = (body.decisions ?? []).map((d) => d.message).join('；') || body.message || '';
-  show(body.approved, `${body.approved ? '已受理，提交审批' : '不予提交'}：${why}`);
+  const headline = body.approved ? '已受理，提交审批' : body.concluded ? `已按“${body.word}”办结` : '不能办理';
+  show(body.approved, `${headline}：${why}`, {
+    decision: String(data.get('decision') ?? 'approve'),
+    concluded: String(body.concluded ?? false),
+  });
   void showDeferred();
 });
 
@@ -93,9 +104,17 @@ async function showDeferred() {
   }
 }
 void showDeferred();
-// A 补查 finished in this browser: the backend may settle its own now too.
+// A 补查 finished in this browser: the backend may settle its own now too. One that says
+// caution/restrict withdraws the 先行受理 this page showed as accepted (the counter holds the form again).
+const VERDICT: Record<string, string> = { restrict: '限制办理', caution: '从严审核' };
 document.addEventListener('credit-check-result', (e) => {
-  if ((e as HTMLElementEventMap['credit-check-result']).detail.deferred) void showDeferred();
+  const { detail } = e as HTMLElementEventMap['credit-check-result'];
+  if (!detail.deferred) return;
+  void showDeferred();
+  const word = VERDICT[detail.verdict];
+  if (word && detail.deferralId && submittedDeferrals.delete(detail.deferralId)) {
+    show(false, `先行受理已撤回：补查结论为“${word}”。请确认提示、记录处理结果，再按处理结果办理。`, { withdrawn: 'true' });
+  }
 });
 
 // The scenario subjects of the sandbox, one click to fill the form.

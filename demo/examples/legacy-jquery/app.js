@@ -72,8 +72,13 @@ $(function () {
       '信用核查：' + words[d.verdict] + '（' + d.checkId + '）',
     );
   });
-  $(document).on('credit-check-error', function (e) {
-    log('danger', '信用核查未完成：' + e.originalEvent.detail.code);
+  // Plain words for the clerk (the element says why on screen; codes are for the page's own logs).
+  $(document).on('credit-check-error', function () {
+    log('danger', '信用核查未完成：请重试，仍失败时按应急流程处理');
+  });
+  $(document).on('credit-check-feedback', function (e) {
+    var d = e.originalEvent.detail;
+    log('info', d.queued ? '处理结果已暂存，平台恢复后自动反馈' : '处理结果已记录');
   });
   $(document).on('credit-check-deferred', function (e) {
     log('warning', '先行受理（应急）：' + e.originalEvent.detail.deferralId);
@@ -83,21 +88,23 @@ $(function () {
     return d.message;
   }
 
-  // The guard keeps this handler from running until the check is done and any alert confirmed.
-  // new FormData(form), not $(form).serialize(): jQuery's serialize only knows input/select/textarea
-  // and would leave out the element's value (orgCheck, orgCheck-receipt).
+  // The guard keeps this handler from running until the check is done, any alert confirmed and the
+  // response recorded — and then only for the button of the path that response opens (受理 or 不予受理).
+  // new FormData(form, submitter), not $(form).serialize(): jQuery's serialize only knows
+  // input/select/textarea and would leave out the element's value (orgCheck, orgCheck-receipt,
+  // orgCheck-outcome) and the button pressed.
   $('#acceptForm').on('submit', function (e) {
     e.preventDefault();
     $.ajax({
       url: '/backend/applications',
       method: 'POST',
-      data: new FormData(this),
+      data: new FormData(this, e.originalEvent && e.originalEvent.submitter),
       processData: false,
       contentType: false,
       dataType: 'json',
     })
       .done(function (r) {
-        log('success', '已受理：' + $.map(r.decisions, message).join('；'));
+        log('success', (r.approved ? '已受理：' : '已办结（' + r.word + '）：') + $.map(r.decisions, message).join('；'));
       })
       .fail(function (x) {
         var r = x.responseJSON;

@@ -155,7 +155,8 @@ describe("one app's data is invisible to another", () => {
     expect(await total()).toBe(1);
     expect(await total(OTHER)).toBe(0);
     expect(
-      (await signed(server, 'POST', `/api/v1/checks/${check.checkId}/feedback`, { action: 'informed', operator: CONTEXT.operator })).status,
+      (await signed(server, 'POST', `/api/v1/checks/${check.checkId}/feedback`, { action: 'not-applicable', operator: CONTEXT.operator }))
+        .status,
     ).toBe(201);
     const cases = async (app?: typeof OTHER) =>
       (await (await signed(server, 'GET', '/api/v1/cases', undefined, app ? as(app) : {})).json()).cases.length as number;

@@ -112,7 +112,9 @@ describe('bad input: a problem with a stable code, field errors, Chinese and Eng
       'VALIDATION_FAILED',
     );
     expect(body.errors?.[0]).toMatchObject({ pointer: '/subject/id', code: 'USCC_CHECK_CHAR' });
-    expect(body.errors?.[0]?.message['zh-CN']).toContain('第18位应为“Q”');
+    expect(body.errors?.[0]?.message['zh-CN']).toContain('未通过校验位检验');
+    // Never the expected character: the typo may be anywhere, and "fixing" position 18 names another subject.
+    expect(body.errors?.[0]?.message['zh-CN']).not.toContain('Q');
   });
 
   it('unknown fields are refused, not silently dropped', async () => {
@@ -174,7 +176,7 @@ describe('feedback (反馈)', () => {
     const check = await newCheck();
     await signed(server, 'POST', `/api/v1/checks/${check.checkId}/feedback`, { action: 'restricted', operator: 'window-01' });
     await problem(
-      await signed(server, 'POST', `/api/v1/checks/${check.checkId}/feedback`, { action: 'informed', operator: 'window-01' }),
+      await signed(server, 'POST', `/api/v1/checks/${check.checkId}/feedback`, { action: 'refused', operator: 'window-01' }),
       409,
       'FEEDBACK_EXISTS',
     );
@@ -214,6 +216,26 @@ describe('feedback (反馈)', () => {
       422,
       'UNKNOWN_MEASURE',
     );
+  });
+
+  it('an outcome the measures do not permit is refused (自动响应, 002 (十六)): no acceptance under a ban', async () => {
+    const ban = Check.parse(
+      await (
+        await signed(server, 'POST', '/api/v1/checks', checkBody({ idType: 'uscc', id: '91330106MA2FD1G85L' }, 'FOOD_BUSINESS_LICENCE'))
+      ).json(),
+    );
+    expect(ban.verdict).toBe('restrict');
+    for (const action of ['restricted', 'overridden', 'not-applicable', 'strict-review']) {
+      const body = await problem(
+        await signed(server, 'POST', `/api/v1/checks/${ban.checkId}/feedback`, { action, operator: 'window-01', reason: 'r' }),
+        422,
+        'OUTCOME_NOT_PERMITTED',
+      );
+      expect(body.message['zh-CN']).toContain('不予受理');
+      expect(body.detail).toContain('refused');
+    }
+    const refused = await signed(server, 'POST', `/api/v1/checks/${ban.checkId}/feedback`, { action: 'refused', operator: 'window-01' });
+    expect(refused.status).toBe(201);
   });
 
   it('an unknown check → 404', async () => {
@@ -285,7 +307,7 @@ describe('profiles, catalog, stats, keys', () => {
       await (await signed(server, 'POST', '/api/v1/checks', checkBody({ idType: 'uscc', id: '91330106MA2FD1G85L' }))).json(),
     );
     await signed(server, 'POST', '/api/v1/checks', checkBody());
-    await signed(server, 'POST', `/api/v1/checks/${a.checkId}/feedback`, { action: 'restricted', operator: 'window-01' });
+    await signed(server, 'POST', `/api/v1/checks/${a.checkId}/feedback`, { action: 'refused', operator: 'window-01' });
     const coverage = Coverage.parse(await (await signed(server, 'GET', '/api/v1/stats/coverage')).json());
     expect(coverage.total).toBe(2);
     expect(coverage.verdicts).toEqual({ clear: 1, notice: 0, caution: 0, restrict: 1 });

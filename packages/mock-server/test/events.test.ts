@@ -253,7 +253,7 @@ describe('响应—反馈 and cases (003 §七)', () => {
     await subscribe({ department: SANDBOX_DEPARTMENT });
     const check = await signed(server, 'POST', '/api/v1/checks', checkBody());
     const { checkId } = (await check.json()) as { checkId: string };
-    await signed(server, 'POST', `/api/v1/checks/${checkId}/feedback`, { action: 'informed', operator: 'window-01' });
+    await signed(server, 'POST', `/api/v1/checks/${checkId}/feedback`, { action: 'not-applicable', operator: 'window-01' });
     await list();
     const token = await mint(server, { scopes: ['events:read', 'feedback:write', 'checks:read'] });
     const page = (await (await bearer(server, token, 'GET', '/api/v1/events')).json()) as EventPage;
@@ -283,7 +283,7 @@ describe('响应—反馈 and cases (003 §七)', () => {
 
     const cases = await (await bearer(server, token, 'GET', '/api/v1/cases')).json();
     expect(cases.cases.map((c: { source: string; kind: string }) => [c.source, c.kind])).toEqual([
-      ['check', 'informed'],
+      ['check', 'none'],
       ['event', 'punishment'],
     ]);
     const punished = await (await bearer(server, token, 'GET', '/api/v1/cases?type=punishment')).json();

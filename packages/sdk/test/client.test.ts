@@ -23,7 +23,8 @@ describe('check', () => {
     const error = await failure(client.check(checkInput({ idType: 'uscc', id: '91320100748204660R' })));
     expect(error.code).toBe('INVALID_INPUT');
     expect(error.fieldErrors[0]).toMatchObject({ pointer: '/subject/id', code: 'USCC_CHECK_CHAR' });
-    expect(error.messageZh).toContain('第18位应为“Q”');
+    expect(error.messageZh).toContain('未通过校验位检验');
+    expect(error.messageZh).not.toMatch(/应为/);
     const missing = await failure(client.check({ subject: CLEAN, matter: 'FOOD_BUSINESS_LICENCE' } as never));
     expect(missing.fieldErrors[0]?.pointer).toBe('/context');
     expect(rec.requests).toHaveLength(0);

@@ -4,6 +4,7 @@ import { type RunningServer, startServer } from '@credit-check/mock-server/node'
 import { Hono } from 'hono';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { permittedOutcomes } from '../src/contract/index.ts';
 import { type CreditEvent, createClient, isCreditCheckError } from '../src/index.ts';
 import { nodeWebhookHandler, verifyWebhook, webhookHandler } from '../src/webhooks/index.ts';
 import { APP, CLEAN, checkInput, failure, PERSON } from './harness.ts';
@@ -77,7 +78,7 @@ describe('events, subscriptions, acks and cases', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv).toContain('惩戒');
     const check = await backend.check(checkInput());
-    await backend.sendFeedback(check.checkId, { action: 'informed', operator: 'window-01' });
+    await backend.sendFeedback(check.checkId, { action: permittedOutcomes(check)[0] ?? 'refused', operator: 'window-01' });
     expect((await backend.listCases()).total).toBe(2);
   });
 

@@ -1,6 +1,6 @@
 import { validateUscc } from '@credit-check/sdk/identifiers';
 import { describe, expect, it } from 'vitest';
-import { checkState, isHeld, needsAlert, type StateInput } from '../src/credit-check/check-state.ts';
+import { checkState, type StateInput } from '../src/credit-check/check-state.ts';
 
 const VALID = '91320100748204660Q';
 const base = (over: Partial<StateInput> = {}): StateInput => {
@@ -66,39 +66,5 @@ describe('check state (逢办必查: a check that did not happen is never a clea
     expect(checkState(base({ raw: '', configProblem: 'token' }))).toBe('idle');
     expect(checkState(base({ configProblem: 'token' }))).toBe('error');
     expect(checkState(base({ raw: '', configProblem: 'watch (not a valid CSS selector)' }))).toBe('error');
-  });
-});
-
-describe('the guard (no approval without a finished check; alerts confirmed, 002 (十))', () => {
-  const held = (over: Partial<Parameters<typeof isHeld>[0]> = {}) =>
-    isHeld({ state: 'done', optional: false, empty: false, mode: 'staff', verdict: 'clear', acknowledged: false, ...over });
-
-  it('holds the form in every state but done', () => {
-    for (const state of ['idle', 'invalid', 'checking', 'error', 'stale'] as const) expect(held({ state })).toBe(true);
-    expect(held()).toBe(false);
-  });
-
-  it('releases the form for a deferral (the 补查 follows)', () => {
-    expect(held({ state: 'deferred', verdict: undefined })).toBe(false);
-  });
-
-  it('holds restrict and caution until the staff confirm; notice and clear pass', () => {
-    expect(held({ verdict: 'restrict' })).toBe(true);
-    expect(held({ verdict: 'caution' })).toBe(true);
-    expect(held({ verdict: 'restrict', acknowledged: true })).toBe(false);
-    expect(held({ verdict: 'notice' })).toBe(false);
-  });
-
-  it('lets an optional, empty field through, but not an optional field with a code in it', () => {
-    expect(held({ state: 'idle', optional: true, empty: true })).toBe(false);
-    expect(held({ state: 'idle', optional: true, empty: false })).toBe(true);
-    expect(held({ state: 'idle', optional: false, empty: true })).toBe(true);
-  });
-
-  it('raises the modal alert for staff only', () => {
-    expect(needsAlert('staff', 'restrict')).toBe(true);
-    expect(needsAlert('applicant', 'restrict')).toBe(false);
-    expect(needsAlert('staff', 'notice')).toBe(false);
-    expect(needsAlert('staff', undefined)).toBe(false);
   });
 });

@@ -7,7 +7,9 @@ import { maskSubject } from './views.ts';
 
 /** What kind of case a feedback makes (惩戒 · 激励 · 告知 · 无). */
 const KIND: Record<FeedbackAction | 'punished' | 'rewarded', CaseKind> = {
+  refused: 'punishment',
   restricted: 'punishment',
+  referred: 'none',
   'strict-review': 'punishment',
   punished: 'punishment',
   'fast-tracked': 'reward',

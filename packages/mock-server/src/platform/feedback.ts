@@ -1,5 +1,5 @@
 import { randomId } from '@credit-check/sdk/auth';
-import type { Feedback, FeedbackRequest } from '@credit-check/sdk/contract';
+import { type Feedback, type FeedbackRequest, OUTCOMES, permits, permittedOutcomes } from '@credit-check/sdk/contract';
 import type { Principal } from '../auth/principal.ts';
 import { problem } from '../problems.ts';
 import { storedCheckFor } from './checks.ts';
@@ -7,7 +7,8 @@ import type { PlatformContext } from './context.ts';
 
 /**
  * POST /checks/{id}/feedback — 反馈 (003 §七): recorded once; the same feedback again returns it
- * (`created: false`), a different one is a 409. Only measures of this check may be named.
+ * (`created: false`), a different one is a 409. Only measures of this check may be named, and only
+ * an outcome its measures permit (自动响应, 002 (十六): `permittedOutcomes` — no acceptance under a ban).
  */
 export function createFeedback(
   ctx: PlatformContext,
@@ -18,6 +19,14 @@ export function createFeedback(
   const stored = storedCheckFor(ctx, principal, checkId);
   if (principal.kind === 'token' && request.operator !== principal.operator) {
     throw problem('SCOPE_OPERATOR', '反馈的经办人与访问令牌不一致', 'Feedback operator differs from the token operator');
+  }
+  if (!permits(stored.check, request.action)) {
+    const allowed = permittedOutcomes(stored.check);
+    throw problem(
+      'OUTCOME_NOT_PERMITTED',
+      `本次核查结论下不能记录“${OUTCOMES[request.action].label['zh-CN']}”，可选：${allowed.map((a) => OUTCOMES[a].label['zh-CN']).join('、')}`,
+      `"${request.action}" is not permitted for this check; permitted: ${allowed.join(', ')}`,
+    );
   }
   const known = new Set(stored.check.measures.map((m) => m.measureId));
   const unknown = (request.measuresApplied ?? []).filter((m) => !known.has(m));
@@ -42,7 +51,7 @@ export function createFeedback(
   if (sameFeedback(saved, candidate)) return { feedback: saved, created: false };
   throw problem(
     'FEEDBACK_EXISTS',
-    `该核查已于 ${saved.recordedAt} 记录反馈“${saved.action}”`,
+    `该核查已于 ${saved.recordedAt} 记录反馈“${OUTCOMES[saved.action].label['zh-CN']}”`,
     `Feedback "${saved.action}" was already recorded at ${saved.recordedAt}`,
   );
 }

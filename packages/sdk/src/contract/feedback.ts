@@ -4,9 +4,19 @@ import './zod.ts';
 
 /**
  * What the window did with the result — the 反馈 of 发起—响应—反馈 (003 §七):
- * 已限制 · 已从严审核 · 已告知 · 已加速办理 · 不适用 · 经说明后办理 (override, reason required).
+ * 不予受理 · 限制办理 · 转人工复核 · 从严审核后受理 · 已告知 · 已加速办理 · 不适用 ·
+ * 未按核查结果办理 (override, reason required). Which of them a check permits: `permittedOutcomes`.
  */
-export const FeedbackAction = z.enum(['restricted', 'strict-review', 'informed', 'fast-tracked', 'not-applicable', 'overridden']);
+export const FeedbackAction = z.enum([
+  'refused',
+  'restricted',
+  'referred',
+  'strict-review',
+  'informed',
+  'fast-tracked',
+  'not-applicable',
+  'overridden',
+]);
 export type FeedbackAction = z.infer<typeof FeedbackAction>;
 
 export const FeedbackRequest = z

@@ -19,6 +19,7 @@ export * from './lists.ts';
 export * from './measures.ts';
 export * from './mock.ts';
 export * from './objections.ts';
+export * from './outcomes.ts';
 export * from './problem.ts';
 export * from './profiles.ts';
 export * from './stats.ts';

@@ -42,6 +42,7 @@ export const PROBLEMS = {
   UNKNOWN_MATTER: [422, 'Unknown matter', '事项编码不存在'],
   UNKNOWN_ENTRY: [422, 'Unknown list entry', '名单条目不存在'],
   UNKNOWN_LIST: [422, 'Unknown list', '名单类型不存在'],
+  OUTCOME_NOT_PERMITTED: [422, 'Outcome not permitted by the measures of this check', '该处理结果不符合本次核查适用的措施'],
   UNKNOWN_MEASURE: [422, 'Measure not part of this check', '所填措施不属于本次核查结果'],
   NOT_OFFERED: [422, 'The matter does not offer this', '该事项不适用此类承诺'],
   NOT_ELIGIBLE: [422, 'The subject is not eligible', '申请人不符合适用条件'],

@@ -13,10 +13,13 @@ describe('validateIdNumber (GB 11643-1999)', () => {
     expect(validateIdNumber('１１０１０５１９４９１２３１００２Ｘ', NOW).valid).toBe(true);
   });
 
-  it('reports a wrong check character with the expected one', () => {
+  it('says a wrong check character makes the number invalid — never the expected character (that names another person)', () => {
     const result = validateIdNumber('110105194912310021', NOW);
     expect(result).toMatchObject({ valid: false, reason: 'CHECK_CHAR' });
-    expect(result.message?.['zh-CN']).toContain('“X”');
+    expect(result.message?.['zh-CN']).toContain('号码无效');
+    expect(result.message?.['zh-CN']).toContain('校验位');
+    expect(result.message?.['zh-CN']).not.toContain('X');
+    expect(result.message?.en).not.toMatch(/should be/);
   });
 
   it('refuses impossible and future birth dates', () => {

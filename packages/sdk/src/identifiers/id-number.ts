@@ -66,15 +66,16 @@ export function validateIdNumber(input: string, options: IdNumberOptions = {}): 
     birth.getTime() > now.getTime()
   ) {
     return fail('BIRTH_DATE', {
-      'zh-CN': `第7至14位出生日期“${normalized.slice(6, 14)}”无效`,
-      en: `Positions 7–14 "${normalized.slice(6, 14)}" are not a valid date of birth`,
+      'zh-CN': '号码无效：第7至14位不是有效的出生日期，请对照证件核对',
+      en: 'Invalid number: positions 7–14 are not a valid date of birth; compare it with the card',
     });
   }
   const expected = idNumberCheckChar(normalized.slice(0, 17));
   if (expected !== normalized.charAt(17)) {
     return fail('CHECK_CHAR', {
-      'zh-CN': `校验码错误：第18位应为“${expected}”，请核对是否录入有误`,
-      en: `Wrong check character: position 18 should be "${expected}" — please re-check the number`,
+      // Never the expected character: "correcting" it would make another person's number.
+      'zh-CN': '号码无效：未通过校验位检验（第18位与前17位不符），任何一位录错都会如此，请对照证件逐位核对',
+      en: 'Invalid number: it fails its check character (position 18 does not match the first 17) — any wrong digit does this; compare it with the card digit by digit',
     });
   }
   return { valid: true, normalized };

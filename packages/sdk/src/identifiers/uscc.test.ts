@@ -11,12 +11,19 @@ describe('validateUscc (GB 32100-2015)', () => {
     expect(usccCheckChar(VALID.slice(0, 17))).toBe('Q');
   });
 
-  it('reports a wrong check character with the expected one', () => {
-    const result = validateUscc('91320100748204660R');
-    expect(result.valid).toBe(false);
-    expect(result.reason).toBe('CHECK_CHAR');
-    expect(result.message?.['zh-CN']).toContain('“Q”');
-    expect(result.message?.en).toContain('"Q"');
+  it('says a wrong check character makes the code invalid, and which rule failed — never the expected character', () => {
+    // A typo at position 5 (2 → 3): "fixing" position 18 to what the check wants would make the
+    // valid code of another organisation, so the message must not offer it.
+    const typo = '91330100748204660Q';
+    const result = validateUscc(typo);
+    expect(result).toMatchObject({ valid: false, reason: 'CHECK_CHAR' });
+    const wanted = usccCheckChar(typo.slice(0, 17)) as string;
+    expect(validateUscc(typo.slice(0, 17) + wanted).valid).toBe(true);
+    expect(result.message?.['zh-CN']).toContain('代码无效');
+    expect(result.message?.['zh-CN']).toContain('校验位');
+    expect(result.message?.['zh-CN']).not.toContain(`“${wanted}”`);
+    expect(result.message?.['zh-CN']).not.toMatch(/应为/);
+    expect(result.message?.en).not.toMatch(/should be/);
   });
 
   it('refuses characters outside the alphabet (I, O, S, V, Z) and names the position', () => {
@@ -45,7 +52,10 @@ describe('validateUscc (GB 32100-2015)', () => {
     const first16 = '9132010074820466';
     const wrongOrg = `${first16}1`;
     const code = wrongOrg + usccCheckChar(wrongOrg);
-    expect(validateUscc(code)).toMatchObject({ valid: false, reason: 'ORG_CODE_CHECK' });
+    const result = validateUscc(code);
+    expect(result).toMatchObject({ valid: false, reason: 'ORG_CODE_CHECK' });
+    expect(result.message?.['zh-CN']).toContain('组织机构代码');
+    expect(result.message?.['zh-CN']).not.toMatch(/应为/);
   });
 
   it('can treat check-character mismatches as warnings for early pilot-area codes', () => {

@@ -91,18 +91,21 @@ export function validateUscc(input: string, options: UsccOptions = {}): Validati
   const lenient = options.checkChar === 'warn';
   const orgExpected = orgCodeCheckChar(normalized.slice(8, 16));
   if (orgExpected !== normalized.charAt(16)) {
+    // Never the expected character: a typo anywhere in 9–16 shows up here, and "correcting" the check
+    // character would make the code of another organisation.
     const result = fail('ORG_CODE_CHECK', {
-      'zh-CN': `第9至17位组织机构代码校验不通过（第17位应为“${orgExpected ?? '?'}”）`,
-      en: `The organisation code (positions 9–17) fails its GB 11714 check (position 17 should be "${orgExpected ?? '?'}")`,
+      'zh-CN': '代码无效：第9至17位（组织机构代码）未通过校验，其中任何一位录错都会如此，请对照证照逐位核对',
+      en: 'Invalid code: positions 9–17 (the organisation code) fail their check — any wrong character there does this; compare it with the licence character by character',
     });
     if (!lenient) return result;
     warnings.push('ORG_CODE_CHECK');
   }
   const expected = usccCheckChar(normalized);
   if (expected !== normalized.charAt(17)) {
+    // Never the expected character (see above): the typo is usually earlier than position 18.
     const result = fail('CHECK_CHAR', {
-      'zh-CN': `校验码错误：第18位应为“${expected}”，请核对是否录入有误`,
-      en: `Wrong check character: position 18 should be "${expected}" — please re-check the code`,
+      'zh-CN': '代码无效：未通过校验位检验（第18位与前17位不符），任何一位录错都会如此，请对照证照逐位核对',
+      en: 'Invalid code: it fails its check character (position 18 does not match the first 17) — any wrong character does this; compare it with the licence character by character',
     });
     if (!lenient) return result;
     warnings.push('CHECK_CHAR');

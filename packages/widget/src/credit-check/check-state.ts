@@ -1,4 +1,3 @@
-import type { FeedbackAction, Verdict } from '@credit-check/sdk/contract';
 import type { ValidationResult } from '@credit-check/sdk/identifiers';
 
 /** What the element shows and reflects as `state`. */
@@ -6,17 +5,6 @@ export type CheckState = 'idle' | 'invalid' | 'checking' | 'done' | 'error' | 's
 
 /** Where the check task stands (a plain mirror of @lit/task's status). */
 export type TaskPhase = 'initial' | 'pending' | 'complete' | 'error';
-
-/** Verdicts that raise the modal alert and hold the form until confirmed (自动提示, 002 (十)). */
-export const ALERT_VERDICTS: ReadonlySet<Verdict> = new Set<Verdict>(['restrict', 'caution']);
-
-/** The feedback action offered first for each verdict (the staff may choose another). */
-export const SUGGESTED_ACTION: Record<Verdict, FeedbackAction> = {
-  restrict: 'restricted',
-  caution: 'strict-review',
-  notice: 'informed',
-  clear: 'not-applicable',
-};
 
 export interface StateInput {
   /** Missing or broken settings, in words (`endpoint, token` …); undefined when complete. */
@@ -65,31 +53,4 @@ export function checkState(i: StateInput): CheckState {
     return i.hasEarlier ? 'stale' : 'error';
   }
   return i.hasCurrent ? 'done' : 'checking';
-}
-
-export interface HoldInput {
-  state: CheckState;
-  /** `optional`: an empty identifier does not hold the form. */
-  optional: boolean;
-  empty: boolean;
-  mode: 'staff' | 'applicant';
-  /** The verdict of the current result, if any. */
-  verdict: Verdict | undefined;
-  acknowledged: boolean;
-}
-
-/**
- * True while the guarded form must not be submitted: no finished check, or an unconfirmed alert. A
- * deferral (先行受理 during an outage, with its reason) releases it: the 补查 follows.
- */
-export function isHeld(i: HoldInput): boolean {
-  if (i.optional && i.state === 'idle' && i.empty) return false;
-  if (i.state === 'deferred') return false;
-  if (i.state !== 'done') return true;
-  return needsAlert(i.mode, i.verdict) && !i.acknowledged;
-}
-
-/** Staff must confirm restrict/caution (the applicant channel shows no modal alert). */
-export function needsAlert(mode: 'staff' | 'applicant', verdict: Verdict | undefined): boolean {
-  return mode === 'staff' && verdict !== undefined && ALERT_VERDICTS.has(verdict);
 }

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../define.ts';
 import { dialog, expectNoIdInEvents, setup, shadow, text, type, until } from '../test/fixture.ts';
@@ -60,25 +60,76 @@ describe('alerting the window staff', () => {
   });
 });
 
-describe('guarding the approval form', () => {
-  it('holds submission until the check is done and the alert acknowledged, then releases it', async () => {
-    const { el, input, form, approve } = await setup();
+/** Records the response as the staff do: pick an outcome in the form and submit it. */
+async function respond(el: CreditCheck, action: string) {
+  const radio = shadow(el).querySelector(`[part="feedback"] input[value="${action}"]`) as HTMLInputElement | null;
+  expect(radio, `outcome ${action} offered`).to.not.equal(null);
+  radio?.click();
+  await el.updateComplete;
+  const recorded = oneEvent(el, 'credit-check-feedback');
+  (shadow(el).querySelector('[part="feedback"] button[type="submit"]') as HTMLButtonElement).click();
+  const event = await recorded;
+  await el.updateComplete;
+  return event;
+}
+
+describe('guarding the approval form (自动响应, 002 (十六): the response binds)', () => {
+  it('restrict: the approval stays held after the alert is confirmed; 不予受理 recorded opens the refusal, never the approval', async () => {
+    const { el, input, form, approve, refuse } = await setup({ paths: true });
     expect(approve.disabled, 'held before any check').to.equal(true);
     await type(input, SUBJECTS.foodBan, 'paste');
     await until(el, 'done');
     await el.updateComplete;
-    expect(approve.disabled).to.equal(true);
+    expect([approve.disabled, refuse?.disabled]).to.deep.equal([true, true]);
     let submitted = 0;
     form.addEventListener('submit', () => submitted++);
     form.requestSubmit();
     expect(submitted, 'submit listeners never see a held submission').to.equal(0);
     expect(form.checkValidity()).to.equal(false);
+    // The attack of before: one click on 我已知悉 released the approval.
     el.acknowledge();
     await el.updateComplete;
-    expect(approve.disabled).to.equal(false);
-    expect(form.checkValidity()).to.equal(true);
-    form.requestSubmit();
+    expect(approve.disabled, 'confirmed is not responded').to.equal(true);
+    form.requestSubmit(approve);
+    expect(submitted).to.equal(0);
+    // A ban (市场禁入) admits no acceptance: only 不予受理 and 转人工复核 are offered.
+    const offered = [...shadow(el).querySelectorAll<HTMLInputElement>('[part="feedback"] input[name="action"]')].map((r) => r.value);
+    expect(offered).to.deep.equal(['refused', 'referred']);
+    const event = await respond(el, 'refused');
+    expect(event.detail).to.include({ action: 'refused', path: 'refuse', queued: false });
+    expect([approve.disabled, refuse?.disabled]).to.deep.equal([true, false]);
+    expect(el.paths.has('approve')).to.equal(false);
+    form.requestSubmit(approve);
+    expect(submitted, 'the approval stays shut after 不予受理').to.equal(0);
+    form.requestSubmit(refuse);
     expect(submitted).to.equal(1);
+    expect(new FormData(form).get('creditCheck-outcome')).to.equal('refused');
+    expect(text(el)).to.contain('本申请不能受理');
+  });
+
+  it('caution: confirmed and then 从严审核后受理 recorded, the approval opens', async () => {
+    const { el, approve } = await setup({ subject: SUBJECTS.court });
+    await until(el, 'done');
+    el.acknowledge();
+    await el.updateComplete;
+    expect(approve.disabled).to.equal(true);
+    const offered = [...shadow(el).querySelectorAll<HTMLInputElement>('[part="feedback"] input[name="action"]')];
+    expect(offered.find((r) => r.checked)?.value, 'the verdict’s own outcome first').to.equal('strict-review');
+    await respond(el, 'strict-review');
+    expect(approve.disabled).to.equal(false);
+  });
+
+  it('notice holds until 已告知 is recorded; clear binds nothing', async () => {
+    const { el, input, approve } = await setup({ subject: SUBJECTS.watchlist });
+    await until(el, 'done');
+    await el.updateComplete;
+    expect(approve.disabled).to.equal(true);
+    await respond(el, 'informed');
+    expect(approve.disabled).to.equal(false);
+    await type(input, SUBJECTS.clean, 'paste');
+    await until(el, 'done');
+    await el.updateComplete;
+    expect(approve.disabled).to.equal(false);
   });
 
   it('holds again while a new code is being checked or has failed', async () => {
@@ -107,7 +158,7 @@ describe('form value (ElementInternals)', () => {
 });
 
 describe('feedback (反馈)', () => {
-  it('is sent once under a double click and shown with the receipt', async () => {
+  it('is sent once under a double click and shown with the receipt; the default is the verdict’s own outcome', async () => {
     const { el } = await setup({ subject: SUBJECTS.foodBan });
     await until(el, 'done');
     el.acknowledge();
@@ -120,11 +171,32 @@ describe('feedback (反馈)', () => {
     await el.updateComplete;
     const posts = requests.filter((r) => r.path.endsWith('/feedback'));
     expect(posts).to.have.length(1);
-    expect(event.detail).to.include({ checkId: el.result?.checkId, action: 'restricted' });
-    expect(text(el)).to.contain('已反馈：已限制办理');
+    expect(event.detail).to.include({ checkId: el.result?.checkId, action: 'refused' });
+    expect(text(el)).to.contain('已记录处理结果：不予受理');
     const stored = mock.platform.getCheck({ kind: 'app', appId: 'sandbox-app' }, el.result?.checkId ?? '');
     expect(stored.feedback?.measuresApplied).to.deep.equal(['M-FOOD-DRUG-BAN']);
     await expect(el).to.be.accessible();
+  });
+
+  it('while the platform is down the response is kept on this computer, releases its path, and is delivered once it is back', async () => {
+    const { el, approve } = await setup({ subject: SUBJECTS.court });
+    await until(el, 'done');
+    el.acknowledge();
+    await el.updateComplete;
+    mock.faults.set({ kind: 'outage' });
+    const event = await respond(el, 'strict-review');
+    expect(event.detail).to.include({ action: 'strict-review', queued: true, path: 'approve' });
+    expect(event.detail.feedbackId).to.equal(undefined);
+    expect(approve.disabled, 'kept durably is recorded').to.equal(false);
+    expect(text(el)).to.contain('已暂存在本机');
+    const checkId = el.result?.checkId ?? '';
+    const stored = () => mock.platform.getCheck({ kind: 'app', appId: 'sandbox-app' }, checkId).feedback;
+    expect(stored()).to.equal(null);
+    mock.faults.clear();
+    // The platform is back: the next live answer is the sign (as at a real counter).
+    el.recheck();
+    await waitUntil(() => stored()?.action === 'strict-review', 'the kept response delivered', { timeout: 10_000 });
+    expect(requests.filter((r) => r.path.endsWith(`/checks/${checkId}/feedback`)).length).to.be.greaterThan(0);
   });
 
   it('an override needs a reason before anything is sent', async () => {

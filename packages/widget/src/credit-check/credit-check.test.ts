@@ -43,7 +43,9 @@ describe('<credit-check> checks automatically', () => {
     await type(input, '91320100748204660R');
     await el.updateComplete;
     expect(el.state).to.equal('invalid');
-    expect(text(el)).to.contain('校验码错误：第18位应为“Q”');
+    expect(text(el)).to.contain('代码无效：未通过校验位检验');
+    // Never the expected character: "correcting" position 18 would name another subject.
+    expect(text(el)).not.to.match(/应为/);
     await aTimeout(100);
     expect(checks()).to.have.length(0);
     await expect(el).to.be.accessible();
@@ -158,7 +160,11 @@ describe('a check that did not happen never looks clean', () => {
     const el = root.querySelector('credit-check') as CreditCheck;
     await el.updateComplete;
     expect(el.state).to.equal('error');
-    expect(text(el)).to.contain('缺少配置：endpoint, token, application-id, department, operator');
+    // Plain words on the face; the missing settings behind 技术详情 (closed).
+    expect(text(el)).to.contain('信用核查组件尚未配置完整');
+    const technical = el.shadowRoot?.querySelector('details[part="technical"]') as HTMLDetailsElement;
+    expect(technical.open).to.equal(false);
+    expect(technical.textContent).to.contain('endpoint, token, application-id, department, operator');
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Check, ClientOptions, Connection } from '@credit-check/sdk';
-import type { DeferralReasonCode, IdType } from '@credit-check/sdk/contract';
+import type { DeferralReasonCode, FeedbackAction, IdType, ResponsePath } from '@credit-check/sdk/contract';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { type CheckState, checkState, isHeld, needsAlert } from './check-state.ts';
+import { type CheckState, checkState } from './check-state.ts';
 import { AlertController } from './controllers/alert.ts';
 import { ApplicantMode } from './controllers/applicant-mode.ts';
 import { CheckController } from './controllers/check.ts';
@@ -15,6 +15,7 @@ import type { CreditCheckHost, Readings } from './host.ts';
 import { loadEnglish, strings } from './i18n.ts';
 import { OutageController } from './outage/outage.ts';
 import { printElement } from './print.ts';
+import { needsAlert, needsResponse, openPaths } from './response.ts';
 import { alertTemplate } from './templates/alert.ts';
 import { detailsTemplate } from './templates/details.ts';
 import { feedbackTemplate } from './templates/feedback.ts';
@@ -174,9 +175,16 @@ export class CreditCheck extends LitElement implements CreditCheckHost {
     },
     () => this.deferrals.platformBack(),
   );
-  private readonly deferrals = new OutageController(this, this.read);
+  private readonly deferrals = new OutageController(this, this.read, {
+    adopt: (result) => this.checker.adopt(result),
+    delivered: (feedback) => this.feedback.delivered(feedback),
+  });
   private readonly alerter = new AlertController(this);
-  private readonly feedback = new FeedbackController(this, this.read);
+  private readonly feedback = new FeedbackController(this, this.read, {
+    required: (check) => needsResponse(this.mode, check.verdict),
+    queue: (check, body, key) => this.deferrals.queueFeedback(check, body, key),
+    onSent: (feedback) => this.deferrals.fedBackCheck(feedback.checkId),
+  });
   private readonly applicant = new ApplicantMode(this, this.read);
 
   constructor() {
@@ -228,16 +236,32 @@ export class CreditCheck extends LitElement implements CreditCheckHost {
     this.checker.recheck();
   }
 
-  /** True while the guarded form must not be submitted. */
-  get held(): boolean {
-    return isHeld({
+  /**
+   * The paths the guarded form may take now (自动响应, 002 (十六)): none before a finished check, an
+   * alert confirmed and — where the verdict needs a response — an outcome recorded; then only the path
+   * that outcome opens (`approve`, `refuse`, `refer`; submit buttons say theirs with
+   * `data-credit-check-path`, unmarked ones approve).
+   */
+  get paths(): ReadonlySet<ResponsePath> {
+    return openPaths({
       state: this.state,
       optional: this.optional,
       empty: !this.checker.raw().trim(),
       mode: this.mode,
       verdict: this.result?.verdict,
       acknowledged: this.alerter.acknowledged,
+      outcome: this.feedback.outcome(),
     });
+  }
+
+  /** True while the guarded form must not be submitted at all (no path is open). */
+  get held(): boolean {
+    return this.paths.size === 0;
+  }
+
+  /** The outcome the staff recorded for the current result (also while kept until the platform answers). */
+  get outcome(): FeedbackAction | undefined {
+    return this.result ? this.feedback.outcome() : undefined;
   }
 
   /** The current result, if any. */
@@ -252,12 +276,20 @@ export class CreditCheck extends LitElement implements CreditCheckHost {
 
   /** Confirms the restrict/caution alert (what the dialog's button does). */
   acknowledge(): void {
+    const checkId = this.result?.checkId;
     this.alerter.acknowledge();
+    if (checkId) this.deferrals.acknowledgedCheck(checkId);
   }
 
-  /** Shows the alert again (a held submission): the staff must confirm it. */
+  /**
+   * A held submission: shows what stands in the way — the alert again while it is unconfirmed, else
+   * the response form (focused) while no outcome is recorded.
+   */
   showAlert(): void {
-    this.alerter.show(true);
+    const result = this.result;
+    if (result && needsAlert(this.mode, result.verdict) && !this.alerter.acknowledged) this.alerter.show(true);
+    else if (result && this.mode === 'staff' && !this.feedback.outcome()) this.alerter.focusResponse();
+    else this.focus();
   }
 
   /**
@@ -268,6 +300,15 @@ export class CreditCheck extends LitElement implements CreditCheckHost {
    */
   defer(reason: { code: DeferralReasonCode; text: string }): Promise<CreditCheckDeferredDetail> {
     return this.deferrals.defer(reason);
+  }
+
+  /**
+   * Would 先行受理 be offered for this matter if the platform went down now? True once the matter's
+   * 应急 policy is known and allows it and the token grants `checks:defer` (`outage="defer"` only):
+   * a host can say so in advance, and a drill can wait for it.
+   */
+  get deferrable(): boolean {
+    return this.deferrals.deferrable();
   }
 
   /** The deferral in force for what is entered now (state `deferred`). */
@@ -304,6 +345,7 @@ export class CreditCheck extends LitElement implements CreditCheckHost {
         error: state === 'error' && this.checker.phase === 'error' ? this.checker.error() : undefined,
         deferred: this.deferrals.status(),
         defer: this.deferrals.offer(),
+        withdrawn: this.checker.isAdopted() ? this.deferrals.withdrawal() : undefined,
         onRetry: () => this.recheck(),
       })}
       ${

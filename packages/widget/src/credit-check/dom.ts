@@ -36,7 +36,8 @@ export function shownId(idType: string, id: string): string {
  * (Chromium's close watchers): on `close`, the controller opens again what is still unconfirmed.
  */
 export function openModal(dialog: HTMLDialogElement): void {
-  if (dialog.open) return;
+  // Not in a document (the element was removed while an update was on its way): nothing to show.
+  if (dialog.open || !dialog.isConnected) return;
   dialog.showModal();
   dialog.querySelector<HTMLButtonElement>('[part="acknowledge-button"]')?.focus();
 }

@@ -1,5 +1,5 @@
 import type { Check, ErrorCode } from '@credit-check/sdk';
-import type { DeferralReasonCode, FeedbackAction, IdType, ProblemCode, Verdict } from '@credit-check/sdk/contract';
+import type { DeferralReasonCode, FeedbackAction, IdType, ProblemCode, ResponsePath, Verdict } from '@credit-check/sdk/contract';
 
 /** `credit-check-start`: a check was sent. No identifier but a masked one. */
 export interface CreditCheckStartDetail {
@@ -52,11 +52,19 @@ export interface CreditCheckErrorDetail {
   retryAfter: number | undefined;
 }
 
-/** `credit-check-feedback`: what the window did was recorded on the platform. */
+/**
+ * `credit-check-feedback`: what the window did (响应 = 反馈) was recorded on the platform — or, with
+ * `queued`, kept on this computer while the platform is down, and recorded once it is back.
+ */
 export interface CreditCheckFeedbackDetail {
   checkId: string;
-  feedbackId: string;
   action: FeedbackAction;
+  /** The path this outcome opens on the guarded form: `approve`, `refuse` or `refer`. */
+  path: ResponsePath;
+  /** Kept on this computer until the platform answers (no `feedbackId` yet). */
+  queued: boolean;
+  /** The platform's id of the feedback (absent while `queued`). */
+  feedbackId?: string;
   recordedAt: string;
 }
 

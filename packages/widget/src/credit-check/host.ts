@@ -1,5 +1,5 @@
 import type { Check, ClientOptions, Connection } from '@credit-check/sdk';
-import type { IdType } from '@credit-check/sdk/contract';
+import type { FeedbackAction, IdType, ResponsePath } from '@credit-check/sdk/contract';
 import type { ReactiveControllerHost } from 'lit';
 import type { CheckState } from './check-state.ts';
 import type { CreditCheckDeferredDetail } from './events.ts';
@@ -38,6 +38,10 @@ export interface CreditCheckHost extends ReactiveControllerHost, HTMLElement {
   readonly state: CheckState;
   readonly result: Check | undefined;
   readonly held: boolean;
+  /** The paths the guarded form may take now (approve, refuse, refer). */
+  readonly paths: ReadonlySet<ResponsePath>;
+  /** The outcome recorded for the current result (or kept until the platform answers). */
+  readonly outcome: FeedbackAction | undefined;
   readonly deferral: CreditCheckDeferredDetail | undefined;
   showAlert(): void;
 }

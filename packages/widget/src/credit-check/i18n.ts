@@ -33,9 +33,3 @@ export function time(iso: string): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
-
-/** A failure in the staff's words: the platform's Chinese text when it gave one, else the English message. */
-export function errorText(error: unknown, lang: string | null | undefined): string {
-  const e = error as { message?: string; messageZh?: string } | null | undefined;
-  return (lang === 'en' ? e?.message : (e?.messageZh ?? e?.message)) ?? String(error);
-}

@@ -1,6 +1,7 @@
 import { validateIdNumber } from '@credit-check/sdk/identifiers';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { nothing } from 'lit';
 import type { CreditCheck } from '../credit-check/credit-check.ts';
 import { DEPARTMENT, eventDetails, OPERATOR, token } from './harness.ts';
 
@@ -16,6 +17,8 @@ export interface Setup {
   withForm?: boolean;
   token?: string;
   timeout?: number;
+  /** Also a 不予受理 submit button (`data-credit-check-path="refuse"`). */
+  paths?: boolean;
 }
 
 export async function setup(o: Setup = {}) {
@@ -25,6 +28,7 @@ export async function setup(o: Setup = {}) {
       <label>统一社会信用代码 <input id="code" autocomplete="off" /></label>
       <label>名称 <input id="name" /></label>
       <button type="submit" id="approve">核准</button>
+      ${o.paths ? html`<button type="submit" id="refuse" data-credit-check-path="refuse">不予受理</button>` : nothing}
       <credit-check
         endpoint="/api/v1"
         token=${t}
@@ -48,9 +52,10 @@ export async function setup(o: Setup = {}) {
   const nameInput = root.querySelector('#name') as HTMLInputElement;
   const form = root.querySelector('form') as HTMLFormElement;
   const approve = root.querySelector('#approve') as HTMLButtonElement;
+  const refuse = root.querySelector<HTMLButtonElement>('#refuse') ?? undefined;
   await el.updateComplete;
   if (o.subject) await type(input, o.subject, 'paste');
-  return { root, el, input, nameInput, form, approve };
+  return { root, el, input, nameInput, form, approve, refuse };
 }
 
 /** Types into the input as a person does (real key events) or pastes it in one go. */

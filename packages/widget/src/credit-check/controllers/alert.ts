@@ -1,8 +1,8 @@
 import type { ReactiveController } from 'lit';
-import { needsAlert } from '../check-state.ts';
 import { openModal } from '../dom.ts';
 import { emit } from '../events.ts';
 import type { CreditCheckHost } from '../host.ts';
+import { needsAlert } from '../response.ts';
 
 /**
  * The modal alert for restrict/caution (自动提示, 002 (十)): opens once per check, takes focus, cannot
@@ -46,6 +46,13 @@ export class AlertController implements ReactiveController {
     this.host.renderRoot.querySelector<HTMLDialogElement>('dialog[part="alert"]')?.close();
     this.host.requestUpdate();
     emit(this.host, 'credit-check-acknowledge', { checkId: result.checkId, verdict: result.verdict });
-    this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLInputElement>('[part="feedback"] input')?.focus());
+    this.focusResponse();
+  }
+
+  /** Moves focus to the response form (the chosen outcome), where the staff go next. */
+  focusResponse(): void {
+    void this.host.updateComplete.then(() =>
+      this.host.renderRoot.querySelector<HTMLInputElement>('[part="feedback"] input:checked, [part="feedback"] input')?.focus(),
+    );
   }
 }

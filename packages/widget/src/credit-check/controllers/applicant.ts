@@ -1,7 +1,7 @@
 import { type Check, type Commitment, listMatters, type Matter, signCommitment } from '@credit-check/sdk';
 import type { ReactiveController, TemplateResult } from 'lit';
 import type { CreditCheckHost, Readings } from '../host.ts';
-import { errorText } from '../i18n.ts';
+import { failureText } from '../messages.ts';
 import { applicantTemplate } from '../templates/applicant.ts';
 
 export type ApplicantReadings = Pick<Readings, 'connection' | 'subject'>;
@@ -66,7 +66,7 @@ export class ApplicantController implements ReactiveController {
       this.matters = (await listMatters(this.read.connection())).matters;
     } catch (error) {
       this.matters = undefined;
-      this.loadError = errorText(error, this.host.lang);
+      this.loadError = failureText(error, this.host.lang).text;
     }
     this.host.requestUpdate();
   }
@@ -94,7 +94,7 @@ export class ApplicantController implements ReactiveController {
         ...(type === 'tolerance' ? { deadline, missingMaterials: materials } : {}),
       });
     } catch (error) {
-      this.signError = errorText(error, this.host.lang);
+      this.signError = failureText(error, this.host.lang).text;
     }
     this.host.requestUpdate();
   }

@@ -26,6 +26,8 @@ export class CheckController {
   runKey = '';
   private force = false;
   private readonly earlier = new Map<string, Check>();
+  /** A 补查 shown as the result of the key it was deferred for (its deferral withdrawn). */
+  private adopted: { key: string; result: Check } | undefined;
   private own: Connection | undefined;
   private ownKey: unknown[] = [];
 
@@ -157,6 +159,7 @@ export class CheckController {
     const { subject, key } = this.derived;
     if (!subject || !key || key === this.runKey) return;
     this.runKey = key;
+    this.adopted = undefined;
     this.onStart();
     emit(this.host, 'credit-check-start', {
       matter: this.host.matter as string,
@@ -179,10 +182,33 @@ export class CheckController {
   /** Forget the last run (a form reset): the same subject entered again is checked again. */
   forget(): void {
     this.runKey = '';
+    this.adopted = undefined;
+  }
+
+  /**
+   * The 补查 of what is entered now came back caution/restrict: it is the result from now on (the
+   * live check had failed — the platform was down), with its alert, response and guard.
+   */
+  adopt(result: Check): void {
+    if (!this.runKey || this.runKey !== this.derived.key) return;
+    this.adopted = { key: this.runKey, result };
+    this.earlier.set(this.runKey, result);
+    this.onStart();
+    this.host.requestUpdate();
+  }
+
+  /** The result on screen is an adopted 补查. */
+  isAdopted(): boolean {
+    return this.adoptedNow() !== undefined;
+  }
+
+  private adoptedNow(): Check | undefined {
+    const a = this.adopted;
+    return a && a.key === this.runKey && this.runKey === this.derived.key ? a.result : undefined;
   }
 
   get phase(): TaskPhase {
-    return PHASE[this.task.status];
+    return this.adoptedNow() ? 'complete' : PHASE[this.task.status];
   }
 
   /** The task's failure as an SDK error (anything else is a network failure). */
@@ -191,11 +217,13 @@ export class CheckController {
   }
 
   get aborted(): boolean {
-    return this.task.status === TaskStatus.ERROR && this.error().code === 'ABORTED';
+    return this.phase === 'error' && this.error().code === 'ABORTED';
   }
 
   /** The result of the check for what is entered now, if it finished. */
   current(): Check | undefined {
+    const adopted = this.adoptedNow();
+    if (adopted) return adopted;
     const v = this.task.value;
     return this.task.status === TaskStatus.COMPLETE && v && v.key === this.runKey && this.runKey === this.derived.key
       ? v.result

@@ -2,6 +2,7 @@ import type { ReactiveController } from 'lit';
 import { rootOf, select } from '../dom.ts';
 import type { CreditCheckHost } from '../host.ts';
 import { strings } from '../i18n.ts';
+import { pathOf } from '../response.ts';
 
 type SubmitControl = HTMLButtonElement | HTMLInputElement;
 const SUBMITS = 'button:not([type]), button[type="submit"], input[type="submit"]';
@@ -64,6 +65,8 @@ export class GuardController implements ReactiveController {
       const data = new FormData();
       data.append(name, result.checkId);
       data.append(`${name}-receipt`, result.receipt);
+      // What the window did (响应 = 反馈): the backend applies the same rule (permittedOutcomes).
+      if (this.host.outcome) data.append(`${name}-outcome`, this.host.outcome);
       this.internals.setFormValue(data);
     } else {
       this.internals.setFormValue(null);
@@ -88,23 +91,26 @@ export class GuardController implements ReactiveController {
   }
 
   private readonly onSubmit = (event: Event) => {
-    if (!this.host.held) return;
+    // Which path this submission takes: its submit button's (none: an approval).
+    if (this.host.paths.has(pathOf((event as SubmitEvent).submitter))) return;
     event.preventDefault();
     event.stopImmediatePropagation();
     this.host.showAlert();
-    this.host.focus();
   };
 
+  /** Disables every submit button whose path is not open, and gives back the ones it held that are. */
   private syncGuard(): void {
     const form = this.form;
     if (!form) return;
-    if (!this.host.held) {
-      this.release();
-      return;
-    }
+    const open = this.host.paths;
     this.observer.disconnect();
     for (const button of form.querySelectorAll<SubmitControl>(SUBMITS)) {
-      if (!button.disabled || this.disabledByUs.has(button)) {
+      if (open.has(pathOf(button))) {
+        if (this.disabledByUs.delete(button)) {
+          button.disabled = false;
+          button.removeAttribute('data-credit-check-held');
+        }
+      } else if (!button.disabled || this.disabledByUs.has(button)) {
         button.disabled = true;
         button.setAttribute('data-credit-check-held', '');
         this.disabledByUs.add(button);

@@ -1,18 +1,28 @@
-import { CreditCheckError } from '@credit-check/sdk';
+import { type Check, CreditCheckError, type Feedback, type FeedbackInput } from '@credit-check/sdk';
 import { DeferralReason, fieldErrors, type DeferralReason as Reason } from '@credit-check/sdk/contract';
 import type { nothing, ReactiveController, TemplateResult } from 'lit';
 import { type CreditCheckDeferredDetail, emit } from '../events.ts';
 import { type CreditCheckHost, hasCredentials, type Readings } from '../host.ts';
-import { errorText, time } from '../i18n.ts';
+import { strings, time } from '../i18n.ts';
+import { failureText } from '../messages.ts';
 import { type DeferBlock, deferBlock } from './block.ts';
 import { NoticesController } from './notices.ts';
 import { type DeferralPolicy, deferralPolicy, watchPolicy } from './policy.ts';
+import type { SettledNotice } from './records.ts';
 import { deferralId } from './records.ts';
 import { outageStrings } from './strings.ts';
 import { deferTemplate } from './templates/defer.ts';
 import * as vault from './vault.ts';
 
 export type DeferReadings = Pick<Readings, 'department' | 'operator' | 'connection' | 'tokenHas' | 'checkKey' | 'checkError' | 'subject'>;
+
+/** What 应急 mode tells its element (wired by the element). */
+export interface OutageHooks {
+  /** The 补查 of this element's deferral came back caution/restrict: it is the element's result now. */
+  adopt(check: Check): void;
+  /** A response this page kept while the platform was down reached it. */
+  delivered(feedback: Feedback): void;
+}
 
 /**
  * 应急 mode (`outage="defer"`): when the platform is unavailable the staff may accept first and
@@ -30,17 +40,27 @@ export class DeferController implements ReactiveController {
   /** The defer form is open. */
   formOpen = false;
   formError: string | undefined;
+  /** The 补查 of the current deferral came back clear/notice: said in the `deferred` state. */
+  settledVerdict: Check['verdict'] | undefined;
+  /** The 补查 of this element's deferral came back caution/restrict: the deferral is withdrawn. */
+  withdrawn: { deferralId: string; verdict: Check['verdict'] } | undefined;
   readonly notices: NoticesController;
   private policy: DeferralPolicy | undefined;
   private policyFor: string | undefined;
 
   private readonly host: CreditCheckHost;
   private readonly read: DeferReadings;
+  private readonly hooks: OutageHooks;
 
-  constructor(host: CreditCheckHost, read: DeferReadings) {
+  constructor(host: CreditCheckHost, read: DeferReadings, hooks: OutageHooks) {
     this.host = host;
     this.read = read;
-    this.notices = new NoticesController(host, read);
+    this.hooks = hooks;
+    this.notices = new NoticesController(host, read, {
+      owns: (id) => this.current?.detail.deferralId === id,
+      ownSettled: (notice, result) => this.ownSettled(notice, result),
+      delivered: (feedback) => hooks.delivered(feedback),
+    });
     host.addController(this);
   }
 
@@ -82,7 +102,77 @@ export class DeferController implements ReactiveController {
   status(): { headline: string; message: string } | undefined {
     const d = this.deferral();
     const s = outageStrings(this.host.lang);
-    return d && { headline: s.deferredTitle, message: s.deferredBody(d.deferralId, time(d.at)) };
+    if (!d) return undefined;
+    const settled = this.settledVerdict && strings(this.host.lang).verdict[this.settledVerdict][0];
+    return { headline: s.deferredTitle, message: settled ? s.deferredSettled(settled) : s.deferredBody(d.deferralId, time(d.at)) };
+  }
+
+  /** Said above the result when the element shows the 补查 of its withdrawn deferral. */
+  withdrawal(): string | undefined {
+    const w = this.withdrawn;
+    return w && outageStrings(this.host.lang).withdrawn(strings(this.host.lang).verdict[w.verdict][0]);
+  }
+
+  /**
+   * The 补查 of this element's deferral came back. Caution/restrict withdraws the 先行受理 on the
+   * page: the 补查 becomes the element's result (alert, response, the guard) and its notice is not
+   * shown twice. Clear/notice leave the deferral standing and say the 补查 is done.
+   */
+  private ownSettled(notice: SettledNotice, result: Check): void {
+    if (result.verdict === 'caution' || result.verdict === 'restrict') {
+      this.current = undefined;
+      this.withdrawn = { deferralId: notice.id, verdict: result.verdict };
+      this.notices.claim(notice.id);
+      this.hooks.adopt(result);
+    } else {
+      this.settledVerdict = result.verdict;
+    }
+    this.host.requestUpdate();
+  }
+
+  /**
+   * The platform did not answer a response (反馈): keep it sealed in IndexedDB and deliver it when
+   * the platform is back — with the same Idempotency-Key, so it is recorded once. Rejects when this
+   * browser cannot keep it (then nothing was kept and the form stays held).
+   */
+  async queueFeedback(check: Check, body: FeedbackInput, idempotencyKey: string): Promise<void> {
+    const { sender, identity } = this.notices;
+    if (!sender) throw refusal('no-subject');
+    try {
+      await vault.putFeedback({
+        id: idempotencyKey,
+        identity,
+        checkId: check.checkId,
+        applicationId: check.context.applicationId,
+        matter: check.matter.code,
+        at: new Date().toISOString(),
+        sealed: await vault.seal(body),
+        attempts: 0,
+        nextAt: Date.now(),
+      });
+    } catch (cause) {
+      throw refusal('storage', cause);
+    }
+    sender.added();
+  }
+
+  /** The element's alert for `checkId` was confirmed (a claimed 补查: no other tab alerts again). */
+  acknowledgedCheck(checkId: string): void {
+    void this.notices.acknowledgedCheck(checkId);
+  }
+
+  /** The element's response to `checkId` was recorded (a claimed 补查: its notice is done everywhere). */
+  fedBackCheck(checkId: string): void {
+    void this.notices.fedBackCheck(checkId);
+  }
+
+  /**
+   * Would 先行受理 be offered if the platform went down now? The matter's policy is known and allows
+   * it, and the token grants `checks:defer` — the element's own readiness signal for 应急 mode.
+   */
+  deferrable(): boolean {
+    const h = this.host;
+    return h.outage === 'defer' && this.read.tokenHas('checks:defer') === true && this.policy?.[h.matter ?? ''] === 'allowed';
   }
 
   /** Why 先行受理 cannot be offered now; undefined when it can. */
@@ -118,7 +208,7 @@ export class DeferController implements ReactiveController {
     try {
       await this.defer({ code: String(data.get('code') ?? '') as Reason['code'], text: String(data.get('text') ?? '') });
     } catch (error) {
-      this.formError = errorText(error, this.host.lang);
+      this.formError = failureText(error, this.host.lang).text;
       this.host.requestUpdate();
     }
   }
@@ -169,6 +259,8 @@ export class DeferController implements ReactiveController {
       throw refusal('storage', cause);
     }
     this.current = { key, detail };
+    this.settledVerdict = undefined;
+    this.withdrawn = undefined;
     this.formOpen = false;
     h.requestUpdate();
     await h.updateComplete;
@@ -185,6 +277,8 @@ export class DeferController implements ReactiveController {
   /** A new check or a form reset: a new deferral is needed for anything else. */
   forget(): void {
     this.current = undefined;
+    this.settledVerdict = undefined;
+    this.withdrawn = undefined;
     this.formOpen = false;
   }
 

@@ -1,4 +1,4 @@
-import { type Check, getCheck } from '@credit-check/sdk';
+import { type Check, type Feedback, getCheck } from '@credit-check/sdk';
 import { nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { FeedbackController } from '../controllers/feedback.ts';
 import { openModal } from '../dom.ts';
@@ -9,7 +9,19 @@ import { DeferredSender, type SenderListener } from './sender.ts';
 import { noticesTemplate } from './templates/notices.ts';
 import * as vault from './vault.ts';
 
+const NONE: ReadonlySet<string> = new Set();
+
 export type NoticesReadings = Pick<Readings, 'department' | 'operator' | 'connection'>;
+
+/** What the notices ask of the 应急 controller that owns them. */
+export interface NoticesOwner {
+  /** Is `id` the deferral this element accepted and still shows? */
+  owns(id: string): boolean;
+  /** The 补查 of this element's own deferral came back. */
+  ownSettled(notice: SettledNotice, result: Check): void;
+  /** A response kept while the platform was down was delivered. */
+  delivered(feedback: Feedback): void;
+}
 
 /**
  * The 补查 side of 应急 mode: attaches the element to the one sender of its identity (endpoint,
@@ -21,6 +33,8 @@ export type NoticesReadings = Pick<Readings, 'department' | 'operator' | 'connec
 export class NoticesController implements ReactiveController, SenderListener {
   /** 补查 not yet sent (this identity, every tab). */
   pendingCount = 0;
+  /** Responses kept while the platform was down, not yet delivered (this identity, every tab). */
+  feedbackPending = 0;
   /** Finished 补查 waiting for the staff. */
   notices: SettledNotice[] = [];
   /** The sender of this identity (undefined until the element knows endpoint, department and operator). */
@@ -34,10 +48,12 @@ export class NoticesController implements ReactiveController, SenderListener {
 
   private readonly host: CreditCheckHost;
   private readonly read: NoticesReadings;
+  private readonly owner: NoticesOwner;
 
-  constructor(host: CreditCheckHost, read: NoticesReadings) {
+  constructor(host: CreditCheckHost, read: NoticesReadings, owner: NoticesOwner) {
     this.host = host;
     this.read = read;
+    this.owner = owner;
     host.addController(this);
   }
 
@@ -59,8 +75,9 @@ export class NoticesController implements ReactiveController, SenderListener {
       this.sender?.attach(this);
       void this.changed();
     }
+    // One modal at a time: the element's own alert first, then the 补查提示 (the next update opens it).
     const dialog = h.renderRoot.querySelector<HTMLDialogElement>('dialog[part="deferred-alert"]');
-    if (dialog) openModal(dialog);
+    if (dialog && !h.renderRoot.querySelector<HTMLDialogElement>('dialog[part="alert"]')?.open) openModal(dialog);
   }
 
   /** Finished 补查 and the pending count (only the element showing the notices). */
@@ -69,8 +86,9 @@ export class NoticesController implements ReactiveController, SenderListener {
     const lang = this.host.lang;
     return noticesTemplate({
       lang,
-      notices: this.notices,
+      notices: this.notices.filter((n) => !this.claimedIds.has(n.id)),
       pending: this.pendingCount,
+      feedbackPending: this.feedbackPending,
       check: (n) => this.check(n),
       feedback: (n, check) => this.feedback(n).view(check, lang),
       alerting: this.alerting(),
@@ -86,21 +104,62 @@ export class NoticesController implements ReactiveController, SenderListener {
     return this.read.connection();
   }
 
-  settled(notice: SettledNotice, result: Check | undefined): void {
+  settled(notice: SettledNotice, result: Check | undefined, owner: boolean): void {
     if (!result) return;
     this.checks.set(notice.id, result);
+    if (!owner) return;
     emit(this.host, 'credit-check-result', resultDetail(result, '', notice.id));
+    if (this.owner.owns(notice.id)) this.owner.ownSettled(notice, result);
+  }
+
+  delivered(feedback: Feedback): void {
+    this.owner.delivered(feedback);
+  }
+
+  owns(id: string): boolean {
+    return this.owner.owns(id);
+  }
+
+  /** This element shows the 补查 `id` as its own result: its alert and feedback are the element's. */
+  claim(id: string): void {
+    this.sender?.claim(id);
+  }
+
+  /** 补查 an element of this page shows as its own result (shared by the elements of one identity). */
+  private get claimedIds(): ReadonlySet<string> {
+    return this.sender?.claimed ?? NONE;
+  }
+
+  /** The element's alert for a claimed 补查 was confirmed: no other tab alerts again. */
+  async acknowledgedCheck(checkId: string): Promise<void> {
+    const notice = this.notices.find((n) => n.checkId === checkId && this.claimedIds.has(n.id));
+    if (!notice || notice.acknowledged) return;
+    notice.acknowledged = true;
+    await vault.putNotice({ ...notice });
+    this.sender?.changed();
+  }
+
+  /** The element recorded the response to a claimed 补查: the notice is done everywhere. */
+  async fedBackCheck(checkId: string): Promise<void> {
+    const notice = this.notices.find((n) => n.checkId === checkId && this.claimedIds.has(n.id));
+    if (notice) await this.fedBack(notice);
   }
 
   async changed(): Promise<void> {
     if (!this.identity) {
       this.notices = [];
       this.pendingCount = 0;
+      this.feedbackPending = 0;
     } else {
       const identity = this.identity;
-      const [pending, notices] = await Promise.all([vault.pending(identity), vault.notices(identity)]);
+      const [pending, feedback, notices] = await Promise.all([
+        vault.pending(identity),
+        vault.pendingFeedback(identity),
+        vault.notices(identity),
+      ]);
       if (identity !== this.identity) return;
       this.pendingCount = pending.length;
+      this.feedbackPending = feedback.length;
       // In memory a notice stays until reload once fed back, so the staff see it recorded.
       const kept = this.notices.filter((n) => this.feedbacks.get(n.id)?.sent && !notices.some((x) => x.id === n.id));
       this.notices = [...notices.sort((a, b) => a.at.localeCompare(b.at)), ...kept];
@@ -148,7 +207,9 @@ export class NoticesController implements ReactiveController, SenderListener {
   /** The notice whose alert must be confirmed first (caution/restrict, not yet acknowledged). */
   private alerting(): SettledNotice | undefined {
     if (!this.showsNotices) return undefined;
-    return this.notices.find((n) => !n.acknowledged && (n.verdict === 'caution' || n.verdict === 'restrict' || n.failed));
+    return this.notices.find(
+      (n) => !n.acknowledged && !this.claimedIds.has(n.id) && (n.verdict === 'caution' || n.verdict === 'restrict' || n.failed),
+    );
   }
 
   private async acknowledge(notice: SettledNotice): Promise<void> {

@@ -165,10 +165,11 @@ describe('outage="defer": 先行受理，事后补查', () => {
     await waitUntil(() => recorded(applicationId) === 1, 'the 补查 of this deferral', { timeout: 15_000 });
   });
 
-  it('sends exactly one 补查 when the platform is back; the result comes back deferred, alerts, and takes feedback', async () => {
-    const { el, input, applicationId } = await setup();
+  it('sends exactly one 补查 when the platform is back; a restricting 补查 withdraws the 先行受理 on the page, alerts and binds', async () => {
+    const { el, input, approve, form, applicationId } = await setup();
     await outageError(el, input);
     const { deferralId } = await el.defer({ code: 'network-failure', text: '专线中断' });
+    expect(approve.disabled).to.equal(false);
     // Tried at once (and failed: still down).
     await waitUntil(() => deferredChecks().length > 0, 'the first attempt');
     expect(recorded(applicationId)).to.equal(0);
@@ -183,39 +184,37 @@ describe('outage="defer": 先行受理，事后补查', () => {
     });
     mock.faults.clear();
     const detail = await result;
+    // The host hears it (the application it accepted must now be handled as the 补查 says).
     expect(detail).to.include({ deferred: true, deferralId, applicationId, verdict: 'restrict' });
     // The harness books answers after reading their bodies (asynchronously): the page may hear first.
     await waitUntil(() => recorded(applicationId) > 0, 'the 补查 is booked');
     expect(recorded(applicationId)).to.equal(1);
-    // The persistent 补查提示 names the application and must be acknowledged.
-    const alert = () => el.shadowRoot?.querySelector<HTMLDialogElement>('dialog[part="deferred-alert"]');
-    await waitUntil(() => alert()?.open, 'the 补查提示 opens');
-    // An earlier test's deferral is settled too (nothing is lost): its alert comes first, one at a time.
-    while (!alert()?.textContent?.includes(applicationId)) {
-      alert()?.querySelector<HTMLButtonElement>('[part="acknowledge-button"]')?.click();
-      await waitUntil(() => alert()?.open, 'the next 补查提示 opens');
-    }
-    const dialog = alert() as HTMLDialogElement;
-    expect(dialog.getAttribute('role')).to.equal('alertdialog');
-    expect(dialog.textContent).to.contain(applicationId);
-    dialog.dispatchEvent(new Event('cancel', { cancelable: true }));
-    expect(dialog.open).to.equal(true);
-    // Pressed again and again, Escape never takes it away (a page may refuse only one per activation).
+    // The 先行受理 is withdrawn on the page: the 补查 is the element's result, said so, and the form is held again.
+    await waitUntil(() => el.state === 'done' && el.verdict === 'restrict', `the 补查 is the result (now ${el.state})`);
+    expect(el.deferral).to.equal(undefined);
+    expect(text(el)).to.contain('先行受理已撤回');
+    expect(text(el)).not.to.contain('已先行受理，待补查');
+    expect(approve.disabled).to.equal(true);
+    expect(new FormData(form).get('creditCheck')).to.equal(el.result?.checkId ?? '');
+    // Its alert is the element's own (the notice is not shown twice), and Escape never takes it away.
+    const alert = () => el.shadowRoot?.querySelector<HTMLDialogElement>('dialog[part="alert"]');
+    await waitUntil(() => alert()?.open, 'the alert opens');
+    expect(el.shadowRoot?.querySelector(`[data-deferral="${deferralId}"]`)).to.equal(null);
     for (let i = 0; i < 3; i++) {
       await sendKeys({ press: 'Escape' });
       await el.updateComplete;
       expect(alert()?.open, `after Escape ${i + 1}`).to.equal(true);
     }
-    (dialog.querySelector('[part="acknowledge-button"]') as HTMLButtonElement).click();
-    const form = () => el.shadowRoot?.querySelector<HTMLFormElement>(`[data-deferral="${deferralId}"] [part="feedback"] form`);
-    await waitUntil(form, 'feedback form');
-    const feedbackForm = form() as HTMLFormElement;
-    // This application's alert is closed (another deferral's may follow: one at a time).
-    expect(Boolean(alert()?.open && alert()?.textContent?.includes(applicationId))).to.equal(false);
+    el.acknowledge();
+    await el.updateComplete;
+    expect(approve.disabled, 'confirmed is not responded').to.equal(true);
     await expect(el).shadowDom.to.be.accessible();
     const fed = oneEvent(el, 'credit-check-feedback');
-    feedbackForm.requestSubmit();
-    expect((await fed).detail.action).to.equal('restricted');
+    el.shadowRoot?.querySelector<HTMLFormElement>('[part="feedback"] form')?.requestSubmit();
+    expect((await fed).detail).to.include({ action: 'refused', path: 'refuse' });
+    await el.updateComplete;
+    // 不予受理 opens the refusal only: this form has no refusal button, so nothing can be submitted.
+    expect(approve.disabled).to.equal(true);
     await waitUntil(async () => !(await idbDump()).includes(deferralId), 'notice gone from IndexedDB once fed back');
     // Exactly one 补查 reached the platform, however often it was tried.
     expect(recorded(applicationId)).to.equal(1);
@@ -253,7 +252,9 @@ describe('outage="defer": 先行受理，事后补查', () => {
   it('refuses a token without checks:defer', async () => {
     const { el, input, approve } = await setup({ scopes: ['checks:write', 'checks:read', 'catalog:read'] });
     await outageError(el, input);
-    expect(part(el, 'defer-blocked')?.textContent).to.contain('checks:defer');
+    // In plain words: no scope name on a clerk's screen.
+    expect(part(el, 'defer-blocked')?.textContent).to.contain('未获先行受理授权');
+    expect(part(el, 'defer-blocked')?.textContent).not.to.match(/[a-z]+:[a-z]+/);
     expect((await el.defer({ code: 'other', text: '测试' }).catch((x) => x)).fieldErrors[0].code).to.equal('DEFER_SCOPE');
     expect(approve.disabled).to.equal(true);
   });
@@ -294,6 +295,27 @@ describe('outage="defer": 先行受理，事后补查', () => {
     expect(part(el, 'pending')?.textContent).to.match(/\d+ 件先行受理的申请待补查/);
     mock.faults.clear();
     await waitUntil(() => recorded(first.applicationId) === 1, 'the 补查 sent by the holding counter', { timeout: 15_000 });
+    // No element shows that application any more: its 补查提示 names it, persists, and takes the response.
+    const alert = () => el.shadowRoot?.querySelector<HTMLDialogElement>('dialog[part="deferred-alert"]');
+    await waitUntil(() => alert()?.open, 'the 补查提示 opens');
+    // An earlier test's deferral may be settled too (nothing is lost): one alert at a time.
+    while (!alert()?.textContent?.includes(first.applicationId)) {
+      alert()?.querySelector<HTMLButtonElement>('[part="acknowledge-button"]')?.click();
+      await waitUntil(() => alert()?.open, 'the next 补查提示 opens');
+    }
+    const dialog = alert() as HTMLDialogElement;
+    expect(dialog.getAttribute('role')).to.equal('alertdialog');
+    for (let i = 0; i < 3; i++) {
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(alert()?.open, `after Escape ${i + 1}`).to.equal(true);
+    }
+    (dialog.querySelector('[part="acknowledge-button"]') as HTMLButtonElement).click();
+    const form = () => el.shadowRoot?.querySelector<HTMLFormElement>(`[data-deferral] [part="feedback"] form`);
+    await waitUntil(form, 'its response form');
+    const fed = oneEvent(el, 'credit-check-feedback');
+    form()?.requestSubmit();
+    expect((await fed).detail.action).to.equal('refused');
   });
 
   it('offers nothing for an answer: a 4xx is not an outage', async () => {

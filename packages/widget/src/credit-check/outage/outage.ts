@@ -1,10 +1,10 @@
-import { CreditCheckError } from '@credit-check/sdk';
+import { type Check, CreditCheckError, type FeedbackInput } from '@credit-check/sdk';
 import type { DeferralReasonCode } from '@credit-check/sdk/contract';
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import type { CreditCheckDeferredDetail } from '../events.ts';
 import type { CreditCheckHost } from '../host.ts';
 import { strings } from '../i18n.ts';
-import type { DeferController, DeferReadings } from './defer.ts';
+import type { DeferController, DeferReadings, OutageHooks } from './defer.ts';
 import { deferralsStored } from './stored.ts';
 
 /**
@@ -20,10 +20,12 @@ export class OutageController implements ReactiveController {
   private probed = false;
   private readonly host: CreditCheckHost;
   private readonly read: DeferReadings;
+  private readonly hooks: OutageHooks;
 
-  constructor(host: CreditCheckHost, read: DeferReadings) {
+  constructor(host: CreditCheckHost, read: DeferReadings, hooks: OutageHooks) {
     this.host = host;
     this.read = read;
+    this.hooks = hooks;
     host.addController(this);
   }
 
@@ -41,7 +43,7 @@ export class OutageController implements ReactiveController {
   private load(): Promise<DeferController> {
     this.loading ??= import('./defer.ts').then(
       ({ DeferController }) => {
-        this.impl = new DeferController(this.host, this.read);
+        this.impl = new DeferController(this.host, this.read, this.hooks);
         this.host.requestUpdate();
         return this.impl;
       },
@@ -61,6 +63,37 @@ export class OutageController implements ReactiveController {
   /** `el.defer(reason)`: loads 应急 mode if need be; it refuses what may not be deferred. */
   async defer(reason: { code: DeferralReasonCode; text: string }): Promise<CreditCheckDeferredDetail> {
     return (await this.load()).defer(reason);
+  }
+
+  /**
+   * Keeps a response the platform did not take (it is down) until it is back: loads 应急 mode if need
+   * be — any counter may lose the platform between the check and the response.
+   */
+  async queueFeedback(check: Check, body: FeedbackInput, idempotencyKey: string): Promise<void> {
+    const impl = await this.load();
+    // Loaded just now: its sender attaches in the update that follows.
+    await this.host.updateComplete;
+    return impl.queueFeedback(check, body, idempotencyKey);
+  }
+
+  /** The alert of `checkId` was confirmed on the element. */
+  acknowledgedCheck(checkId: string): void {
+    this.impl?.acknowledgedCheck(checkId);
+  }
+
+  /** The response to `checkId` was recorded on the element. */
+  fedBackCheck(checkId: string): void {
+    this.impl?.fedBackCheck(checkId);
+  }
+
+  /** Said above the result when it is the 补查 of the element's withdrawn deferral. */
+  withdrawal(): string | undefined {
+    return this.impl?.withdrawal();
+  }
+
+  /** Would 先行受理 be offered if the platform went down now (see DeferController.deferrable)? */
+  deferrable(): boolean {
+    return this.impl?.deferrable() ?? false;
   }
 
   /** The deferral in force for what is entered now. */

@@ -29,6 +29,24 @@ export interface Sealed {
 }
 
 /**
+ * A response (反馈) recorded at the counter while the platform was down, kept until it is delivered
+ * (响应—反馈, 003 §七: the outcome is never lost). The body is sealed: the staff's notes are their own words.
+ */
+export interface QueuedFeedback {
+  /** The Idempotency-Key it goes with: one feedback on the platform however often it is sent. */
+  id: string;
+  identity: string;
+  checkId: string;
+  applicationId: string;
+  matter: string;
+  at: string;
+  /** The FeedbackInput, AES-GCM encrypted with the page key. */
+  sealed: Sealed;
+  attempts: number;
+  nextAt: number;
+}
+
+/**
  * A finished 补查 waiting for the staff: kept until acknowledged (caution/restrict) and fed back, so
  * a closed tab cannot lose the alert. No subject at all — the check id names it.
  */
@@ -41,6 +59,8 @@ export interface SettledNotice {
   at: string;
   checkId?: string;
   verdict?: Verdict;
+  /** `feedback`: a kept response the platform refused for good (the staff must record it by hand). */
+  kind?: 'feedback';
   /** The platform refused the 补查 for good (e.g. the matter no longer allows deferral): check by hand. */
   failed?: { code: string; message: { 'zh-CN': string; en: string } };
   acknowledged: boolean;

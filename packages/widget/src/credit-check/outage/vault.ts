@@ -1,5 +1,5 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import type { DeferredRecord, Sealed, SettledNotice } from './records.ts';
+import type { DeferredRecord, QueuedFeedback, Sealed, SettledNotice } from './records.ts';
 import { DEFERRAL_DB } from './stored.ts';
 
 interface Schema extends DBSchema {
@@ -8,18 +8,23 @@ interface Schema extends DBSchema {
   settled: { key: string; value: SettledNotice; indexes: { identity: string } };
   /** The catalogue's 应急 policy per matter, kept for when the platform is down (not personal data). */
   policy: { key: string; value: Record<string, 'allowed' | 'forbidden'> };
+  /** Responses recorded while the platform was down, until delivered (version 2). */
+  feedback: { key: string; value: QueuedFeedback; indexes: { identity: string } };
 }
 
 let db: Promise<IDBPDatabase<Schema>> | undefined;
 
 /** The page's database (IndexedDB through `idb`): survives reload, tab close and a browser crash. */
 function database(): Promise<IDBPDatabase<Schema>> {
-  db ??= openDB<Schema>(DEFERRAL_DB, 1, {
-    upgrade(d) {
-      d.createObjectStore('keys');
-      d.createObjectStore('deferred', { keyPath: 'id' }).createIndex('identity', 'identity');
-      d.createObjectStore('settled', { keyPath: 'id' }).createIndex('identity', 'identity');
-      d.createObjectStore('policy');
+  db ??= openDB<Schema>(DEFERRAL_DB, 2, {
+    upgrade(d, from) {
+      if (from < 1) {
+        d.createObjectStore('keys');
+        d.createObjectStore('deferred', { keyPath: 'id' }).createIndex('identity', 'identity');
+        d.createObjectStore('settled', { keyPath: 'id' }).createIndex('identity', 'identity');
+        d.createObjectStore('policy');
+      }
+      if (from < 2) d.createObjectStore('feedback', { keyPath: 'id' }).createIndex('identity', 'identity');
     },
     // A newer version in another tab: let it upgrade; the next call reopens.
     blocking() {
@@ -73,10 +78,13 @@ export async function pending(identity: string): Promise<DeferredRecord[]> {
   return (await database()).getAllFromIndex('deferred', 'identity', identity);
 }
 
-/** The platform has the 补查: the record (with its sealed subject) goes, the notice for the staff comes, in one transaction. */
-export async function settle(notice: SettledNotice): Promise<void> {
-  const tx = (await database()).transaction(['deferred', 'settled'], 'readwrite');
-  await Promise.all([tx.objectStore('deferred').delete(notice.id), tx.objectStore('settled').put(notice), tx.done]);
+/**
+ * The platform has the 补查 (or refused a kept record for good): the record (with its sealed
+ * content) goes, the notice for the staff comes, in one transaction.
+ */
+export async function settle(notice: SettledNotice, from: 'deferred' | 'feedback' = 'deferred'): Promise<void> {
+  const tx = (await database()).transaction([from, 'settled'], 'readwrite');
+  await Promise.all([tx.objectStore(from).delete(notice.id), tx.objectStore('settled').put(notice), tx.done]);
 }
 
 export async function notices(identity: string): Promise<SettledNotice[]> {
@@ -91,11 +99,26 @@ export async function dropNotice(id: string): Promise<void> {
   await (await database()).delete('settled', id);
 }
 
+export async function putFeedback(record: QueuedFeedback): Promise<void> {
+  await (await database()).put('feedback', record);
+}
+
+export async function pendingFeedback(identity: string): Promise<QueuedFeedback[]> {
+  return (await database()).getAllFromIndex('feedback', 'identity', identity);
+}
+
+export async function dropFeedback(id: string): Promise<void> {
+  await (await database()).delete('feedback', id);
+}
+
 /** Due now: after a sign that the platform is back, skip what is left of the backoff. */
 export async function dueNow(identity: string): Promise<void> {
-  const tx = (await database()).transaction('deferred', 'readwrite');
+  const tx = (await database()).transaction(['deferred', 'feedback'], 'readwrite');
   const now = Date.now();
-  for (const r of await tx.store.index('identity').getAll(identity)) if (r.nextAt > now) await tx.store.put({ ...r, nextAt: now });
+  for (const name of ['deferred', 'feedback'] as const) {
+    const store = tx.objectStore(name);
+    for (const r of await store.index('identity').getAll(identity)) if (r.nextAt > now) await store.put({ ...r, nextAt: now });
+  }
   await tx.done;
 }
 

@@ -17,6 +17,7 @@ export function alertTemplate(r: Check, lang: string, onAcknowledge: () => void,
         <p>${m}</p>
         <p class="subject">${r.subject.name ?? ''} ${shownId(r.subject.idType, r.subject.id)} · ${r.matter.name}</p>
         <ul>${r.reasons.slice(0, 4).map((x) => html`<li>${pick(x.message, lang)}</li>`)}</ul>
+        <p class="next">${s.alertNext}</p>
         <div class="actions"><button part="acknowledge-button" class="primary" @click=${onAcknowledge}>${s.acknowledge}</button></div>
       </div>
     </dialog>`;

@@ -1,8 +1,10 @@
 import type { Check, CreditCheckError, ValidationResult } from '@credit-check/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CheckState } from '../check-state.ts';
-import { errorText, pick, strings, time } from '../i18n.ts';
+import { pick, strings, time } from '../i18n.ts';
 import { icons } from '../icons.ts';
+import { failureText } from '../messages.ts';
+import { technicalTemplate } from './technical.ts';
 
 export interface StatusView {
   state: CheckState;
@@ -18,6 +20,8 @@ export interface StatusView {
   deferred: { headline: string; message: string } | undefined;
   /** Below the retry button during an outage: the 先行受理 offer (`outage="defer"`). */
   defer: TemplateResult | typeof nothing;
+  /** The result is the 补查 of a deferral it withdrew: said above the verdict's words. */
+  withdrawn: string | undefined;
   onRetry: () => void;
 }
 
@@ -45,9 +49,9 @@ export function statusTemplate(v: StatusView): TemplateResult {
     case 'error': {
       icon = icons.error;
       headline = s.errorTitle;
-      const e = v.error;
-      const why = v.missing ? s.missingConfig(v.missing) : e ? errorText(e, v.lang) : '';
-      message = html`${s.errorBody}${why ? html`<br /><span class="meta">${why}${e?.code ? ` (${e.code})` : ''}</span>` : nothing}`;
+      // Plain words for the clerk; codes and addresses only behind 技术详情.
+      const why = v.missing ? { text: s.missingConfig, detail: v.missing } : v.error ? failureText(v.error, v.lang) : undefined;
+      message = html`${s.errorBody}${why ? html`<br /><span class="why">${why.text}</span>${technicalTemplate(why.detail, v.lang)}` : nothing}`;
       break;
     }
     case 'stale':
@@ -67,6 +71,7 @@ export function statusTemplate(v: StatusView): TemplateResult {
         const [h, m] = s.verdict[v.result.verdict];
         headline = v.mode === 'applicant' ? s.applicantTitle : h;
         message = v.mode === 'applicant' ? '' : v.result.fastTrack ? `${m} ${s.fastTrack}` : m;
+        if (v.withdrawn && v.mode !== 'applicant') message = html`<strong class="withdrawn">${v.withdrawn}</strong><br />${message}`;
       }
       break;
   }
@@ -75,7 +80,7 @@ export function statusTemplate(v: StatusView): TemplateResult {
       <span part="icon">${icon}</span>
       <div>
         <p part="headline">${headline}</p>
-        ${message ? html`<p part="message">${message}</p>` : nothing}
+        ${message ? html`<div part="message">${message}</div>` : nothing}
         ${urgent && !v.missing ? html`<div class="actions"><button part="retry-button" @click=${v.onRetry}>${s.retry}</button></div>` : nothing}
         ${urgent ? v.defer : nothing}
       </div>

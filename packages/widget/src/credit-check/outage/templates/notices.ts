@@ -11,6 +11,8 @@ export interface NoticesView {
   lang: string;
   notices: SettledNotice[];
   pending: number;
+  /** Responses kept while the platform was down, not yet delivered. */
+  feedbackPending: number;
   check: (n: SettledNotice) => Check | undefined;
   /** The feedback form of a notice whose check is known. */
   feedback: (n: SettledNotice, check: Check) => FeedbackView;
@@ -24,16 +26,20 @@ export interface NoticesView {
 /** 补查 results waiting for the staff: each names its application; feedback as for a live check. */
 export function noticesTemplate(v: NoticesView): TemplateResult | typeof nothing {
   const s = outageStrings(v.lang);
-  if (!v.notices.length && !v.pending) return nothing;
+  if (!v.notices.length && !v.pending && !v.feedbackPending) return nothing;
   return html`<section part="notices" aria-label=${s.noticeTitle}>
       ${v.pending ? html`<p class="meta" part="pending" role="status">${s.pending(v.pending)}</p>` : nothing}
+      ${v.feedbackPending ? html`<p class="meta" part="pending-feedback" role="status">${s.feedbackPending(v.feedbackPending)}</p>` : nothing}
       ${v.notices.map((n) => noticeTemplate(n, v))}
       ${v.alerting ? alertTemplate(v.alerting, v) : nothing}
     </section>`;
 }
 
 function heading(n: SettledNotice, v: NoticesView): { cls: string; title: string; body: string } {
-  if (n.failed) return { cls: 'error', title: outageStrings(v.lang).noticeFailed, body: pick(n.failed.message, v.lang) };
+  if (n.failed) {
+    const s = outageStrings(v.lang);
+    return { cls: 'error', title: n.kind === 'feedback' ? s.feedbackFailed : s.noticeFailed, body: pick(n.failed.message, v.lang) };
+  }
   const [title, body] = strings(v.lang).verdict[n.verdict ?? 'clear'];
   return { cls: n.verdict ?? 'clear', title, body };
 }
@@ -45,7 +51,7 @@ function noticeTemplate(n: SettledNotice, v: NoticesView): TemplateResult {
   const alerting = n.failed || n.verdict === 'caution' || n.verdict === 'restrict';
   return html`<div part="notice" class=${cls} data-deferral=${n.id}>
       <p part="headline">${s.noticeTitle}：${title}</p>
-      <p class="meta">${s.noticeFor(n.applicationId, check?.matter.name ?? n.matter, time(n.at))}</p>
+      <p class="meta">${s.noticeFor(n.applicationId, check?.matter.name, time(n.at))}</p>
       ${check ? html`<p class="meta">${check.subject.name ?? ''} ${shownId(check.subject.idType, check.subject.id)}</p>` : nothing}
       <p>${body}</p>
       ${n.failed ? nothing : check && (!alerting || n.acknowledged) ? feedbackTemplate(check, v.feedback(n, check)) : nothing}
@@ -63,7 +69,7 @@ function alertTemplate(n: SettledNotice, v: NoticesView): TemplateResult {
         <div><p part="headline" id="deferred-alert-title">${s.noticeAlertTitle}：${title}</p></div>
       </div>
       <div class="body" id="deferred-alert-body">
-        <p><strong>${s.noticeFor(n.applicationId, check?.matter.name ?? n.matter, time(n.at))}</strong></p>
+        <p><strong>${s.noticeFor(n.applicationId, check?.matter.name, time(n.at))}</strong></p>
         <p>${body}</p>
         ${check ? html`<ul>${check.reasons.slice(0, 4).map((x) => html`<li>${pick(x.message, v.lang)}</li>`)}</ul>` : nothing}
         <div class="actions"><button part="acknowledge-button" class="primary" @click=${() => v.onAcknowledge(n)}>${
