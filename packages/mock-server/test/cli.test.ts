@@ -111,5 +111,7 @@ describe('credit-check-mock CLI', () => {
     expect([tokenKey.status, tokenKey.stderr]).toEqual([2, expect.stringContaining('must hold 64 hex characters')]);
     const tokenEnv = spawnSync(process.execPath, [BIN], { encoding: 'utf8', env: { ...process.env, CREDIT_CHECK_TOKEN_KEY: 'abc' } });
     expect([tokenEnv.status, tokenEnv.stderr]).toEqual([2, expect.stringContaining('CREDIT_CHECK_TOKEN_KEY must hold 64 hex')]);
-  });
+    // Ten Node processes one after another: ~0.5 s each on an idle machine, far more under a full
+    // test run's load (it timed out at vitest's default 5 s) — a harness limit, nothing is timed here.
+  }, 60_000);
 });
