@@ -1,7 +1,7 @@
 // Static build: start the in-browser platform first (dropped from the dev build).
 if (import.meta.env.MODE === 'static') await import('./sandbox.ts');
 
-import '@credit-check/widget/alerts';
+import { EVENT_TYPE_LABEL } from '@credit-check/widget/alerts';
 import { session, token } from './session.ts';
 
 /** 信用提醒: the department's inbox (<credit-alerts>, pulled) beside what the backend received by webhook. */
@@ -31,7 +31,9 @@ async function showBackend(): Promise<void> {
         const li = document.createElement('li');
         li.dataset.eventId = a.eventId;
         // Platform data as text, never HTML.
-        li.textContent = `${a.receivedAt.slice(11, 19)} ${a.type} ${a.subject} — ${a.why.join('；')}`;
+        // The event type in words, never its code.
+        const type = EVENT_TYPE_LABEL[a.type as keyof typeof EVENT_TYPE_LABEL] ?? '信用信息变化';
+        li.textContent = `${new Date(a.receivedAt).toLocaleTimeString('zh-CN', { hour12: false })} ${type}：${a.subject} — ${a.why.join('；')}`;
         return li;
       }),
     );

@@ -1,7 +1,7 @@
 // Static build: start the in-browser platform first (dropped from the dev build).
 if (import.meta.env.MODE === 'static') await import('./sandbox.ts');
 
-import { Connection, getCoverage } from '@credit-check/sdk';
+import { Connection, getCoverage, isPlatformUnavailable } from '@credit-check/sdk';
 import { session, token } from './session.ts';
 
 const body = document.querySelector('#coverage tbody') as HTMLTableSectionElement;
@@ -32,5 +32,15 @@ try {
     body.append(tr);
   }
 } catch (error) {
-  totals.textContent = `统计数据获取失败：${(error as Error).message}`;
+  // Plain words on the page; the technical reason behind a disclosure.
+  totals.textContent = isPlatformUnavailable(error)
+    ? '统计数据暂时无法获取：信用平台暂时无法连接，请稍后刷新本页。'
+    : '统计数据暂时无法获取，请稍后刷新本页；仍不行请联系系统管理员。';
+  const details = document.createElement('details');
+  const summary = document.createElement('summary');
+  summary.textContent = '技术详情';
+  const p = document.createElement('p');
+  p.textContent = String((error as Error)?.message ?? error);
+  details.append(summary, p);
+  totals.after(details);
 }

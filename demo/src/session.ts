@@ -11,7 +11,8 @@ export interface Session {
 
 export async function session(): Promise<Session> {
   const res = await fetch(new URL('backend/session', new URL(import.meta.env.BASE_URL, location.href)), { method: 'POST' });
-  if (!res.ok) throw new Error(`后台会话获取失败（HTTP ${res.status}）`);
+  // Plain words for the clerk: the status is for the browser's network panel.
+  if (!res.ok) throw new Error('后台系统暂时无法连接，请刷新页面；仍不行请联系系统管理员。');
   return (await res.json()) as Session;
 }
 

@@ -12,7 +12,7 @@ import { APP } from './helpers.ts';
  * defect breaks exactly one rule the conformance kit checks, the way a real platform or a vendor's
  * adapter gets it wrong: a wrong status, an off-contract field, an error that is not a problem,
  * signatures not enforced, scopes ignored, an ID unmasked, receipts unsigned or signed by another
- * key, a verdict the rules do not give.
+ * key, a verdict the rules do not give, a supervision tier that ignores the grades.
  */
 export const DEFECTS = {
   'wrong-status': { caughtBy: 'contract.checks.create', because: /answers 201/ },
@@ -32,6 +32,7 @@ export const DEFECTS = {
   'unsigned-receipt': { caughtBy: 'receipts.verify', because: /Receipt rejected/ },
   'mis-signed-receipt': { caughtBy: 'receipts.verify', because: /SIGNATURE/ },
   'wrong-verdict': { caughtBy: 'rules.food-ban', because: /verdict \w+, expected restrict/ },
+  'tier-ignores-grades': { caughtBy: 'rules.clean', because: /tier normal, expected reduced/ },
 } as const;
 export type Defect = keyof typeof DEFECTS;
 
@@ -117,6 +118,11 @@ export async function startBroken(defect: Defect): Promise<BrokenPlatform> {
       return json(data, response);
     }
     if (defect === 'empty-jwks' && path === '/keys') return json({ keys: [] }, response);
+    // 分级分类 never applied: every subject sampled at the usual ratio, whatever its grades.
+    if (defect === 'tier-ignores-grades' && path === '/checks' && data.supervision) {
+      data.supervision = { ...(data.supervision as object), tier: 'normal' };
+      return json(data, response);
+    }
     if (defect === 'unmasked-id' && auth.startsWith('Bearer ') && path === '/checks' && response.status === 201) {
       const sent = JSON.parse(body) as { subject: { id: string } };
       data.subject = { ...(data.subject as object), id: sent.subject.id, masked: false };

@@ -28,23 +28,28 @@ describe.each<CryptoSuite>(['standard', 'gm'])('scenario verdicts, crypto %s', (
     expect(keys.keys[0]?.alg).toBe(suite === 'gm' ? 'SM2SM3' : 'EdDSA');
     expect(list.scenarios.length).toBeGreaterThanOrEqual(10);
     const seen = new Set<string>();
+    const tiers = new Set<string>();
     for (const scenario of list.scenarios) {
-      for (const { request, verdict } of scenario.checks) {
+      for (const { request, verdict, tier } of scenario.checks) {
         const res = await fetch(`${platform.apiBase}/checks`, {
           method: 'POST',
           headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
           body: JSON.stringify(request),
         });
         expect(res.status, `${scenario.id} ${request.matter}`).toBe(201);
-        const check = (await res.json()) as { verdict: string; checkId: string; receipt: string };
+        const check = (await res.json()) as { verdict: string; checkId: string; receipt: string; supervision: { tier: string } };
         expect(check.verdict, `${scenario.id} × ${request.matter}`).toBe(verdict);
+        // 分级分类 (002 (七)): the subject's tier, whatever the matter.
+        expect(check.supervision.tier, `${scenario.id} tier`).toBe(tier);
+        tiers.add(tier);
         const claims = await verifyReceipt(check.receipt, keys, { checkId: check.checkId, subject: request.subject });
         expect(claims.verdict).toBe(verdict);
         seen.add(verdict);
       }
     }
-    // Together they yield all four verdicts.
+    // Together they yield all four verdicts and all three tiers.
     expect([...seen].sort()).toEqual(['caution', 'clear', 'notice', 'restrict']);
+    expect([...tiers].sort()).toEqual(['increased', 'normal', 'reduced']);
   });
 });
 
@@ -64,7 +69,7 @@ describe('scenario subjects', () => {
           .join(' | '),
       );
     const matters = list.scenarios[0]?.checks.map((c) => c.request.matter) ?? [];
-    expect(rows).toContain(['scenario', 'subject', ...matters].join(' | '));
+    expect(rows).toContain(['scenario', 'subject', ...matters, '分级分类 tier'].join(' | '));
     const tableRows = rows.filter((r) => /^`[a-z-]+` .* \| (uscc|idcard) `/.test(r));
     expect(tableRows).toHaveLength(list.scenarios.length);
     for (const s of list.scenarios) {
@@ -73,6 +78,7 @@ describe('scenario subjects', () => {
         `\`${s.id}\` ${s.title}`,
         `${subject?.idType} \`${subject?.id}\` ${subject?.name}`,
         ...s.checks.map((c) => c.verdict),
+        s.checks[0]?.tier,
       ].join(' | ');
       expect(rows, `README row for ${s.id}`).toContain(row);
     }

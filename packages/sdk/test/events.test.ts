@@ -104,7 +104,7 @@ describe('verifyWebhook and the handlers', () => {
       occurredAt: '2026-11-21T08:00:00.000Z',
       sequence: 1,
       subject: { idType: 'uscc', id: CLEAN.id, masked: false, name: '某公司', found: true },
-      data: { grade: null, previous: null },
+      data: { grade: null, previous: null, tier: 'normal', previousTier: 'normal' },
       why: [],
     };
     const body = JSON.stringify(event);

@@ -1,10 +1,13 @@
-import type { Check, CheckRequest, Endpoint, Jwks, Verdict } from '@credit-check/sdk/contract';
+import type { Check, CheckRequest, Endpoint, Jwks, SupervisionTier, Verdict } from '@credit-check/sdk/contract';
 import { judgeResponse, type Violation } from './judge.ts';
 import type { Exchange, Session } from './session.ts';
 
-/** The verdicts a platform must give: complete check requests and what each must yield, per scenario. */
+/**
+ * The verdicts a platform must give: complete check requests and what each must yield, per scenario
+ * — and, where the fixture says, the supervision tier (分级分类).
+ */
 export interface Fixtures {
-  scenarios: { id: string; title: string; checks: { request: CheckRequest; verdict: Verdict }[] }[];
+  scenarios: { id: string; title: string; checks: { request: CheckRequest; verdict: Verdict; tier?: SupervisionTier | undefined }[] }[];
 }
 
 /** What earlier checks learned that later ones use (a token, a check to read back, the keys). */

@@ -1,4 +1,4 @@
-import { CheckRequest, Verdict, z } from '@credit-check/sdk/contract';
+import { CheckRequest, SupervisionTier, Verdict, z } from '@credit-check/sdk/contract';
 import { readJsonFile } from '../node/json-file.ts';
 import { scenarioList } from '../seed/scenarios.ts';
 import type { Fixtures } from './check.ts';
@@ -13,7 +13,7 @@ const FixturesFile = z.object({
       z.object({
         id: z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,64}$/, 'id: 1–64 of A–Z a–z 0–9 _ . -')),
         title: z.optional(z.string()),
-        checks: z.array(z.object({ request: CheckRequest, verdict: Verdict })).check(z.minLength(1)),
+        checks: z.array(z.object({ request: CheckRequest, verdict: Verdict, tier: z.optional(SupervisionTier) })).check(z.minLength(1)),
       }),
     )
     .check(z.minLength(1)),
@@ -26,6 +26,11 @@ export function defaultFixtures(today = new Date().toISOString().slice(0, 10)): 
 
 /** Reads a vendor's fixtures file; the error names the file and the first field that is wrong. */
 export function readFixtures(file: string): Fixtures {
-  const parsed = readJsonFile('--fixtures', file, FixturesFile, '{ "scenarios": [{ "id", "checks": [{ "request", "verdict" }] }] }');
+  const parsed = readJsonFile(
+    '--fixtures',
+    file,
+    FixturesFile,
+    '{ "scenarios": [{ "id", "checks": [{ "request", "verdict", "tier"? }] }] }',
+  );
   return { scenarios: parsed.scenarios.map((s) => ({ ...s, title: s.title ?? s.id })) };
 }

@@ -32,6 +32,7 @@ export const commitment = (over: Partial<Commitment> = {}): Commitment => ({
   subject,
   type: 'informed',
   matterCode: 'FOOD_BUSINESS_LICENCE',
+  matterName: '食品经营许可',
   textVersion: 'v2026.1',
   signedAt: '2026-01-01T00:00:00.000Z',
   deadline: null,

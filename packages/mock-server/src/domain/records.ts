@@ -18,8 +18,11 @@ export interface SubjectRecord {
   /** Normalised identifier. */
   id: string;
   name: string;
+  /** 公共信用综合评价 (a `public` scale). */
   grade?: GradeRecord;
   gradeHistory?: GradeRecord[];
+  /** 行业信用评价 and 市场信用评价 (`industry`/`market` scales), one per scale (002 (六)(七)). */
+  evaluations?: GradeRecord[];
   entries?: EntryRecord[];
   commitments?: CommitmentRecord[];
   interviews?: InterviewRecord[];
@@ -95,12 +98,13 @@ export interface InterviewRecord {
   entryId: string | null;
 }
 
-/** The published catalogue the rules read: matters, list definitions, measures, grade scales. */
+/** The published catalogue the rules read: matters, list definitions, measures, grade scales and what each supervision tier means. */
 export interface Catalog {
   matters: Matter[];
   lists: ListDefinition[];
   measures: Measure[];
   gradeScales: import('@credit-check/sdk/contract').GradeScale[];
+  tiers: import('@credit-check/sdk/contract').TierDefinition[];
 }
 
 export const subjectKey = (idType: IdType, id: string): string => `${idType}:${id}`;

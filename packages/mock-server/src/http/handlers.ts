@@ -54,7 +54,7 @@ export function handlers(platform: Platform, batchMax: number): Handlers {
     listMatters: () => ({ body: { matters: platform.catalog.matters } }),
     listMeasures: () => ({ body: { measures: platform.catalog.measures } }),
     listLists: () => ({ body: { lists: platform.catalog.lists } }),
-    listGradeScales: () => ({ body: { scales: platform.catalog.gradeScales } }),
+    listGradeScales: () => ({ body: { scales: platform.catalog.gradeScales, tiers: platform.catalog.tiers } }),
     signCommitment: ({ principal, body }) => ({ body: platform.signCommitment(principal, body) }),
     searchCommitments: ({ principal, body }) => ({ body: platform.searchCommitments(principal, body) }),
     recordFulfilment: ({ principal, params, body }) => ({ body: platform.recordFulfilment(principal, params.commitmentId, body) }),

@@ -76,6 +76,7 @@ export function allowRead(principal: Principal, check: Pick<Check, 'context'>): 
 
 /** A check as this caller may see it: personal data masked without `pii:read` (003 §四). */
 export function presentCheck(check: Check, feedback: Feedback | null, principal: Principal): Check {
-  const full = { ...check, feedback };
+  // Checks stored before 分级分类 was computed carry no tier: null, never a made-up one.
+  const full = { ...check, supervision: check.supervision ?? null, feedback };
   return canSeePii(principal) ? full : maskCheck(full);
 }

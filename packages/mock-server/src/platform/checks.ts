@@ -23,7 +23,7 @@ export async function createCheck(ctx: PlatformContext, principal: Principal, re
 
 async function evaluateAndStore(ctx: PlatformContext, appId: string, request: CheckRequest, matter: Matter): Promise<Check> {
   const { idType, id } = request.subject;
-  const { key, record, entries, commitments, grade, linked } = subjectFile(ctx, idType, id, ctx.today());
+  const { key, record, entries, commitments, grade, supervision, linked } = subjectFile(ctx, idType, id, ctx.today());
   const evaluation = evaluate({
     matter,
     measures: ctx.catalog.measures,
@@ -69,6 +69,7 @@ async function evaluateAndStore(ctx: PlatformContext, appId: string, request: Ch
     measures: evaluation.measures,
     eligibility: evaluation.eligibility,
     grade,
+    supervision,
     linked,
     receipt,
     feedback: null,

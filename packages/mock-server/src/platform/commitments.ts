@@ -127,6 +127,6 @@ function presentCommitment(
   subject: SubjectRecord | undefined,
 ): Commitment {
   const [idType, id] = record.subjectKey.split(':') as [SubjectRecord['idType'], string];
-  const view = commitmentView(record, subjectView(subject, { idType, id }), ctx.today());
+  const view = commitmentView(record, subjectView(subject, { idType, id }), ctx.today(), ctx.catalog.matters);
   return canSeePii(principal) ? view : { ...view, subject: maskSubject(view.subject) };
 }

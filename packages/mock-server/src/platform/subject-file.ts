@@ -2,6 +2,7 @@ import type { Commitment, LinkedSubject, ListEntry, Profile, SubjectRef } from '
 import { canSeePii, type Principal } from '../auth/principal.ts';
 import { entryView } from '../domain/entries.ts';
 import { type CommitmentRecord, type ObjectionRecord, type SubjectRecord, subjectKey } from '../domain/records.ts';
+import { supervisionTier } from '../domain/tiers.ts';
 import type { PlatformContext } from './context.ts';
 import { commitmentView, gradeView, maskLinked, maskSubject, objectionView, subjectView } from './views.ts';
 
@@ -21,13 +22,23 @@ export function subjectFile(ctx: PlatformContext, idType: SubjectRecord['idType'
     subject: subjectView(r, { idType: r.idType, id: r.id }),
     activeEntries: entryViews(ctx, r, today, objections).filter((e) => e.effective),
   }));
+  const entries = entryViews(ctx, record, today, objections);
+  const commitments = commitmentsOf(ctx, key, record, today);
   return {
     key,
     record,
     objections,
-    entries: entryViews(ctx, record, today, objections),
-    commitments: commitmentsOf(ctx, key, record, today),
+    entries,
+    commitments,
     grade: gradeView(record?.grade, ctx.catalog.gradeScales),
+    // 分级分类监管 (002 (七)): the public grade and the industry/market evaluations, with its own records.
+    supervision: supervisionTier({
+      evaluations: [...(record?.grade ? [record.grade] : []), ...(record?.evaluations ?? [])],
+      entries,
+      commitments,
+      scales: ctx.catalog.gradeScales,
+      tiers: ctx.catalog.tiers,
+    }),
     linked,
   };
 }
@@ -88,7 +99,7 @@ export function commitmentsOf(ctx: PlatformContext, key: string, record: Subject
   const [idType, id] = key.split(':') as [SubjectRecord['idType'], string];
   const view = subjectView(record, { idType, id });
   return commitmentRecordsOf(ctx, key, record)
-    .map((c) => commitmentView(c, view, today))
+    .map((c) => commitmentView(c, view, today, ctx.catalog.matters))
     .sort((a, b) => b.signedAt.localeCompare(a.signedAt));
 }
 

@@ -88,15 +88,24 @@ function changeEntry(
 export function setGrade(ctx: PlatformContext, idType: SubjectRecord['idType'], id: string, level: string, scaleId?: string): MockChange {
   const key = subjectKey(idType, id);
   const previous: Grade | null = gradeView(recordOf(ctx, key)?.grade, ctx.catalog.gradeScales);
-  const scale = ctx.catalog.gradeScales.find((s) => s.scaleId === (scaleId ?? previous?.scaleId ?? ctx.catalog.gradeScales[0]?.scaleId));
+  const publicScales = ctx.catalog.gradeScales.filter((s) => s.kind === 'public');
+  const scale = publicScales.find((s) => s.scaleId === (scaleId ?? previous?.scaleId ?? publicScales[0]?.scaleId));
   if (!scale?.levels.some((l) => l.level === level)) {
     const levels = scale?.levels.map((l) => l.level).join('、') ?? '';
-    throw problem('VALIDATION_FAILED', `评价等级 ${level} 不在等级表中（${levels}）`, `Level ${level} is not on the scale (${levels})`);
+    const why = scale ? `评价等级 ${level} 不在等级表中（${levels}）` : `${scaleId} 不是公共信用综合评价的等级表`;
+    throw problem(
+      'VALIDATION_FAILED',
+      why,
+      scale ? `Level ${level} is not on the scale (${levels})` : `${scaleId} is not a public credit scale`,
+    );
   }
+  const before = subjectFile(ctx, idType, id, ctx.today()).supervision.tier;
   const record = { scaleId: scale.scaleId, level, evaluatedAt: ctx.today() };
   ctx.store.putGrade(key, record);
   const grade = gradeView(record, ctx.catalog.gradeScales);
-  return { grade, events: summary([emit(ctx, { type: 'grade.changed', key, grade, previous })]) };
+  // 分级分类 (002 (七)): the departments learn the tier the new grade puts the subject in.
+  const tier = subjectFile(ctx, idType, id, ctx.today()).supervision.tier;
+  return { grade, events: summary([emit(ctx, { type: 'grade.changed', key, grade, previous, tier, previousTier: before })]) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Check, Commitment, Grade, GradeScale, LinkedSubject, Objection, SubjectView } from '@credit-check/sdk/contract';
+import type { Check, Commitment, Grade, GradeScale, LinkedSubject, Matter, Objection, SubjectView } from '@credit-check/sdk/contract';
 import { maskIdNumber, maskPersonName } from '@credit-check/sdk/identifiers';
 import { isOverdue } from '../domain/commitments.ts';
 import { type CommitmentRecord, commitmentStatus, type GradeRecord, type ObjectionRecord, type SubjectRecord } from '../domain/records.ts';
@@ -30,7 +30,12 @@ export function maskLinked(linked: LinkedSubject[]): LinkedSubject[] {
   return linked.map((l) => ({ ...l, subject: maskSubject(l.subject) }));
 }
 
-export function commitmentView(record: CommitmentRecord, subject: SubjectView, today: string): Commitment {
+export function commitmentView(
+  record: CommitmentRecord,
+  subject: SubjectView,
+  today: string,
+  matters: readonly Pick<Matter, 'code' | 'name'>[],
+): Commitment {
   const { fulfilment } = record;
   const status = commitmentStatus(record);
   return {
@@ -38,6 +43,7 @@ export function commitmentView(record: CommitmentRecord, subject: SubjectView, t
     subject,
     type: record.type,
     matterCode: record.matterCode,
+    matterName: matters.find((m) => m.code === record.matterCode)?.name ?? null,
     textVersion: record.textVersion,
     signedAt: record.signedAt,
     deadline: record.deadline,

@@ -1,5 +1,6 @@
-import type { GradeScale, ListDefinition, Matter, Measure } from '@credit-check/sdk/contract';
+import type { ListDefinition, Matter, Measure } from '@credit-check/sdk/contract';
 import type { Catalog } from '../domain/records.ts';
+import { GRADE_SCALES, SUPERVISION_TIERS } from './grades.ts';
 
 const commitmentText = (matter: string, extra: string) => ({
   version: 'v2026.1',
@@ -327,30 +328,6 @@ export const MEASURES: Measure[] = [
   }),
 ];
 
-/** Grade scales are data (domain.md: keep the grade scale data, not a hard-coded enum). */
-export const GRADE_SCALES: GradeScale[] = [
-  {
-    scaleId: 'LOCAL-ABCD',
-    name: '公共信用综合评价（地方四级）',
-    standard: 'local',
-    levels: [
-      { level: 'A', label: { 'zh-CN': '优秀', en: 'Excellent' }, goodStanding: true },
-      { level: 'B', label: { 'zh-CN': '良好', en: 'Good' }, goodStanding: true },
-      { level: 'C', label: { 'zh-CN': '一般', en: 'Fair' }, goodStanding: false },
-      { level: 'D', label: { 'zh-CN': '差', en: 'Poor' }, goodStanding: false },
-    ],
-  },
-  {
-    scaleId: 'GBT45255',
-    name: '公共信用综合评价（GB/T 45255-2025）',
-    standard: 'GB/T 45255-2025',
-    levels: [
-      { level: '优', label: { 'zh-CN': '优', en: 'Excellent' }, goodStanding: true },
-      { level: '良', label: { 'zh-CN': '良', en: 'Good' }, goodStanding: true },
-      { level: '中', label: { 'zh-CN': '中', en: 'Fair' }, goodStanding: false },
-      { level: '差', label: { 'zh-CN': '差', en: 'Poor' }, goodStanding: false },
-    ],
-  },
-];
+export { GRADE_SCALES, SUPERVISION_TIERS };
 
-export const CATALOG: Catalog = { matters: MATTERS, lists: LISTS, measures: MEASURES, gradeScales: GRADE_SCALES };
+export const CATALOG: Catalog = { matters: MATTERS, lists: LISTS, measures: MEASURES, gradeScales: GRADE_SCALES, tiers: SUPERVISION_TIERS };

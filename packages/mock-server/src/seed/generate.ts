@@ -87,6 +87,8 @@ export function buildSubjects(options: SeedOptions): SubjectIndex {
           evaluatedAt: random.date('2026-01-01', '2026-10-31'),
         };
       }
+      const evaluation = industryEvaluation(id);
+      if (evaluation) subject.evaluations = [evaluation];
       const rep = persons.length > 0 ? random.pick(persons) : undefined;
       if (rep) {
         subject.legalRepresentative = rep.id;
@@ -103,6 +105,25 @@ export function buildSubjects(options: SeedOptions): SubjectIndex {
     made++;
   }
   return index;
+}
+
+/** Industry scales held for some organisations, and their levels, best first. */
+const INDUSTRY: readonly [string, readonly string[]][] = [
+  ['TAX-CREDIT', ['A', 'B', 'B', 'M', 'C', 'D']],
+  ['FOOD-SAFETY', ['A', 'B', 'B', 'C']],
+  ['CONSTRUCTION-MARKET', ['A', 'B', 'B', 'C', 'D']],
+];
+
+/**
+ * A 行业信用评价 for about 30 % of organisations, derived from the identifier itself (not drawn from
+ * the seeded generator: earlier subjects and their identifiers stay exactly as they were).
+ */
+function industryEvaluation(id: string): SubjectRecord['grade'] {
+  let h = 2166136261;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619) >>> 0;
+  if (h % 10 >= 3) return undefined;
+  const [scaleId, levels] = INDUSTRY[(h >>> 8) % INDUSTRY.length] as (typeof INDUSTRY)[number];
+  return { scaleId, level: levels[(h >>> 12) % levels.length] as string, evaluatedAt: '2026-06-30' };
 }
 
 function entries(subject: SubjectRecord, n: number, city: string, random: Random): EntryRecord[] {

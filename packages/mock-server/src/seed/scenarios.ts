@@ -1,4 +1,4 @@
-import type { CheckRequest, ScenarioList, Verdict } from '@credit-check/sdk/contract';
+import type { CheckRequest, ScenarioList, SupervisionTier, Verdict } from '@credit-check/sdk/contract';
 import { addMonths, publicationEnd } from '../domain/publication.ts';
 import type { EntryRecord, ObjectionRecord, SubjectRecord } from '../domain/records.ts';
 import { DEMO_MATTERS } from './catalog.ts';
@@ -12,6 +12,8 @@ export interface Scenario {
   subject: SubjectRecord;
   /** The verdict each demo matter must yield (asserted by the scenario tests and the README table). */
   verdicts: Record<DemoMatter, Verdict>;
+  /** The supervision tier it must get (分级分类, 002 (七): its grades and its own records). */
+  tier: SupervisionTier;
 }
 
 /** The window and operator the scenario requests are made by (one 综合窗口 of the service hall). */
@@ -51,6 +53,8 @@ export function scenarios(today: string): Scenario[] {
         id: '91320100748204660Q',
         name: '南京清源食品有限公司',
         grade: { scaleId: 'LOCAL-ABCD', level: 'A', evaluatedAt: ago(120) },
+        // 行业信用评价 beside the public one (002 (七)): both good → fewer inspections.
+        evaluations: [{ scaleId: 'FOOD-SAFETY', level: 'A', evaluatedAt: ago(90) }],
         legalRepresentative: '320102199003010452',
         commitments: [
           {
@@ -68,6 +72,7 @@ export function scenarios(today: string): Scenario[] {
         ],
       },
       verdicts: v('clear', 'clear', 'clear'),
+      tier: 'reduced',
     },
     {
       id: 'blacklist-procurement',
@@ -88,6 +93,7 @@ export function scenarios(today: string): Scenario[] {
         ],
       },
       verdicts: v('notice', 'notice', 'restrict'),
+      tier: 'increased',
     },
     {
       id: 'court-debtor',
@@ -109,6 +115,7 @@ export function scenarios(today: string): Scenario[] {
         interviews: [{ kind: 'warning', date: ago(20), authority: '太原市发展和改革委员会', entryId: 'ent_scn_court' }],
       },
       verdicts: v('caution', 'caution', 'restrict'),
+      tier: 'increased',
     },
     {
       id: 'watchlist',
@@ -129,6 +136,7 @@ export function scenarios(today: string): Scenario[] {
         interviews: [{ kind: 'reminder', date: ago(10), authority: '昆山市市场监督管理局', entryId: 'ent_scn_watch' }],
       },
       verdicts: v('notice', 'notice', 'caution'),
+      tier: 'increased',
     },
     {
       id: 'redlist',
@@ -139,6 +147,7 @@ export function scenarios(today: string): Scenario[] {
         id: '91371003MA3RD5H69X',
         name: '威海正泰机械制造股份有限公司',
         grade: { scaleId: 'LOCAL-ABCD', level: 'A', evaluatedAt: ago(30) },
+        evaluations: [{ scaleId: 'TAX-CREDIT', level: 'A', evaluatedAt: ago(60) }],
         entries: [
           entry('ent_scn_red', 'TAX_A_GRADE', 100, 'general', {
             kind: 'other',
@@ -162,6 +171,7 @@ export function scenarios(today: string): Scenario[] {
         ],
       },
       verdicts: v('clear', 'clear', 'clear'),
+      tier: 'reduced',
     },
     {
       id: 'violated-commitment',
@@ -188,6 +198,7 @@ export function scenarios(today: string): Scenario[] {
         ],
       },
       verdicts: v('caution', 'caution', 'caution'),
+      tier: 'increased',
     },
     {
       id: 'repaired',
@@ -198,6 +209,8 @@ export function scenarios(today: string): Scenario[] {
         id: '91320106MA1RP2E39L',
         name: '南京天成科技有限公司',
         grade: { scaleId: 'LOCAL-ABCD', level: 'B', evaluatedAt: ago(25) },
+        // An industry A beside a public B: one average grade keeps the usual ratio (002 (七)).
+        evaluations: [{ scaleId: 'CONSTRUCTION-MARKET', level: 'A', evaluatedAt: ago(45) }],
         entries: [
           entry(
             'ent_scn_repaired',
@@ -229,6 +242,7 @@ export function scenarios(today: string): Scenario[] {
         ],
       },
       verdicts: v('clear', 'clear', 'clear'),
+      tier: 'normal',
     },
     {
       id: 'expired',
@@ -251,6 +265,7 @@ export function scenarios(today: string): Scenario[] {
         ],
       },
       verdicts: v('clear', 'clear', 'clear'),
+      tier: 'normal',
     },
     {
       id: 'under-objection',
@@ -270,6 +285,7 @@ export function scenarios(today: string): Scenario[] {
         ],
       },
       verdicts: v('notice', 'restrict', 'notice'),
+      tier: 'increased',
     },
     {
       id: 'legal-rep',
@@ -277,6 +293,7 @@ export function scenarios(today: string): Scenario[] {
       description: 'Legal representative of the procurement-blacklisted company: caution on personal checks.',
       subject: { idType: 'idcard', id: '320505197805121236', name: '王建国', represents: ['91320505MA1PC0Q10W'] },
       verdicts: v('caution', 'caution', 'caution'),
+      tier: 'normal',
     },
     {
       id: 'food-ban',
@@ -296,6 +313,7 @@ export function scenarios(today: string): Scenario[] {
         ],
       },
       verdicts: v('restrict', 'notice', 'notice'),
+      tier: 'increased',
     },
     {
       id: 'person-debtor',
@@ -314,6 +332,7 @@ export function scenarios(today: string): Scenario[] {
         ],
       },
       verdicts: v('caution', 'caution', 'restrict'),
+      tier: 'increased',
     },
   ];
 }
@@ -357,6 +376,7 @@ export function scenarioList(today: string): ScenarioList {
           context: { applicationId: `DEMO-${s.id}-${matter}`.slice(0, 100), ...DEMO_CONTEXT },
         } satisfies CheckRequest,
         verdict: s.verdicts[matter],
+        tier: s.tier,
       })),
     })),
   };

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { Code, Label, listOf, Message, Prose } from './common.ts';
 import { ListDefinition } from './lists.ts';
 import { Measure } from './measures.ts';
+import { EvaluationKind, SupervisionTier, TierDefinition } from './supervision.ts';
 import './zod.ts';
 
 /** A government-service matter (事项) and the credit routes it offers. */
@@ -28,12 +29,18 @@ export const MatterList = z.object({ matters: listOf(Matter, 10_000) });
 export const MeasureList = z.object({ measures: listOf(Measure, 10_000) });
 export const ListDefinitionList = z.object({ lists: listOf(ListDefinition) });
 
-/** A grade scale (e.g. A/B/C/D 优秀/良好/一般/差), best first. */
+/**
+ * A grade scale (e.g. A/B/C/D 优秀/良好/一般/差), best first: a 公共信用综合评价, a 行业信用评价 (纳税信用,
+ * 食品安全信用 …) or a 市场信用评价. Each level says which supervision tier it calls for (分级分类,
+ * 002 (七)): the rule is data, like the scale.
+ */
 export const GradeScale = z.object({
   scaleId: Code,
   name: Label,
   standard: Label,
-  levels: listOf(z.object({ level: Code, label: Message, goodStanding: z.boolean() }), 100),
+  kind: EvaluationKind,
+  levels: listOf(z.object({ level: Code, label: Message, goodStanding: z.boolean(), tier: SupervisionTier }), 100),
 });
 export type GradeScale = z.infer<typeof GradeScale>;
-export const GradeScaleList = z.object({ scales: listOf(GradeScale, 100) });
+/** GET /catalog/grades: the scales and what each supervision tier means. */
+export const GradeScaleList = z.object({ scales: listOf(GradeScale, 100), tiers: listOf(TierDefinition, 3) });

@@ -6,6 +6,7 @@ import { ListEntry } from './lists.ts';
 import { AppliedMeasure } from './measures.ts';
 import { Problem } from './problem.ts';
 import { SubjectRef, SubjectRefShape, SubjectView } from './subjects.ts';
+import { Supervision } from './supervision.ts';
 import './zod.ts';
 
 /** `window`: at the counter (窗口); `online`: the applicant on 一网通办. */
@@ -125,6 +126,11 @@ export const Check = z.object({
   measures: listOf(AppliedMeasure),
   eligibility: Eligibility,
   grade: z.nullable(Grade),
+  /**
+   * 分级分类监管: the subject's supervision tier from the evaluations the platform holds (public,
+   * industry, market) and its own 失信 records. Null only on checks stored before it was computed.
+   */
+  supervision: z.nullable(Supervision),
   linked: listOf(LinkedSubject, 100),
   /** Compact JWS (EdDSA) the host backend verifies offline with the platform's key (GET /keys). */
   receipt: Opaque,

@@ -22,6 +22,11 @@ export const Commitment = z.object({
   subject: SubjectView,
   type: CommitmentType,
   matterCode: z.nullable(Code),
+  /**
+   * The matter's name from the catalogue (what staff read; the code is for programs). Absent only on
+   * records kept from before the platform gave it.
+   */
+  matterName: z.optional(z.nullable(Label)),
   /** Version of the standard commitment text that was signed (格式化标准记录, 002 (一)). */
   textVersion: Code,
   signedAt: Instant,

@@ -4,6 +4,7 @@ import { Commitment } from './commitments.ts';
 import { Code, Instant, Label, LongText, listOf, Message, Prose, ResourceId, requiredWhen, ShortText } from './common.ts';
 import { ListEntry } from './lists.ts';
 import { SubjectView } from './subjects.ts';
+import { SupervisionTier } from './supervision.ts';
 import './zod.ts';
 
 /**
@@ -54,7 +55,16 @@ export type EntryChange = z.infer<typeof EntryChange>;
 const EntryData = z.object({ entry: ListEntry });
 const EntryChangedData = z.object({ entry: ListEntry, change: EntryChange });
 const CommitmentData = z.object({ commitment: Commitment });
-const GradeData = z.object({ grade: z.nullable(Grade), previous: z.nullable(Grade) });
+/**
+ * A new grade, and the subject's supervision tier before and after it (分级分类, 002 (七)). The tiers
+ * are absent only on events recorded before the platform computed them.
+ */
+const GradeData = z.object({
+  grade: z.nullable(Grade),
+  previous: z.nullable(Grade),
+  tier: z.optional(SupervisionTier),
+  previousTier: z.optional(SupervisionTier),
+});
 
 /** One event type with its data: every event has an id, a time, a per-subject sequence, the subject and why. */
 const eventOf = <T extends EventType, D extends z.ZodMiniType>(type: T, data: D) =>

@@ -25,4 +25,5 @@ export * from './profiles.ts';
 export * from './stats.ts';
 export * from './subjects.ts';
 export * from './subscriptions.ts';
+export * from './supervision.ts';
 export * from './tokens.ts';

@@ -5,6 +5,7 @@ import { CalendarDate, Code, Instant, Label, LongText, listOf, Prose, ShortText 
 import { EventType } from './events.ts';
 import { BasisKind, ListEntry, RepairMethod, Severity } from './lists.ts';
 import { SubjectRef } from './subjects.ts';
+import { SupervisionTier } from './supervision.ts';
 import './zod.ts';
 
 /** GET /__mock/scenarios — the named scenario subjects and the verdict each demo matter must yield. */
@@ -14,7 +15,7 @@ export const ScenarioList = z.object({
       id: Code,
       title: Label,
       description: Prose,
-      checks: listOf(z.object({ request: CheckRequest, verdict: Verdict }), 100),
+      checks: listOf(z.object({ request: CheckRequest, verdict: Verdict, tier: SupervisionTier }), 100),
     }),
   ),
 });

@@ -82,9 +82,15 @@ export const styles = css`
     align-self: end;
     padding: 4px 16px;
   }
+  /* 3:1 or more against the background (WCAG 2.2 1.4.11, 2.4.11), kept by forced-colors modes. */
   :focus-visible {
-    outline: none;
-    box-shadow: var(--credit-alerts-focus-ring, 0 0 0 3px #0969da66);
+    outline: 3px solid var(--credit-alerts-focus-color, #1849a9);
+    outline-offset: 2px;
+    box-shadow: var(--credit-alerts-focus-ring, none);
+  }
+  .tier {
+    margin: 0;
+    color: #344054;
   }
   .error {
     color: #b42318;

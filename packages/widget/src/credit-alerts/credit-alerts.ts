@@ -41,7 +41,9 @@ export interface CreditAlertsAckDetail {
  * @cssproperty --credit-alerts-border-color - Border colour.
  * @cssproperty --credit-alerts-radius - Corner radius.
  * @cssproperty --credit-alerts-accent-color - The count and serious events.
- * @cssproperty --credit-alerts-focus-ring - Focus ring (a box-shadow).
+ * @cssproperty --credit-alerts-focus-color - Focus outline colour (default #1849a9: 3:1 or more on its backgrounds).
+ * @cssproperty --credit-alerts-focus-ring - An extra focus indication (a box-shadow; none by default).
+ * @csspart supervision - The 分级分类监管 line of a grade change.
  */
 export class CreditAlerts extends LitElement {
   static override styles = styles;

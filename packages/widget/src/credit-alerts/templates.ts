@@ -1,6 +1,7 @@
 import type { CreditEvent, EventType, FeedItem } from '@credit-check/sdk/contract';
 import { maskIdNumber } from '@credit-check/sdk/identifiers';
 import { html, nothing, type TemplateResult } from 'lit';
+import { ackDefault } from './defaults.ts';
 
 /** The event types in the words staff use. */
 export const TYPE_LABEL: Record<EventType, string> = {
@@ -16,6 +17,13 @@ export const TYPE_LABEL: Record<EventType, string> = {
 };
 
 const ACTION_LABEL = { punished: '已惩戒', rewarded: '已激励', 'not-applicable': '不适用' } as const;
+
+/** The choices, the event's own default selected — or none, and 请选择 first (the staff choose). */
+function ackOptions(chosen: keyof typeof ACTION_LABEL | undefined) {
+  return html`${chosen ? nothing : html`<option value="" selected disabled>请选择</option>`}${(
+    Object.keys(ACTION_LABEL) as (keyof typeof ACTION_LABEL)[]
+  ).map((a) => html`<option value=${a} ?selected=${a === chosen}>${ACTION_LABEL[a]}</option>`)}`;
+}
 
 /** Where it concerns staff most: listings and violations first. */
 const SERIOUS = new Set<EventType>(['entry.listed', 'commitment.violated', 'commitment.due']);
@@ -39,11 +47,39 @@ function whatLine(event: CreditEvent): string {
       return `${event.data.entry.listName}：${event.data.change === 'objection-raised' ? '主体提出异议' : event.data.change === 'objection-rejected' ? '异议未获支持' : '公示期限调整'}`;
     case 'commitment.due':
     case 'commitment.violated':
-    case 'commitment.fulfilled':
-      return `承诺 ${event.data.commitment.commitmentId}${event.data.commitment.applicationId ? `（办件 ${event.data.commitment.applicationId}）` : ''}${event.data.commitment.deadline ? `，期限 ${event.data.commitment.deadline}` : ''}`;
+    case 'commitment.fulfilled': {
+      // The matter by its name, never its code (a commitment kept from before names may have none).
+      const c = event.data.commitment;
+      const parts = [c.matterName, c.applicationId ? `办件 ${c.applicationId}` : '', c.deadline ? `期限 ${c.deadline}` : ''].filter(
+        Boolean,
+      );
+      return `${COMMITMENT_TYPE[c.type]}${parts.length ? `（${parts.join('，')}）` : ''}`;
+    }
     case 'grade.changed':
-      return `${event.data.previous?.label['zh-CN'] ?? '无'} → ${event.data.grade?.label['zh-CN'] ?? '无'}`;
+      return `公共信用综合评价：${event.data.previous?.label['zh-CN'] ?? '无'} → ${event.data.grade?.label['zh-CN'] ?? '无'}`;
   }
+}
+
+const COMMITMENT_TYPE: Record<string, string> = {
+  informed: '告知承诺',
+  tolerance: '容缺受理承诺',
+  certification: '证明事项承诺',
+  repair: '信用修复承诺',
+  'self-discipline': '行业自律承诺',
+  voluntary: '主动承诺',
+};
+
+/** The supervision tier by name (分级分类, 002 (七)): what the change means for inspections. */
+const TIER: Record<string, string> = { reduced: '降低抽查比例和频次', normal: '按常规比例和频次抽查', increased: '提高抽查比例和频次' };
+
+/** 分级分类监管 in one line, for a grade change that carries the tiers. */
+function tierLine(event: CreditEvent): string | undefined {
+  if (event.type !== 'grade.changed' || !event.data.tier) return undefined;
+  const { tier, previousTier } = event.data;
+  const now = TIER[tier] ?? tier;
+  return previousTier && previousTier !== tier
+    ? `分级分类监管：由“${TIER[previousTier] ?? previousTier}”改为“${now}”`
+    : `分级分类监管：${now}`;
 }
 
 export interface ItemHandlers {
@@ -62,6 +98,7 @@ export function itemTemplate(item: FeedItem, h: ItemHandlers): TemplateResult {
       <time datetime=${event.occurredAt}>${event.occurredAt.slice(0, 16).replace('T', ' ')}</time>
     </header>
     <p class="what">${whatLine(event)}</p>
+    ${tierLine(event) ? html`<p part="supervision" class="tier">${tierLine(event)}</p>` : nothing}
     <ul class="why" aria-label="推送原因">
       ${event.why.map((w) => html`<li>${w.message['zh-CN']}</li>`)}
     </ul>
@@ -74,9 +111,7 @@ export function itemTemplate(item: FeedItem, h: ItemHandlers): TemplateResult {
           }}>
             <label>处理结果
               <select name="action" required>
-                <option value="punished">已惩戒</option>
-                <option value="rewarded">已激励</option>
-                <option value="not-applicable">不适用</option>
+                ${ackOptions(ackDefault(event))}
               </select>
             </label>
             <label>金额（元，可选） <input name="amount" inputmode="decimal" pattern="[0-9]+([.][0-9]{1,2})?" /></label>

@@ -3,7 +3,7 @@ import { css } from 'lit';
 /**
  * Styles are adopted stylesheets (no <style> elements, no inline style attributes), so the element
  * runs under `style-src 'self'`. Colours meet WCAG AA on their backgrounds; every state also has its
- * own icon and words.
+ * own icon and words. Sizes are in em, so `text-size` (适老化) scales everything, icons included.
  */
 export const styles = css`
   :host {
@@ -14,7 +14,13 @@ export const styles = css`
     color: var(--credit-check-text-color, #101828);
     --_radius: var(--credit-check-radius, 6px);
     --_border: var(--credit-check-border-color, #d0d5dd);
-    --_focus: var(--credit-check-focus-ring, 0 0 0 3px #84adff);
+  }
+  /* 适老化: large text for staff, the whole element scaled (1.3× and 1.6×). */
+  :host([text-size='large']) {
+    font-size: calc(var(--credit-check-font-size, 14px) * 1.3);
+  }
+  :host([text-size='x-large']) {
+    font-size: calc(var(--credit-check-font-size, 14px) * 1.6);
   }
   :host([hidden]) {
     display: none;
@@ -27,14 +33,22 @@ export const styles = css`
   }
   [part='status'] {
     display: flex;
-    gap: 10px;
+    gap: 0.7em;
     align-items: flex-start;
-    padding: 12px 14px;
-    border-left: 6px solid currentColor;
+    padding: 0.85em 1em;
+    border-left: 0.43em solid currentColor;
   }
+  /* The icon scales with the text and sits centred on the headline's first line (1.15em × 1.55). */
   [part='icon'] {
     flex: none;
+    display: flex;
+    align-items: center;
+    height: 1.7825em;
     line-height: 0;
+  }
+  [part='icon'] svg {
+    width: 1.72em;
+    height: 1.72em;
   }
   [part='headline'] {
     margin: 0;
@@ -58,18 +72,18 @@ export const styles = css`
   .spin { transform-origin: 12px 12px; animation: spin 0.9s linear infinite; }
   @keyframes spin { to { transform: rotate(360deg); } }
   @media (prefers-reduced-motion: reduce) { .spin { animation: none; } }
-  [part='details'] { padding: 4px 14px 12px; }
-  section { margin-top: 10px; }
-  h3 { margin: 0 0 4px; font-size: 0.95em; color: #344054; }
+  [part='details'] { padding: 0.3em 1em 0.85em; }
+  section { margin-top: 0.7em; }
+  h3 { margin: 0 0 0.3em; font-size: 0.95em; color: #344054; }
   ul { margin: 0; padding-left: 1.2em; }
   li { margin: 2px 0; }
   .meta { color: #475467; font-size: 0.92em; }
   .badge {
     display: inline-block;
-    padding: 0 6px;
-    margin-right: 4px;
+    padding: 0 0.45em;
+    margin-right: 0.3em;
     border: 1px solid currentColor;
-    border-radius: 10px;
+    border-radius: 0.7em;
     font-size: 0.85em;
     color: #344054;
   }
@@ -80,7 +94,7 @@ export const styles = css`
   .subject { font-weight: 600; }
   button, input, textarea, select { font: inherit; }
   button {
-    padding: 5px 14px;
+    padding: 0.35em 1em;
     border: 1px solid #344054;
     border-radius: var(--_radius);
     background: #fff;
@@ -89,31 +103,49 @@ export const styles = css`
   }
   button.primary { background: #175cd3; border-color: #175cd3; color: #fff; }
   button:disabled { opacity: 0.6; cursor: not-allowed; }
-  button:focus-visible, input:focus-visible, textarea:focus-visible { outline: none; box-shadow: var(--_focus); }
-  .actions { display: flex; gap: 8px; flex-wrap: wrap; margin-top: 8px; }
-  [part='feedback'], [part='commitment-form'] { border-top: 1px solid var(--_border); padding: 10px 14px 12px; }
+  /* A focus ring of 3:1 or more against any background of the element (WCAG 2.2 1.4.11, 2.4.11):
+     a dark blue outline (8.6:1 on white), kept by forced-colors modes. */
+  button:focus-visible, input:focus-visible, textarea:focus-visible, select:focus-visible, summary:focus-visible {
+    outline: 3px solid var(--credit-check-focus-color, #1849a9);
+    outline-offset: 2px;
+    box-shadow: var(--credit-check-focus-ring, none);
+  }
+  [part='supervision'] { margin: 0; }
+  .tier.increased { color: #7a271a; }
+  .tier.reduced { color: #054f31; }
+  .next { margin: 0.2em 0; }
+  .recorded.refuse .next, .recorded.refer .next { color: #7a271a; font-weight: 600; }
+  .withdrawn { color: #7a271a; }
+  .why { display: inline-block; margin-top: 0.2em; }
+  details[part='technical'] { margin-top: 0.3em; font-size: 0.9em; color: #475467; }
+  details[part='technical'] summary { cursor: pointer; }
+  details[part='technical'] p { margin: 0.2em 0 0; word-break: break-all; }
+  .actions { display: flex; gap: 0.6em; flex-wrap: wrap; margin-top: 0.6em; }
+  [part='feedback'], [part='commitment-form'] { border-top: 1px solid var(--_border); padding: 0.7em 1em 0.85em; }
   fieldset { border: 0; margin: 0; padding: 0; }
   legend { font-weight: 600; padding: 0; }
-  label { display: block; margin: 3px 0; }
-  textarea, input[type='text'], input[type='date'] { width: 100%; box-sizing: border-box; padding: 4px 6px; border: 1px solid #667085; border-radius: 4px; }
+  label { display: block; margin: 0.2em 0; }
+  /* Native radios do not follow the font size: sized in em, they grow with text-size too. */
+  input[type='radio'] { width: 1em; height: 1em; margin: 0 0.35em 0 0; vertical-align: -0.12em; }
+  textarea, input[type='text'], input[type='date'] { width: 100%; box-sizing: border-box; padding: 0.3em 0.45em; border: 1px solid #667085; border-radius: 4px; }
   .field-error { color: #b42318; }
   .done { color: #054f31; font-weight: 600; }
   [part='receipt'] { color: #475467; font-size: 0.9em; }
-  .defer { margin-top: 8px; }
+  .defer { margin-top: 0.6em; }
   [part='notices'] { border-top: 1px solid var(--_border); }
-  [part='notices'] > .meta { margin: 0; padding: 8px 14px; }
-  [part='notice'] { padding: 10px 14px; border-left: 6px solid currentColor; border-top: 1px solid var(--_border); }
+  [part='notices'] > .meta { margin: 0; padding: 0.6em 1em; }
+  [part='notice'] { padding: 0.7em 1em; border-left: 0.43em solid currentColor; border-top: 1px solid var(--_border); }
   [part='notice'] > p { margin: 2px 0; color: var(--_ink); }
-  [part='notice'] [part='feedback'] { padding: 8px 0 0; color: #101828; }
+  [part='notice'] [part='feedback'] { padding: 0.6em 0 0; color: #101828; }
   dialog[part='alert'], dialog[part='deferred-alert'] {
-    max-width: min(560px, 92vw);
+    max-width: min(40em, 92vw);
     padding: 0;
     border: 3px solid currentColor;
     border-radius: var(--_radius);
   }
   dialog::backdrop { background: rgb(16 24 40 / 0.55); }
-  dialog .body { padding: 14px 16px; color: #101828; background: #fff; }
-  .commitment-text { white-space: pre-wrap; max-height: 14em; overflow: auto; border: 1px solid var(--_border); padding: 8px; background: #f9fafb; }
+  dialog .body { padding: 1em 1.15em; color: #101828; background: #fff; }
+  .commitment-text { white-space: pre-wrap; max-height: 14em; overflow: auto; border: 1px solid var(--_border); padding: 0.6em; background: #f9fafb; }
   .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   @media print {
     button, .actions, [part='feedback'] form { display: none !important; }

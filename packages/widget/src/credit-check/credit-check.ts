@@ -48,6 +48,8 @@ export type { CheckState } from './check-state.ts';
  * @csspart retry-button - Retry after an error.
  * @csspart feedback - The feedback form.
  * @csspart receipt - Check id and time.
+ * @csspart supervision - The 分级分类监管 line: the subject's supervision tier and what it rests on.
+ * @csspart technical - Technical details of a failure (codes, status), closed: for the administrator.
  * @csspart commitment-form - Applicant mode: the commitment signing form.
  * @csspart defer - The 先行受理 offer during an outage (`outage="defer"`).
  * @csspart defer-button - Opens the deferral form.
@@ -63,7 +65,8 @@ export type { CheckState } from './check-state.ts';
  * @cssproperty --credit-check-background - Background of the box.
  * @cssproperty --credit-check-border-color - Border colour.
  * @cssproperty --credit-check-radius - Corner radius.
- * @cssproperty --credit-check-focus-ring - Focus ring (a box-shadow).
+ * @cssproperty --credit-check-focus-color - Focus outline colour (default #1849a9: 3:1 or more on every background of the element).
+ * @cssproperty --credit-check-focus-ring - An extra focus indication (a box-shadow; none by default).
  * @cssproperty --credit-check-restrict-color - Accent of `restrict`.
  * @cssproperty --credit-check-caution-color - Accent of `caution`.
  * @cssproperty --credit-check-notice-color - Accent of `notice`.
@@ -97,6 +100,7 @@ export class CreditCheck extends LitElement implements CreditCheckHost {
     name: { type: String },
     timeout: { type: Number },
     outage: { type: String },
+    textSize: { type: String, attribute: 'text-size', reflect: true },
     state: { type: String, reflect: true },
     verdict: { type: String, reflect: true },
   };
@@ -144,6 +148,11 @@ export class CreditCheck extends LitElement implements CreditCheckHost {
    * token grants `checks:defer` and the matter's policy allows it.
    */
   declare outage: 'hold' | 'defer';
+  /**
+   * 适老化: `large` (1.3×) or `x-large` (1.6×) scales the whole element — text, icons, buttons and the
+   * alert — for staff who need larger text; `normal` (default) follows `--credit-check-font-size`.
+   */
+  declare textSize: 'normal' | 'large' | 'x-large';
   /** Reflected: `idle`, `invalid`, `checking`, `done`, `error`, `stale` or `deferred`. */
   declare state: CheckState;
   /** Reflected: the verdict shown (also while `stale`), absent otherwise. */
@@ -197,6 +206,7 @@ export class CreditCheck extends LitElement implements CreditCheckHost {
     this.lang = 'zh-CN';
     this.timeout = 8000;
     this.outage = 'hold';
+    this.textSize = 'normal';
     this.state = 'idle';
   }
 

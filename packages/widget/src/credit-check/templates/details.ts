@@ -52,14 +52,15 @@ export function detailsTemplate(r: Check, v: DetailsView): TemplateResult {
               html`<ul>${r.commitments.map(
                 (
                   c,
-                ) => html`<li>${s.commitmentType[c.type]}${c.matterCode ? ` · ${c.matterCode}` : ''} · <span class="badge ${c.status === 'violated' ? 'restrict' : ''}">${s.commitmentStatus[c.status]}</span>${c.overdue ? html`<span class="badge restrict">${s.overdue}</span>` : nothing}
-                <span class="meta">${time(c.signedAt)}${c.deadline ? ` → ${c.deadline}` : ''}</span></li>`,
+                ) => html`<li>${s.commitmentType[c.type]}${c.matterName ? ` · ${c.matterName}` : ''} · <span class="badge ${c.status === 'violated' ? 'restrict' : ''}">${s.commitmentStatus[c.status]}</span>${c.overdue ? html`<span class="badge restrict">${s.overdue}</span>` : nothing}
+                <span class="meta">${s.signedAt}：${time(c.signedAt)}${c.deadline ? ` · ${s.deadline}：${c.deadline}` : ''}</span></li>`,
               )}</ul>`,
             )
           : nothing
       }
       ${section(s.sections.eligibility, eligibilityTemplate(r, L))}
-      ${r.grade ? section(s.sections.grade, html`<p>${r.grade.level}（${pick(r.grade.label, L)}） <span class="meta">${r.grade.evaluatedAt}</span></p>`) : nothing}
+      ${r.grade ? section(s.sections.grade, html`<p>${r.grade.level}（${pick(r.grade.label, L)}） <span class="meta">${s.evaluatedAt}：${r.grade.evaluatedAt}</span></p>`) : nothing}
+      ${r.supervision ? section(s.sections.supervision, supervisionTemplate(r.supervision, L)) : nothing}
       ${
         r.linked.length
           ? section(
@@ -77,6 +78,18 @@ export function detailsTemplate(r: Check, v: DetailsView): TemplateResult {
         <span class="actions"><button @click=${v.onPrint}>${s.print}</button>${v.canRecheck ? html`<button @click=${v.onRecheck}>${s.recheck}</button>` : nothing}</span>
       </p>
     </div>`;
+}
+
+/**
+ * 分级分类监管 in one line (002 (七)): the tier's words from the catalogue, and what it rests on —
+ * the evaluations by name and level, and the subject's own 失信 records.
+ */
+export function supervisionTemplate(v: NonNullable<Check['supervision']>, lang: string): TemplateResult {
+  const s = strings(lang);
+  const basis = v.basis.map((b) => (b.levelLabel ? `${b.name}：${pick(b.levelLabel, lang)}` : b.name)).join('；');
+  return html`<p part="supervision" class="tier ${v.tier}">${pick(v.label, lang)}${
+    basis ? html` <span class="meta">（${s.tierBasis}：${basis}）</span>` : html` <span class="meta">（${s.tierNoBasis}）</span>`
+  }</p>`;
 }
 
 /** 告知承诺 / 容缺受理: open to this subject for this matter, or why not (001 (一)2; 004 1). */
