@@ -143,7 +143,22 @@ for (const mode of ['staff', 'applicant'] as const) {
   });
 }
 
+/** A clean 应急 database: nothing kept by an earlier test is sent (or shown) during this one, nor after it. */
+async function clearIdb() {
+  await new Promise<void>((resolve) => {
+    const req = indexedDB.deleteDatabase('credit-check');
+    req.onsuccess = req.onerror = req.onblocked = () => resolve();
+  });
+}
+
 describe('plain words on screen in 应急 mode (staff)', () => {
+  beforeEach(() => clearIdb());
+  afterEach(async () => {
+    mock.faults.clear();
+    for (const el of document.querySelectorAll('credit-check')) el.remove();
+    await clearIdb();
+  });
+
   it('the offer, the reason form, a refusal, the deferred state, the 补查 withdrawn, a response kept while down', async function () {
     this.timeout(45_000);
     const t = await token(DEFER_SCOPES);

@@ -68,6 +68,8 @@ export class DeferController implements ReactiveController {
 
   hostUpdated(): void {
     const h = this.host;
+    // Removed while loading: nothing to watch (hostDisconnected has already passed).
+    if (!h.isConnected) return;
     if (h.outage === 'defer' && h.endpoint && hasCredentials(h) && this.policyFor !== h.endpoint) {
       const endpoint = h.endpoint;
       this.policyFor = endpoint;

@@ -65,6 +65,9 @@ export class NoticesController implements ReactiveController, SenderListener {
 
   hostUpdated(): void {
     const h = this.host;
+    // An element removed while 应急 mode was loading still updates once: it must not attach, or the
+    // sender would keep it (never disconnected again) as the element whose token sends every 补查.
+    if (!h.isConnected) return;
     const dept = this.read.department();
     const op = this.read.operator();
     const identity = h.endpoint && dept && op && hasCredentials(h) ? identityOf(h.endpoint, dept, op) : '';

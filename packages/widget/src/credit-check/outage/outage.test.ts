@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../define.ts';
 import { Connection, type CreditCheckError } from '@credit-check/sdk';
@@ -117,6 +117,11 @@ beforeEach(async () => {
   reset();
   await clearIdb();
 });
+// Nothing this file kept may be sent by the elements of the next file (they share the browser's IndexedDB).
+after(async () => {
+  mock.faults.clear();
+  await clearIdb();
+});
 
 describe('outage="defer": 先行受理，事后补查', () => {
   it('offers deferral only for an outage, refuses a missing reason, then releases the guard with a deferral (no ID anywhere)', async () => {
@@ -218,6 +223,31 @@ describe('outage="defer": 先行受理，事后补查', () => {
     await waitUntil(async () => !(await idbDump()).includes(deferralId), 'notice gone from IndexedDB once fed back');
     // Exactly one 补查 reached the platform, however often it was tried.
     expect(recorded(applicationId)).to.equal(1);
+  });
+
+  it('an element removed while 应急 mode was loading never speaks for the page: the next one sends the 补查', async () => {
+    // The page's first counter is gone before its 应急 chunk arrived (a tab switch, a re-render); its
+    // token is one the platform refuses. It used to attach to the sender anyway, never to detach,
+    // and as the first listener its token sent every 补查 — refused, so none was sent.
+    const gone = document.createElement('credit-check') as CreditCheck;
+    Object.assign(gone, {
+      endpoint: '/api/v1',
+      token: 'cct_refused-token',
+      department: DEPARTMENT,
+      operator: OPERATOR,
+      matter: 'PROCUREMENT_SUPPLIER',
+      applicationId: 'SZ-GONE',
+      outage: 'defer',
+    });
+    document.body.append(gone);
+    await gone.updateComplete;
+    gone.remove();
+    await aTimeout(200);
+    const { el, input, applicationId } = await setup();
+    await outageError(el, input);
+    await el.defer({ code: 'platform-unavailable', text: '平台中断' });
+    mock.faults.clear();
+    await waitUntil(() => recorded(applicationId) === 1, 'the 补查, sent with the live element’s token', { timeout: 15_000 });
   });
 
   it('keeps the form held where the matter forbids deferral (市场禁入)', async () => {
