@@ -115,7 +115,15 @@ describe('the approval hall (npm start)', () => {
       expect(await page.textContent('#org-check >> [part="headline"]')).toContain('信用核查未完成');
       expect(await page.getAttribute('#org-check', 'verdict')).toBeNull();
       expect(await page.isDisabled('#approve')).toBe(true);
+      // Plain Chinese on the face: no transport error, verb or address (they are behind 技术详情).
+      // biome-ignore lint/performance/useDomNodeTextContent: what is rendered (a closed 技术详情 is not), not the DOM's text
+      const said = await page.locator('#org-check >> [part="status"]').innerText();
+      expect(said).toContain('信用平台暂时无法连接');
+      expect(said).not.toMatch(/POST|http|NETWORK|Could not reach/);
       await shot(page, '5-platform-down');
+      await page.click('#org-check >> details[part="technical"] summary');
+      expect(await page.locator('#org-check >> details[part="technical"]').textContent()).toContain('NETWORK');
+      await shot(page, '5b-technical-details');
     } finally {
       await fetch(`${env.demo.mock.origin}/__mock/scenario`, { method: 'DELETE' });
     }
@@ -123,6 +131,29 @@ describe('the approval hall (npm start)', () => {
     await page.waitForSelector('#org-check[state="done"]');
     expect(await page.getAttribute('#org-check', 'verdict')).toBe('clear');
   }, 60_000);
+
+  it('大字模式 scales the page and both checks; the result says the subject’s supervision tier (分级分类)', async () => {
+    const { page, problems } = await open(env.browser, env.demo.url);
+    await page.waitForSelector('#scenarios li');
+    const size = () => page.$eval('#org-check', (el) => Number.parseFloat(getComputedStyle(el).fontSize));
+    const normal = await size();
+    await page.check('#large-text');
+    expect(await page.getAttribute('#org-check', 'text-size')).toBe('large');
+    expect((await size()) / normal).toBeGreaterThanOrEqual(1.25);
+    await typeInto(page, '#org-name', '威海正泰机械制造股份有限公司');
+    await typeInto(page, '#uscc', '91371003MA3RD5H69X');
+    await page.waitForSelector('#org-check[state="done"]');
+    const tier = await page.locator('#org-check >> [part="supervision"]').textContent();
+    expect(tier).toContain('降低“双随机、一公开”抽查比例和频次');
+    expect(tier).toContain('纳税信用等级：A级');
+    await page.locator('#org-check >> [part="supervision"]').scrollIntoViewIfNeeded();
+    await shot(page, '7-large-text-tier');
+    // Kept for the next visit (a clerk's setting, not personal data).
+    await page.reload();
+    await page.waitForSelector('#org-check[text-size="large"]');
+    await page.uncheck('#large-text');
+    expect(problems).toEqual([]);
+  });
 
   it('the coverage view counts checks, verdicts and feedback of the department', async () => {
     const { page, problems } = await open(env.browser, `${env.demo.url}coverage.html`);

@@ -17,7 +17,7 @@ export function launch(): Promise<Browser> {
 
 export interface Watched {
   page: Page;
-  /** Console errors, page errors and CSP violations seen so far. */
+  /** Console errors and warnings, page errors and CSP violations seen so far. */
   problems: string[];
 }
 
@@ -26,8 +26,10 @@ export async function open(target: Browser | BrowserContext, url: string): Promi
   const page =
     'newContext' in target ? await target.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' }) : await target.newPage();
   const problems: string[] = [];
+  // Errors and warnings alike: a page a newcomer opens says nothing in its console (Lit's dev-mode
+  // notices included — the hall serves production bundles).
   page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text());
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(String(e)));
   // For the PII sweep: every URL the browser requests during the run.
@@ -66,7 +68,6 @@ export function withDemo(options: { subjects?: number; browser?: boolean; crypto
       mockPort: 0,
       demoPort: 0,
       subjects: options.subjects ?? 100,
-      quiet: true,
       ...(options.crypto ? { crypto: options.crypto } : {}),
     });
     if (options.browser !== false) env.browser = await launch();

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -6,14 +6,13 @@ import type { CryptoSuite } from '@credit-check/mock-server';
 import { type RunningServer, sandboxApp, startServer } from '@credit-check/mock-server/node';
 import { getRequestListener } from '@hono/node-server';
 import { createBackend } from './backend.ts';
+import { siteApp } from './site.ts';
 
 export interface DemoOptions {
   mockPort?: number;
   demoPort?: number;
   host?: string;
   subjects?: number;
-  /** No Vite logging. */
-  quiet?: boolean;
   /** `gm` (国密): the platform signs receipts with SM2 and the backend signs its calls with SM3. */
   crypto?: CryptoSuite;
 }
@@ -59,53 +58,20 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     department: '苏州市政务服务中心',
     operator: 'window-01',
   });
-  const api = getRequestListener(backend.fetch);
-  const dist = fileURLToPath(new URL('../packages/widget/dist/', `file://${root}`));
-  const server = createServer((req, res) => {
-    if (req.url?.startsWith('/backend/')) return void api(req, res);
-    // The drop-in as a host page would serve it (examples/plain-html): credit-check.js and the
-    // chunks it loads on demand (credit-check.<name>-<hash>.js), copied side by side.
-    const file = /^\/(credit-check(?:\.[\w-]+)?\.js)$/.exec(req.url ?? '')?.[1];
-    if (file) {
-      if (!existsSync(dist + file)) {
-        res.writeHead(file === 'credit-check.js' ? 500 : 404, { 'content-type': 'text/plain; charset=utf-8' });
-        return void res.end(`${dist + file} is missing: run \`pnpm run build\` first`);
-      }
-      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
-      return void res.end(readFileSync(dist + file));
-    }
-    // The scenario table for the side panel, fetched here: the platform's controls answer no
-    // other web page (a page must not drive /__mock/*), and the page needs only this read.
-    if (req.url === '/__mock/scenarios' && req.method === 'GET') {
-      fetch(`${mock.origin}/__mock/scenarios`).then(
-        async (r) => {
-          res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/json' });
-          res.end(await r.text());
-        },
-        () => {
-          res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' });
-          res.end('mock platform unreachable');
-        },
-      );
-      return;
-    }
-    // Strict CSP on every page: the widget must run without unsafe-inline / unsafe-eval.
-    res.setHeader(
-      'content-security-policy',
-      `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' ${mock.origin} ws:; frame-ancestors 'none'`,
-    );
-    vite.middlewares(req, res);
-  });
-  const { createServer: createVite } = await import('vite');
-  // Vite's HMR socket rides on this server (same port): nothing else to bind, several demos can
-  // run side by side, and the strict CSP's 'self' covers it.
-  const vite = await createVite({
-    root,
-    configFile: `${root}vite.config.ts`,
-    logLevel: options.quiet ? 'silent' : 'warn',
-    server: { middlewareMode: true, hmr: { server } },
-    appType: 'mpa',
-  });
+  let site: ReturnType<typeof siteApp>;
+  try {
+    site = siteApp({
+      backend,
+      mockOrigin: mock.origin,
+      hall: `${root}dist/hall`,
+      demo: root,
+      widgetDist: fileURLToPath(new URL('../packages/widget/dist', `file://${root}`)),
+    });
+  } catch (error) {
+    await mock.close();
+    throw error;
+  }
+  const server = createServer(getRequestListener(site.fetch));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.demoPort ?? 5173, host, resolve);
@@ -119,7 +85,6 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     server,
     url,
     close: async () => {
-      await vite.close();
       await new Promise<void>((r) => {
         server.close(() => r());
         server.closeAllConnections();

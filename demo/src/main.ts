@@ -41,6 +41,17 @@ matter.addEventListener('change', () => {
   for (const w of widgets) w.matter = matter.value;
 });
 
+// 适老化: large text for the counter — the page and both checks (text-size="large"), kept for next time.
+const large = $<HTMLInputElement>('#large-text');
+const applyLarge = () => {
+  document.documentElement.classList.toggle('large-text', large.checked);
+  for (const w of widgets) w.textSize = large.checked ? 'large' : 'normal';
+  localStorage.setItem('credit-check-demo:large-text', large.checked ? '1' : '');
+};
+large.checked = localStorage.getItem('credit-check-demo:large-text') === '1';
+applyLarge();
+large.addEventListener('change', applyLarge);
+
 const show = (approved: boolean, text: string, extra: Record<string, string> = {}) => {
   const p = document.createElement('div');
   p.className = `decision ${approved ? 'ok' : 'refused'}`;

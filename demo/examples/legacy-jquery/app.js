@@ -95,10 +95,11 @@ $(function () {
   // orgCheck-outcome) and the button pressed.
   $('#acceptForm').on('submit', function (e) {
     e.preventDefault();
+    var original = e.originalEvent || {};
     $.ajax({
       url: '/backend/applications',
       method: 'POST',
-      data: new FormData(this, e.originalEvent && e.originalEvent.submitter),
+      data: new FormData(this, original.submitter),
       processData: false,
       contentType: false,
       dataType: 'json',

@@ -164,7 +164,14 @@ export class WatchController implements ReactiveController {
   }
 
   private readonly onBlur = (event: Event) => {
-    if (matches(event.target as Element | null, this.host.watch)) this.update(this.value, true);
+    if (!matches(event.target as Element | null, this.host.watch)) return;
+    // A complete code is judged as final already: leaving the field changes nothing on screen, so
+    // no update is asked for (the alert taking focus blurs the field in the middle of an update).
+    if (this.value.replace(/[\s-]/g, '').length >= 18) {
+      this.blurred = true;
+      return;
+    }
+    this.update(this.value, true);
   };
 
   /** A reset puts the fields back to their defaults after the event: read them then. */

@@ -150,9 +150,13 @@ export class NoticesController implements ReactiveController, SenderListener {
 
   async changed(): Promise<void> {
     if (!this.identity) {
+      // Called from hostUpdated: ask for an update only when something shown goes (an update
+      // requested during one is Lit's change-in-update inefficiency).
+      if (!this.notices.length && !this.pendingCount && !this.feedbackPending) return;
       this.notices = [];
       this.pendingCount = 0;
       this.feedbackPending = 0;
+      await Promise.resolve();
     } else {
       const identity = this.identity;
       const [pending, feedback, notices] = await Promise.all([
