@@ -82,8 +82,27 @@ describe('<credit-alerts>', () => {
   it('refuses a token without events:read in words staff can act on', async () => {
     const el = await setup(['checks:read']);
     await waitUntil(() => shadow(el).querySelector('[part="status"][role="alert"]'), 'refused');
-    expect(shadow(el).textContent).to.contain('events:read');
+    // Plain words: no scope name on a clerk's screen.
+    expect(shadow(el).textContent).to.contain('当前账号无权读取信用提醒');
+    expect(shadow(el).textContent).not.to.match(/events:read|[A-Z]+_[A-Z]+/);
     await aTimeout(10);
+  });
+
+  it('a grade change says its 分级分类监管 tier in one line, and a positive one never offers 已惩戒', async () => {
+    // 南京天成 (repaired; 良好 + 建筑市场 A): raised to 优秀 it earns fewer inspections — 已激励 offered, never 已惩戒.
+    mock.platform.controls.setGrade({ idType: 'uscc', id: '91320106MA1RP2E39L' }, 'A');
+    const el = await setup();
+    await waitUntil(() => items(el).length === 1, 'the grade change');
+    const item = items(el)[0] as HTMLElement;
+    expect(item.textContent).to.contain('信用评价等级变化');
+    expect(item.querySelector('[part="supervision"]')?.textContent).to.contain('由“按常规比例和频次抽查”改为“降低抽查比例和频次”');
+    expect((item.querySelector('select[name="action"]') as HTMLSelectElement).value).to.equal('rewarded');
+    mock.platform.controls.setGrade({ idType: 'uscc', id: '91320106MA1RP2E39L' }, 'C');
+    await waitUntil(() => items(el).length === 2, 'the next change');
+    const worse = items(el)[0] as HTMLElement;
+    // A grade falling is not a punishment either: nothing is preselected, the staff choose.
+    expect((worse.querySelector('select[name="action"]') as HTMLSelectElement).value).to.equal('');
+    await expect(el).to.be.accessible();
   });
 
   it('backs off while failing: doubling from the interval, at most 5 minutes', () => {

@@ -1,6 +1,7 @@
 import { type AckInput, type ClientOptions, Connection, isCreditCheckError, type TokenClaims } from '@credit-check/sdk';
 import type { FeedItem } from '@credit-check/sdk/contract';
 import { html, LitElement, nothing } from 'lit';
+import { failureText } from '../credit-check/messages.ts';
 import { styles } from './credit-alerts.styles.ts';
 import { InboxController } from './inbox.ts';
 import { itemTemplate } from './templates.ts';
@@ -124,7 +125,7 @@ export class CreditAlerts extends LitElement {
     const amount = text('amount');
     const operator = this.operator || this.claims?.op;
     if (!operator) {
-      this.errors.set(eventId, '未设置经办人（operator），无法提交反馈');
+      this.errors.set(eventId, '未设置经办人，无法提交反馈，请联系系统管理员');
       this.requestUpdate();
       return;
     }
@@ -148,9 +149,10 @@ export class CreditAlerts extends LitElement {
         }),
       );
     } catch (error) {
+      // Refused input says what to fix (the contract's words, written for staff); anything else the
+      // same plain sentence as the counter, never a code.
       const field = isCreditCheckError(error) ? error.fieldErrors[0]?.message['zh-CN'] : undefined;
-      const problem = isCreditCheckError(error) ? error.problem?.message['zh-CN'] : undefined;
-      this.errors.set(eventId, field ?? problem ?? '反馈未能提交，请稍后重试（信用平台暂时无法访问）');
+      this.errors.set(eventId, field ?? `反馈未能提交：${failureText(error, 'zh-CN').text}`);
     } finally {
       this.sending.delete(eventId);
       this.requestUpdate();
@@ -161,11 +163,11 @@ export class CreditAlerts extends LitElement {
     const { items, failure, loaded, unacknowledged } = this.inbox;
     const status =
       failure === 'forbidden'
-        ? '访问令牌无权读取推送（需 events:read），请联系系统管理员'
+        ? '当前账号无权读取信用提醒，请联系系统管理员开通'
         : failure === 'unavailable'
           ? `推送暂时无法获取，正在自动重试${loaded ? '（以下为上次获取的内容）' : ''}`
           : !this.connection()
-            ? '未配置信用平台地址或访问令牌'
+            ? '信用提醒尚未配置完整，请联系系统管理员'
             : null;
     return html`<section part="base" aria-labelledby="title">
       <h2 part="summary" id="title">
