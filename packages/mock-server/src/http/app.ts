@@ -69,6 +69,16 @@ export function createApp(options: AppOptions): PlatformApp {
   const app = new Hono<PlatformEnv>();
 
   app.use('*', requestId());
+  // No answer before its writes are durable: the store commits the writes of a turn together (group
+  // commit) and every response waits for that commit; one that fails is a 503 the caller may retry.
+  app.use('*', async (c, next) => {
+    await next();
+    try {
+      await platform.store.durable();
+    } catch {
+      c.res = problemResponse(c, problem('UNAVAILABLE', '数据未能保存，请重试', 'The write could not be committed; retry'));
+    }
+  });
   if (options.logger) app.use('*', accessLog(options.logger));
   // CORS for the widget's API and the health check; never for the mock's controls (a page must not drive them).
   app.use(`${API_BASE}/*`, cors(options.corsOrigins));

@@ -1,7 +1,7 @@
-import { randomId } from '@credit-check/sdk/auth';
 import type { CreditEvent, CreditEventOf, EventType, Measure } from '@credit-check/sdk/contract';
 import type { SubjectRecord } from '../domain/records.ts';
 import { measuresTriggeredBy, mergeRoutes, routesFor, type SubjectHistory } from '../domain/routing.ts';
+import { sortableId } from '../store/ids.ts';
 import type { DeliveryRecord, EventRecord, NewEvent } from '../store/supervision.ts';
 import type { PlatformContext } from './context.ts';
 import { commitmentRecordsOf, recordOf } from './subject-file.ts';
@@ -46,7 +46,7 @@ export function emit(ctx: PlatformContext, happening: Happening): EventRecord {
   const matterName = (code: string) => ctx.matters.get(code)?.name ?? code;
   const occurrence = { type: happening.type, idType, id, measures, ...(commitmentId ? { commitmentId } : {}) };
 
-  const eventId = randomId('evt_', 16);
+  const eventId = sortableId('evt_');
   // One feed row per recipient (app × department), with the reasons of all its subscriptions.
   const byRecipient = new Map<string, NewEvent['feed'][number]>();
   const deliveries: NewEvent['deliveries'] = [];
@@ -59,7 +59,7 @@ export function emit(ctx: PlatformContext, happening: Happening): EventRecord {
     byRecipient.set(key, { appId: s.appId, department: s.department, why: mergeRoutes([...(row?.why ?? []), ...routes]) });
     if (s.url) {
       deliveries.push({
-        deliveryId: randomId('dlv_', 16),
+        deliveryId: sortableId('dlv_'),
         subscriptionId: s.subscriptionId,
         eventId,
         type: happening.type,
@@ -87,7 +87,8 @@ export function emit(ctx: PlatformContext, happening: Happening): EventRecord {
     feed: [...byRecipient.values()],
     deliveries,
   });
-  ctx.notify?.([event]);
+  // Told once committed: a deliverer in another process (`--workers`) must find it in the file.
+  ctx.store.afterCommit(() => ctx.notify?.([event]));
   return event;
 }
 

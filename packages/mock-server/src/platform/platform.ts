@@ -115,6 +115,8 @@ export class Platform implements PlatformContext {
       options.natives?.sm3,
     );
     platform.seedStore();
+    // Keys and seeding marks are durable before the platform answers anyone (or another worker starts).
+    platform.store.flush();
     return platform;
   }
 

@@ -177,4 +177,13 @@ export class MemoryStore extends MemorySupervision implements Store {
     }
   }
   close(): void {}
+
+  // In memory every write is as durable as it will ever be.
+  durable(): Promise<void> {
+    return Promise.resolve();
+  }
+  flush(): void {}
+  afterCommit(fn: () => void): void {
+    fn();
+  }
 }

@@ -112,6 +112,65 @@ export class SqliteSupervision implements SupervisionStore {
     this.dataVersion = db.prepare('PRAGMA data_version');
   }
 
+  // --- group commit ---------------------------------------------------------------------------
+  /** A write transaction is open: every write of this turn of the event loop joins it. */
+  private open = false;
+  private waiting: { resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private committed: (() => void)[] = [];
+
+  /**
+   * Before any write: opens this turn's transaction, or joins it. One commit per turn instead of
+   * one per statement (a burst of events, deliveries, checks shares its WAL writes); the commit
+   * follows right after the turn (setImmediate). `BEGIN IMMEDIATE` takes the write lock at once, so
+   * processes sharing the file (`--workers`) still serialise their writes: a claim another process
+   * made waits for its commit, never reads past it.
+   */
+  protected write(): void {
+    if (this.open) return;
+    this.db.exec('BEGIN IMMEDIATE');
+    this.open = true;
+    setImmediate(() => {
+      try {
+        this.flush();
+      } catch {
+        // Told to those waiting (their requests fail with a 503); the next write opens a new one.
+      }
+    });
+  }
+
+  flush(): void {
+    if (!this.open) return;
+    this.open = false;
+    const waiting = this.waiting;
+    const committed = this.committed;
+    this.waiting = [];
+    this.committed = [];
+    try {
+      this.db.exec('COMMIT');
+    } catch (error) {
+      try {
+        this.db.exec('ROLLBACK');
+      } catch {
+        // Already rolled back by SQLite.
+      }
+      this.forgetCaches();
+      for (const w of waiting) w.reject(error);
+      throw error;
+    }
+    for (const w of waiting) w.resolve();
+    for (const fn of committed) fn();
+  }
+
+  durable(): Promise<void> {
+    if (!this.open) return Promise.resolve();
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
+  }
+
+  afterCommit(fn: () => void): void {
+    if (this.open) this.committed.push(fn);
+    else fn();
+  }
+
   /**
    * Before a cache is read: another process sharing the file (`--workers`) may have committed since.
    * `PRAGMA data_version` changes only on other connections' commits (this one keeps its caches
@@ -150,6 +209,7 @@ export class SqliteSupervision implements SupervisionStore {
   }
 
   putEntry(record: StoredEntry): void {
+    this.write();
     this.s.putEntry.run(record.entry.entryId, this.rows.subject(record.subjectKey), this.rows.write('entries', record));
     this.overlays = true;
   }
@@ -164,6 +224,7 @@ export class SqliteSupervision implements SupervisionStore {
   }
 
   putGrade(subjectKey: string, grade: GradeRecord): void {
+    this.write();
     this.s.putGrade.run(this.rows.subject(subjectKey), this.rows.write('grades', grade));
     this.overlays = true;
   }
@@ -176,7 +237,9 @@ export class SqliteSupervision implements SupervisionStore {
   }
 
   appendEvent(input: NewEvent): EventRecord {
-    this.db.exec('BEGIN IMMEDIATE');
+    this.write();
+    // Within this turn's transaction, all of it or none of it (its sequence, feed rows, outbox).
+    this.db.exec('SAVEPOINT append_event');
     try {
       const subject = this.rows.subject(input.event.subjectKey);
       const last = (this.s.lastSequence.get(subject) as { s: number | null }).s;
@@ -195,10 +258,11 @@ export class SqliteSupervision implements SupervisionStore {
           this.rows.write('deliveries', delivery),
         );
       }
-      this.db.exec('COMMIT');
+      this.db.exec('RELEASE append_event');
       return event;
     } catch (error) {
-      this.db.exec('ROLLBACK');
+      this.db.exec('ROLLBACK TO append_event');
+      this.db.exec('RELEASE append_event');
       throw error;
     }
   }
@@ -258,6 +322,7 @@ export class SqliteSupervision implements SupervisionStore {
 
   putSubscription(record: SubscriptionRecord): void {
     this.active = undefined;
+    this.write();
     this.s.putSubscription.run(record.subscriptionId, record.appId, record.deletedAt ? 1 : 0, this.rows.write('subscriptions', record));
   }
   getSubscription(subscriptionId: string) {
@@ -281,6 +346,7 @@ export class SqliteSupervision implements SupervisionStore {
     return at === null ? null : Number(at);
   }
   updateDelivery(record: DeliveryRecord): void {
+    this.write();
     this.s.updateDelivery.run(record.status, record.nextAttemptAt, this.rows.write('deliveries', record), record.deliveryId);
   }
   deliveriesOf(subscriptionId: string, status: DeliveryRecord['status'] | undefined, limit: number): DeliveryRecord[] {
@@ -290,10 +356,12 @@ export class SqliteSupervision implements SupervisionStore {
     return Number((this.s.countDeliveries.get(subscriptionId, status) as { n: number }).n);
   }
   dropPending(subscriptionId: string): void {
+    this.write();
     this.s.dropPending.run(subscriptionId);
   }
 
   putAck(appId: string, ack: Ack): Ack {
+    this.write();
     this.s.putAck.run(appId, ack.eventId, ack.department, ack.recordedAt, this.rows.write('acks', ack));
     return this.getAck({ appId, department: ack.department }, ack.eventId) as Ack;
   }

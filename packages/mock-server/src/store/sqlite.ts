@@ -44,10 +44,11 @@ function statements(db: DatabaseSync) {
 }
 
 /**
- * The `--data-dir` store: the built-in node:sqlite in WAL mode. Every write is committed before
- * the HTTP response is sent, so anything acknowledged survives `kill -9` of the server (the WAL
- * is in the OS's hands once a commit returns; synchronous=NORMAL trades only power-loss
- * durability of the last commits for speed).
+ * The `--data-dir` store: the built-in node:sqlite in WAL mode. The writes of one turn of the event
+ * loop commit together (group commit), and the HTTP edge awaits that commit (`durable()`) before it
+ * answers, so anything acknowledged survives `kill -9` of the server (the WAL is in the OS's hands
+ * once a commit returns; synchronous=NORMAL trades only power-loss durability of the last commits
+ * for speed).
  */
 export interface SqliteStoreOptions {
   /** Seal personal records with SM4 + HMAC-SM3 and index subjects blindly (`--crypto gm`). */
@@ -77,6 +78,7 @@ export class SqliteStore extends SqliteSupervision implements Store {
 
   putCheck(record: StoredCheck): void {
     const c = record.check;
+    this.write();
     this.q.putCheck.run(
       c.checkId,
       this.rows.subject(record.subjectKey),
@@ -99,6 +101,7 @@ export class SqliteStore extends SqliteSupervision implements Store {
   }
 
   putFeedback(feedback: Feedback): Feedback {
+    this.write();
     this.q.putFeedback.run(feedback.checkId, this.rows.write('feedback', feedback), feedback.recordedAt);
     return this.getFeedback(feedback.checkId) as Feedback;
   }
@@ -120,6 +123,7 @@ export class SqliteStore extends SqliteSupervision implements Store {
     return this.all('commitments', this.q.allCommitments.all());
   }
   putCommitment(record: CommitmentRecord): void {
+    this.write();
     this.q.putCommitment.run(record.commitmentId, this.rows.subject(record.subjectKey), this.rows.write('commitments', record));
   }
   getCommitment(commitmentId: string): CommitmentRecord | undefined {
@@ -129,6 +133,7 @@ export class SqliteStore extends SqliteSupervision implements Store {
     return this.all('commitments', this.q.commitmentsOf.all(this.rows.subject(subjectKey)));
   }
   putFulfilment(commitmentId: string, fulfilment: FulfilmentRecord): void {
+    this.write();
     this.q.putFulfilment.run(commitmentId, this.rows.write('fulfilments', fulfilment));
   }
   getFulfilment(commitmentId: string): FulfilmentRecord | undefined {
@@ -136,6 +141,7 @@ export class SqliteStore extends SqliteSupervision implements Store {
   }
 
   putObjection(record: ObjectionRecord): void {
+    this.write();
     this.q.putObjection.run(record.objectionId, record.entryId, record.filedAt, this.rows.write('objections', record));
     this.objectionCount = undefined;
   }
@@ -160,6 +166,7 @@ export class SqliteStore extends SqliteSupervision implements Store {
     return this.one('idempotency', this.q.getIdempotent.get(key, notBefore));
   }
   putIdempotent(key: string, response: IdempotentResponse, notBefore: number): void {
+    this.write();
     if (response.createdAt - this.lastIdempotencySweep > 60_000) {
       this.lastIdempotencySweep = response.createdAt;
       this.q.sweepIdempotent.run(notBefore);
@@ -168,6 +175,7 @@ export class SqliteStore extends SqliteSupervision implements Store {
   }
 
   useNonce(key: string, expiresAt: number): boolean {
+    this.write();
     const now = Date.now();
     if (now - this.lastSweep > 60_000) {
       this.lastSweep = now;
@@ -177,6 +185,7 @@ export class SqliteStore extends SqliteSupervision implements Store {
   }
 
   releaseNonce(key: string): void {
+    this.write();
     this.q.releaseNonce.run(key);
   }
 
@@ -206,10 +215,12 @@ export class SqliteStore extends SqliteSupervision implements Store {
     return value !== undefined && this.rows.sealed && key.startsWith('key:') ? this.rows.read<string>('meta', value) : value;
   }
   putMeta(key: string, value: string): void {
+    this.write();
     this.q.putMeta.run(key, this.rows.sealed && key.startsWith('key:') ? this.rows.write('meta', value) : value);
   }
 
   clear(): void {
+    this.write();
     this.db.exec(
       "DELETE FROM checks; DELETE FROM feedback; DELETE FROM commitments; DELETE FROM fulfilments; DELETE FROM objections; DELETE FROM idempotency; DELETE FROM nonces; DELETE FROM meta WHERE key NOT LIKE 'key:%' AND key <> 'store:sealing';",
     );
@@ -223,6 +234,7 @@ export class SqliteStore extends SqliteSupervision implements Store {
   }
 
   close(): void {
+    this.flush();
     this.db.close();
   }
 

@@ -88,4 +88,15 @@ export interface Store extends SupervisionStore {
   /** Forgets everything but `key:*` meta — receipts already issued stay verifiable (POST /__mock/reset). */
   clear(): void;
   close(): void;
+
+  /**
+   * Resolves once every write made so far is durable. Writes in one turn of the event loop share one
+   * transaction (group commit, committed right after it); the HTTP edge awaits this before it answers,
+   * so anything acknowledged survives `kill -9`. Immediate where every write is durable at once.
+   */
+  durable(): Promise<void>;
+  /** Commits what is pending now (startup, shutdown). */
+  flush(): void;
+  /** Runs `fn` once the writes made so far are committed (another process may read them then). */
+  afterCommit(fn: () => void): void;
 }

@@ -1,6 +1,6 @@
 import { eventView } from '../platform/events.ts';
 import type { Platform } from '../platform/platform.ts';
-import { chainOf, type DeliveryRecord } from '../store/supervision.ts';
+import { chainOf, type DeliveryRecord, type EventRecord, type SubscriptionRecord } from '../store/supervision.ts';
 import { signWebhook } from './signature.ts';
 import { DestinationRefused, type WebhookTransport, webhookTransport } from './transport.ts';
 
@@ -132,10 +132,30 @@ export class Deliverer {
     this.inflight.add(attempt);
   }
 
+  /** Events recently delivered: a fan-out sends each to several subscriptions (bounded, oldest out). */
+  private readonly events = new Map<string, EventRecord>();
+
+  private eventOf(eventId: string): EventRecord | undefined {
+    const known = this.events.get(eventId);
+    if (known) return known;
+    const event = this.platform.store.getEvent(eventId);
+    if (event) {
+      if (this.events.size >= 4096) this.events.delete(this.events.keys().next().value as string);
+      this.events.set(eventId, event);
+    }
+    return event;
+  }
+
+  /** The subscription from the store's parsed list of active ones (kept until one changes), else read. */
+  private subscriptionOf(id: string): SubscriptionRecord | undefined {
+    const { store } = this.platform;
+    return store.activeSubscriptions().find((s) => s.subscriptionId === id) ?? store.getSubscription(id);
+  }
+
   private async send(d: DeliveryRecord): Promise<void> {
     const { store } = this.platform;
-    const subscription = store.getSubscription(d.subscriptionId);
-    const event = store.getEvent(d.eventId);
+    const subscription = this.subscriptionOf(d.subscriptionId);
+    const event = this.eventOf(d.eventId);
     if (!subscription?.url || subscription.deletedAt || !event) {
       store.updateDelivery({ ...d, status: 'dead', nextAttemptAt: null, lastError: 'subscription deleted' });
       return;
