@@ -3,7 +3,7 @@ import { type RunningServer, startServer } from '@credit-check/mock-server/node'
 import smCrypto from 'sm-crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HMAC_SM3, sm2PublicKeyFromJwk } from '../src/gm/index.ts';
-import { CreditCheckError, createClient, verifyReceipt } from '../src/index.ts';
+import { CreditCheckError, createClient, settleDeferred, verifyReceipt } from '../src/index.ts';
 import { APP, CONTEXT, checkInput, FOOD_BAN, PERSON } from './harness.ts';
 
 // Everything below runs twice: on the standard platform and on `--crypto gm` (国密: the app signs
@@ -38,6 +38,29 @@ describe.each<CryptoSuite>(['standard', 'gm'])('over real HTTP, crypto %s', (sui
       measuresApplied: ['M-PROC-BAN'],
     });
     expect((await backend.getCheck(check.checkId)).feedback?.feedbackId).toBe(feedback.feedbackId);
+  });
+
+  it('a signed call whose first attempts meet a dropped connection is sent again with the body it signed (the 补查 after an outage)', async () => {
+    // The drill of issue 15/27: the platform drops connections, comes back, and the retried signed
+    // POST was refused as "signature invalid" — the retry sent its Request without the body. Over
+    // real sockets, in a process where msw is loaded (it replaces globalThis.Request, so a retried
+    // Request is not `instanceof` the Request a module saw first).
+    const backend = createClient({ baseUrl: server.apiBase, ...app, timeout: 2000, retry: { limit: 3, backoffLimit: 50 } });
+    for (let i = 0; i < 3; i++) {
+      server.faults.set({ kind: 'outage', times: i + 1 });
+      const settled = await settleDeferred(backend.connection, {
+        deferralId: `dfr_http_${suite}_${i}`,
+        subject: { idType: 'uscc', id: FOOD_BAN.id, name: '杭州鑫源食品有限公司' },
+        matter: 'PROCUREMENT_SUPPLIER',
+        context: {
+          ...CONTEXT,
+          applicationId: `SZ-RETRY-${i}`,
+          deferred: { at: new Date().toISOString(), reason: { code: 'other', text: '信用平台无响应，已电话报备' } },
+        },
+      });
+      expect(settled.check.context.deferred?.reason.text).toBe('信用平台无响应，已电话报备');
+    }
+    server.faults.clear();
   });
 
   it('the app is held to its scheme: the other one is refused (no downgrade, no surprise upgrade)', async () => {

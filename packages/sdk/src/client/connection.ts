@@ -9,7 +9,7 @@ import { CreditCheckError } from './errors.ts';
 import { parseBody, toError } from './failures.ts';
 import type { Call, CallOptions, ClientOptions } from './options.ts';
 import { SharedCalls } from './shared-calls.ts';
-import { type CallState, transport } from './transport.ts';
+import { apiRoot, BODY, type CallState, transport } from './transport.ts';
 
 function isBrowser(): boolean {
   return typeof window !== 'undefined' && typeof document !== 'undefined';
@@ -29,6 +29,8 @@ export class Connection {
   readonly checks: SharedCalls<Check>;
   /** In-flight sharing only, for `cache: false` calls. */
   readonly freshChecks: SharedCalls<Check>;
+  /** The API root (…/api/v1/): every call goes to an absolute URL under it. */
+  private readonly root: string;
 
   constructor(options: ClientOptions) {
     if (!options?.baseUrl) throw new CreditCheckError('CONFIG', 'createClient needs a baseUrl (the API root, …/api/v1)');
@@ -46,6 +48,7 @@ export class Connection {
     this.freshChecks = new SharedCalls<Check>(0);
     this.credentials = new Credentials(options);
     this.ky = transport(options, (request, state) => this.credentials.authorize(request, state));
+    this.root = apiRoot(options);
   }
 
   /**
@@ -94,10 +97,10 @@ export class Connection {
     let text: string;
     let response: Response;
     try {
-      // baseUrl is the API root (…/api/v1): request paths are relative to it.
-      response = await this.ky(path.slice(API_BASE.length + 1), {
+      // baseUrl is the API root (…/api/v1): request paths are under it.
+      response = await this.ky(this.root + path.slice(API_BASE.length + 1), {
         method: endpoint.method,
-        ...(state.body !== undefined ? { body: state.body } : {}),
+        ...(state.body !== undefined ? { [BODY]: state.body } : {}),
         headers,
         ...(searchParams ? { searchParams } : {}),
         ...(opts.signal ? { signal: opts.signal } : {}),

@@ -9,6 +9,23 @@ export interface CallState {
 
 const RETRY_STATUS = [408, 429, 500, 502, 503, 504];
 
+/** The option that carries a call's JSON text past ky to `fetch` (see `transport`). */
+export const BODY = 'creditCheckBody';
+
+/**
+ * A Request by its brand, not `instanceof`: libraries replace `globalThis.Request` (msw's
+ * interceptors do), and a Request ky clones for a retry is then not an instance of the class a
+ * module saw first — tested by `instanceof`, a retried signed call went out without its body and
+ * was refused as "signature invalid" (the 补查 after an outage, issue 27).
+ */
+const isRequest = (value: unknown): value is Request => Object.prototype.toString.call(value) === '[object Request]';
+
+/** The API root with a trailing slash: calls are made to absolute URLs (ky then resolves nothing per call). */
+export function apiRoot(options: Pick<ClientOptions, 'baseUrl'>): string {
+  const base = String(options.baseUrl);
+  return base.endsWith('/') ? base : `${base}/`;
+}
+
 /** `Retry-After` in seconds (delta or HTTP date), undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | null): number | undefined {
   if (!value) return undefined;
@@ -28,13 +45,27 @@ export function transport(options: ClientOptions, authorize: (request: Request, 
   const retry =
     options.retry === false ? { limit: 0 } : typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {});
   const maxRetryAfter = retry.maxRetryAfter ?? 30_000;
-  let base = String(options.baseUrl);
-  if (!base.endsWith('/')) base += '/';
+  const fetcher = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   return ky.create({
-    baseUrl: base,
     timeout: options.timeout ?? 10_000,
     totalTimeout: options.totalTimeout ?? false,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    // ky builds a Request per attempt; a body inside it becomes a stream (teed for every retry,
+    // written chunk by chunk). The JSON text travels beside it instead, as an option ky forwards to
+    // fetch untouched, and is sent as a string — the very text that was signed, on every attempt.
+    fetch: (input, init) => {
+      const { [BODY]: body, ...rest } = (init ?? {}) as RequestInit & { [BODY]?: string };
+      if (body === undefined) return fetcher(input, rest);
+      if (!isRequest(input)) return fetcher(input, { ...rest, body });
+      return fetcher(input.url, {
+        ...rest,
+        method: input.method,
+        headers: input.headers,
+        body,
+        signal: input.signal,
+        credentials: input.credentials,
+        redirect: input.redirect,
+      });
+    },
     headers: { accept: 'application/json', ...options.headers },
     retry: {
       limit: retry.limit ?? 2,
