@@ -1,5 +1,5 @@
 import { defaultClientConditions, defineConfig } from 'vite';
-import { browserOnly } from './vite.browser.ts';
+import { browserOnly, minifiedLiterals, shippedComments } from './vite.browser.ts';
 
 /**
  * dist/credit-alerts.js: the <credit-alerts> inbox as its own self-registering drop-in, for the
@@ -7,7 +7,7 @@ import { browserOnly } from './vite.browser.ts';
  * that loads both pays Lit and the SDK twice (the inbox page usually stands alone).
  */
 export default defineConfig({
-  plugins: [browserOnly()],
+  plugins: [browserOnly(), minifiedLiterals()],
   resolve: { conditions: ['source', ...defaultClientConditions] },
   build: {
     target: 'es2020',
@@ -18,6 +18,6 @@ export default defineConfig({
     copyPublicDir: false,
     lib: { entry: 'src/alerts.ts', formats: ['es'], fileName: () => 'credit-alerts.js' },
     reportCompressedSize: false,
-    rolldownOptions: { output: { minify: true, codeSplitting: false } },
+    rolldownOptions: { output: { minify: true, comments: shippedComments, codeSplitting: false } },
   },
 });

@@ -1,6 +1,6 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
-import { browserOnly } from './vite.browser.ts';
+import { browserOnly, minifiedLiterals, shippedComments } from './vite.browser.ts';
 
 /**
  * Modules only the on-demand parts use: 应急 (`outage="defer"`: all of `outage/` but the loader and the
@@ -35,7 +35,7 @@ const dropOldChunks: Plugin = {
  * keeps an old cached chunk from meeting a new entry.
  */
 export default defineConfig({
-  plugins: [browserOnly(), dropOldChunks],
+  plugins: [browserOnly(), minifiedLiterals(), dropOldChunks],
   resolve: { conditions: ['source', ...defaultClientConditions] },
   build: {
     target: 'es2020',
@@ -52,6 +52,7 @@ export default defineConfig({
       preserveEntrySignatures: 'allow-extension',
       output: {
         minify: true,
+        comments: shippedComments,
         chunkFileNames: 'credit-check.[name]-[hash].js',
         // Everything but the on-demand modes goes into the entry itself. Left alone, Rolldown puts
         // what the entry shares with both modes (Lit, zod, the contract) into a third, common chunk

@@ -1,11 +1,11 @@
 // Measures the browser bundle of the SDK's check path (SDK + ky + schemas), minified, gzip and
-// brotli, against the 18 KB gzip budget. Built with Vite (Rolldown) exactly as an app would.
+// brotli, against the 24 KB gzip budget (issue 27). Built with Vite (Rolldown) exactly as an app would.
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { build } from 'vite';
 
-const BUDGET_GZIP = 18 * 1024;
+const BUDGET_GZIP = 24 * 1024;
 const here = new URL('..', import.meta.url).pathname;
 
 /** Entries to measure: what a browser page imports for each path. */
@@ -50,6 +50,9 @@ export async function measureEntries(root, entries) {
           outDir: join(dir, 'out'),
           emptyOutDir: true,
           lib: { entry, formats: ['es'], fileName: 'bundle' },
+          // Library mode keeps an ES bundle's whitespace and annotations for the next bundler; an app's
+          // build (what a page ships) minifies them away: measure that.
+          rolldownOptions: { output: { minify: true, comments: { legal: true, annotation: false, jsdoc: false } } },
         },
       });
       const js = await readFile(join(dir, 'out', 'bundle.js'));
@@ -68,6 +71,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(`${r.name.padEnd(52)} min ${kb(r.min).padStart(9)}  gzip ${kb(r.gzip).padStart(8)}  brotli ${kb(r.brotli).padStart(8)}`);
   const check = rows[0];
   const ok = check.gzip <= BUDGET_GZIP;
-  console.log(`budget: check path ≤ ${kb(BUDGET_GZIP)} gzip — ${ok ? 'within' : 'OVER'} (${kb(check.gzip)})`);
+  console.log(
+    `budget: check path ≤ ${kb(BUDGET_GZIP)} gzip — ${ok ? 'within' : 'OVER'} (${(check.gzip / 1024).toFixed(2)} KB, ${check.gzip} bytes)`,
+  );
   process.exitCode = ok ? 0 : 1;
 }

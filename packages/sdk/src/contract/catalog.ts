@@ -6,7 +6,7 @@ import { EvaluationKind, SupervisionTier, TierDefinition } from './supervision.t
 import './zod.ts';
 
 /** A government-service matter (事项) and the credit routes it offers. */
-export const Matter = z.object({
+export const Matter = /* @__PURE__ */ z.object({
   code: Code,
   name: Label,
   department: Label,
@@ -25,16 +25,16 @@ export const Matter = z.object({
 });
 export type Matter = z.infer<typeof Matter>;
 
-export const MatterList = z.object({ matters: listOf(Matter, 10_000) });
-export const MeasureList = z.object({ measures: listOf(Measure, 10_000) });
-export const ListDefinitionList = z.object({ lists: listOf(ListDefinition) });
+export const MatterList = /* @__PURE__ */ z.object({ matters: listOf(Matter, 10_000) });
+export const MeasureList = /* @__PURE__ */ z.object({ measures: listOf(Measure, 10_000) });
+export const ListDefinitionList = /* @__PURE__ */ z.object({ lists: listOf(ListDefinition) });
 
 /**
  * A grade scale (e.g. A/B/C/D 优秀/良好/一般/差), best first: a 公共信用综合评价, a 行业信用评价 (纳税信用,
  * 食品安全信用 …) or a 市场信用评价. Each level says which supervision tier it calls for (分级分类,
  * 002 (七)): the rule is data, like the scale.
  */
-export const GradeScale = z.object({
+export const GradeScale = /* @__PURE__ */ z.object({
   scaleId: Code,
   name: Label,
   standard: Label,
@@ -43,4 +43,4 @@ export const GradeScale = z.object({
 });
 export type GradeScale = z.infer<typeof GradeScale>;
 /** GET /catalog/grades: the scales and what each supervision tier means. */
-export const GradeScaleList = z.object({ scales: listOf(GradeScale, 100), tiers: listOf(TierDefinition, 3) });
+export const GradeScaleList = /* @__PURE__ */ z.object({ scales: listOf(GradeScale, 100), tiers: listOf(TierDefinition, 3) });

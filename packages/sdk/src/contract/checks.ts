@@ -10,20 +10,20 @@ import { Supervision } from './supervision.ts';
 import './zod.ts';
 
 /** `window`: at the counter (窗口); `online`: the applicant on 一网通办. */
-export const Channel = z.enum(['window', 'online']);
+export const Channel = /* @__PURE__ */ z.enum(['window', 'online']);
 
 /**
  * Why the window accepted before the check could run (应急, 先行受理): a reason from a short list
  * and the staff's own words, both required.
  */
-export const DeferralReasonCode = z.enum(['platform-unavailable', 'network-failure', 'timeout', 'other']);
+export const DeferralReasonCode = /* @__PURE__ */ z.enum(['platform-unavailable', 'network-failure', 'timeout', 'other']);
 export type DeferralReasonCode = z.infer<typeof DeferralReasonCode>;
 
-export const DeferralReason = z
+export const DeferralReason = /* @__PURE__ */ z
   .strictObject({
     code: DeferralReasonCode,
     /** Required: what happened, in the staff's words. */
-    text: z.optional(z.string().check(z.trim(), z.maxLength(200), z.regex(/^[^\p{Cc}\p{Cs}]*$/u))),
+    text: z.optional(/* @__PURE__ */ z.string().check(z.trim(), z.maxLength(200), z.regex(/^[^\p{Cc}\p{Cs}]*$/u))),
   })
   .check(
     requiredWhen(
@@ -41,10 +41,10 @@ export type DeferralReason = z.infer<typeof DeferralReason>;
  * (先行受理，事后补查). `at` is when the window accepted it. Needs the `checks:defer` scope and a
  * matter whose catalogue `deferral` is `allowed`.
  */
-export const Deferral = z.strictObject({ at: Instant, reason: DeferralReason });
+export const Deferral = /* @__PURE__ */ z.strictObject({ at: Instant, reason: DeferralReason });
 export type Deferral = z.infer<typeof Deferral>;
 
-export const CheckContext = z.strictObject({
+export const CheckContext = /* @__PURE__ */ z.strictObject({
   /** 办件编号: the application this check belongs to. */
   applicationId: ShortText,
   department: ShortText,
@@ -56,7 +56,7 @@ export const CheckContext = z.strictObject({
 export type CheckContext = z.infer<typeof CheckContext>;
 
 /** POST /checks — the 逢办必查 check (002 §十六). */
-export const CheckRequest = z.strictObject({
+export const CheckRequest = /* @__PURE__ */ z.strictObject({
   subject: SubjectRef,
   matter: MatterCode,
   context: CheckContext,
@@ -65,11 +65,11 @@ export type CheckRequest = z.infer<typeof CheckRequest>;
 export type CheckInput = z.input<typeof CheckRequest>;
 
 /** `restrict` 限制/不予办理 · `caution` 从严审核 · `notice` 提示 · `clear` 未发现需处理的信用信息. */
-export const Verdict = z.enum(['clear', 'notice', 'caution', 'restrict']);
+export const Verdict = /* @__PURE__ */ z.enum(['clear', 'notice', 'caution', 'restrict']);
 export type Verdict = z.infer<typeof Verdict>;
 
 /** One reason behind the verdict, with the record it comes from. */
-export const Reason = z.object({
+export const Reason = /* @__PURE__ */ z.object({
   code: Code,
   verdict: Verdict,
   message: Message,
@@ -79,7 +79,7 @@ export const Reason = z.object({
 });
 export type Reason = z.infer<typeof Reason>;
 
-export const EligibilityItem = z.object({
+export const EligibilityItem = /* @__PURE__ */ z.object({
   /** The matter offers this route at all. */
   offered: z.boolean(),
   eligible: z.boolean(),
@@ -87,14 +87,14 @@ export const EligibilityItem = z.object({
 });
 
 /** 告知承诺 and 容缺受理 (001 (一)2; 004 1): only for subjects in good standing. */
-export const Eligibility = z.object({
+export const Eligibility = /* @__PURE__ */ z.object({
   informedCommitment: EligibilityItem,
   toleranceAcceptance: EligibilityItem,
 });
 export type Eligibility = z.infer<typeof Eligibility>;
 
 /** 公共信用综合评价: the scale is data (GET /catalog/grades), not an enum. */
-export const Grade = z.object({
+export const Grade = /* @__PURE__ */ z.object({
   scaleId: Code,
   level: Code,
   label: Message,
@@ -104,14 +104,14 @@ export const Grade = z.object({
 export type Grade = z.infer<typeof Grade>;
 
 /** 法定代表人 of an organisation, or the organisations a person represents (000 三(四); 003 §八). */
-export const LinkedSubject = z.object({
+export const LinkedSubject = /* @__PURE__ */ z.object({
   relation: z.enum(['legal-representative', 'represented-organisation']),
   subject: SubjectView,
   activeEntries: listOf(ListEntry),
 });
 export type LinkedSubject = z.infer<typeof LinkedSubject>;
 
-export const Check = z.object({
+export const Check = /* @__PURE__ */ z.object({
   checkId: ResourceId,
   checkedAt: Instant,
   subject: SubjectView,
@@ -143,26 +143,26 @@ export type Check = z.infer<typeof Check>;
 export const BATCH_MAX = 100;
 
 /** POST /checks/batch — many subjects for one matter; each item succeeds or fails alone. */
-export const BatchCheckRequest = z.strictObject({
+export const BatchCheckRequest = /* @__PURE__ */ z.strictObject({
   matter: MatterCode,
   context: CheckContext,
   /** At most BATCH_MAX are checked (400 BATCH_TOO_LARGE above it); the schema's ceiling only bounds the body. */
-  subjects: z.array(SubjectRefShape).check(z.minLength(1), z.maxLength(10_000)),
+  subjects: /* @__PURE__ */ z.array(SubjectRefShape).check(z.minLength(1), z.maxLength(10_000)),
 });
 export type BatchCheckInput = z.input<typeof BatchCheckRequest>;
 export type BatchCheckRequest = z.infer<typeof BatchCheckRequest>;
 
-export const BatchItem = z.discriminatedUnion('ok', [
-  z.object({ index: z.int().check(z.gte(0)), ok: z.literal(true), check: Check }),
-  z.object({ index: z.int().check(z.gte(0)), ok: z.literal(false), problem: Problem }),
+export const BatchItem = /* @__PURE__ */ z.discriminatedUnion('ok', [
+  z.object({ index: /* @__PURE__ */ z.int().check(z.gte(0)), ok: z.literal(true), check: Check }),
+  z.object({ index: /* @__PURE__ */ z.int().check(z.gte(0)), ok: z.literal(false), problem: Problem }),
 ]);
 export type BatchItem = z.infer<typeof BatchItem>;
 
-export const BatchResult = z.object({ matter: Code, results: listOf(BatchItem, BATCH_MAX) });
+export const BatchResult = /* @__PURE__ */ z.object({ matter: Code, results: listOf(BatchItem, BATCH_MAX) });
 export type BatchResult = z.infer<typeof BatchResult>;
 
 /** The claims of a check receipt (JWS payload). */
-export const ReceiptClaims = z.object({
+export const ReceiptClaims = /* @__PURE__ */ z.object({
   iss: Label,
   checkId: ResourceId,
   applicationId: Label,
@@ -176,6 +176,6 @@ export const ReceiptClaims = z.object({
    * the subject without revealing it.
    */
   subjectDigest: Code,
-  iat: z.int(),
+  iat: /* @__PURE__ */ z.int(),
 });
 export type ReceiptClaims = z.infer<typeof ReceiptClaims>;

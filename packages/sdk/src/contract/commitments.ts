@@ -7,17 +7,17 @@ import './zod.ts';
  * 审批替代型 (告知承诺) · 容缺受理型 · 证明事项型 · 信用修复型 · 行业自律型 · 主动型
  * (domain.md "Commitment types"; 000 一(一); 001 (一); 002 (一)).
  */
-export const CommitmentType = z.enum(['informed', 'tolerance', 'certification', 'repair', 'self-discipline', 'voluntary']);
+export const CommitmentType = /* @__PURE__ */ z.enum(['informed', 'tolerance', 'certification', 'repair', 'self-discipline', 'voluntary']);
 export type CommitmentType = z.infer<typeof CommitmentType>;
 
 /** 全部履行 · 部分履行 · 全部未履行 (违诺). */
-export const FulfilmentOutcome = z.enum(['fulfilled', 'partly', 'violated']);
+export const FulfilmentOutcome = /* @__PURE__ */ z.enum(['fulfilled', 'partly', 'violated']);
 export type FulfilmentOutcome = z.infer<typeof FulfilmentOutcome>;
 
-export const CommitmentStatus = z.enum(['in-force', 'fulfilled', 'partly-fulfilled', 'violated']);
+export const CommitmentStatus = /* @__PURE__ */ z.enum(['in-force', 'fulfilled', 'partly-fulfilled', 'violated']);
 export type CommitmentStatus = z.infer<typeof CommitmentStatus>;
 
-export const Commitment = z.object({
+export const Commitment = /* @__PURE__ */ z.object({
   commitmentId: ResourceId,
   subject: SubjectView,
   type: CommitmentType,
@@ -41,16 +41,16 @@ export const Commitment = z.object({
 });
 export type Commitment = z.infer<typeof Commitment>;
 
-export const SignCommitmentRequest = z
+export const SignCommitmentRequest = /* @__PURE__ */ z
   .strictObject({
     subject: SubjectRef,
     type: CommitmentType,
     matter: MatterCode,
     /** Must equal the matter's current commitment text version (GET /catalog/matters). */
-    textVersion: z.string().check(z.minLength(1), z.maxLength(40), z.regex(/^[A-Za-z0-9._-]+$/)),
+    textVersion: /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(40), z.regex(/^[A-Za-z0-9._-]+$/)),
     /** Required for `tolerance` (容缺受理): when the missing materials will be supplied. */
     deadline: z.optional(CalendarDate),
-    missingMaterials: z.optional(z.array(ShortText).check(z.maxLength(20))),
+    missingMaterials: z.optional(/* @__PURE__ */ z.array(ShortText).check(z.maxLength(20))),
     applicationId: z.optional(ShortText),
   })
   .check(
@@ -65,7 +65,7 @@ export const SignCommitmentRequest = z
 export type SignCommitmentRequest = z.infer<typeof SignCommitmentRequest>;
 export type SignCommitmentInput = z.input<typeof SignCommitmentRequest>;
 
-export const CommitmentSearchRequest = z.strictObject({
+export const CommitmentSearchRequest = /* @__PURE__ */ z.strictObject({
   subject: SubjectRef,
   matter: z.optional(MatterCode),
   status: z.optional(CommitmentStatus),
@@ -73,9 +73,9 @@ export const CommitmentSearchRequest = z.strictObject({
 export type CommitmentSearchInput = z.input<typeof CommitmentSearchRequest>;
 export type CommitmentSearchRequest = z.infer<typeof CommitmentSearchRequest>;
 
-export const CommitmentList = z.object({ commitments: listOf(Commitment) });
+export const CommitmentList = /* @__PURE__ */ z.object({ commitments: listOf(Commitment) });
 
-export const FulfilmentRequest = z.strictObject({
+export const FulfilmentRequest = /* @__PURE__ */ z.strictObject({
   outcome: FulfilmentOutcome,
   operator: ShortText,
   note: z.optional(LongText),

@@ -7,30 +7,33 @@ import './zod.ts';
  * answer past it is off-contract (an error, never a verdict). Requests have their own, tighter ones.
  */
 /** Codes, identifiers, levels, cursors. */
-export const Code = z.string().check(z.maxLength(100));
+export const Code = /* @__PURE__ */ z.string().check(z.maxLength(100));
 /** Names: of subjects, matters, departments, operators, lists. */
-export const Label = z.string().check(z.maxLength(500));
+export const Label = /* @__PURE__ */ z.string().check(z.maxLength(500));
 /** Prose: messages, legal bases, notes, commitment texts. */
-export const Prose = z.string().check(z.maxLength(20_000));
+export const Prose = /* @__PURE__ */ z.string().check(z.maxLength(20_000));
 /** Compact JWS receipts and tokens. */
-export const Opaque = z.string().check(z.maxLength(16_384));
+export const Opaque = /* @__PURE__ */ z.string().check(z.maxLength(16_384));
 /** A list in an answer, at most `max` long (default 1 000). Pure, so unused schemas still tree-shake. */
-export const listOf = /* @__NO_SIDE_EFFECTS__ */ <T extends z.ZodMiniType>(item: T, max = 1000) => z.array(item).check(z.maxLength(max));
+export const listOf = /* @__NO_SIDE_EFFECTS__ */ <T extends z.ZodMiniType>(item: T, max = 1000) =>
+  /* @__PURE__ */ z.array(item).check(z.maxLength(max));
 
 /** Bilingual text: Chinese for staff, English alongside for developers. */
-export const Message = z.object({ 'zh-CN': Prose, en: Prose });
+export const Message = /* @__PURE__ */ z.object({ 'zh-CN': Prose, en: Prose });
 export type Message = z.infer<typeof Message>;
 
 /** An instant, ISO 8601 in UTC (`2026-11-21T08:00:00.000Z`). */
-export const Instant = z.iso.datetime().check(z.maxLength(40));
+export const Instant = /* @__PURE__ */ z.iso.datetime().check(z.maxLength(40));
 /** A calendar date (`2026-11-21`). */
-export const CalendarDate = z.iso.date().check(z.maxLength(10));
+export const CalendarDate = /* @__PURE__ */ z.iso.date().check(z.maxLength(10));
 
 /** Opaque identifiers the platform assigns (`chk_…`, `fb_…`, `cmt_…`, `obj_…`, `ent_…`). */
-export const ResourceId = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/));
+export const ResourceId = /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/));
 
 /** 事项编码: the code of the approval matter being handled. */
-export const MatterCode = z.string().check(z.trim(), z.toUpperCase(), z.minLength(2), z.maxLength(40), z.regex(/^[A-Z0-9][A-Z0-9_-]*$/));
+export const MatterCode = /* @__PURE__ */ z
+  .string()
+  .check(z.trim(), z.toUpperCase(), z.minLength(2), z.maxLength(40), z.regex(/^[A-Z0-9][A-Z0-9_-]*$/));
 
 /**
  * Text a person typed: no control characters (CR/LF would reach headers, CSV and logs) and no
@@ -54,8 +57,8 @@ export const PATTERN_MESSAGES: Record<string, { reason: string; 'zh-CN': string;
   },
 };
 
-export const ShortText = z.string().check(z.trim(), z.minLength(1), z.maxLength(100), z.regex(PLAIN_LINE));
-export const LongText = z.string().check(z.trim(), z.maxLength(1000), z.regex(PLAIN_TEXT));
+export const ShortText = /* @__PURE__ */ z.string().check(z.trim(), z.minLength(1), z.maxLength(100), z.regex(PLAIN_LINE));
+export const LongText = /* @__PURE__ */ z.string().check(z.trim(), z.maxLength(1000), z.regex(PLAIN_TEXT));
 
 /**
  * A refinement: `field` is required when `when(value)` holds — with a stable reason and the words

@@ -31,3 +31,10 @@ export const browser = ['app', 'token'] as const;
 
 /** Declares one endpoint (keeps the literal types the SDK and server rely on). */
 export const endpoint = <const E extends Endpoint>(e: E): E => e;
+
+/**
+ * The table of every endpoint, in a call a bundler may drop: an object literal spreading a
+ * namespace is kept by Rolldown (a spread may run getters), and with it every schema of the contract
+ * would ship in a browser bundle that calls one endpoint.
+ */
+export const table = <const T>(t: T): T => t;

@@ -1,8 +1,19 @@
 import { GradeScaleList, ListDefinitionList, MatterList, MeasureList } from './catalog.ts';
 import { BatchCheckRequest, BatchResult, Check, CheckRequest } from './checks.ts';
 import { Commitment, CommitmentList, CommitmentSearchRequest, FulfilmentRequest, SignCommitmentRequest } from './commitments.ts';
-import { browser, endpoint } from './endpoint.ts';
-import * as push from './endpoints-push.ts';
+import { browser, endpoint, table } from './endpoint.ts';
+import {
+  ackEvent,
+  createSubscription,
+  deleteSubscription,
+  getSubscription,
+  listCases,
+  listDeliveries,
+  listEvents,
+  listSubscriptions,
+  redeliver,
+  rotateSubscriptionSecret,
+} from './endpoints-push.ts';
 import { Feedback, FeedbackRequest } from './feedback.ts';
 import { Objection, ObjectionDecisionRequest, ObjectionRequest } from './objections.ts';
 import { Profile, ProfileRequest } from './profiles.ts';
@@ -217,7 +228,7 @@ export const getCoverage = /*@__PURE__*/ endpoint({
 });
 
 /** Every platform endpoint: the server registers its routes from this, the OpenAPI document is built from it. */
-export const endpoints = {
+export const endpoints = /* @__PURE__ */ table({
   createCheck,
   createCheckBatch,
   getCheck,
@@ -236,7 +247,16 @@ export const endpoints = {
   createToken,
   getKeys,
   getCoverage,
-  ...push,
-} as const;
+  listEvents,
+  ackEvent,
+  createSubscription,
+  listSubscriptions,
+  getSubscription,
+  deleteSubscription,
+  rotateSubscriptionSecret,
+  listDeliveries,
+  redeliver,
+  listCases,
+} as const);
 
 export type EndpointId = keyof typeof endpoints;

@@ -7,7 +7,7 @@ import './zod.ts';
  * 不予受理 · 限制办理 · 转人工复核 · 从严审核后受理 · 已告知 · 已加速办理 · 不适用 ·
  * 未按核查结果办理 (override, reason required). Which of them a check permits: `permittedOutcomes`.
  */
-export const FeedbackAction = z.enum([
+export const FeedbackAction = /* @__PURE__ */ z.enum([
   'refused',
   'restricted',
   'referred',
@@ -19,7 +19,7 @@ export const FeedbackAction = z.enum([
 ]);
 export type FeedbackAction = z.infer<typeof FeedbackAction>;
 
-export const FeedbackRequest = z
+export const FeedbackRequest = /* @__PURE__ */ z
   .strictObject({
     action: FeedbackAction,
     operator: ShortText,
@@ -27,7 +27,7 @@ export const FeedbackRequest = z
     /** Required when `action` is `overridden`. */
     reason: z.optional(LongText),
     /** The measures actually applied (ids from the check). */
-    measuresApplied: z.optional(z.array(ResourceId).check(z.maxLength(50))),
+    measuresApplied: z.optional(/* @__PURE__ */ z.array(ResourceId).check(z.maxLength(50))),
   })
   .check(
     requiredWhen(
@@ -41,7 +41,7 @@ export const FeedbackRequest = z
 export type FeedbackRequest = z.infer<typeof FeedbackRequest>;
 export type FeedbackInput = z.input<typeof FeedbackRequest>;
 
-export const Feedback = z.object({
+export const Feedback = /* @__PURE__ */ z.object({
   feedbackId: ResourceId,
   checkId: ResourceId,
   action: FeedbackAction,

@@ -3,7 +3,7 @@ import { CalendarDate, Code, Instant, Label, Message, Prose, ResourceId } from '
 import './zod.ts';
 
 /** 黑名单 (失信联合惩戒对象) · 重点关注名单 · 红名单 (守信联合激励), domain.md "Lists". */
-export const ListType = z.enum(['blacklist', 'watchlist', 'redlist']);
+export const ListType = /* @__PURE__ */ z.enum(['blacklist', 'watchlist', 'redlist']);
 export type ListType = z.infer<typeof ListType>;
 
 /**
@@ -11,19 +11,26 @@ export type ListType = z.infer<typeof ListType>;
  * `expired`: publication period over. `under-objection`: 异议 pending (001 (十六)).
  * `revoked`: an upheld objection removed it; kept for 可查可核可溯.
  */
-export const EntryStatus = z.enum(['active', 'repaired', 'expired', 'under-objection', 'revoked']);
+export const EntryStatus = /* @__PURE__ */ z.enum(['active', 'repaired', 'expired', 'under-objection', 'revoked']);
 export type EntryStatus = z.infer<typeof EntryStatus>;
 
 /** 《信用修复管理办法》 severity bands that set the publication period (domain.md). */
-export const Severity = z.enum(['minor', 'general', 'serious']);
+export const Severity = /* @__PURE__ */ z.enum(['minor', 'general', 'serious']);
 export type Severity = z.infer<typeof Severity>;
 
 /** 认定依据: court judgment, administrative penalty, administrative enforcement. */
-export const BasisKind = z.enum(['judgment', 'penalty', 'enforcement', 'other']);
+export const BasisKind = /* @__PURE__ */ z.enum(['judgment', 'penalty', 'enforcement', 'other']);
 
-export const RepairMethod = z.enum(['commitment', 'rectification', 'verification', 'training', 'credit-report', 'public-service']);
+export const RepairMethod = /* @__PURE__ */ z.enum([
+  'commitment',
+  'rectification',
+  'verification',
+  'training',
+  'credit-report',
+  'public-service',
+]);
 
-export const ListEntry = z.object({
+export const ListEntry = /* @__PURE__ */ z.object({
   entryId: ResourceId,
   listType: ListType,
   listCode: Code,
@@ -44,7 +51,7 @@ export const ListEntry = z.object({
 });
 export type ListEntry = z.infer<typeof ListEntry>;
 
-export const ListDefinition = z.object({
+export const ListDefinition = /* @__PURE__ */ z.object({
   code: Code,
   name: Label,
   listType: ListType,

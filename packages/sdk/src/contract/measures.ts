@@ -4,15 +4,15 @@ import { ListType } from './lists.ts';
 import './zod.ts';
 
 /** 行政性 · 市场性 · 行业性 · 市场和行业禁入 (000 三(二)(三); 002 (十)(十一)). */
-export const MeasureCategory = z.enum(['administrative', 'market', 'industry', 'ban']);
+export const MeasureCategory = /* @__PURE__ */ z.enum(['administrative', 'market', 'industry', 'ban']);
 export type MeasureCategory = z.infer<typeof MeasureCategory>;
 
 /** How a measure bites on a matter: 限制 · 从严审核 · 提示 · 加速办理 (守信激励). */
-export const MeasureAction = z.enum(['restrict', 'strict-review', 'notice', 'fast-track']);
+export const MeasureAction = /* @__PURE__ */ z.enum(['restrict', 'strict-review', 'notice', 'fast-track']);
 export type MeasureAction = z.infer<typeof MeasureAction>;
 
 /** One line of the 联合奖惩措施清单. */
-export const Measure = z.object({
+export const Measure = /* @__PURE__ */ z.object({
   measureId: ResourceId,
   name: Label,
   category: MeasureCategory,
@@ -32,7 +32,7 @@ export const Measure = z.object({
 export type Measure = z.infer<typeof Measure>;
 
 /** A measure that bites on the matter being handled, with the entries that trigger it. */
-export const AppliedMeasure = z.object({
+export const AppliedMeasure = /* @__PURE__ */ z.object({
   measureId: ResourceId,
   name: Label,
   category: MeasureCategory,

@@ -4,19 +4,19 @@ import { SubjectRef } from './subjects.ts';
 import './zod.ts';
 
 /** 异议: a subject disputes a list entry; the provider verifies and corrects or revokes it (001 (十六); 002 (十九)). */
-export const ObjectionRequest = z.strictObject({
+export const ObjectionRequest = /* @__PURE__ */ z.strictObject({
   entryId: ResourceId,
   /** The subject the entry belongs to (an objection must name whose record it disputes). */
   subject: SubjectRef,
-  reason: z.string().check(z.trim(), z.minLength(5), z.maxLength(1000), z.regex(/^(?:[^\p{Cc}\p{Cs}]|[\t\n\r])*$/u)),
+  reason: /* @__PURE__ */ z.string().check(z.trim(), z.minLength(5), z.maxLength(1000), z.regex(/^(?:[^\p{Cc}\p{Cs}]|[\t\n\r])*$/u)),
   contact: z.optional(ShortText),
 });
 export type ObjectionInput = z.input<typeof ObjectionRequest>;
 export type ObjectionRequest = z.infer<typeof ObjectionRequest>;
 
-export const ObjectionStatus = z.enum(['pending', 'upheld', 'rejected']);
+export const ObjectionStatus = /* @__PURE__ */ z.enum(['pending', 'upheld', 'rejected']);
 
-export const Objection = z.object({
+export const Objection = /* @__PURE__ */ z.object({
   objectionId: ResourceId,
   entryId: ResourceId,
   status: ObjectionStatus,
@@ -28,7 +28,7 @@ export const Objection = z.object({
 export type Objection = z.infer<typeof Objection>;
 
 /** The listing authority's decision: `upheld` revokes the entry, `rejected` restores it. */
-export const ObjectionDecisionRequest = z.strictObject({
+export const ObjectionDecisionRequest = /* @__PURE__ */ z.strictObject({
   outcome: z.enum(['upheld', 'rejected']),
   note: LongText,
 });

@@ -67,17 +67,17 @@ export function isProblemCode(code: unknown): code is ProblemCode {
 }
 
 /** A field-level error: where (JSON Pointer into the request), what (stable code), in both languages. */
-export const FieldError = z.object({ pointer: Label, code: Code, message: Message });
+export const FieldError = /* @__PURE__ */ z.object({ pointer: Label, code: Code, message: Message });
 export type FieldError = z.infer<typeof FieldError>;
 
 /**
  * RFC 9457 problem details (`application/problem+json`). `title` and `detail` are English, as
  * RFC clients expect; `message` carries the same in Chinese and English; `code` is stable.
  */
-export const Problem = z.object({
+export const Problem = /* @__PURE__ */ z.object({
   type: Label,
   title: Label,
-  status: z.int().check(z.gte(400), z.lte(599)),
+  status: /* @__PURE__ */ z.int().check(z.gte(400), z.lte(599)),
   detail: Prose,
   /** One of `PROBLEMS` (a string in the schema: a real platform may add codes of its own). */
   code: Code,
@@ -85,6 +85,6 @@ export const Problem = z.object({
   errors: z.optional(listOf(FieldError)),
   requestId: z.optional(Code),
   /** Seconds, mirrored from the `Retry-After` header on 429/503. */
-  retryAfter: z.optional(z.number().check(z.gte(0), z.lte(86_400))),
+  retryAfter: z.optional(/* @__PURE__ */ z.number().check(z.gte(0), z.lte(86_400))),
 });
 export type Problem = z.infer<typeof Problem>;

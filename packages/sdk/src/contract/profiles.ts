@@ -7,12 +7,12 @@ import { Objection } from './objections.ts';
 import { SubjectRef, SubjectView } from './subjects.ts';
 import './zod.ts';
 
-export const ProfileRequest = z.strictObject({ subject: SubjectRef });
+export const ProfileRequest = /* @__PURE__ */ z.strictObject({ subject: SubjectRef });
 export type ProfileInput = z.input<typeof ProfileRequest>;
 export type ProfileRequest = z.infer<typeof ProfileRequest>;
 
 /** 提示约谈 (watchlist) / 警示约谈 (blacklist) after a missed rectification deadline (003 §二§三). */
-export const Interview = z.object({
+export const Interview = /* @__PURE__ */ z.object({
   kind: z.enum(['reminder', 'warning']),
   date: CalendarDate,
   authority: Label,
@@ -20,7 +20,7 @@ export const Interview = z.object({
 });
 
 /** A subject's full credit file, history included (可查可核可溯, 000 二(一)). */
-export const Profile = z.object({
+export const Profile = /* @__PURE__ */ z.object({
   subject: SubjectView,
   entries: listOf(ListEntry),
   commitments: listOf(Commitment),
@@ -29,6 +29,6 @@ export const Profile = z.object({
   interviews: listOf(Interview),
   objections: listOf(Objection),
   linked: listOf(LinkedSubject, 100),
-  checks: z.object({ total: z.int().check(z.gte(0)), lastAt: z.nullable(Instant) }),
+  checks: z.object({ total: /* @__PURE__ */ z.int().check(z.gte(0)), lastAt: z.nullable(Instant) }),
 });
 export type Profile = z.infer<typeof Profile>;

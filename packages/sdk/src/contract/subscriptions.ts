@@ -4,25 +4,25 @@ import { EventType } from './events.ts';
 import './zod.ts';
 
 /** A region code (GB/T 2260): 2 digits a province, 4 a city, 6 a county. */
-export const RegionCode = z.string().check(z.maxLength(6), z.regex(/^[0-9]{2}([0-9]{2}){0,2}$/));
+export const RegionCode = /* @__PURE__ */ z.string().check(z.maxLength(6), z.regex(/^[0-9]{2}([0-9]{2}){0,2}$/));
 
 /** How long after a check the checking department is told of changes (事中事后, 002 (一)), by default. */
 export const DEFAULT_MONITORING_DAYS = 180;
 
 /** POST /subscriptions (app callers): what a department receives, and where. */
-export const SubscriptionRequest = z.strictObject({
+export const SubscriptionRequest = /* @__PURE__ */ z.strictObject({
   /** The receiving department (the same name its checks and tokens carry). */
   department: ShortText,
   /** Webhook endpoint (http or https); omit for the pull feed only. */
-  url: z.optional(z.url({ protocol: /^https?$/ }).check(z.maxLength(2000))),
+  url: z.optional(/* @__PURE__ */ z.url({ protocol: /^https?$/ }).check(z.maxLength(2000))),
   /** Event types (default: all). */
-  types: z.optional(z.array(EventType).check(z.minLength(1), z.maxLength(EventType.options.length))),
+  types: z.optional(/* @__PURE__ */ z.array(EventType).check(z.minLength(1), z.maxLength(EventType.options.length))),
   /** Only events routed for these matters (measure, check or commitment routes); default: all. */
-  matters: z.optional(z.array(MatterCode).check(z.maxLength(100))),
+  matters: z.optional(/* @__PURE__ */ z.array(MatterCode).check(z.maxLength(100))),
   /** 按地区推送: every event of subjects registered in this region. */
   region: z.optional(RegionCode),
   /** Monitoring window after a check, in days (default 180). */
-  monitoringDays: z.optional(z.int().check(z.gte(1), z.lte(1095))),
+  monitoringDays: z.optional(/* @__PURE__ */ z.int().check(z.gte(1), z.lte(1095))),
   /** Deliver personal identifiers unmasked (the app may see them; default masked, least data). */
   pii: z.optional(z.boolean()),
   description: z.optional(ShortText),
@@ -30,48 +30,48 @@ export const SubscriptionRequest = z.strictObject({
 export type SubscriptionRequest = z.infer<typeof SubscriptionRequest>;
 export type SubscriptionInput = z.input<typeof SubscriptionRequest>;
 
-export const Subscription = z.object({
+export const Subscription = /* @__PURE__ */ z.object({
   subscriptionId: ResourceId,
   department: Label,
-  url: z.nullable(z.string().check(z.maxLength(2000))),
+  url: z.nullable(/* @__PURE__ */ z.string().check(z.maxLength(2000))),
   types: listOf(EventType, 100),
   matters: listOf(Code),
   region: z.nullable(Code),
-  monitoringDays: z.int().check(z.gte(1)),
+  monitoringDays: /* @__PURE__ */ z.int().check(z.gte(1)),
   pii: z.boolean(),
   description: Label,
   createdAt: Instant,
   /** Until when the previous secret still signs deliveries (rotation overlap); null when none. */
   previousSecretValidUntil: z.nullable(Instant),
   /** Deliveries that gave up after every retry (see …/deliveries?status=dead). */
-  deadLetters: z.int().check(z.gte(0)),
+  deadLetters: /* @__PURE__ */ z.int().check(z.gte(0)),
 });
 export type Subscription = z.infer<typeof Subscription>;
 
 /** The answer to creating a subscription or rotating its secret: the secret, shown this once. */
-export const SubscriptionWithSecret = z.extend(Subscription, {
+export const SubscriptionWithSecret = /* @__PURE__ */ z.extend(Subscription, {
   /** `whsec_<base64>` (Standard Webhooks). Store it; the platform never shows it again. */
   secret: Opaque,
 });
 export type SubscriptionWithSecret = z.infer<typeof SubscriptionWithSecret>;
 
-export const SubscriptionList = z.object({ subscriptions: listOf(Subscription) });
+export const SubscriptionList = /* @__PURE__ */ z.object({ subscriptions: listOf(Subscription) });
 
-export const RotateSecretRequest = z.strictObject({
+export const RotateSecretRequest = /* @__PURE__ */ z.strictObject({
   /** How long the old secret keeps signing beside the new one (default 86 400 s, at most 7 days). */
-  overlapSeconds: z.optional(z.int().check(z.gte(0), z.lte(7 * 86_400))),
+  overlapSeconds: z.optional(/* @__PURE__ */ z.int().check(z.gte(0), z.lte(7 * 86_400))),
 });
 export type RotateSecretRequest = z.infer<typeof RotateSecretRequest>;
 
-export const DeliveryStatus = z.enum(['pending', 'delivered', 'dead']);
+export const DeliveryStatus = /* @__PURE__ */ z.enum(['pending', 'delivered', 'dead']);
 export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
 
-export const Delivery = z.object({
+export const Delivery = /* @__PURE__ */ z.object({
   deliveryId: ResourceId,
   eventId: ResourceId,
   type: EventType,
   status: DeliveryStatus,
-  attempts: z.int().check(z.gte(0)),
+  attempts: /* @__PURE__ */ z.int().check(z.gte(0)),
   lastAttemptAt: z.nullable(Instant),
   /** What the last attempt met: `HTTP 500`, `timeout`, `connection refused` … */
   lastError: z.nullable(Label),
@@ -80,14 +80,14 @@ export const Delivery = z.object({
 });
 export type Delivery = z.infer<typeof Delivery>;
 
-export const DeliveryQuery = z.strictObject({
+export const DeliveryQuery = /* @__PURE__ */ z.strictObject({
   status: z.optional(DeliveryStatus),
-  limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(500))),
+  limit: z.optional(z.coerce.number().check(/* @__PURE__ */ z.int(), z.gte(1), z.lte(500))),
 });
-export const DeliveryList = z.object({ deliveries: listOf(Delivery, 500) });
+export const DeliveryList = /* @__PURE__ */ z.object({ deliveries: listOf(Delivery, 500) });
 
 /** Manual redelivery of dead letters: the ones named, or all of the subscription's. */
-export const RedeliverRequest = z.strictObject({
-  deliveryIds: z.optional(z.array(ResourceId).check(z.minLength(1), z.maxLength(1000))),
+export const RedeliverRequest = /* @__PURE__ */ z.strictObject({
+  deliveryIds: z.optional(/* @__PURE__ */ z.array(ResourceId).check(z.minLength(1), z.maxLength(1000))),
 });
-export const RedeliverResult = z.object({ redelivered: z.int().check(z.gte(0)) });
+export const RedeliverResult = /* @__PURE__ */ z.object({ redelivered: /* @__PURE__ */ z.int().check(z.gte(0)) });

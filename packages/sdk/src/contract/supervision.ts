@@ -7,19 +7,19 @@ import './zod.ts';
  * `reduced` (信用较好、风险较低: 降低抽查比例和频次), `normal` (信用风险一般: 常规比例和频次),
  * `increased` (违法失信、风险较高: 提高抽查比例和频次).
  */
-export const SupervisionTier = z.enum(['reduced', 'normal', 'increased']);
+export const SupervisionTier = /* @__PURE__ */ z.enum(['reduced', 'normal', 'increased']);
 export type SupervisionTier = z.infer<typeof SupervisionTier>;
 
 /** What a tier means, as the catalogue publishes it (GET /catalog/grades). */
-export const TierDefinition = z.object({ tier: SupervisionTier, label: Message, description: Message });
+export const TierDefinition = /* @__PURE__ */ z.object({ tier: SupervisionTier, label: Message, description: Message });
 export type TierDefinition = z.infer<typeof TierDefinition>;
 
 /** Where an evaluation comes from: 公共信用综合评价, 行业信用评价, 市场信用评价 (002 (七)). */
-export const EvaluationKind = z.enum(['public', 'industry', 'market']);
+export const EvaluationKind = /* @__PURE__ */ z.enum(['public', 'industry', 'market']);
 export type EvaluationKind = z.infer<typeof EvaluationKind>;
 
 /** One input of a subject's tier: an evaluation with its level, or a 失信 record of its own (`record`). */
-export const TierBasis = z.object({
+export const TierBasis = /* @__PURE__ */ z.object({
   kind: z.enum(['public', 'industry', 'market', 'record']),
   /** In words: 公共信用综合评价, 纳税信用等级, 失信被执行人名单 … */
   name: Label,
@@ -31,7 +31,7 @@ export const TierBasis = z.object({
 export type TierBasis = z.infer<typeof TierBasis>;
 
 /** The subject's supervision tier on the day of the check, and what it rests on. */
-export const Supervision = z.object({
+export const Supervision = /* @__PURE__ */ z.object({
   tier: SupervisionTier,
   /** The tier in one plain line, from the catalogue (e.g. 降低“双随机、一公开”抽查比例和频次). */
   label: Message,

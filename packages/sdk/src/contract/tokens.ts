@@ -3,7 +3,7 @@ import { Code, Instant, Label, listOf, MatterCode, Opaque, ShortText } from './c
 import './zod.ts';
 
 /** What a browser token may do. `pii:read` unmasks personal identifiers; tokens lack it by default. */
-export const TokenScope = z.enum([
+export const TokenScope = /* @__PURE__ */ z.enum([
   'checks:write',
   'checks:read',
   /** 先行受理，事后补查: the widget may accept during an outage and send the 补查 later. Not a default. */
@@ -30,19 +30,19 @@ export const DEFAULT_TOKEN_SCOPES: TokenScope[] = [
 ];
 
 /** POST /tokens — server to server only: a short-lived bearer token for one operator's widget. */
-export const TokenRequest = z.strictObject({
+export const TokenRequest = /* @__PURE__ */ z.strictObject({
   department: ShortText,
   operator: ShortText,
   /** Matter codes the token may check (`*`: all). */
-  matters: z.array(z.union([z.literal('*'), MatterCode])).check(z.minLength(1), z.maxLength(100)),
-  scopes: z.optional(z.array(TokenScope).check(z.minLength(1), z.maxLength(TokenScope.options.length))),
+  matters: /* @__PURE__ */ z.array(z.union([z.literal('*'), MatterCode])).check(z.minLength(1), z.maxLength(100)),
+  scopes: z.optional(/* @__PURE__ */ z.array(TokenScope).check(z.minLength(1), z.maxLength(TokenScope.options.length))),
   /** Lifetime in seconds, 60–3600 (default 900). */
-  ttlSeconds: z.optional(z.int().check(z.gte(60), z.lte(3600))),
+  ttlSeconds: z.optional(/* @__PURE__ */ z.int().check(z.gte(60), z.lte(3600))),
 });
 export type TokenInput = z.input<typeof TokenRequest>;
 export type TokenRequest = z.infer<typeof TokenRequest>;
 
-export const TokenResponse = z.object({
+export const TokenResponse = /* @__PURE__ */ z.object({
   token: Opaque,
   tokenType: z.literal('Bearer'),
   expiresAt: Instant,
@@ -58,7 +58,7 @@ export type TokenResponse = z.infer<typeof TokenResponse>;
  * reads them, unverified, for defaults (department, operator) and to know what it may offer
  * (`checks:defer`); the platform verifies the signature on every call.
  */
-export const TokenClaims = z.object({
+export const TokenClaims = /* @__PURE__ */ z.object({
   jti: Code,
   app: Code,
   /** Which of the app's token keys signed it (rotating the app's secret revokes its tokens). */
@@ -67,13 +67,13 @@ export const TokenClaims = z.object({
   op: Label,
   mat: listOf(Code),
   scp: listOf(Code, 100),
-  iat: z.int(),
-  exp: z.int(),
+  iat: /* @__PURE__ */ z.int(),
+  exp: /* @__PURE__ */ z.int(),
 });
 export type TokenClaims = z.infer<typeof TokenClaims>;
 
 /** An Ed25519 receipt key (RFC 8037). */
-export const Ed25519Jwk = z.object({
+export const Ed25519Jwk = /* @__PURE__ */ z.object({
   kty: z.literal('OKP'),
   crv: z.literal('Ed25519'),
   x: Code,
@@ -87,7 +87,7 @@ export const Ed25519Jwk = z.object({
  * base64url. `alg: "SM2SM3"` is SM2 signature with the SM3 digest and the default user ID
  * (no IANA name exists; see the SDK README for the choice).
  */
-export const Sm2Jwk = z.object({
+export const Sm2Jwk = /* @__PURE__ */ z.object({
   kty: z.literal('EC'),
   crv: z.literal('SM2'),
   x: Code,
@@ -98,7 +98,7 @@ export const Sm2Jwk = z.object({
 });
 
 /** The platform's public receipt-signing keys: Ed25519, or SM2 under 国密 (the signing key first). */
-export const Jwks = z.object({
+export const Jwks = /* @__PURE__ */ z.object({
   keys: listOf(z.discriminatedUnion('kty', [Ed25519Jwk, Sm2Jwk]), 100),
 });
 export type Jwks = z.infer<typeof Jwks>;

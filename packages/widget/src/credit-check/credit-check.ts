@@ -211,6 +211,7 @@ export class CreditCheck extends LitElement implements CreditCheckHost {
   }
 
   /** With `lang="en"`, the English words (a chunk of their own) are loaded before the update; Chinese if they cannot be. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: Lit's own signature for scheduleUpdate.
   protected override scheduleUpdate(): void | Promise<unknown> {
     // Only an update before the words are here waits: no extra await on every update.
     const loading = this.lang === 'en' ? loadEnglish() : undefined;

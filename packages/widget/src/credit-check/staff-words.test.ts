@@ -36,6 +36,7 @@ const FORBIDDEN: [string, RegExp][] = [
 ];
 
 /** What is on screen: the rendered text of the element (a closed 技术详情 is not rendered), open dialogs included. */
+// biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point — a closed disclosure is not on screen.
 const onScreen = (el: CreditCheck) => (shadow(el).querySelector('[part="base"]') as HTMLElement).innerText;
 
 const swept: string[] = [];
