@@ -69,7 +69,7 @@ export const styles = css`
   .deferred { color: var(--credit-check-deferred-color, #6941c6); background: #f4f3ff; --_ink: #3e1c96; border-left-style: dashed; }
   .idle, .checking { color: #475467; background: #f9fafb; --_ink: #344054; }
   .invalid { color: #c01048; background: #fff1f3; --_ink: #89123e; }
-  .spin { transform-origin: 12px 12px; animation: spin 0.9s linear infinite; }
+  .spin { animation: spin 0.9s linear infinite; }
   @keyframes spin { to { transform: rotate(360deg); } }
   @media (prefers-reduced-motion: reduce) { .spin { animation: none; } }
   [part='details'] { padding: 0.3em 1em 0.85em; }

@@ -24,7 +24,8 @@ export const icons = {
   invalid: frame(
     svg`<circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" stroke-width="2.4"/><path d="M12 7v6" stroke="currentColor" stroke-width="2.4"/><circle cx="12" cy="16.5" r="1.4" fill="currentColor"/>`,
   ),
-  checking: frame(
-    svg`<circle class="spin" cx="12" cy="12" r="9" fill="none" stroke="currentColor" stroke-width="3" stroke-dasharray="42 100" stroke-linecap="round"/>`,
-  ),
+  // The whole <svg> turns, not a shape inside it: a transform on a CSS box runs on the compositor,
+  // while one on an SVG shape repaints on the main thread every frame — the thread that is about to
+  // read the platform's answer.
+  checking: svg`<svg class="spin" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false"><circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" stroke-width="3" stroke-dasharray="42 100" stroke-linecap="round"/></svg>`,
 };
