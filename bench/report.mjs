@@ -8,7 +8,9 @@ export function writeReport(report, rows) {
   const md = [
     `# credit-check bench — ${report.date.slice(0, 10)}`,
     '',
-    `${report.machine.cpus}× ${report.machine.cpu}, ${report.machine.memoryGB} GB, Node ${report.machine.node}; ${subjects.toLocaleString('en')} subjects, ${duration} s per load run (2 rounds each, alternating).`,
+    `${report.machine.cpus}× ${report.machine.cpu}, ${report.machine.memoryGB} GB, Node ${report.machine.node}; ${subjects.toLocaleString('en')} subjects, ${duration} s per load run.`,
+    '',
+    ...configLines(report.config),
     '',
     '| section | metric | value | baseline | ratio | goal | note |',
     '|---|---|---|---|---|---|---|',
@@ -19,4 +21,15 @@ export function writeReport(report, rows) {
   ];
   writeFileSync(new URL('./results/latest.md', import.meta.url), md.join('\n'));
   console.log('\nwrote bench/results/latest.json and latest.md');
+}
+
+/** The bench's own settings and the peer's version, written beside the figures. */
+function configLines(config) {
+  const lines = [`- commit: ${config.commit ?? '?'}; command: \`${config.command ?? 'node bench/run.mjs'}\``];
+  if (config.load)
+    lines.push(
+      `- load: ${config.load.generator}, ${config.load.connections} connections, pipelining ${config.load.pipelining}, ${config.load.rounds} rounds (order rotating, ${config.load.pauseMs} ms apart)`,
+    );
+  if (config.peer) lines.push(`- peer: ${config.peer.name} ${config.peer.version} — \`${config.peer.command}\``);
+  return lines;
 }

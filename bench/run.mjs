@@ -3,6 +3,7 @@
 // run. Prints a table and writes bench/results/latest.{json,md}. Not a test: nothing here passes or
 // fails on timing; it measures and reports. One section per file in sections/ (as Hono's benchmarks/).
 //   node bench/run.mjs [--subjects 1000000] [--duration 10] [--only server,workers,sdk,widget,events,gm,sizes]
+import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { child } from './lib.mjs';
@@ -21,11 +22,27 @@ const SUBJECTS = Number(values.subjects ?? 1_000_000);
 const DURATION = Number(values.duration ?? 10);
 const only = new Set((values.only ?? 'server,workers,sdk,widget,events,gm,sizes').split(','));
 
+/** The commit measured (and whether the tree had changes): figures belong to a HEAD. */
+function commit() {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim();
+    return dirty ? `${head} (with uncommitted changes)` : head;
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
+}
+
 const rows = [];
 const report = {
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGB: Math.round(totalmem() / 1e9), node: process.version },
-  config: { subjects: SUBJECTS, duration: DURATION },
+  config: {
+    subjects: SUBJECTS,
+    duration: DURATION,
+    commit: commit(),
+    command: `node bench/run.mjs ${process.argv.slice(2).join(' ')}`.trim(),
+  },
   results: {},
 };
 const row = (section, metric, value, baseline, ratio, goal, note = '') => {

@@ -10,6 +10,9 @@ const downMs = Number(process.argv[4] ?? 0);
 let started = Date.now();
 /** receiver → [at, eventId, subjectId, sequence, occurredAt(ms)] */
 const seen = Array.from({ length: count }, () => []);
+/** Distinct event ids per receiver, kept as they arrive: the parent polls the count every 50 ms. */
+const ids = Array.from({ length: count }, () => new Set());
+let distinct = 0;
 
 const servers = await Promise.all(
   Array.from({ length: count }, (_, index) => {
@@ -21,6 +24,10 @@ const servers = await Promise.all(
         if (up) {
           const e = JSON.parse(Buffer.concat(chunks).toString('utf8'));
           seen[index].push([Date.now(), e.eventId, e.subject.id, e.sequence, Date.parse(e.occurredAt)]);
+          if (!ids[index].has(e.eventId)) {
+            ids[index].add(e.eventId);
+            distinct++;
+          }
         }
         res.statusCode = up ? 204 : 503;
         res.end();
@@ -36,11 +43,13 @@ process.on('message', (m) => {
     started = Date.now();
     process.send?.({ ok: true });
   } else if (m === 'count') {
-    process.send?.({ distinct: seen.reduce((n, list) => n + new Set(list.map((r) => r[1])).size, 0) });
+    process.send?.({ distinct });
   } else if (m === 'report') {
     process.send?.({ seen });
   } else if (m === 'reset') {
     for (const list of seen) list.length = 0;
+    for (const set of ids) set.clear();
+    distinct = 0;
     process.send?.({ ok: true });
   } else if (m === 'stop') {
     for (const s of servers) s.close();

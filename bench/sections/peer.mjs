@@ -52,6 +52,8 @@ export async function startPrism() {
   return {
     origin,
     version,
+    /** How it was run, as the report records it. */
+    command: `prism mock openapi.json -h 127.0.0.1 -p <port> -v silent (Node ${process.version})`,
     stop: () =>
       new Promise((resolve) => {
         proc.once('exit', resolve);

@@ -1,8 +1,8 @@
 // workers — `credit-check-mock --workers N` (node:cluster over one --data-dir): the 1 → 2 worker scaling.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mintToken } from '@credit-check/sdk';
 import { fmt, load } from '../lib.mjs';
@@ -11,11 +11,29 @@ import { APP, DEPARTMENT, OPERATOR } from './fixtures.mjs';
 const require = createRequire(import.meta.url);
 const BIN = join(require.resolve('@credit-check/mock-server/package.json'), '..', 'bin', 'credit-check-mock.js');
 
+/**
+ * Cores for the platform and for the load generator, apart: scaling is only visible when the
+ * second worker has a core the load generator is not using. Needs `taskset` and ≥ 3 cores: the load
+ * generator (this process) gets core 0, the platform cores 1–2 for both runs (one worker can use
+ * one of them, two workers both).
+ */
+function coreSets() {
+  const n = cpus().length;
+  if (n < 3) return { why: `${n} cores: the load generator would share the second worker's core` };
+  try {
+    execFileSync('taskset', ['-a', '-cp', '0', String(process.pid)], { stdio: 'ignore' });
+  } catch {
+    return { why: 'no taskset on this machine' };
+  }
+  return { platform: '1,2', restore: () => execFileSync('taskset', ['-a', '-cp', `0-${n - 1}`, String(process.pid)], { stdio: 'ignore' }) };
+}
+
 /** The real CLI with N workers over a fresh data dir; resolves once every worker listens. */
-async function startCli(workers, subjects) {
+async function startCli(workers, subjects, cores) {
   const dir = mkdtempSync(join(tmpdir(), 'cc-bench-workers-'));
-  const args = [BIN, '--port', '0', '--quiet', '--subjects', String(subjects), '--data-dir', dir, '--workers', String(workers)];
-  const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const cli = [BIN, '--port', '0', '--quiet', '--subjects', String(subjects), '--data-dir', dir, '--workers', String(workers)];
+  const [command, args] = cores ? ['taskset', ['-c', cores, process.execPath, ...cli]] : [process.execPath, cli];
+  const proc = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   process.on('exit', () => proc.kill('SIGKILL'));
   let out = '';
   proc.stdout.on('data', (d) => {
@@ -53,8 +71,19 @@ export async function workersSection({ bodies, report, row, duration, subjects }
     `\nworkers — credit-check-mock --workers N --data-dir, POST /checks, 64 connections, ${subjects.toLocaleString('en')} subjects`,
   );
   const results = {};
-  for (const n of [1, 2]) {
-    const cli = await startCli(n, subjects);
+  const cores = coreSets();
+  try {
+    for (const n of [1, 2]) await measure(n);
+  } finally {
+    cores.restore?.();
+  }
+  const pinned = cores.platform ? `platform on cores ${cores.platform}, load generator on core 0` : `not pinned: ${cores.why}`;
+  const scaling = results[2].rps / results[1].rps;
+  row('workers', '2 workers / 1 worker', `${fmt(scaling, 2)} ×`, '', '', `≥ 1.5 × ${scaling >= 1.5 ? '✅' : '❌'}`, pinned);
+  report.results.workers = { ...results, scaling, subjects, pinned };
+
+  async function measure(n) {
+    const cli = await startCli(n, subjects, cores.platform);
     const { token } = await mintToken(
       { baseUrl: cli.apiBase, ...APP },
       { department: DEPARTMENT, operator: OPERATOR, matters: ['*'], ttlSeconds: 3600 },
@@ -76,5 +105,4 @@ export async function workersSection({ bodies, report, row, duration, subjects }
       `p50 ${fmt(results[n].p50)} ms, p99 ${fmt(results[n].p99)} ms, ${results[n].errors} errors`,
     );
   }
-  report.results.workers = { ...results, scaling: results[2].rps / results[1].rps, subjects };
 }
