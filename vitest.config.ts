@@ -1,5 +1,10 @@
 import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { postgresMissing } from './scripts/postgres.mjs';
+
+// The PostgreSQL store's own suites need a PostgreSQL on the machine (CI provisions Debian's); without
+// one they are left out, and the test runner's summary says so (scripts/test.mjs).
+const noPostgres = postgresMissing() ? ['test/postgres-*.test.ts'] : [];
 
 // Workspace packages resolve to their TypeScript sources (`source` export condition) in tests.
 const resolve = { conditions: ['source', ...defaultClientConditions] };
@@ -16,7 +21,11 @@ export default defineConfig({
   test: {
     projects: [
       project('sdk', 'packages/sdk', ['src/**/*.test.ts', 'test/**/*.test.ts']),
-      project('mock-server', 'packages/mock-server', ['src/**/*.test.ts', 'test/**/*.test.ts']),
+      // A throwaway PostgreSQL cluster for the PostgreSQL store's tests (test/global-setup.ts).
+      project('mock-server', 'packages/mock-server', ['src/**/*.test.ts', 'test/**/*.test.ts'], {
+        globalSetup: ['test/global-setup.ts'],
+        exclude: ['**/node_modules/**', ...noPostgres],
+      }),
       // Node-side checks of the built widget (the browser tests run in @web/test-runner).
       project('widget', 'packages/widget', ['test/**/*.test.ts']),
       // The demo and examples end to end, in the system Chromium, against real servers.

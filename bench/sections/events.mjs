@@ -43,9 +43,9 @@ export async function eventsSection({ report, row, events = 10_000, steadySecond
     }
     const fanOut = (city) => [...Array(50).keys()].filter((j) => regions[j % regions.length] === city).length;
     const subjects = orgs.slice(0, 500);
-    const emit = (i) => {
+    const emit = async (i) => {
       const s = subjects[i % subjects.length];
-      mock.platform.controls.listEntry({ subject: { idType: 'uscc', id: s.id }, listCode: 'KEY_ATTENTION' });
+      await mock.platform.controls.listEntry({ subject: { idType: 'uscc', id: s.id }, listCode: 'KEY_ATTENTION' });
       return s.id.slice(2, 6);
     };
     const until = async (expected, ms) => {
@@ -59,7 +59,7 @@ export async function eventsSection({ report, row, events = 10_000, steadySecond
     await receivers.ask('start');
     const t0 = Date.now();
     for (let i = 0; i < events; i++) {
-      const city = emit(i);
+      const city = await emit(i);
       expected += fanOut(city);
       if (regions[0] === city) expectedDown++;
       // Events occur over time, as listings arrive by request: the deliverer runs between them.
@@ -98,7 +98,7 @@ export async function eventsSection({ report, row, events = 10_000, steadySecond
     let n = 0;
     while (Date.now() - s0 < steadySeconds * 1000) {
       const due = Math.floor(((Date.now() - s0) / 1000) * steadyRate);
-      while (n < due) steadyExpected += fanOut(emit(events + n++));
+      while (n < due) steadyExpected += fanOut(await emit(events + n++));
       await wait(Math.min(tick, 1000 / perTick));
     }
     await until(steadyExpected, 120_000);

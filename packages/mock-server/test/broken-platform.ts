@@ -48,7 +48,7 @@ const signAsApp = async (method: string, url: URL, body: string, nonce = randomI
 
 export async function startBroken(defect: Defect): Promise<BrokenPlatform> {
   const mock = await createMockPlatform({ subjects: 0, apps: [APP], ...(defect === 'no-retry-after' ? { rateLimit: 20 } : {}) });
-  if (defect === 'wrong-verdict') mock.platform.controls.revokeEntry('ent_scn_food'); // the food ban is forgotten
+  if (defect === 'wrong-verdict') await mock.platform.controls.revokeEntry('ent_scn_food'); // the food ban is forgotten
   const otherKey = generateKeyPairSync('ed25519').privateKey;
   const seenNonces = new Set<string>();
 
@@ -155,7 +155,7 @@ export async function startBroken(defect: Defect): Promise<BrokenPlatform> {
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-        mock.platform.store.close();
+        void mock.platform.store.close();
       }),
   };
 }

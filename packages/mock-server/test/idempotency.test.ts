@@ -63,9 +63,9 @@ describe('Idempotency-Key lifetime', () => {
       await h.post('key-2');
       h.advance(IDEMPOTENCY_TTL_MS + 120_000);
       await h.post('key-3');
-      expect(h.store.getIdempotent('app:sandbox-app:key-1', 0)).toBeUndefined();
-      expect(h.store.getIdempotent('app:sandbox-app:key-3', 0)).toBeDefined();
-      h.store.close();
+      expect(await h.store.getIdempotent('app:sandbox-app:key-1', 0)).toBeUndefined();
+      expect(await h.store.getIdempotent('app:sandbox-app:key-3', 0)).toBeDefined();
+      await h.store.close();
     });
   }
 });

@@ -1,12 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CreditEvent, ScenarioList } from '@credit-check/sdk/contract';
-import { Webhook } from 'standardwebhooks';
+import type { ScenarioList } from '@credit-check/sdk/contract';
 import { afterAll, describe, expect, it } from 'vitest';
 import { signed } from './helpers.ts';
 import { exited, spawnMock } from './process.ts';
-import { receiver } from './receiver.ts';
+import { firstDeliveries, receiver, sequencesBySubject } from './receiver.ts';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -51,17 +50,10 @@ describe('the webhook outbox across kill -9', () => {
       const second = await spawnMock(args);
       try {
         await hooks.until(() => new Set(hooks.accepted.map((r) => r.headers['webhook-id'])).size === emitted.length, 30_000);
-        const wh = new Webhook(secret);
-        const firstSeen = new Map<string, CreditEvent>();
-        for (const r of hooks.accepted) {
-          const event = wh.verify(r.body, r.headers as Record<string, string>) as CreditEvent;
-          if (!firstSeen.has(event.eventId)) firstSeen.set(event.eventId, event);
-        }
+        const firstSeen = firstDeliveries(hooks.accepted, secret);
         expect(new Set(firstSeen.keys())).toEqual(new Set(emitted));
         // In order per subject: each subject's sequence numbers arrive ascending, none missing.
-        const bySubject = new Map<string, number[]>();
-        for (const e of firstSeen.values()) bySubject.set(e.subject.id, [...(bySubject.get(e.subject.id) ?? []), e.sequence]);
-        for (const sequences of bySubject.values()) expect(sequences).toEqual(sequences.map((_, i) => i + 1));
+        for (const sequences of sequencesBySubject(firstSeen.values())) expect(sequences).toEqual(sequences.map((_, i) => i + 1));
         // At least once: only what was in flight at the kill may come twice.
         expect(hooks.accepted.length - emitted.length).toBeLessThanOrEqual(32);
       } finally {

@@ -1,5 +1,7 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { CreditEvent } from '@credit-check/sdk/contract';
+import { Webhook } from 'standardwebhooks';
 
 export interface Received {
   headers: IncomingHttpHeaders;
@@ -55,4 +57,22 @@ export async function receiver(
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** The first accepted delivery of each event, verified as Standard Webhooks with `secret`, by event id. */
+export function firstDeliveries(accepted: readonly Received[], secret: string): Map<string, CreditEvent> {
+  const wh = new Webhook(secret);
+  const first = new Map<string, CreditEvent>();
+  for (const r of accepted) {
+    const event = wh.verify(r.body, r.headers as Record<string, string>) as CreditEvent;
+    if (!first.has(event.eventId)) first.set(event.eventId, event);
+  }
+  return first;
+}
+
+/** Each subject's event sequence numbers, in the order they first arrived (in order: 1, 2, 3 …). */
+export function sequencesBySubject(events: Iterable<CreditEvent>): number[][] {
+  const bySubject = new Map<string, number[]>();
+  for (const e of events) bySubject.set(e.subject.id, [...(bySubject.get(e.subject.id) ?? []), e.sequence]);
+  return [...bySubject.values()];
 }

@@ -13,7 +13,7 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-describe('a --data-dir written by an earlier release', () => {
+describe('a --data-dir written by an earlier release', async () => {
   it('is migrated in place: its checks keep their counts and stay readable by every app, as before apps were recorded', async () => {
     // A real check, written as release 0.1 wrote it (no deferred, recorded_at or app_id columns; user_version 0).
     const server = await start();
@@ -41,23 +41,23 @@ describe('a --data-dir written by an earlier release', () => {
 
     const store = new SqliteStore(dir);
     try {
-      expect(store.getCheck(check.checkId)).toMatchObject({
+      expect(await store.getCheck(check.checkId)).toMatchObject({
         appId: '',
         subjectKey: 'uscc:91320100748204660Q',
         check: { checkId: check.checkId },
       });
-      expect(store.coverage({ appId: 'any-team' }).map((r) => r.total)).toEqual([1]);
+      expect((await store.coverage({ appId: 'any-team' })).map((r) => r.total)).toEqual([1]);
       // New checks carry their app.
-      store.putCheck({ check: { ...body, checkId: 'chk_after' }, subjectKey: 'uscc:91320100748204660Q', appId: APP.appId });
-      expect(store.coverage({ appId: 'any-team' }).map((r) => r.total)).toEqual([1]);
-      expect(store.coverage({ appId: APP.appId }).map((r) => r.total)).toEqual([2]);
-      expect((store.database.prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBe(3);
+      await store.putCheck({ check: { ...body, checkId: 'chk_after' }, subjectKey: 'uscc:91320100748204660Q', appId: APP.appId });
+      expect((await store.coverage({ appId: 'any-team' })).map((r) => r.total)).toEqual([1]);
+      expect((await store.coverage({ appId: APP.appId })).map((r) => r.total)).toEqual([2]);
+      expect((store.database.prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBe(4);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 
-  it('keeps feed rows and acks of schema 2 (keyed by department only) readable by every app, cursors and order kept', () => {
+  it('keeps feed rows and acks of schema 2 (keyed by department only) readable by every app, cursors and order kept', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cc-schema-'));
     dirs.push(dir);
     const v2 = new DatabaseSync(join(dir, DATABASE_FILE));
@@ -102,24 +102,24 @@ describe('a --data-dir written by an earlier release', () => {
     const store = new SqliteStore(dir);
     try {
       const recipient = { appId: 'team-a', department: '民政局' };
-      const page = store.feed(recipient, { order: 'asc', limit: 10 });
+      const page = await store.feed(recipient, { order: 'asc', limit: 10 });
       expect(page.rows.map((r) => [r.cursor, r.appId, r.eventId])).toEqual([[41, '', 'evt_old']]);
-      expect(store.getAck(recipient, 'evt_old')?.ackId).toBe('ack_old');
-      expect(store.unacknowledged(recipient)).toBe(0);
+      expect((await store.getAck(recipient, 'evt_old'))?.ackId).toBe('ack_old');
+      expect(await store.unacknowledged(recipient)).toBe(0);
       // A new row continues after the old cursors, for its app only.
-      store.appendEvent({ event: { ...event, eventId: 'evt_new' } as never, feed: [{ ...recipient, why: [] }], deliveries: [] });
-      const next = store.feed(recipient, { order: 'asc', limit: 10 }).rows;
+      await store.appendEvent({ event: { ...event, eventId: 'evt_new' } as never, feed: [{ ...recipient, why: [] }], deliveries: [] });
+      const next = (await store.feed(recipient, { order: 'asc', limit: 10 })).rows;
       expect(next.map((r) => [r.eventId, r.appId])).toEqual([
         ['evt_old', ''],
         ['evt_new', 'team-a'],
       ]);
       expect(next[1]?.cursor).toBeGreaterThan(41);
-      expect(store.feed({ appId: 'team-b', department: '民政局' }, { order: 'asc', limit: 10 }).rows.map((r) => r.eventId)).toEqual([
-        'evt_old',
-      ]);
-      expect(store.acks({}, 'team-b').map((a) => [a.ack.ackId, a.appId])).toEqual([['ack_old', '']]);
+      expect((await store.feed({ appId: 'team-b', department: '民政局' }, { order: 'asc', limit: 10 })).rows.map((r) => r.eventId)).toEqual(
+        ['evt_old'],
+      );
+      expect((await store.acks({}, 'team-b')).map((a) => [a.ack.ackId, a.appId])).toEqual([['ack_old', '']]);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

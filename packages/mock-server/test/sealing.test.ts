@@ -115,7 +115,7 @@ describe('a sealed --data-dir under --crypto gm', () => {
     try {
       const check = Check.parse(await (await signed(again, 'GET', `/api/v1/checks/${checkId}`)).json());
       expect(check.subject).toMatchObject({ id: PERSON.id });
-      expect(again.platform.store.checkStats(`idcard:${PERSON.id}`).total).toBe(1);
+      expect((await again.platform.store.checkStats(`idcard:${PERSON.id}`)).total).toBe(1);
     } finally {
       await again.close();
     }
@@ -123,7 +123,7 @@ describe('a sealed --data-dir under --crypto gm', () => {
 
   it('refuses the other way round: sealed without the key, with another key, plain data under gm', async () => {
     const dir = await tempDir();
-    (await openSqliteStore(dir, { storeKey: KEY })).close();
+    await (await openSqliteStore(dir, { storeKey: KEY })).close();
     await expect(openSqliteStore(dir)).rejects.toThrow(StoreSealingError);
     await expect(openSqliteStore(dir, { storeKey: randomBytes(32) })).rejects.toThrow(/does not match/);
     await expect(start({ crypto: 'gm', dataDir: await tempDir(), webhooks: false })).rejects.toThrow(/store key/);
@@ -155,14 +155,14 @@ describe('migrate-store: sealing a plain store', () => {
     }
     expect(diskBytes(dir).includes(Buffer.from(PERSON.id))).toBe(true);
 
-    const counts = sealStore(dir, sm4Sealer(KEY));
+    const counts = await sealStore(dir, sm4Sealer(KEY));
     expect(counts.checks).toBe(1);
     expect(counts.commitments).toBe(1);
     expect(counts.meta).toBe(2); // the receipt key and the browser-token key
     expect(diskBytes(dir).includes(Buffer.from(PERSON.id))).toBe(false);
     expect(diskBytes(dir).includes(Buffer.from(PERSON.name))).toBe(false);
-    expect(() => sealStore(dir, sm4Sealer(KEY))).toThrow(/already sealed/);
-    expect(() => sealStore(join(dir, 'nothing-here'), sm4Sealer(KEY))).toThrow(/no store in/);
+    await expect(sealStore(dir, sm4Sealer(KEY))).rejects.toThrow(/already sealed/);
+    await expect(sealStore(join(dir, 'nothing-here'), sm4Sealer(KEY))).rejects.toThrow(/no store in/);
     expect(existsSync(join(dir, 'nothing-here'))).toBe(false);
 
     const gm = await start({ crypto: 'gm', dataDir: dir, storeKey: KEY, webhooks: false });

@@ -3,12 +3,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Feedback } from '@credit-check/sdk/contract';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommitmentRecord, ObjectionRecord } from '../src/domain/records.ts';
 import { createMockPlatform, MemoryStore, type Store } from '../src/index.ts';
-import { openSqliteStore } from '../src/node/server.ts';
+import { openPostgresStore, openSqliteStore } from '../src/node/server.ts';
 import type { StoredCheck } from '../src/store/store.ts';
 import { APP, CLEAN, CONTEXT } from './helpers.ts';
+import { freshDatabase, POSTGRES } from './postgres.ts';
 
 // One contract, every store (as Shoelace runs one form-control suite against every control): what the
 // platform relies on must hold in memory and on disk alike.
@@ -95,6 +96,29 @@ const stores: [string, () => Promise<{ store: Store; reopen?: () => Promise<Stor
       return { store: await openSqliteStore(dir, { storeKey: STORE_KEY }), reopen: () => openSqliteStore(dir, { storeKey: STORE_KEY }) };
     },
   ],
+  // PostgreSQL (a throwaway cluster, a database per test), plain and sealed: where the machine has it
+  // (CI does; the test runner's summary says when it did not run).
+  ...(POSTGRES
+    ? ([
+        [
+          'postgres',
+          async () => {
+            const url = await freshDatabase('contract');
+            return { store: await openPostgresStore(url), reopen: () => openPostgresStore(url) };
+          },
+        ],
+        [
+          'postgres sealed (SM4)',
+          async () => {
+            const url = await freshDatabase('sealed');
+            return {
+              store: await openPostgresStore(url, { storeKey: STORE_KEY }),
+              reopen: () => openPostgresStore(url, { storeKey: STORE_KEY }),
+            };
+          },
+        ],
+      ] satisfies [string, () => Promise<{ store: Store; reopen?: () => Promise<Store> }>][])
+    : []),
 ];
 
 describe.each(stores)('store contract: %s', (_name, open) => {
@@ -103,117 +127,113 @@ describe.each(stores)('store contract: %s', (_name, open) => {
   beforeEach(async () => {
     ({ store, reopen } = await open());
   });
-
-  it('keeps checks whole and counts them per subject', () => {
-    expect(store.getCheck('chk_a')).toBeUndefined();
-    expect(store.checkStats('uscc:91320100748204660Q')).toEqual({ total: 0, lastAt: null });
-    store.putCheck(stored('chk_a', { checkedAt: '2026-11-20T08:00:00.000Z' }));
-    store.putCheck(stored('chk_b', { checkedAt: '2026-11-21T08:00:00.000Z' }));
-    expect(store.getCheck('chk_a')).toEqual(stored('chk_a', { checkedAt: '2026-11-20T08:00:00.000Z' }));
-    expect(store.checkStats('uscc:91320100748204660Q')).toEqual({ total: 2, lastAt: '2026-11-21T08:00:00.000Z' });
+  afterEach(async () => {
+    await store.close();
   });
 
-  it('records feedback once: a second put returns the first', () => {
-    store.putCheck(stored('chk_f'));
-    expect(store.putFeedback(feedback('chk_f', 'restricted'))).toEqual(feedback('chk_f', 'restricted'));
-    expect(store.putFeedback(feedback('chk_f', 'informed'))).toEqual(feedback('chk_f', 'restricted'));
-    expect(store.getFeedback('chk_f')?.action).toBe('restricted');
+  it('keeps checks whole and counts them per subject', async () => {
+    expect(await store.getCheck('chk_a')).toBeUndefined();
+    expect(await store.checkStats('uscc:91320100748204660Q')).toEqual({ total: 0, lastAt: null });
+    await store.putCheck(stored('chk_a', { checkedAt: '2026-11-20T08:00:00.000Z' }));
+    await store.putCheck(stored('chk_b', { checkedAt: '2026-11-21T08:00:00.000Z' }));
+    expect(await store.getCheck('chk_a')).toEqual(stored('chk_a', { checkedAt: '2026-11-20T08:00:00.000Z' }));
+    expect(await store.checkStats('uscc:91320100748204660Q')).toEqual({ total: 2, lastAt: '2026-11-21T08:00:00.000Z' });
   });
 
-  it('keeps commitments per subject and fulfilments of seeded ones', () => {
-    store.putCommitment(commitment('cmt_1'));
-    store.putCommitment(commitment('cmt_2', 'idcard:11010519491231002X'));
-    store.putCommitment({ ...commitment('cmt_1'), fulfilment: { outcome: 'violated', recordedAt: 'x', operator: 'o', note: '' } });
-    expect(store.commitmentsOf('uscc:91320100748204660Q').map((c) => [c.commitmentId, c.fulfilment?.outcome])).toEqual([
+  it('records feedback once: a second put returns the first', async () => {
+    await store.putCheck(stored('chk_f'));
+    expect(await store.putFeedback(feedback('chk_f', 'restricted'))).toEqual(feedback('chk_f', 'restricted'));
+    expect(await store.putFeedback(feedback('chk_f', 'informed'))).toEqual(feedback('chk_f', 'restricted'));
+    expect((await store.getFeedback('chk_f'))?.action).toBe('restricted');
+  });
+
+  it('keeps commitments per subject and fulfilments of seeded ones', async () => {
+    await store.putCommitment(commitment('cmt_1'));
+    await store.putCommitment(commitment('cmt_2', 'idcard:11010519491231002X'));
+    await store.putCommitment({ ...commitment('cmt_1'), fulfilment: { outcome: 'violated', recordedAt: 'x', operator: 'o', note: '' } });
+    expect((await store.commitmentsOf('uscc:91320100748204660Q')).map((c) => [c.commitmentId, c.fulfilment?.outcome])).toEqual([
       ['cmt_1', 'violated'],
     ]);
-    expect(store.getCommitment('cmt_2')?.subjectKey).toBe('idcard:11010519491231002X');
-    store.putFulfilment('cmt_seeded', { outcome: 'fulfilled', recordedAt: 'x', operator: 'o', note: 'ok' });
-    expect(store.getFulfilment('cmt_seeded')?.outcome).toBe('fulfilled');
+    expect((await store.getCommitment('cmt_2'))?.subjectKey).toBe('idcard:11010519491231002X');
+    await store.putFulfilment('cmt_seeded', { outcome: 'fulfilled', recordedAt: 'x', operator: 'o', note: 'ok' });
+    expect((await store.getFulfilment('cmt_seeded'))?.outcome).toBe('fulfilled');
   });
 
-  it('finds objections by entry and keeps their latest state', () => {
-    store.putObjection(objection('obj_1', 'ent_1'));
-    store.putObjection(objection('obj_2', 'ent_2'));
-    store.putObjection({ ...objection('obj_1', 'ent_1'), status: 'upheld', decidedAt: 'y', decisionNote: 'n' });
-    expect(store.objectionsOf(['ent_1']).map((o) => o.status)).toEqual(['upheld']);
-    expect(store.objectionsOf(['ent_1', 'ent_2', 'ent_3'])).toHaveLength(2);
-    expect(store.getObjection('obj_2')?.entryId).toBe('ent_2');
+  it('finds objections by entry and keeps their latest state', async () => {
+    await store.putObjection(objection('obj_1', 'ent_1'));
+    await store.putObjection(objection('obj_2', 'ent_2'));
+    await store.putObjection({ ...objection('obj_1', 'ent_1'), status: 'upheld', decidedAt: 'y', decisionNote: 'n' });
+    expect((await store.objectionsOf(['ent_1'])).map((o) => o.status)).toEqual(['upheld']);
+    expect(await store.objectionsOf(['ent_1', 'ent_2', 'ent_3'])).toHaveLength(2);
+    expect((await store.getObjection('obj_2'))?.entryId).toBe('ent_2');
   });
 
-  it('replays idempotent outcomes until they expire', () => {
+  it('replays idempotent outcomes until they expire', async () => {
     const response = { requestHash: 'h', status: 201, body: '{}', createdAt: 1_000 };
-    store.putIdempotent('app:k', response, 0);
-    expect(store.getIdempotent('app:k', 1_000)).toEqual(response);
-    expect(store.getIdempotent('app:k', 1_001)).toBeUndefined();
+    await store.putIdempotent('app:k', response, 0);
+    expect(await store.getIdempotent('app:k', 1_000)).toEqual(response);
+    expect(await store.getIdempotent('app:k', 1_001)).toBeUndefined();
   });
 
-  it('refuses a nonce used twice (replay)', () => {
-    expect(store.useNonce('app:n1', Date.now() + 60_000)).toBe(true);
-    expect(store.useNonce('app:n1', Date.now() + 60_000)).toBe(false);
-    expect(store.useNonce('app:n2', Date.now() + 60_000)).toBe(true);
+  it('refuses a nonce used twice (replay)', async () => {
+    expect(await store.useNonce('app:n1', Date.now() + 60_000)).toBe(true);
+    expect(await store.useNonce('app:n1', Date.now() + 60_000)).toBe(false);
+    expect(await store.useNonce('app:n2', Date.now() + 60_000)).toBe(true);
   });
 
-  it('lets a released nonce be claimed again, and an expired one', () => {
-    expect(store.useNonce('idem:k', Date.now() + 60_000)).toBe(true);
-    expect(store.useNonce('idem:k', Date.now() + 60_000)).toBe(false);
-    store.releaseNonce('idem:k');
-    expect(store.useNonce('idem:k', Date.now() + 60_000)).toBe(true);
-    expect(store.useNonce('old', Date.now() - 1)).toBe(true);
-    expect(store.useNonce('old', Date.now() + 60_000)).toBe(true);
-    expect(store.useNonce('old', Date.now() + 60_000)).toBe(false);
+  it('lets a released nonce be claimed again, and an expired one', async () => {
+    expect(await store.useNonce('idem:k', Date.now() + 60_000)).toBe(true);
+    expect(await store.useNonce('idem:k', Date.now() + 60_000)).toBe(false);
+    await store.releaseNonce('idem:k');
+    expect(await store.useNonce('idem:k', Date.now() + 60_000)).toBe(true);
+    expect(await store.useNonce('old', Date.now() - 1)).toBe(true);
+    expect(await store.useNonce('old', Date.now() + 60_000)).toBe(true);
+    expect(await store.useNonce('old', Date.now() + 60_000)).toBe(false);
   });
 
-  it('counts coverage by matter and verdict, within dates and department', () => {
-    store.putCheck(stored('chk_1', { verdict: 'clear', checkedAt: '2026-11-20T08:00:00.000Z' }));
-    store.putCheck(stored('chk_2', { verdict: 'restrict', checkedAt: '2026-11-21T08:00:00.000Z' }));
-    store.putCheck(
+  it('counts coverage by matter and verdict, within dates and department', async () => {
+    await store.putCheck(stored('chk_1', { verdict: 'clear', checkedAt: '2026-11-20T08:00:00.000Z' }));
+    await store.putCheck(stored('chk_2', { verdict: 'restrict', checkedAt: '2026-11-21T08:00:00.000Z' }));
+    await store.putCheck(
       stored('chk_3', { verdict: 'restrict', checkedAt: '2026-11-21T09:00:00.000Z', context: { ...sample.context, department: '别处' } }),
     );
     // A 补查 (accepted during an outage, checked afterwards) is counted, and counted apart.
     const deferred = { at: '2026-11-21T07:50:00.000Z', reason: { code: 'platform-unavailable' as const, text: '平台无响应' } };
-    store.putCheck(
+    await store.putCheck(
       stored('chk_4', { verdict: 'restrict', checkedAt: '2026-11-21T10:00:00.000Z', context: { ...sample.context, deferred } }),
     );
-    store.putFeedback(feedback('chk_2'));
-    const rows = (f: Parameters<Store['coverage']>[0]) =>
-      store
-        .coverage(f)
-        .map((r) => `${r.matter}/${r.verdict}:${r.total}/${r.withFeedback}/${r.deferred}`)
-        .sort();
-    expect(rows({})).toEqual(['FOOD_BUSINESS_LICENCE/clear:1/0/0', 'FOOD_BUSINESS_LICENCE/restrict:3/1/1']);
-    expect(rows({ from: '2026-11-21' })).toEqual(['FOOD_BUSINESS_LICENCE/restrict:3/1/1']);
-    expect(rows({ to: '2026-11-20' })).toEqual(['FOOD_BUSINESS_LICENCE/clear:1/0/0']);
-    expect(rows({ department: '别处' })).toEqual(['FOOD_BUSINESS_LICENCE/restrict:1/0/0']);
+    await store.putFeedback(feedback('chk_2'));
+    const rows = async (f: Parameters<Store['coverage']>[0]) =>
+      (await store.coverage(f)).map((r) => `${r.matter}/${r.verdict}:${r.total}/${r.withFeedback}/${r.deferred}`).sort();
+    expect(await rows({})).toEqual(['FOOD_BUSINESS_LICENCE/clear:1/0/0', 'FOOD_BUSINESS_LICENCE/restrict:3/1/1']);
+    expect(await rows({ from: '2026-11-21' })).toEqual(['FOOD_BUSINESS_LICENCE/restrict:3/1/1']);
+    expect(await rows({ to: '2026-11-20' })).toEqual(['FOOD_BUSINESS_LICENCE/clear:1/0/0']);
+    expect(await rows({ department: '别处' })).toEqual(['FOOD_BUSINESS_LICENCE/restrict:1/0/0']);
   });
 
-  it("keeps each app's checks apart in coverage and cases; checks stored before apps were recorded ('') are every app's", () => {
-    store.putCheck(stored('chk_a1', {}, undefined, 'team-a'));
-    store.putCheck(stored('chk_b1', { verdict: 'restrict' }, undefined, 'team-b'));
-    store.putCheck(stored('chk_old', { verdict: 'caution' }, undefined, ''));
-    store.putFeedback(feedback('chk_a1'));
-    store.putFeedback(feedback('chk_b1'));
-    expect(store.getCheck('chk_b1')?.appId).toBe('team-b');
-    const verdicts = (appId?: string) =>
-      store
-        .coverage(appId === undefined ? {} : { appId })
-        .map((r) => r.verdict)
-        .sort();
-    expect(verdicts('team-a')).toEqual(['caution', 'clear']);
-    expect(verdicts('team-b')).toEqual(['caution', 'restrict']);
-    expect(verdicts()).toEqual(['caution', 'clear', 'restrict']);
-    expect(store.feedbackCases({}, 'team-a').map((c) => c.check.check.checkId)).toEqual(['chk_a1']);
-    expect(store.feedbackCases({}).map((c) => c.check.check.checkId)).toEqual(['chk_a1', 'chk_b1']);
+  it("keeps each app's checks apart in coverage and cases; checks stored before apps were recorded ('') are every app's", async () => {
+    await store.putCheck(stored('chk_a1', {}, undefined, 'team-a'));
+    await store.putCheck(stored('chk_b1', { verdict: 'restrict' }, undefined, 'team-b'));
+    await store.putCheck(stored('chk_old', { verdict: 'caution' }, undefined, ''));
+    await store.putFeedback(feedback('chk_a1'));
+    await store.putFeedback(feedback('chk_b1'));
+    expect((await store.getCheck('chk_b1'))?.appId).toBe('team-b');
+    const verdicts = async (appId?: string) => (await store.coverage(appId === undefined ? {} : { appId })).map((r) => r.verdict).sort();
+    expect(await verdicts('team-a')).toEqual(['caution', 'clear']);
+    expect(await verdicts('team-b')).toEqual(['caution', 'restrict']);
+    expect(await verdicts()).toEqual(['caution', 'clear', 'restrict']);
+    expect((await store.feedbackCases({}, 'team-a')).map((c) => c.check.check.checkId)).toEqual(['chk_a1']);
+    expect((await store.feedbackCases({})).map((c) => c.check.check.checkId)).toEqual(['chk_a1', 'chk_b1']);
   });
 
-  it('clears everything but key:* meta (issued receipts stay verifiable)', () => {
-    store.putMeta('key:receipt', 'pkcs8');
-    store.putMeta('seeded', 'yes');
-    store.putCheck(stored('chk_c'));
-    store.clear();
-    expect(store.getMeta('key:receipt')).toBe('pkcs8');
-    expect(store.getMeta('seeded')).toBeUndefined();
-    expect(store.getCheck('chk_c')).toBeUndefined();
+  it('clears everything but key:* meta (issued receipts stay verifiable)', async () => {
+    await store.putMeta('key:receipt', 'pkcs8');
+    await store.putMeta('seeded', 'yes');
+    await store.putCheck(stored('chk_c'));
+    await store.clear();
+    expect(await store.getMeta('key:receipt')).toBe('pkcs8');
+    expect(await store.getMeta('seeded')).toBeUndefined();
+    expect(await store.getCheck('chk_c')).toBeUndefined();
   });
 
   const event = (eventId: string, subjectKey = 'uscc:91320100748204660Q') => ({
@@ -239,12 +259,12 @@ describe.each(stores)('store contract: %s', (_name, open) => {
     deliveredAt: null,
   });
 
-  it('appends events with per-subject sequences, feed rows by recipient (app × department), resumable by cursor', () => {
+  it('appends events with per-subject sequences, feed rows by recipient (app × department), resumable by cursor', async () => {
     const A = { appId: 'app-x', department: 'A' };
     const B = { appId: 'app-x', department: 'B' };
     // Another app's department of the same name: its own rows, its own acks.
     const otherA = { appId: 'app-y', department: 'A' };
-    const a = store.appendEvent({
+    const a = await store.appendEvent({
       event: event('evt_a'),
       feed: [
         { ...A, why: [] },
@@ -253,25 +273,25 @@ describe.each(stores)('store contract: %s', (_name, open) => {
       ],
       deliveries: [],
     });
-    const b = store.appendEvent({ event: event('evt_b'), feed: [{ ...A, why: [] }], deliveries: [] });
-    const c = store.appendEvent({
+    const b = await store.appendEvent({ event: event('evt_b'), feed: [{ ...A, why: [] }], deliveries: [] });
+    const c = await store.appendEvent({
       event: event('evt_c', 'idcard:140105198509232176'),
       feed: [{ ...A, why: [] }],
       deliveries: [],
     });
     expect([a.sequence, b.sequence, c.sequence]).toEqual([1, 2, 1]);
-    const all = store.feed(A, { order: 'asc', limit: 10 });
+    const all = await store.feed(A, { order: 'asc', limit: 10 });
     expect(all.rows.map((r) => r.eventId)).toEqual(['evt_a', 'evt_b', 'evt_c']);
     expect(all.rows.map((r) => r.appId)).toEqual(['app-x', 'app-x', 'app-x']);
-    const after = store.feed(A, { order: 'asc', limit: 1, after: all.rows[0]?.cursor as number });
+    const after = await store.feed(A, { order: 'asc', limit: 1, after: all.rows[0]?.cursor as number });
     expect([after.rows.map((r) => r.eventId), after.more]).toEqual([['evt_b'], true]);
-    expect(store.feed(A, { order: 'desc', limit: 2 }).rows.map((r) => r.eventId)).toEqual(['evt_c', 'evt_b']);
-    expect(store.feed(B, { order: 'asc', limit: 10 }).rows.map((r) => r.event.eventId)).toEqual(['evt_a']);
-    expect(store.feed(otherA, { order: 'asc', limit: 10 }).rows.map((r) => r.event.eventId)).toEqual(['evt_a']);
-    expect(store.feed({ appId: 'app-z', department: 'A' }, { order: 'asc', limit: 10 }).rows).toEqual([]);
-    expect(store.feedRow({ appId: 'app-z', department: 'A' }, 'evt_a')).toBeUndefined();
-    expect(store.feedRow(otherA, 'evt_b')).toBeUndefined();
-    expect(store.unacknowledged(A)).toBe(3);
+    expect((await store.feed(A, { order: 'desc', limit: 2 })).rows.map((r) => r.eventId)).toEqual(['evt_c', 'evt_b']);
+    expect((await store.feed(B, { order: 'asc', limit: 10 })).rows.map((r) => r.event.eventId)).toEqual(['evt_a']);
+    expect((await store.feed(otherA, { order: 'asc', limit: 10 })).rows.map((r) => r.event.eventId)).toEqual(['evt_a']);
+    expect((await store.feed({ appId: 'app-z', department: 'A' }, { order: 'asc', limit: 10 })).rows).toEqual([]);
+    expect(await store.feedRow({ appId: 'app-z', department: 'A' }, 'evt_a')).toBeUndefined();
+    expect(await store.feedRow(otherA, 'evt_b')).toBeUndefined();
+    expect(await store.unacknowledged(A)).toBe(3);
     const ack = {
       ackId: 'ack_1',
       eventId: 'evt_b',
@@ -285,52 +305,57 @@ describe.each(stores)('store contract: %s', (_name, open) => {
       note: '',
       recordedAt: '2026-11-21T09:00:00.000Z',
     };
-    expect(store.putAck('app-x', ack)).toEqual(ack);
-    expect(store.putAck('app-x', { ...ack, ackId: 'ack_2', amount: 1 })).toEqual(ack);
-    expect(store.unacknowledged(A)).toBe(2);
-    expect(store.feed(A, { order: 'asc', limit: 10, acknowledged: false }).rows.map((r) => r.eventId)).toEqual(['evt_a', 'evt_c']);
-    expect(store.feed(A, { order: 'asc', limit: 10, acknowledged: true }).rows.map((r) => r.eventId)).toEqual(['evt_b']);
-    expect(store.acks({ department: 'A' }, 'app-x').map((x) => [x.ack.ackId, x.event.eventId])).toEqual([['ack_1', 'evt_b']]);
-    expect(store.acks({ from: '2026-11-22' }, 'app-x')).toEqual([]);
+    expect(await store.putAck('app-x', ack)).toEqual(ack);
+    expect(await store.putAck('app-x', { ...ack, ackId: 'ack_2', amount: 1 })).toEqual(ack);
+    expect(await store.unacknowledged(A)).toBe(2);
+    expect((await store.feed(A, { order: 'asc', limit: 10, acknowledged: false })).rows.map((r) => r.eventId)).toEqual(['evt_a', 'evt_c']);
+    expect((await store.feed(A, { order: 'asc', limit: 10, acknowledged: true })).rows.map((r) => r.eventId)).toEqual(['evt_b']);
+    expect((await store.acks({ department: 'A' }, 'app-x')).map((x) => [x.ack.ackId, x.event.eventId])).toEqual([['ack_1', 'evt_b']]);
+    expect(await store.acks({ from: '2026-11-22' }, 'app-x')).toEqual([]);
     // The other app acknowledges evt_a for its 'A' apart; neither sees the other's.
     const theirs = { ...ack, ackId: 'ack_y', eventId: 'evt_a', action: 'rewarded' as const };
-    expect(store.putAck('app-y', theirs)).toEqual(theirs);
-    expect(store.getAck(A, 'evt_a')).toBeUndefined();
-    expect(store.getAck(otherA, 'evt_a')?.ackId).toBe('ack_y');
-    expect(store.acks({}, 'app-x').map((x) => x.ack.ackId)).toEqual(['ack_1']);
-    expect(store.acks({}, 'app-y').map((x) => [x.ack.ackId, x.appId])).toEqual([['ack_y', 'app-y']]);
-    expect(store.unacknowledged(otherA)).toBe(0);
+    expect(await store.putAck('app-y', theirs)).toEqual(theirs);
+    expect(await store.getAck(A, 'evt_a')).toBeUndefined();
+    expect((await store.getAck(otherA, 'evt_a'))?.ackId).toBe('ack_y');
+    expect((await store.acks({}, 'app-x')).map((x) => x.ack.ackId)).toEqual(['ack_1']);
+    expect((await store.acks({}, 'app-y')).map((x) => [x.ack.ackId, x.appId])).toEqual([['ack_y', 'app-y']]);
+    expect(await store.unacknowledged(otherA)).toBe(0);
   });
 
-  it('hands out only the head of each subscription × subject chain, and what is due', () => {
-    store.appendEvent({ event: event('evt_1'), feed: [], deliveries: [delivery('d1', 'evt_1')] });
-    store.appendEvent({ event: event('evt_2'), feed: [], deliveries: [delivery('d2', 'evt_2'), delivery('d3', 'evt_2', 'sub_2')] });
-    store.appendEvent({
+  it('hands out only the head of each subscription × subject chain, and what is due', async () => {
+    await store.appendEvent({ event: event('evt_1'), feed: [], deliveries: [delivery('d1', 'evt_1')] });
+    await store.appendEvent({ event: event('evt_2'), feed: [], deliveries: [delivery('d2', 'evt_2'), delivery('d3', 'evt_2', 'sub_2')] });
+    await store.appendEvent({
       event: event('evt_3', 'idcard:140105198509232176'),
       feed: [],
       deliveries: [delivery('d4', 'evt_3', 'sub_1', 'idcard:140105198509232176')],
     });
-    const ids = (now: number, busy: string[] = []) =>
-      store
-        .dueDeliveries(now, 10, new Set(busy))
-        .map((d) => d.deliveryId)
-        .sort();
-    expect(ids(999)).toEqual([]);
-    expect(ids(1000)).toEqual(['d1', 'd3', 'd4']);
-    expect(ids(1000, ['sub_1|uscc:91320100748204660Q'])).toEqual(['d3', 'd4']);
-    expect(store.nextDueAt(999)).toBe(1000);
+    const ids = async (now: number, busy: string[] = []) =>
+      (await store.dueDeliveries(now, 10, new Set(busy))).map((d) => d.deliveryId).sort();
+    expect(await ids(999)).toEqual([]);
+    expect(await ids(1000)).toEqual(['d1', 'd3', 'd4']);
+    expect(await ids(1000, ['sub_1|uscc:91320100748204660Q'])).toEqual(['d3', 'd4']);
+    expect(await store.nextDueAt(999)).toBe(1000);
     // Due already (handed out, or waiting behind one in flight): not a reason to wake later.
-    expect(store.nextDueAt(1000)).toBeNull();
-    const [d1] = store.dueDeliveries(1000, 10, new Set()).filter((d) => d.deliveryId === 'd1');
-    store.updateDelivery({ ...(d1 as NonNullable<typeof d1>), status: 'dead', attempts: 3, lastError: 'HTTP 500', nextAttemptAt: null });
-    expect(ids(1000)).toEqual(['d2', 'd3', 'd4']);
-    expect(store.countDeliveries('sub_1', 'dead')).toBe(1);
-    expect(store.deliveriesOf('sub_1', 'dead', 10).map((d) => [d.deliveryId, d.lastError, d.sequence])).toEqual([['d1', 'HTTP 500', 1]]);
-    store.dropPending('sub_1');
-    expect(ids(1000)).toEqual(['d3']);
+    expect(await store.nextDueAt(1000)).toBeNull();
+    const [d1] = (await store.dueDeliveries(1000, 10, new Set())).filter((d) => d.deliveryId === 'd1');
+    await store.updateDelivery({
+      ...(d1 as NonNullable<typeof d1>),
+      status: 'dead',
+      attempts: 3,
+      lastError: 'HTTP 500',
+      nextAttemptAt: null,
+    });
+    expect(await ids(1000)).toEqual(['d2', 'd3', 'd4']);
+    expect(await store.countDeliveries('sub_1', 'dead')).toBe(1);
+    expect((await store.deliveriesOf('sub_1', 'dead', 10)).map((d) => [d.deliveryId, d.lastError, d.sequence])).toEqual([
+      ['d1', 'HTTP 500', 1],
+    ]);
+    await store.dropPending('sub_1');
+    expect(await ids(1000)).toEqual(['d3']);
   });
 
-  it('keeps entries and grades recorded after seeding, subscriptions per app, and the checkers of a subject', () => {
+  it('keeps entries and grades recorded after seeding, subscriptions per app, and the checkers of a subject', async () => {
     const entry = {
       entryId: 'ent_x',
       listCode: 'SERIOUS_DISHONEST',
@@ -339,13 +364,13 @@ describe.each(stores)('store contract: %s', (_name, open) => {
       publicationEndsAt: '2029-11-21',
       basis: { kind: 'penalty' as const, document: 'd', summary: 's' },
     };
-    store.putEntry({ subjectKey: 'uscc:1', name: '某公司', entry });
-    store.putEntry({ subjectKey: 'uscc:1', name: '某公司', entry: { ...entry, revokedAt: '2026-11-22' } });
-    expect(store.entriesOf('uscc:1').map((e) => e.entry.revokedAt)).toEqual(['2026-11-22']);
-    expect(store.getEntry('ent_x')?.subjectKey).toBe('uscc:1');
-    expect(store.allEntries()).toHaveLength(1);
-    store.putGrade('uscc:1', { scaleId: 'S', level: 'A', evaluatedAt: '2026-11-21' });
-    expect(store.gradeOf('uscc:1')?.level).toBe('A');
+    await store.putEntry({ subjectKey: 'uscc:1', name: '某公司', entry });
+    await store.putEntry({ subjectKey: 'uscc:1', name: '某公司', entry: { ...entry, revokedAt: '2026-11-22' } });
+    expect((await store.entriesOf('uscc:1')).map((e) => e.entry.revokedAt)).toEqual(['2026-11-22']);
+    expect((await store.getEntry('ent_x'))?.subjectKey).toBe('uscc:1');
+    expect(await store.allEntries()).toHaveLength(1);
+    await store.putGrade('uscc:1', { scaleId: 'S', level: 'A', evaluatedAt: '2026-11-21' });
+    expect((await store.gradeOf('uscc:1'))?.level).toBe('A');
     const s = {
       subscriptionId: 'sub_9',
       appId: 'app-1',
@@ -363,36 +388,71 @@ describe.each(stores)('store contract: %s', (_name, open) => {
       previousSecretValidUntil: null,
       deletedAt: null,
     };
-    store.putSubscription(s);
-    expect(store.subscriptionsOf('app-1').map((x) => x.subscriptionId)).toEqual(['sub_9']);
-    expect(store.subscriptionsOf('app-2')).toEqual([]);
-    store.putSubscription({ ...s, deletedAt: 'y' });
-    expect(store.activeSubscriptions()).toEqual([]);
-    expect(store.getSubscription('sub_9')?.deletedAt).toBe('y');
-    store.putCheck(stored('chk_m1', { checkedAt: '2026-11-01T08:00:00.000Z' }));
-    store.putCheck(stored('chk_m2', { checkedAt: '2026-11-20T08:00:00.000Z' }));
-    store.putCheck(stored('chk_m3', { checkedAt: '2026-11-19T08:00:00.000Z' }, undefined, 'team-b'));
-    expect(store.checkersOf('uscc:91320100748204660Q', '2026-10-01T00:00:00.000Z').sort((x, y) => x.appId.localeCompare(y.appId))).toEqual([
+    await store.putSubscription(s);
+    expect((await store.subscriptionsOf('app-1')).map((x) => x.subscriptionId)).toEqual(['sub_9']);
+    expect(await store.subscriptionsOf('app-2')).toEqual([]);
+    await store.putSubscription({ ...s, deletedAt: 'y' });
+    expect(await store.activeSubscriptions()).toEqual([]);
+    expect((await store.getSubscription('sub_9'))?.deletedAt).toBe('y');
+    await store.putCheck(stored('chk_m1', { checkedAt: '2026-11-01T08:00:00.000Z' }));
+    await store.putCheck(stored('chk_m2', { checkedAt: '2026-11-20T08:00:00.000Z' }));
+    await store.putCheck(stored('chk_m3', { checkedAt: '2026-11-19T08:00:00.000Z' }, undefined, 'team-b'));
+    expect(
+      (await store.checkersOf('uscc:91320100748204660Q', '2026-10-01T00:00:00.000Z')).sort((x, y) => x.appId.localeCompare(y.appId)),
+    ).toEqual([
       { appId: APP.appId, department: sample.context.department, matter: sample.matter.code, checkedAt: '2026-11-20T08:00:00.000Z' },
       { appId: 'team-b', department: sample.context.department, matter: sample.matter.code, checkedAt: '2026-11-19T08:00:00.000Z' },
     ]);
-    expect(store.checkersOf('uscc:91320100748204660Q', '2026-11-21T00:00:00.000Z')).toEqual([]);
+    expect(await store.checkersOf('uscc:91320100748204660Q', '2026-11-21T00:00:00.000Z')).toEqual([]);
   });
 
   it('keeps what it acknowledged across a reopen (durable stores)', async () => {
     if (!reopen) return expect(store).toBeInstanceOf(MemoryStore);
-    store.putCheck(stored('chk_d'));
-    store.putFeedback(feedback('chk_d'));
-    store.appendEvent({
+    await store.putCheck(stored('chk_d'));
+    await store.putFeedback(feedback('chk_d'));
+    await store.appendEvent({
       event: event('evt_d'),
       feed: [{ appId: 'app-x', department: 'A', why: [] }],
       deliveries: [delivery('dd', 'evt_d')],
     });
-    store.close();
+    await store.close();
     store = await reopen();
-    expect(store.dueDeliveries(Date.now(), 10, new Set()).map((d) => d.deliveryId)).toEqual(['dd']);
-    expect(store.feed({ appId: 'app-x', department: 'A' }, { order: 'asc', limit: 5 }).rows.map((r) => r.eventId)).toEqual(['evt_d']);
-    expect(store.getCheck('chk_d')?.check.checkId).toBe('chk_d');
-    expect(store.getFeedback('chk_d')?.feedbackId).toBe('fb_chk_d_informed');
+    expect((await store.dueDeliveries(Date.now(), 10, new Set())).map((d) => d.deliveryId)).toEqual(['dd']);
+    expect((await store.feed({ appId: 'app-x', department: 'A' }, { order: 'asc', limit: 5 })).rows.map((r) => r.eventId)).toEqual([
+      'evt_d',
+    ]);
+    expect((await store.getCheck('chk_d'))?.check.checkId).toBe('chk_d');
+    expect((await store.getFeedback('chk_d'))?.feedbackId).toBe('fb_chk_d_informed');
+  });
+
+  it('keeps the first value of a meta key however many claim it (a key made once per store)', async () => {
+    const claims = await Promise.all(['a', 'b', 'c'].map((v) => store.claimMeta('key:token', v)));
+    expect(new Set(claims).size).toBe(1);
+    expect(await store.getMeta('key:token')).toBe(claims[0]);
+    expect(await store.claimMeta('key:token', 'd')).toBe(claims[0]);
+  });
+
+  it('draws rate-limit tokens from one bucket: refilled with time, never above the burst, refused when empty', async () => {
+    const take = (now: number) => store.takeToken('app:x', 2, 3, now);
+    expect((await Promise.all([take(0), take(0), take(0)])).map((t) => t.granted)).toEqual([true, true, true]);
+    const empty = await take(0);
+    expect(empty.granted).toBe(false);
+    expect(empty.tokens).toBeCloseTo(0, 6);
+    // Half a second at 2 per second: one token back.
+    expect((await take(500)).granted).toBe(true);
+    expect((await take(500)).granted).toBe(false);
+    // A long pause fills the bucket to its burst, not beyond.
+    expect((await take(60_000)).tokens).toBeCloseTo(2, 6);
+    // Another bucket is untouched.
+    expect((await store.takeToken('app:y', 2, 3, 0)).granted).toBe(true);
+  });
+
+  it('runs exclusive work and hands back its result', async () => {
+    expect(await store.exclusive('sweep', async () => 42)).toBe(42);
+  });
+
+  it('answers a ping and says which engine it is', async () => {
+    await expect(store.ping()).resolves.toBeUndefined();
+    expect(['memory', 'sqlite', 'postgres']).toContain(store.kind);
   });
 });

@@ -28,7 +28,7 @@ export async function migrateStore(argv: string[]): Promise<void> {
         MIGRATE_HELP,
       );
     const [{ sm4Sealer }, { sealStore }] = await Promise.all([import('../store/sealing.ts'), import('../store/migrate.ts')]);
-    const counts = sealStore(dataDir, sm4Sealer(key));
+    const counts = await sealStore(dataDir, sm4Sealer(key));
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     console.log(
       `credit-check-mock: sealed ${dataDir} with SM4 + HMAC-SM3 — ${total} rows (${

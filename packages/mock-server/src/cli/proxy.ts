@@ -51,7 +51,7 @@ function portOf(values: Record<string, unknown>, fallback: number, help: string)
 
 const stopOnSignal = (close: () => Promise<void>) => {
   const stop = () => {
-    close().then(() => process.exit(0));
+    void close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

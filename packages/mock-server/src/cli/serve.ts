@@ -24,6 +24,10 @@ Usage: credit-check-mock [options]
   --subjects N       generated subjects on top of the scenario subjects (default 1000)
   --seed S           seed for generated subjects (default credit-check)
   --data-dir DIR     persist checks, feedback, commitments, objections (node:sqlite); memory without it
+  --store URL        PostgreSQL instead (default $CREDIT_CHECK_STORE): postgres://user:password@host:5432/db —
+                     any number of instances on any hosts over one database, behind one address
+                     (see the mock-server README, "A shared provincial sandbox")
+  --instance NAME    this instance's name over --store (default host:pid), shown by /healthz
   --cors-origins L   comma-separated allowed browser origins of the API (default *)
   --control-origins L  web pages that may use /__mock/* besides the server's own (comma-separated
                      origins, e.g. http://127.0.0.1:5173); default none
@@ -46,7 +50,7 @@ Usage: credit-check-mock [options]
                      required with a --host other than loopback). Prefer the variable: argv is visible in ps
   --rate-limit N     at most N requests per second per app (429 + Retry-After beyond); default none
   --workers N        N processes on one port (node:cluster) for a sandbox many vendors share; needs
-                     --data-dir (one store for all). Default 1
+                     --data-dir or --store (one store for all). Default 1
   --apps FILE        several teams' apps, JSON [{ "appId", "appSecret" }, …] instead of the one sandbox
                      app: each sees only its own checks, cases and statistics
   --quiet            no access log on stdout
@@ -109,10 +113,18 @@ export async function serve(argv: string[]): Promise<void> {
   } catch (error) {
     return usage((error as Error).message);
   }
+  const storeUrl = values.store ?? (process.env.CREDIT_CHECK_STORE || undefined);
+  if (storeUrl !== undefined) {
+    if (!/^postgres(ql)?:\/\//.test(storeUrl))
+      return usage(`--store must be a PostgreSQL URL (postgres://user:password@host:5432/db), got "${redactUrl(storeUrl)}"`);
+    if (values['data-dir']) return usage('--store (PostgreSQL) and --data-dir (SQLite) are two stores: give one');
+  }
   const workers = Number(values.workers ?? 1);
   if (!Number.isInteger(workers) || workers < 1 || workers > 64) return usage(`--workers must be 1–64, got "${values.workers}"`);
-  if (workers > 1 && !values['data-dir'])
-    return usage('--workers shares one store between processes: give --data-dir DIR (in memory, each worker would keep its own checks)');
+  if (workers > 1 && !values['data-dir'] && !storeUrl)
+    return usage(
+      '--workers shares one store between processes: give --data-dir DIR or --store URL (in memory, each worker would keep its own checks)',
+    );
   if (workers > 1 && cluster.isPrimary) return runCluster(workers);
   const worker = clusterWorker();
   const started = performance.now();
@@ -123,6 +135,8 @@ export async function serve(argv: string[]): Promise<void> {
     subjects,
     seed: values.seed ?? 'credit-check',
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+    ...(storeUrl ? { storeUrl } : {}),
+    ...(values.instance ? { instance: values.instance } : {}),
     corsOrigins: values['cors-origins'] ? list(values['cors-origins']) : '*',
     ...(values['control-origins'] ? { controlOrigins: list(values['control-origins']) } : {}),
     ...(values['allowed-hosts'] ? { allowedHosts: list(values['allowed-hosts']) } : {}),
@@ -131,8 +145,8 @@ export async function serve(argv: string[]): Promise<void> {
     ...(storeKey ? { storeKey } : {}),
     ...(tokenKey ? { tokenKey } : {}),
     ...(adminKey ? { adminKey } : {}),
-    // Connections are handed out in turn, so each worker holds its share of the app's rate.
-    ...(rateLimit ? { rateLimit: worker ? Math.max(1, Math.ceil(rateLimit / worker.count)) : rateLimit } : {}),
+    // One bucket per app in the store, drawn on by every worker and instance.
+    ...(rateLimit ? { rateLimit } : {}),
     ...(worker ? { cluster: { channel: worker.channel, duties: worker.index === 1, worker: worker.index } } : {}),
     webhooks: { retry: { baseMs: retryMs, maxAttempts: attempts } },
     ...(allowWebhookHosts.length ? { webhookDestinations: { allow: allowWebhookHosts } } : {}),
@@ -141,14 +155,19 @@ export async function serve(argv: string[]): Promise<void> {
   });
   // Before the banner: whoever waits for it may stop the server at once, and must get a clean close.
   const stop = () => {
-    server.close().then(() => process.exit(0));
+    void server.close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   if (worker && worker.index > 1) return; // worker 1 prints the banner
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const secretShown = process.env.CREDIT_CHECK_APP_SECRET ? '(from CREDIT_CHECK_APP_SECRET)' : app.appSecret;
-  console.log(`credit-check mock platform ready in ${seconds}s — ${server.platform.subjects.subjects.size} subjects, store: ${values['data-dir'] ? `${values['data-dir']}${storeKey ? ' (SM4-sealed)' : ''}${worker ? `, shared by ${worker.count} workers` : ''}` : 'memory'}
+  const storeName = storeUrl
+    ? `PostgreSQL ${redactUrl(storeUrl)}${storeKey ? ' (SM4-sealed)' : ''}, instance ${server.instance}`
+    : values['data-dir']
+      ? `${values['data-dir']}${storeKey ? ' (SM4-sealed)' : ''}`
+      : 'memory';
+  console.log(`credit-check mock platform ready in ${seconds}s — ${server.platform.subjects.subjects.size} subjects, store: ${storeName}${worker ? `, shared by ${worker.count} workers` : ''}
   API          ${server.apiBase}
   OpenAPI      ${server.apiBase}/openapi.json
   Scenarios    ${server.origin}/__mock/scenarios   (demo matters: ${DEMO_MATTERS.join(', ')})
@@ -167,6 +186,8 @@ function parse(argv: string[]) {
       subjects: { type: 'string' },
       seed: { type: 'string' },
       'data-dir': { type: 'string' },
+      store: { type: 'string' },
+      instance: { type: 'string' },
       'cors-origins': { type: 'string' },
       'control-origins': { type: 'string' },
       'allowed-hosts': { type: 'string' },
@@ -189,6 +210,8 @@ function parse(argv: string[]) {
 }
 
 const usage = (message: string) => usageError(message, HELP);
+/** A database URL as it may be shown: the password never (argv and logs are read by others). */
+export const redactUrl = (url: string) => url.replace(/^(\w+:\/\/[^:/@]*):[^@/]*@/, '$1:***@');
 const list = (text: string) =>
   text
     .split(',')

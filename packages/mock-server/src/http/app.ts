@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import type { Principal } from '../auth/principal.ts';
 import type { Platform } from '../platform/platform.ts';
 import { ProblemError, problem } from '../problems.ts';
+import { isStoreUnavailable } from '../store/unavailable.ts';
 import { authenticate } from './auth.ts';
 import { isJson, parseJson, readBody } from './body.ts';
 import type { Ctx, PlatformApp, PlatformEnv } from './env.ts';
@@ -50,6 +51,8 @@ export interface AppOptions {
   share?: (change: SharedChange) => void;
   /** Which worker of `--workers` this is: /healthz says so (an operator sees each one answer). */
   worker?: number;
+  /** Which instance over a shared PostgreSQL store this is (its name): /healthz says so behind a load balancer. */
+  instance?: string;
 }
 
 /**
@@ -64,7 +67,7 @@ export function createApp(options: AppOptions): PlatformApp {
   const limit = options.bodyLimit ?? 64 * 1024;
   const batchLimit = options.batchBodyLimit ?? 1024 * 1024;
   const idempotency = new Idempotency(platform);
-  const limiter = options.rateLimit ? new RateLimiter(options.rateLimit) : undefined;
+  const limiter = options.rateLimit ? new RateLimiter(platform.store, options.rateLimit) : undefined;
   const answer = handlers(platform, options.batchMax ?? BATCH_MAX);
   const app = new Hono<PlatformEnv>();
 
@@ -76,7 +79,7 @@ export function createApp(options: AppOptions): PlatformApp {
     try {
       await platform.store.durable();
     } catch {
-      c.res = problemResponse(c, problem('UNAVAILABLE', '数据未能保存，请重试', 'The write could not be committed; retry'));
+      c.res = problemResponse(c, storeUnavailable('数据未能保存，请稍后重试', 'The write could not be committed; retry'));
     }
   });
   if (options.logger) app.use('*', accessLog(options.logger));
@@ -84,17 +87,25 @@ export function createApp(options: AppOptions): PlatformApp {
   app.use(`${API_BASE}/*`, cors(options.corsOrigins));
   app.use('/healthz', cors(options.corsOrigins));
 
-  app.get('/healthz', (c) =>
-    c.json(
+  // A load balancer's probe: 503 while this instance cannot reach its store (or an outage is staged).
+  app.get('/healthz', async (c) => {
+    const store = await platform.store.ping().then(
+      () => 'ok' as const,
+      () => 'unavailable' as const,
+    );
+    const status = faults.outage ? 'outage' : store === 'ok' ? 'ok' : 'store-unavailable';
+    return c.json(
       {
-        status: faults.outage ? 'outage' : 'ok',
+        status,
+        store: { kind: platform.store.kind, status: store },
         subjects: platform.subjects.subjects.size,
         time: new Date().toISOString(),
         ...(options.worker ? { worker: options.worker } : {}),
+        ...(options.instance ? { instance: options.instance } : {}),
       },
-      faults.outage ? 503 : 200,
-    ),
-  );
+      status === 'ok' ? 200 : 503,
+    );
+  });
 
   // The budget goes on every answer to an authenticated caller — success, refusal or replay.
   if (limiter) {
@@ -117,7 +128,7 @@ export function createApp(options: AppOptions): PlatformApp {
         text = await readBody(request, id === 'createCheckBatch' ? batchLimit : limit);
       }
       const principal = (await authenticate(platform, endpoint, request, text)) as Principal;
-      if (principal && limiter) c.set('rateLimit', limiter.take(principal.appId, Date.now()));
+      if (principal && limiter) c.set('rateLimit', await limiter.take(principal.appId, Date.now()));
       const input = {
         principal,
         body: endpoint.body ? validate(endpoint.body, parseJson(text)) : undefined,
@@ -158,12 +169,21 @@ export function createApp(options: AppOptions): PlatformApp {
 
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(c, error);
+    if (isStoreUnavailable(error)) return problemResponse(c, storeUnavailable());
     // Never the input, never a stack in the response; the log line carries the request id.
     console.error(`[credit-check-mock] internal error ${c.get('requestId')}: ${redact(String((error as Error)?.stack ?? error))}`);
     return problemResponse(c, problem('INTERNAL'));
   });
 
   return app;
+}
+
+/** 503 with Retry-After: the store is out of reach for now; the request did not happen and may be retried. */
+function storeUnavailable(
+  zh = '信用平台的数据存储暂时无法访问，请稍后重试',
+  en = 'The platform cannot reach its data store now; retry shortly',
+) {
+  return problem('UNAVAILABLE', zh, en, { retryAfter: 2, headers: { 'retry-after': '2' } });
 }
 
 function matches(route: string, path: string): boolean {

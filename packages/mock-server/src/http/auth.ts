@@ -75,7 +75,7 @@ export async function authenticate(platform: Platform, endpoint: Endpoint, reque
     );
   }
   // Only a verified signature may spend a nonce, so garbage cannot fill the nonce store.
-  if (!platform.store.useNonce(`${app.appId}:${parsed.nonce}`, parsed.timestamp + 2 * SIGNATURE_WINDOW_MS)) {
+  if (!(await platform.store.useNonce(`${app.appId}:${parsed.nonce}`, parsed.timestamp + 2 * SIGNATURE_WINDOW_MS))) {
     throw problem('NONCE_REUSED', undefined, undefined, { headers: CHALLENGE });
   }
   if (!endpoint.callers.includes('app')) throw problem('FORBIDDEN');

@@ -44,55 +44,61 @@ export function handlers(platform: Platform, batchMax: number): Handlers {
       return { body: check, headers: { location: `${API_BASE}/checks/${check.checkId}` } };
     },
     createCheckBatch: async ({ principal, body }) => ({ body: await platform.checkBatch(principal, body, batchMax) }),
-    getCheck: ({ principal, params }) => ({ body: platform.getCheck(principal, params.checkId) }),
-    createFeedback: ({ principal, params, body }) => {
-      const { feedback, created } = platform.feedback(principal, params.checkId, body);
+    getCheck: async ({ principal, params }) => ({ body: await platform.getCheck(principal, params.checkId) }),
+    createFeedback: async ({ principal, params, body }) => {
+      const { feedback, created } = await platform.feedback(principal, params.checkId, body);
       // The same feedback again is answered as it was recorded, with 200 instead of 201.
       return { status: created ? 201 : 200, body: feedback };
     },
-    getProfile: ({ principal, body }) => ({ body: platform.profile(principal, body.subject) }),
+    getProfile: async ({ principal, body }) => ({ body: await platform.profile(principal, body.subject) }),
     listMatters: () => ({ body: { matters: platform.catalog.matters } }),
     listMeasures: () => ({ body: { measures: platform.catalog.measures } }),
     listLists: () => ({ body: { lists: platform.catalog.lists } }),
     listGradeScales: () => ({ body: { scales: platform.catalog.gradeScales, tiers: platform.catalog.tiers } }),
-    signCommitment: ({ principal, body }) => ({ body: platform.signCommitment(principal, body) }),
-    searchCommitments: ({ principal, body }) => ({ body: platform.searchCommitments(principal, body) }),
-    recordFulfilment: ({ principal, params, body }) => ({ body: platform.recordFulfilment(principal, params.commitmentId, body) }),
-    createObjection: ({ principal, body }) => {
-      const objection = platform.createObjection(principal, body);
+    signCommitment: async ({ principal, body }) => ({ body: await platform.signCommitment(principal, body) }),
+    searchCommitments: async ({ principal, body }) => ({ body: await platform.searchCommitments(principal, body) }),
+    recordFulfilment: async ({ principal, params, body }) => ({
+      body: await platform.recordFulfilment(principal, params.commitmentId, body),
+    }),
+    createObjection: async ({ principal, body }) => {
+      const objection = await platform.createObjection(principal, body);
       return { body: objection, headers: { location: `${API_BASE}/objections/${objection.objectionId}` } };
     },
-    getObjection: ({ principal, params }) => ({ body: platform.getObjection(principal, params.objectionId) }),
-    decideObjection: ({ principal, params, body }) => ({ body: platform.decideObjection(principal, params.objectionId, body) }),
+    getObjection: async ({ principal, params }) => ({ body: await platform.getObjection(principal, params.objectionId) }),
+    decideObjection: async ({ principal, params, body }) => ({
+      body: await platform.decideObjection(principal, params.objectionId, body),
+    }),
     createToken: async ({ principal, body }) => ({ body: await platform.mintToken(principal, body) }),
     getKeys: () => ({ body: platform.jwks(), headers: { 'cache-control': 'public, max-age=300' } }),
-    getCoverage: ({ principal, query }) => ({ body: platform.coverage(principal, query) }),
-    listEvents: ({ principal, query }) => ({ body: platform.feed(principal, query) }),
-    ackEvent: ({ principal, params, body }) => {
-      const { ack, created } = platform.ack(principal, params.eventId, body);
+    getCoverage: async ({ principal, query }) => ({ body: await platform.coverage(principal, query) }),
+    listEvents: async ({ principal, query }) => ({ body: await platform.feed(principal, query) }),
+    ackEvent: async ({ principal, params, body }) => {
+      const { ack, created } = await platform.ack(principal, params.eventId, body);
       return { status: created ? 201 : 200, body: ack };
     },
     createSubscription: async ({ principal, body }) => {
       const created = await platform.subscriptions.create(principal, body);
       return { body: created, headers: { location: `${API_BASE}/subscriptions/${created.subscriptionId}` } };
     },
-    listSubscriptions: ({ principal }) => ({ body: platform.subscriptions.list(principal) }),
-    getSubscription: ({ principal, params }) => ({ body: platform.subscriptions.get(principal, params.subscriptionId) }),
-    deleteSubscription: ({ principal, params }) => ({ body: platform.subscriptions.delete(principal, params.subscriptionId) }),
-    rotateSubscriptionSecret: ({ principal, params, body }) => ({
-      body: platform.subscriptions.rotate(principal, params.subscriptionId, body),
+    listSubscriptions: async ({ principal }) => ({ body: await platform.subscriptions.list(principal) }),
+    getSubscription: async ({ principal, params }) => ({ body: await platform.subscriptions.get(principal, params.subscriptionId) }),
+    deleteSubscription: async ({ principal, params }) => ({
+      body: await platform.subscriptions.delete(principal, params.subscriptionId),
     }),
-    listDeliveries: ({ principal, params, query }) => ({
-      body: platform.subscriptions.deliveries(principal, params.subscriptionId, query),
+    rotateSubscriptionSecret: async ({ principal, params, body }) => ({
+      body: await platform.subscriptions.rotate(principal, params.subscriptionId, body),
     }),
-    redeliver: ({ principal, params, body }) => ({
-      body: platform.subscriptions.redeliver(principal, params.subscriptionId, body.deliveryIds),
+    listDeliveries: async ({ principal, params, query }) => ({
+      body: await platform.subscriptions.deliveries(principal, params.subscriptionId, query),
     }),
-    listCases: ({ principal, query, accept }) => {
-      if (!wantsCsv(accept)) return { body: platform.cases(principal, query) };
+    redeliver: async ({ principal, params, body }) => ({
+      body: await platform.subscriptions.redeliver(principal, params.subscriptionId, body.deliveryIds),
+    }),
+    listCases: async ({ principal, query, accept }) => {
+      if (!wantsCsv(accept)) return { body: await platform.cases(principal, query) };
       const day = platform.today();
       return {
-        text: { contentType: 'text/csv; charset=utf-8', content: platform.casesCsv(principal, query) },
+        text: { contentType: 'text/csv; charset=utf-8', content: await platform.casesCsv(principal, query) },
         headers: { 'content-disposition': `attachment; filename="cases-${day}.csv"` },
       };
     },

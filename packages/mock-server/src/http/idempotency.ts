@@ -48,10 +48,10 @@ export class Idempotency {
     // A claim a crashed process never released lapses after IN_FLIGHT_MS.
     const claim = `idempotency:${scoped}`;
     // Real time, as the store expires nonces by it (the platform's clock may be a test's).
-    const claimed = platform.store.useNonce(claim, Date.now() + IN_FLIGHT_MS);
-    const saved = platform.store.getIdempotent(scoped, now - IDEMPOTENCY_TTL_MS);
+    const claimed = await platform.store.useNonce(claim, Date.now() + IN_FLIGHT_MS);
+    const saved = await platform.store.getIdempotent(scoped, now - IDEMPOTENCY_TTL_MS);
     if (saved || !claimed) {
-      if (claimed) platform.store.releaseNonce(claim);
+      if (claimed) await platform.store.releaseNonce(claim);
       if (!saved) throw problem('IDEMPOTENCY_IN_PROGRESS', undefined, undefined, { retryAfter: 1, headers: { 'retry-after': '1' } });
       if (saved.requestHash !== hash) throw problem('IDEMPOTENCY_KEY_REUSED');
       return new Response(saved.body, {
@@ -73,10 +73,11 @@ export class Idempotency {
         status = error.status;
         body = JSON.stringify(error.toProblem(c.get('requestId')));
       }
-      platform.store.putIdempotent(scoped, { requestHash: hash, status, body, createdAt: now }, now - IDEMPOTENCY_TTL_MS);
+      await platform.store.putIdempotent(scoped, { requestHash: hash, status, body, createdAt: now }, now - IDEMPOTENCY_TTL_MS);
       return new Response(body, { status, headers: { ...headers, 'content-type': contentType(status) } });
     } finally {
-      platform.store.releaseNonce(claim);
+      // A store that is down keeps the claim; it lapses after IN_FLIGHT_MS (the retry meets a 409 until then).
+      await platform.store.releaseNonce(claim).catch(() => {});
     }
   }
 }

@@ -38,28 +38,28 @@ export function mockControls(
   };
   const MOCK = { kind: 'app', appId: 'credit-check-mock' } as const;
 
-  controls.post('/entries', async (c) => c.json(platform.controls.listEntry(await body(c, MockEntryRequest)), 201));
+  controls.post('/entries', async (c) => c.json(await platform.controls.listEntry(await body(c, MockEntryRequest)), 201));
   controls.post('/entries/:entryId/repair', async (c) => {
     const { method } = await body(c, MockRepairRequest);
-    return c.json(platform.controls.repairEntry(c.req.param('entryId'), method));
+    return c.json(await platform.controls.repairEntry(c.req.param('entryId'), method));
   });
-  controls.post('/entries/:entryId/revoke', (c) => c.json(platform.controls.revokeEntry(c.req.param('entryId'))));
+  controls.post('/entries/:entryId/revoke', async (c) => c.json(await platform.controls.revokeEntry(c.req.param('entryId'))));
   for (const [verb, outcome] of [
     ['violate', 'violated'],
     ['fulfil', 'fulfilled'],
   ] as const) {
-    controls.post(`/commitments/:commitmentId/${verb}`, (c) => {
-      const commitment = platform.recordFulfilment(MOCK, c.req.param('commitmentId'), { outcome, operator: 'credit-check-mock' });
+    controls.post(`/commitments/:commitmentId/${verb}`, async (c) => {
+      const commitment = await platform.recordFulfilment(MOCK, c.req.param('commitmentId'), { outcome, operator: 'credit-check-mock' });
       return c.json({ commitment });
     });
   }
   controls.post('/grades', async (c) => {
     const { subject, level, scaleId } = await body(c, MockGradeRequest);
-    return c.json(platform.controls.setGrade(subject, level, scaleId));
+    return c.json(await platform.controls.setGrade(subject, level, scaleId));
   });
   controls.post('/clock', async (c) => {
     const { days = 0, hours = 0 } = await body(c, MockClockRequest);
-    const change = platform.controls.advanceClock((days * 24 + hours) * 3_600_000);
+    const change = await platform.controls.advanceClock((days * 24 + hours) * 3_600_000);
     share({ kind: 'clock', offsetMs: platform.clockOffsetMs });
     return c.json(change);
   });
@@ -76,9 +76,9 @@ export function mockControls(
     share({ kind: 'scenario', ...faults.state() });
     return c.json(faults.state());
   });
-  controls.post('/reset', (c) => {
+  controls.post('/reset', async (c) => {
     faults.clear();
-    platform.reset();
+    await platform.reset();
     share({ kind: 'reset' });
     return c.json({ reset: true });
   });

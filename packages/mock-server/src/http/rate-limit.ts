@@ -1,4 +1,5 @@
 import { ProblemError } from '../problems.ts';
+import type { Store } from '../store/store.ts';
 
 /**
  * Per-app rate limits for a sandbox shared by many vendors: one token bucket per app (its
@@ -7,12 +8,16 @@ import { ProblemError } from '../problems.ts';
  * Over the limit: 429 `RATE_LIMITED` with `Retry-After` (whole seconds), which the SDK honours.
  */
 export class RateLimiter {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly store: Pick<Store, 'takeToken'>;
   private readonly perSecond: number;
   private readonly burst: number;
 
-  /** @param perSecond sustained requests per second per app; @param burst bucket size (default: one second's worth). */
-  constructor(perSecond: number, burst?: number) {
+  /**
+   * @param store keeps the buckets (one per app for every process and instance sharing it);
+   * @param perSecond sustained requests per second per app; @param burst bucket size (default: one second's worth).
+   */
+  constructor(store: Pick<Store, 'takeToken'>, perSecond: number, burst?: number) {
+    this.store = store;
     this.perSecond = perSecond;
     this.burst = burst ?? perSecond;
   }
@@ -21,18 +26,9 @@ export class RateLimiter {
    * Spends one request of `appId`'s bucket, or throws 429 with how long until there is one.
    * Returns the IETF RateLimit headers (draft-ietf-httpapi-ratelimit-headers) for the answer.
    */
-  take(appId: string, now: number): Record<string, string> {
-    let bucket = this.buckets.get(appId);
-    if (!bucket) {
-      bucket = { tokens: this.burst, at: now };
-      this.buckets.set(appId, bucket);
-    }
-    bucket.tokens = Math.min(this.burst, bucket.tokens + ((now - bucket.at) / 1000) * this.perSecond);
-    bucket.at = now;
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return this.headers(bucket.tokens);
-    }
+  async take(appId: string, now: number): Promise<Record<string, string>> {
+    const bucket = await this.store.takeToken(`app:${appId}`, this.perSecond, this.burst, now);
+    if (bucket.granted) return this.headers(bucket.tokens);
     const retryAfter = Math.max(1, Math.ceil((1 - bucket.tokens) / this.perSecond));
     throw new ProblemError(
       'RATE_LIMITED',

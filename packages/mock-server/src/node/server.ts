@@ -3,6 +3,7 @@ import { lookup } from 'node:dns/promises';
 import { appendFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import { API_BASE } from '@credit-check/sdk/contract';
 import { getRequestListener, type Http2Bindings, type HttpBindings } from '@hono/node-server';
 import { formatLog, type RequestLog } from '../http/app.ts';
@@ -19,6 +20,14 @@ export interface ServerOptions extends Omit<PlatformOptions, 'store'> {
   host?: string;
   /** Persist checks, feedback, commitments and objections here (node:sqlite); in memory without it. */
   dataDir?: string;
+  /**
+   * A PostgreSQL URL (`postgres://user@host:5432/db`): the store of a platform that runs as many
+   * instances on many hosts over one database (instead of `dataDir`). Every instance delivers
+   * webhooks (leases), sweeps once (a lock) and hears the others' controls (LISTEN/NOTIFY).
+   */
+  storeUrl?: string;
+  /** This instance's name over a shared PostgreSQL store (default host:pid): `/healthz` says it. */
+  instance?: string;
   /**
    * Under `crypto: 'gm'` with a `dataDir`: the 32-byte key that seals personal records with SM4 +
    * HMAC-SM3 (from a key file or CREDIT_CHECK_STORE_KEY; never stored in the data dir). Required then.
@@ -58,6 +67,8 @@ export interface RunningServer extends MockPlatform {
   origin: string;
   /** e.g. `http://127.0.0.1:8787/api/v1` — the SDK's `baseUrl`. */
   apiBase: string;
+  /** This instance's name (host:pid unless given). */
+  instance: string;
   close(): Promise<void>;
 }
 
@@ -81,6 +92,20 @@ export async function openSqliteStore(dataDir: string, options: { storeKey?: Uin
  * Sandbox credentials: CREDIT_CHECK_APP_ID / CREDIT_CHECK_APP_SECRET override the documented
  * defaults. Under 国密 the app signs with CC-HMAC-SM3.
  */
+/** The PostgreSQL store (the driver is loaded only when one is asked for). */
+export async function openPostgresStore(
+  url: string,
+  options: { storeKey?: Uint8Array | undefined; instance?: string; max?: number } = {},
+): Promise<import('../store/postgres.ts').PostgresStore> {
+  const { PostgresStore } = await import('../store/postgres.ts');
+  const sealer = options.storeKey ? (await import('../store/sealing.ts')).sm4Sealer(options.storeKey) : undefined;
+  return PostgresStore.open(url, {
+    ...(sealer ? { sealer } : {}),
+    ...(options.max ? { max: options.max } : {}),
+    applicationName: `credit-check-mock ${options.instance ?? ''}`.trim().slice(0, 63),
+  });
+}
+
 export function sandboxApp(env: NodeJS.ProcessEnv = process.env, suite: CryptoSuite = 'standard'): App {
   return {
     appId: env.CREDIT_CHECK_APP_ID || SANDBOX_APP.appId,
@@ -133,7 +158,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       `绑定到非本机地址 ${bind} 时必须设置管理员密钥 (binding ${bind}, reachable from other machines, needs an admin key for /__mock/*: --admin-key or CREDIT_CHECK_ADMIN_KEY)`,
     );
   }
-  if (options.crypto === 'gm' && options.dataDir && !options.storeKey) {
+  if (options.dataDir && options.storeUrl) {
+    throw new Error('数据目录与数据库只能选一个 (give either dataDir (SQLite) or storeUrl (PostgreSQL), not both)');
+  }
+  if (options.crypto === 'gm' && (options.dataDir || options.storeUrl) && !options.storeKey) {
     throw new Error(
       '国密模式下的数据目录须提供 SM4 存储密钥 (--crypto gm with --data-dir needs a store key: --store-key-file FILE or CREDIT_CHECK_STORE_KEY, 64 hex characters, e.g. `openssl rand -hex 32`)',
     );
@@ -145,7 +173,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // Webhook names are resolved when a subscription is made, as they are at every delivery.
   const policy = { lookup: resolveAll, ...options.webhookDestinations };
   const destinations = { ...policy, check: (url: string) => checkDestination(url, policy) };
-  const store = options.dataDir ? await openSqliteStore(options.dataDir, { storeKey: options.storeKey }) : undefined;
+  const instance = options.instance ?? `${hostname()}:${process.pid}`;
+  const postgres = options.storeUrl ? await openPostgresStore(options.storeUrl, { storeKey: options.storeKey, instance }) : undefined;
+  const store = postgres ?? (options.dataDir ? await openSqliteStore(options.dataDir, { storeKey: options.storeKey }) : undefined);
+  // Over PostgreSQL every instance is a peer: it delivers (leases), sweeps (once, by lock) and hears
+  // the others through the database; `--workers` processes on one host are instances too.
+  const shared = postgres ? await (await import('./postgres-channel.ts')).postgresChannel(postgres.client, instance) : undefined;
+  const cluster = shared ? { channel: shared, duties: true, worker: options.cluster?.worker } : options.cluster;
   const file = options.accessLog ?? process.env.CREDIT_CHECK_ACCESS_LOG;
   const log =
     file || options.log
@@ -162,9 +196,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     ...(store ? { store } : {}),
     ...(log ? { logger: log } : {}),
     controls: { ...(options.controlOrigins ? { origins: options.controlOrigins } : {}), host: controlHosts(bind, options) },
-    ...(options.cluster
-      ? { share: (change: SharedChange) => options.cluster?.channel.publish(change), worker: options.cluster.worker }
-      : {}),
+    ...(cluster ? { share: (change: SharedChange) => cluster.channel.publish(change), worker: cluster.worker } : {}),
+    ...(postgres ? { instance } : {}),
   });
   const listener = getRequestListener(async (request: Request, env: HttpBindings | Http2Bindings) => {
     const response = await mock.app.fetch(request, env);
@@ -182,19 +215,24 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     server.once('error', reject);
     server.listen(options.port ?? 8787, options.host ?? '127.0.0.1', () => resolve());
   });
-  const duties = options.cluster?.duties ?? true;
+  const duties = cluster?.duties ?? true;
   const deliverer = options.webhooks === false || !duties ? undefined : new Deliverer(mock.platform, options.webhooks || {});
   deliverer?.start();
   // Expiries and due commitments fire as days pass (and at once after POST /__mock/clock).
-  if (duties) mock.platform.sweep();
-  const sweeper = setInterval(() => duties && mock.platform.sweep(), 3_600_000);
+  const sweep = () => {
+    if (!duties) return;
+    mock.platform.sweep().catch((error: Error) => console.error(`[credit-check-mock] sweep failed, next in an hour: ${error.message}`));
+  };
+  sweep();
+  const sweeper = setInterval(sweep, 3_600_000);
   sweeper.unref();
-  if (options.cluster) {
-    const { channel } = options.cluster;
-    // Only worker 1 delivers; the others wake it, once per turn of the event loop (a sweep or a
-    // batch appends many events at once, and one look at the outbox covers them all).
+  if (cluster) {
+    const { channel } = cluster;
+    // Only worker 1 delivers (SQLite), or every instance (PostgreSQL); the one that appended wakes
+    // the others, once per turn of the event loop (a sweep or a batch appends many events at once,
+    // and one look at the outbox covers them all).
     let waking = false;
-    if (!duties)
+    if (!duties || postgres)
       mock.platform.onEvents(() => {
         if (waking) return;
         waking = true;
@@ -213,13 +251,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     server,
     origin,
     apiBase: origin + API_BASE,
+    instance,
     deliverer,
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(sweeper);
         server.close(async () => {
           await deliverer?.stop();
-          mock.platform.store.close();
+          await shared?.close();
+          await mock.platform.store.close();
           resolve();
         });
         server.closeAllConnections();

@@ -23,14 +23,14 @@ const KIND: Record<FeedbackAction | 'punished' | 'rewarded', CaseKind> = {
  * 联合奖惩案例 (003 §七 归集上报; 可查可核可溯): every feedback, at the counter and on pushed
  * events, as one list; a token sees its own department's.
  */
-export function allCases(ctx: PlatformContext, principal: Principal, query: CaseQuery): Case[] {
+export async function allCases(ctx: PlatformContext, principal: Principal, query: CaseQuery): Promise<Case[]> {
   const department = principal.kind === 'token' ? departmentOf(principal, query.department) : query.department;
   const filter = {
     ...(query.from ? { from: query.from } : {}),
     ...(query.to ? { to: query.to } : {}),
     ...(department ? { department } : {}),
   };
-  const fromChecks: Case[] = ctx.store.feedbackCases(filter, principal.appId).map(({ feedback: f, check: { check: c } }) => ({
+  const fromChecks: Case[] = (await ctx.store.feedbackCases(filter, principal.appId)).map(({ feedback: f, check: { check: c } }) => ({
     caseId: `case_${f.feedbackId}`,
     source: 'check',
     kind: KIND[f.action],
@@ -52,8 +52,12 @@ export function allCases(ctx: PlatformContext, principal: Principal, query: Case
     checkId: c.checkId,
     eventId: null,
   }));
-  const fromEvents: Case[] = ctx.store.acks(filter, principal.appId).map(({ ack: a, event: e }) => {
-    const why = ctx.store.feedRow({ appId: principal.appId, department: a.department }, a.eventId)?.why ?? [];
+  const acks = await ctx.store.acks(filter, principal.appId);
+  const rows = await Promise.all(
+    acks.map(({ ack: a }) => ctx.store.feedRow({ appId: principal.appId, department: a.department }, a.eventId)),
+  );
+  const fromEvents: Case[] = acks.map(({ ack: a, event: e }, i) => {
+    const why = rows[i]?.why ?? [];
     const data = e.data as { commitment?: { matterCode: string | null } };
     const code = data.commitment?.matterCode ?? why.find((r) => r.matter)?.matter ?? null;
     const matter = code ? { code, name: ctx.matters.get(code)?.name ?? code } : null;
@@ -85,8 +89,8 @@ export function allCases(ctx: PlatformContext, principal: Principal, query: Case
     .map((c) => (pii ? c : { ...c, subject: maskSubject(c.subject) }));
 }
 
-export function listCases(ctx: PlatformContext, principal: Principal, query: CaseQuery): CaseList {
-  const all = allCases(ctx, principal, query);
+export async function listCases(ctx: PlatformContext, principal: Principal, query: CaseQuery): Promise<CaseList> {
+  const all = await allCases(ctx, principal, query);
   const start = query.after ? Number(query.after) : 0;
   const limit = query.limit ?? 100;
   const cases = all.slice(start, start + limit);

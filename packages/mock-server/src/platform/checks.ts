@@ -23,7 +23,7 @@ export async function createCheck(ctx: PlatformContext, principal: Principal, re
 
 async function evaluateAndStore(ctx: PlatformContext, appId: string, request: CheckRequest, matter: Matter): Promise<Check> {
   const { idType, id } = request.subject;
-  const { key, record, entries, commitments, grade, supervision, linked } = subjectFile(ctx, idType, id, ctx.today());
+  const { key, record, entries, commitments, grade, supervision, linked } = await subjectFile(ctx, idType, id, ctx.today());
   const evaluation = evaluate({
     matter,
     measures: ctx.catalog.measures,
@@ -75,7 +75,7 @@ async function evaluateAndStore(ctx: PlatformContext, appId: string, request: Ch
     feedback: null,
   };
   const { feedback: _none, ...stored } = check;
-  ctx.store.putCheck({ check: stored, subjectKey: key, appId });
+  await ctx.store.putCheck({ check: stored, subjectKey: key, appId });
   return check;
 }
 
@@ -125,17 +125,17 @@ export async function createCheckBatch(
 }
 
 /** GET /checks/{id}: the stored check with its feedback (可查可核可溯, 000 二(一)). */
-export function getCheck(ctx: PlatformContext, principal: Principal, checkId: string): Check {
-  const check = { ...storedCheckFor(ctx, principal, checkId).check, feedback: null };
-  return presentCheck(check, ctx.store.getFeedback(checkId) ?? null, principal);
+export async function getCheck(ctx: PlatformContext, principal: Principal, checkId: string): Promise<Check> {
+  const check = { ...(await storedCheckFor(ctx, principal, checkId)).check, feedback: null };
+  return presentCheck(check, (await ctx.store.getFeedback(checkId)) ?? null, principal);
 }
 
 /**
  * A stored check this caller may read: another app's is "not found" (a shared sandbox keeps apps
  * apart without telling one what the other did), another department's a 403 for a token.
  */
-export function storedCheckFor(ctx: PlatformContext, principal: Principal, checkId: string): StoredCheck {
-  const stored = ctx.store.getCheck(checkId);
+export async function storedCheckFor(ctx: PlatformContext, principal: Principal, checkId: string): Promise<StoredCheck> {
+  const stored = await ctx.store.getCheck(checkId);
   if (!stored || !visibleTo(stored.appId, principal.appId)) throw problem('NOT_FOUND', `核查记录 ${checkId} 不存在`, `No check ${checkId}`);
   allowRead(principal, stored.check);
   return stored;

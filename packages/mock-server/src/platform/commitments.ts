@@ -15,7 +15,7 @@ import { commitmentView, maskSubject, subjectView } from './views.ts';
  * POST /commitments — 信用承诺 (002 (一)): the matter's standard text, current version; 告知承诺 and
  * 容缺受理 only where the matter offers them and the subject is eligible (001 (一)2; 004 1).
  */
-export function signCommitment(ctx: PlatformContext, principal: Principal, request: SignCommitmentRequest): Commitment {
+export async function signCommitment(ctx: PlatformContext, principal: Principal, request: SignCommitmentRequest): Promise<Commitment> {
   const matter = matterOf(ctx, request.matter);
   allowMatter(principal, matter.code);
   if (!matter.commitmentText) throw problem('NOT_OFFERED', `事项“${matter.name}”没有信用承诺书`, 'The matter has no commitment text');
@@ -42,7 +42,7 @@ export function signCommitment(ctx: PlatformContext, principal: Principal, reque
         `The deadline must be after today and by ${out.latest}`,
       );
   }
-  const { key, record, entries, commitments, grade } = subjectFile(ctx, request.subject.idType, request.subject.id, today);
+  const { key, record, entries, commitments, grade } = await subjectFile(ctx, request.subject.idType, request.subject.id, today);
   if (request.type === 'informed' || request.type === 'tolerance') {
     const status = eligibility(matter, entries, commitments, grade);
     const item = request.type === 'informed' ? status.informedCommitment : status.toleranceAcceptance;
@@ -69,18 +69,18 @@ export function signCommitment(ctx: PlatformContext, principal: Principal, reque
     department: principal.kind === 'token' ? principal.department : matter.department,
     appId: principal.appId,
   };
-  ctx.store.putCommitment(commitment);
+  await ctx.store.putCommitment(commitment);
   return presentCommitment(ctx, principal, commitment, record);
 }
 
 /** POST /commitments/search: a subject's commitments, filtered by matter and status. */
-export function searchCommitments(
+export async function searchCommitments(
   ctx: PlatformContext,
   principal: Principal,
   request: CommitmentSearchRequest,
-): { commitments: Commitment[] } {
+): Promise<{ commitments: Commitment[] }> {
   const key = subjectKey(request.subject.idType, request.subject.id);
-  let list = commitmentsOf(ctx, key, recordOf(ctx, key), ctx.today());
+  let list = await commitmentsOf(ctx, key, await recordOf(ctx, key), ctx.today());
   if (request.matter) list = list.filter((c) => c.matterCode === request.matter);
   if (request.status) list = list.filter((c) => c.status === request.status);
   if (!canSeePii(principal)) list = list.map((c) => ({ ...c, subject: maskSubject(c.subject) }));
@@ -88,37 +88,52 @@ export function searchCommitments(
 }
 
 /** POST /commitments/{id}/fulfilment: fulfilled, partly or violated (违诺), recorded once (000 一(一)). */
-export function recordFulfilment(ctx: PlatformContext, principal: Principal, commitmentId: string, request: FulfilmentRequest): Commitment {
+export async function recordFulfilment(
+  ctx: PlatformContext,
+  principal: Principal,
+  commitmentId: string,
+  request: FulfilmentRequest,
+): Promise<Commitment> {
   const fulfilment = { outcome: request.outcome, recordedAt: ctx.nowIso(), operator: request.operator, note: request.note ?? '' };
-  const signed = ctx.store.getCommitment(commitmentId);
+  const signed = await ctx.store.getCommitment(commitmentId);
   const seeded = ctx.seededCommitments.get(commitmentId);
   const record = signed ?? seeded;
   if (!record) throw problem('NOT_FOUND', `承诺 ${commitmentId} 不存在`, `No commitment ${commitmentId}`);
-  const current = signed ? signed.fulfilment : (ctx.store.getFulfilment(commitmentId) ?? seeded?.fulfilment ?? null);
-  if (current)
-    throw problem(
-      'FULFILMENT_EXISTS',
-      `该承诺已于 ${current.recordedAt} 记录为“${current.outcome}”`,
-      `Already recorded as ${current.outcome}`,
-    );
+  const recorded = async () => (signed ? signed.fulfilment : ((await ctx.store.getFulfilment(commitmentId)) ?? seeded?.fulfilment ?? null));
+  const exists = (current: NonNullable<CommitmentRecord['fulfilment']> | null) =>
+    current
+      ? problem(
+          'FULFILMENT_EXISTS',
+          `该承诺已于 ${current.recordedAt} 记录为“${current.outcome}”`,
+          `Already recorded as ${current.outcome}`,
+        )
+      : problem('FULFILMENT_EXISTS', '该承诺的履约情况已在记录中', 'A fulfilment is being recorded for this commitment');
+  const current = await recorded();
+  if (current) throw exists(current);
+  // Recorded once, also when two requests (two instances) record at the same moment: the store
+  // decides which claim is first; the other is told it exists.
+  if (!(await ctx.store.useNonce(`fulfilment:${commitmentId}`, FOREVER))) throw exists(await recorded());
   let updated: CommitmentRecord;
   if (signed) {
     updated = { ...signed, fulfilment };
-    ctx.store.putCommitment(updated);
+    await ctx.store.putCommitment(updated);
   } else {
     // Seeded commitments are immutable: the fulfilment is laid over them from the store.
-    ctx.store.putFulfilment(commitmentId, fulfilment);
+    await ctx.store.putFulfilment(commitmentId, fulfilment);
     updated = { ...(seeded as CommitmentRecord), fulfilment };
   }
-  const subject = recordOf(ctx, record.subjectKey);
+  const subject = await recordOf(ctx, record.subjectKey);
   // 事中事后 (002 (一)): whoever accepted on this commitment, and the routes of the subject, hear it.
-  emit(ctx, {
+  await emit(ctx, {
     type: request.outcome === 'violated' ? 'commitment.violated' : 'commitment.fulfilled',
     key: record.subjectKey,
     commitment: presentCommitment(ctx, { kind: 'app', appId: 'platform' }, updated, subject),
   });
   return presentCommitment(ctx, principal, updated, subject);
 }
+
+/** A claim that never expires (kept until the store is reset, as the record it guards). */
+export const FOREVER = Date.UTC(9999, 0);
 
 function presentCommitment(
   ctx: PlatformContext,

@@ -4,9 +4,9 @@ import { summariseCoverage } from '../domain/coverage.ts';
 import type { PlatformContext } from './context.ts';
 
 /** GET /stats/coverage: 逢办必查 coverage; a token sees its own department only. */
-export function coverage(ctx: PlatformContext, principal: Principal, query: CoverageQuery): Coverage {
+export async function coverage(ctx: PlatformContext, principal: Principal, query: CoverageQuery): Promise<Coverage> {
   const department = principal.kind === 'token' ? principal.department : query.department;
-  const rows = ctx.store.coverage({ ...query, ...(department ? { department } : {}), appId: principal.appId });
+  const rows = await ctx.store.coverage({ ...query, ...(department ? { department } : {}), appId: principal.appId });
   return {
     generatedAt: ctx.nowIso(),
     from: query.from ?? null,

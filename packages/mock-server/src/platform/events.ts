@@ -18,19 +18,23 @@ export type EventListener = (events: readonly EventRecord[]) => void;
  * which the routing rules select, as one event in each department's feed and one outbox delivery
  * per webhook subscription — written together, so nothing is lost between them.
  */
-export function emit(ctx: PlatformContext, happening: Happening): EventRecord {
+export async function emit(ctx: PlatformContext, happening: Happening): Promise<EventRecord> {
   const [idType, id] = happening.key.split(':') as [SubjectRecord['idType'], string];
-  const record = recordOf(ctx, happening.key);
+  const record = await recordOf(ctx, happening.key);
   const measures: Measure[] =
     'entry' in happening
       ? measuresTriggeredBy({ code: happening.entry.listCode, listType: happening.entry.listType }, ctx.catalog.measures)
       : [];
   const commitmentId = 'commitment' in happening ? happening.commitment.commitmentId : undefined;
-  const subscriptions = ctx.store.activeSubscriptions();
+  const subscriptions = await ctx.store.activeSubscriptions();
   const now = ctx.now();
   const longest = Math.max(0, ...subscriptions.map((s) => s.monitoringDays));
-  const checks = subscriptions.length ? ctx.store.checkersOf(happening.key, new Date(now - longest * 86_400_000).toISOString()) : [];
-  const commitments = subscriptions.length ? acceptedOnCommitment(ctx, happening.key, record) : [];
+  const [checks, commitments] = subscriptions.length
+    ? await Promise.all([
+        ctx.store.checkersOf(happening.key, new Date(now - longest * 86_400_000).toISOString()),
+        acceptedOnCommitment(ctx, happening.key, record),
+      ])
+    : [[], []];
   // What an app's subscriptions may be routed by: its own checks and acceptances (and those stored
   // before records carried their app). Another app's would tell it what that app did.
   const histories = new Map<string, SubjectHistory>();
@@ -75,7 +79,7 @@ export function emit(ctx: PlatformContext, happening: Happening): EventRecord {
     }
   }
   const { type: _type, key: _key, ...data } = happening;
-  const event = ctx.store.appendEvent({
+  const event = await ctx.store.appendEvent({
     event: {
       eventId,
       type: happening.type,
@@ -93,12 +97,12 @@ export function emit(ctx: PlatformContext, happening: Happening): EventRecord {
 }
 
 /** Applications accepted on commitment (告知承诺, 容缺受理) with the accepting department and its app. */
-function acceptedOnCommitment(
+async function acceptedOnCommitment(
   ctx: PlatformContext,
   key: string,
   record: SubjectRecord | undefined,
-): (SubjectHistory['commitments'][number] & { appId?: string | undefined })[] {
-  return commitmentRecordsOf(ctx, key, record)
+): Promise<(SubjectHistory['commitments'][number] & { appId?: string | undefined })[]> {
+  return (await commitmentRecordsOf(ctx, key, record))
     .filter((c) => c.type === 'informed' || c.type === 'tolerance')
     .flatMap((c) => {
       const department = c.department ?? (c.matterCode ? ctx.matters.get(c.matterCode)?.department : undefined);

@@ -29,11 +29,11 @@ export function departmentOf(principal: Principal, asked: string | undefined): s
 }
 
 /** GET /events — the pull feed of one of the caller's app's departments: what its webhooks carry, by stable cursor. */
-export function feed(ctx: PlatformContext, principal: Principal, query: EventFeedQuery): EventPage {
+export async function feed(ctx: PlatformContext, principal: Principal, query: EventFeedQuery): Promise<EventPage> {
   const recipient = { appId: principal.appId, department: departmentOf(principal, query.department) };
   const order = query.order ?? 'asc';
   const limit = query.limit ?? 100;
-  const { rows, more } = ctx.store.feed(recipient, {
+  const { rows, more } = await ctx.store.feed(recipient, {
     order,
     limit,
     ...(query.after !== undefined ? { after: Number(query.after) } : {}),
@@ -41,13 +41,17 @@ export function feed(ctx: PlatformContext, principal: Principal, query: EventFee
     ...(query.acknowledged ? { acknowledged: query.acknowledged === 'true' } : {}),
   });
   const pii = canSeePii(principal);
-  const items = rows.map((r) => ({
+  const [acks, unacknowledged] = await Promise.all([
+    Promise.all(rows.map((r) => ctx.store.getAck(recipient, r.eventId))),
+    ctx.store.unacknowledged(recipient),
+  ]);
+  const items = rows.map((r, i) => ({
     cursor: String(r.cursor),
     event: eventView(r.event, r.why, pii),
-    ack: ctx.store.getAck(recipient, r.eventId) ?? null,
+    ack: acks[i] ?? null,
   }));
   const last = rows.at(-1);
-  return { items, next: more && last ? String(last.cursor) : null, unacknowledged: ctx.store.unacknowledged(recipient) };
+  return { items, next: more && last ? String(last.cursor) : null, unacknowledged };
 }
 
 /**
@@ -55,10 +59,15 @@ export function feed(ctx: PlatformContext, principal: Principal, query: EventFee
  * caller's app (another app's department of the same name acknowledges apart); the same ack again
  * returns it (`created: false`), a different one is a 409.
  */
-export function ack(ctx: PlatformContext, principal: Principal, eventId: string, request: AckRequest): { ack: Ack; created: boolean } {
+export async function ack(
+  ctx: PlatformContext,
+  principal: Principal,
+  eventId: string,
+  request: AckRequest,
+): Promise<{ ack: Ack; created: boolean }> {
   const department = departmentOf(principal, request.department);
   const recipient = { appId: principal.appId, department };
-  if (!ctx.store.feedRow(recipient, eventId)) {
+  if (!(await ctx.store.feedRow(recipient, eventId))) {
     throw problem('NOT_FOUND', `推送 ${eventId} 不存在或未推送给“${department}”`, `No event ${eventId} for this department`);
   }
   if (principal.kind === 'token' && request.operator !== principal.operator) {
@@ -82,7 +91,7 @@ export function ack(ctx: PlatformContext, principal: Principal, eventId: string,
     note: request.note ?? '',
     recordedAt: ctx.nowIso(),
   };
-  const saved = ctx.store.putAck(principal.appId, candidate);
+  const saved = await ctx.store.putAck(principal.appId, candidate);
   if (saved.ackId === candidate.ackId) return { ack: saved, created: true };
   const same = (['action', 'operator', 'reason', 'amount', 'basis', 'note'] as const).every((k) => saved[k] === candidate[k]);
   if (same && saved.measuresApplied.join(',') === candidate.measuresApplied.join(',')) return { ack: saved, created: false };

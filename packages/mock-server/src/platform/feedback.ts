@@ -10,13 +10,13 @@ import type { PlatformContext } from './context.ts';
  * (`created: false`), a different one is a 409. Only measures of this check may be named, and only
  * an outcome its measures permit (自动响应, 002 (十六): `permittedOutcomes` — no acceptance under a ban).
  */
-export function createFeedback(
+export async function createFeedback(
   ctx: PlatformContext,
   principal: Principal,
   checkId: string,
   request: FeedbackRequest,
-): { feedback: Feedback; created: boolean } {
-  const stored = storedCheckFor(ctx, principal, checkId);
+): Promise<{ feedback: Feedback; created: boolean }> {
+  const stored = await storedCheckFor(ctx, principal, checkId);
   if (principal.kind === 'token' && request.operator !== principal.operator) {
     throw problem('SCOPE_OPERATOR', '反馈的经办人与访问令牌不一致', 'Feedback operator differs from the token operator');
   }
@@ -46,7 +46,8 @@ export function createFeedback(
     measuresApplied: request.measuresApplied ?? [],
     recordedAt: ctx.nowIso(),
   };
-  const saved = ctx.store.getFeedback(checkId) ?? ctx.store.putFeedback(candidate);
+  // The store keeps the first feedback of a check (one statement, whichever instance wins).
+  const saved = await ctx.store.putFeedback(candidate);
   if (saved.feedbackId === candidate.feedbackId) return { feedback: saved, created: true };
   if (sameFeedback(saved, candidate)) return { feedback: saved, created: false };
   throw problem(

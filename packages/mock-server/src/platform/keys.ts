@@ -23,15 +23,15 @@ export interface ReceiptKeys {
 
 /** The receipt key of this suite (made once per store), and the other suite's if the store has one. */
 export async function receiptKeys(store: Store, suite: CryptoSuite, natives: PlatformCrypto | undefined): Promise<ReceiptKeys> {
-  const ed = store.getMeta(ED25519_KEY);
-  const sm2 = store.getMeta(SM2_KEY);
+  const [ed, sm2] = await Promise.all([store.getMeta(ED25519_KEY), store.getMeta(SM2_KEY)]);
   if (suite === 'gm') {
-    const key = await sm2SigningKey(sm2);
-    if (!sm2) store.putMeta(SM2_KEY, key.exported);
+    const key = sm2
+      ? await sm2SigningKey(sm2)
+      : await sm2SigningKey(await store.claimMeta(SM2_KEY, (await sm2SigningKey(undefined)).exported));
     return { key, sign: key.sign, retired: ed ? [(await signingKey(ed)).publicJwk] : [] };
   }
-  const key = await signingKey(ed);
-  if (!ed) store.putMeta(ED25519_KEY, key.exported);
+  // Made once per store: instances starting together each offer one; the store keeps the first.
+  const key = await signingKey(ed ?? (await store.claimMeta(ED25519_KEY, (await signingKey(undefined)).exported)));
   const sign = natives ? natives.ed25519(fromBase64Url(key.exported)) : key.sign;
   return { key, sign, retired: sm2 ? [(await sm2SigningKey(sm2)).publicJwk] : [] };
 }
@@ -40,13 +40,12 @@ export async function receiptKeys(store: Store, suite: CryptoSuite, natives: Pla
  * The platform's browser-token key: the one given (`--token-key-file`), else the store's, made on
  * first start (`key:*` is sealed in a sealed store). Never derived from an app's secret.
  */
-export function tokenKey(store: Store, given: Uint8Array | undefined): Uint8Array {
+export async function tokenKey(store: Store, given: Uint8Array | undefined): Promise<Uint8Array> {
   if (given) return given;
-  const kept = store.getMeta(TOKEN_KEY);
+  const kept = await store.getMeta(TOKEN_KEY);
   if (kept) return fromBase64Url(kept);
-  const made = crypto.getRandomValues(new Uint8Array(32));
-  store.putMeta(TOKEN_KEY, toBase64Url(made));
-  return made;
+  // The first instance's key is everyone's: a token minted by one verifies on all.
+  return fromBase64Url(await store.claimMeta(TOKEN_KEY, toBase64Url(crypto.getRandomValues(new Uint8Array(32)))));
 }
 
 /** HMAC-SM3 for tokens under 国密. */

@@ -4,19 +4,20 @@ import type { Principal } from '../auth/principal.ts';
 import { decideObjection as decide, objectionRefusal } from '../domain/objections.ts';
 import { type ObjectionRecord, subjectKey } from '../domain/records.ts';
 import { problem } from '../problems.ts';
+import { FOREVER } from './commitments.ts';
 import type { PlatformContext } from './context.ts';
 import { emit } from './events.ts';
 import { entryNow } from './supervision.ts';
 import { objectionView } from './views.ts';
 
 /** POST /objections — 异议 (001 (十六); 002 (十九)): the entry shows under-objection until decided. */
-export function createObjection(ctx: PlatformContext, _principal: Principal, request: ObjectionRequest): Objection {
-  const owner = ctx.subjects.entryOwners.get(request.entryId) ?? ctx.store.getEntry(request.entryId)?.subjectKey;
+export async function createObjection(ctx: PlatformContext, _principal: Principal, request: ObjectionRequest): Promise<Objection> {
+  const owner = ctx.subjects.entryOwners.get(request.entryId) ?? (await ctx.store.getEntry(request.entryId))?.subjectKey;
   if (!owner) throw problem('UNKNOWN_ENTRY', `名单条目 ${request.entryId} 不存在`, `No list entry ${request.entryId}`);
   if (owner !== subjectKey(request.subject.idType, request.subject.id)) {
     throw problem('UNKNOWN_ENTRY', '该名单条目不属于所填主体', 'The entry does not belong to this subject');
   }
-  const refusal = objectionRefusal(ctx.store.objectionsOf([request.entryId]));
+  const refusal = objectionRefusal(await ctx.store.objectionsOf([request.entryId]));
   if (refusal) throw problem(refusal);
   const record: ObjectionRecord = {
     objectionId: randomId('obj_', 12),
@@ -29,33 +30,34 @@ export function createObjection(ctx: PlatformContext, _principal: Principal, req
     decidedAt: null,
     decisionNote: null,
   };
-  ctx.store.putObjection(record);
-  emit(ctx, { type: 'entry.changed', key: owner, entry: entryNow(ctx, owner, request.entryId), change: 'objection-raised' });
+  await ctx.store.putObjection(record);
+  await emit(ctx, { type: 'entry.changed', key: owner, entry: await entryNow(ctx, owner, request.entryId), change: 'objection-raised' });
   return objectionView(record);
 }
 
-export function getObjection(ctx: PlatformContext, _principal: Principal, objectionId: string): Objection {
-  const record = ctx.store.getObjection(objectionId);
+export async function getObjection(ctx: PlatformContext, _principal: Principal, objectionId: string): Promise<Objection> {
+  const record = await ctx.store.getObjection(objectionId);
   if (!record) throw problem('NOT_FOUND', `异议 ${objectionId} 不存在`, `No objection ${objectionId}`);
   return objectionView(record);
 }
 
 /** POST /objections/{id}/decision: the listing authority decides once; upheld revokes the entry. */
-export function decideObjection(
+export async function decideObjection(
   ctx: PlatformContext,
   _principal: Principal,
   objectionId: string,
   request: ObjectionDecisionRequest,
-): Objection {
-  const record = ctx.store.getObjection(objectionId);
+): Promise<Objection> {
+  const record = await ctx.store.getObjection(objectionId);
   if (!record) throw problem('NOT_FOUND', `异议 ${objectionId} 不存在`, `No objection ${objectionId}`);
   const decided = decide(record, request.outcome, request.note, ctx.nowIso());
-  if (!decided) throw problem('OBJECTION_DECIDED');
-  ctx.store.putObjection(decided);
+  // Decided once, also when two decisions arrive at once (two instances): the store's claim decides.
+  if (!decided || !(await ctx.store.useNonce(`decision:${objectionId}`, FOREVER))) throw problem('OBJECTION_DECIDED');
+  await ctx.store.putObjection(decided);
   const key = record.subjectKey;
-  const entry = entryNow(ctx, key, record.entryId);
+  const entry = await entryNow(ctx, key, record.entryId);
   // Upheld: the entry is revoked (001 (十六)); rejected: it stands, and the departments are told so.
-  if (decided.status === 'upheld') emit(ctx, { type: 'entry.revoked', key, entry });
-  else emit(ctx, { type: 'entry.changed', key, entry, change: 'objection-rejected' });
+  if (decided.status === 'upheld') await emit(ctx, { type: 'entry.revoked', key, entry });
+  else await emit(ctx, { type: 'entry.changed', key, entry, change: 'objection-rejected' });
   return objectionView(decided);
 }

@@ -103,10 +103,10 @@ export class Platform implements PlatformContext {
   static async create(options: PlatformOptions = {}): Promise<Platform> {
     const gm = options.crypto === 'gm';
     const platform = new Platform(options, gm ? await sm3Primitives(options.natives?.sm3) : undefined);
-    platform.offset = Number(platform.store.getMeta('clock:offset') ?? 0);
+    platform.offset = Number((await platform.store.getMeta('clock:offset')) ?? 0);
     platform.receipts = await receiptKeys(platform.store, platform.suite, options.natives);
     platform.tokens = new TokenAuthority({
-      key: tokenKey(platform.store, options.tokenKey),
+      key: await tokenKey(platform.store, options.tokenKey),
       apps: platform.apps,
       ...(sm3Mac(platform.sm3) ?? (options.natives?.hmacSha256 ? { mac: options.natives.hmacSha256 } : {})),
     });
@@ -114,9 +114,9 @@ export class Platform implements PlatformContext {
       platform.apps.map((a) => a.scheme ?? 'CC-HMAC-SHA256'),
       options.natives?.sm3,
     );
-    platform.seedStore();
+    await platform.seedStore();
     // Keys and seeding marks are durable before the platform answers anyone (or another worker starts).
-    platform.store.flush();
+    await platform.store.flush();
     return platform;
   }
 
@@ -126,19 +126,20 @@ export class Platform implements PlatformContext {
   }
 
   /** Scenario records the store starts with (once per store). */
-  private seedStore(): void {
-    if (this.store.getMeta('seeded')) return;
-    for (const o of scenarioObjections(this.today())) this.store.putObjection(o);
-    this.store.putMeta('seeded', this.clock().toISOString());
+  private async seedStore(): Promise<void> {
+    // Once per store, whichever instance gets there first.
+    const now = this.clock().toISOString();
+    if ((await this.store.claimMeta('seeded', now)) !== now) return;
+    for (const o of scenarioObjections(this.today())) await this.store.putObjection(o);
     // Expiries and due dates before today are history, not news: the sweep starts here.
-    this.store.putMeta('events:swept', this.today());
+    await this.store.putMeta('events:swept', this.today());
   }
 
   /** POST /__mock/reset: back to the seed (the receipt key is kept). */
-  reset(): void {
-    this.store.clear();
+  async reset(): Promise<void> {
+    await this.store.clear();
     this.offset = 0;
-    this.seedStore();
+    await this.seedStore();
   }
 
   // ── the context ───────────────────────────────────────────────────────────────────────────
@@ -182,9 +183,9 @@ export class Platform implements PlatformContext {
   }
 
   /** Moves the business clock forward (due commitments and expiries then fire through `sweep`). */
-  advanceClock(ms: number): void {
+  async advanceClock(ms: number): Promise<void> {
     this.offset += ms;
-    this.store.putMeta('clock:offset', String(this.offset));
+    await this.store.putMeta('clock:offset', String(this.offset));
   }
 
   /** How far the business clock is ahead of the wall clock. */
@@ -223,39 +224,39 @@ export class Platform implements PlatformContext {
     return checks.createCheckBatch(this, principal, request, max);
   }
 
-  getCheck(principal: Principal, checkId: string): Check {
+  getCheck(principal: Principal, checkId: string): Promise<Check> {
     return checks.getCheck(this, principal, checkId);
   }
 
-  feedback(principal: Principal, checkId: string, request: FeedbackRequest): { feedback: Feedback; created: boolean } {
+  feedback(principal: Principal, checkId: string, request: FeedbackRequest): Promise<{ feedback: Feedback; created: boolean }> {
     return createFeedback(this, principal, checkId, request);
   }
 
-  profile(principal: Principal, subject: SubjectRef): Profile {
+  profile(principal: Principal, subject: SubjectRef): Promise<Profile> {
     return profile(this, principal, subject);
   }
 
-  signCommitment(principal: Principal, request: SignCommitmentRequest): Commitment {
+  signCommitment(principal: Principal, request: SignCommitmentRequest): Promise<Commitment> {
     return commitments.signCommitment(this, principal, request);
   }
 
-  searchCommitments(principal: Principal, request: CommitmentSearchRequest): { commitments: Commitment[] } {
+  searchCommitments(principal: Principal, request: CommitmentSearchRequest): Promise<{ commitments: Commitment[] }> {
     return commitments.searchCommitments(this, principal, request);
   }
 
-  recordFulfilment(principal: Principal, commitmentId: string, request: FulfilmentRequest): Commitment {
+  recordFulfilment(principal: Principal, commitmentId: string, request: FulfilmentRequest): Promise<Commitment> {
     return commitments.recordFulfilment(this, principal, commitmentId, request);
   }
 
-  createObjection(principal: Principal, request: ObjectionRequest): Objection {
+  createObjection(principal: Principal, request: ObjectionRequest): Promise<Objection> {
     return objections.createObjection(this, principal, request);
   }
 
-  getObjection(principal: Principal, objectionId: string): Objection {
+  getObjection(principal: Principal, objectionId: string): Promise<Objection> {
     return objections.getObjection(this, principal, objectionId);
   }
 
-  decideObjection(principal: Principal, objectionId: string, request: ObjectionDecisionRequest): Objection {
+  decideObjection(principal: Principal, objectionId: string, request: ObjectionDecisionRequest): Promise<Objection> {
     return objections.decideObjection(this, principal, objectionId, request);
   }
 
@@ -263,7 +264,7 @@ export class Platform implements PlatformContext {
     return mintToken(this, principal, request);
   }
 
-  coverage(principal: Principal, query: CoverageQuery): Coverage {
+  coverage(principal: Principal, query: CoverageQuery): Promise<Coverage> {
     return coverage(this, principal, query);
   }
 
@@ -281,7 +282,7 @@ export class Platform implements PlatformContext {
     for (const listener of this.listeners) listener(events);
   }
 
-  feed(principal: Principal, query: EventFeedQuery): EventPage {
+  feed(principal: Principal, query: EventFeedQuery): Promise<EventPage> {
     return feed.feed(this, principal, query);
   }
 
@@ -292,24 +293,25 @@ export class Platform implements PlatformContext {
   readonly subscriptions = {
     create: (principal: Principal, request: SubscriptionRequest) => subscriptions.createSubscription(this, principal, request),
     list: (principal: Principal) => subscriptions.listSubscriptions(this, principal),
-    get: (principal: Principal, id: string) => subscriptions.subscriptionView(this, subscriptions.ownSubscription(this, principal, id)),
+    get: async (principal: Principal, id: string) =>
+      subscriptions.subscriptionView(this, await subscriptions.ownSubscription(this, principal, id)),
     delete: (principal: Principal, id: string) => subscriptions.deleteSubscription(this, principal, id),
     rotate: (principal: Principal, id: string, request: RotateSecretRequest) => subscriptions.rotateSecret(this, principal, id, request),
     deliveries: (principal: Principal, id: string, query: { status?: DeliveryStatus | undefined; limit?: number | undefined }) =>
       subscriptions.listDeliveries(this, principal, id, query),
-    redeliver: (principal: Principal, id: string, deliveryIds?: string[]) => {
-      const result = subscriptions.redeliver(this, principal, id, deliveryIds);
+    redeliver: async (principal: Principal, id: string, deliveryIds?: string[]) => {
+      const result = await subscriptions.redeliver(this, principal, id, deliveryIds);
       this.notify([]);
       return result;
     },
   };
 
-  cases(principal: Principal, query: CaseQuery): CaseList {
+  cases(principal: Principal, query: CaseQuery): Promise<CaseList> {
     return listCases(this, principal, query);
   }
 
-  casesCsv(principal: Principal, query: CaseQuery): string {
-    return casesCsv(allCases(this, principal, query));
+  async casesCsv(principal: Principal, query: CaseQuery): Promise<string> {
+    return casesCsv(await allCases(this, principal, query));
   }
 
   /** The mock's controls that make the loop move (each emits through the same routing). */
@@ -319,14 +321,14 @@ export class Platform implements PlatformContext {
     revokeEntry: (entryId: string) => supervision.revokeEntry(this, entryId),
     setGrade: (subject: SubjectRef, level: string, scaleId?: string) =>
       supervision.setGrade(this, subject.idType, subject.id, level, scaleId),
-    advanceClock: (ms: number): MockChange => {
-      this.advanceClock(ms);
-      return { now: this.nowIso(), events: supervision.eventSummary(this.sweep()) };
+    advanceClock: async (ms: number): Promise<MockChange> => {
+      await this.advanceClock(ms);
+      return { now: this.nowIso(), events: supervision.eventSummary(await this.sweep()) };
     },
   };
 
   /** Fires expiries and due commitments up to today (once per day; the server calls it hourly). */
-  sweep(): EventRecord[] {
+  sweep(): Promise<EventRecord[]> {
     return supervision.sweep(this);
   }
 }

@@ -11,19 +11,19 @@ import { commitmentView, gradeView, maskLinked, maskSubject, objectionView, subj
  * (objections applied), commitments, grade, and the linked subjects with their effective entries —
  * a legal representative carries the organisation's liability and the reverse (000 三(四); 003 §八).
  */
-export function subjectFile(ctx: PlatformContext, idType: SubjectRecord['idType'], id: string, today: string) {
+export async function subjectFile(ctx: PlatformContext, idType: SubjectRecord['idType'], id: string, today: string) {
   const key = subjectKey(idType, id);
-  const record = recordOf(ctx, key);
-  const linkedRecords = linkedOf(ctx, record);
+  const record = await recordOf(ctx, key);
+  const linkedRecords = await linkedOf(ctx, record);
   const entryIds = [record, ...linkedRecords.map((l) => l.record)].flatMap((r) => r?.entries ?? []).map((e) => e.entryId);
-  const objections = ctx.store.objectionsOf(entryIds);
+  const objections = await ctx.store.objectionsOf(entryIds);
   const linked: LinkedSubject[] = linkedRecords.map(({ relation, record: r }) => ({
     relation,
     subject: subjectView(r, { idType: r.idType, id: r.id }),
     activeEntries: entryViews(ctx, r, today, objections).filter((e) => e.effective),
   }));
   const entries = entryViews(ctx, record, today, objections);
-  const commitments = commitmentsOf(ctx, key, record, today);
+  const commitments = await commitmentsOf(ctx, key, record, today);
   return {
     key,
     record,
@@ -48,10 +48,9 @@ export function subjectFile(ctx: PlatformContext, idType: SubjectRecord['idType'
  * listed, repaired or revoked after seeding and a newer grade (the seed itself is immutable). A
  * subject first listed after seeding gets a record of its own.
  */
-export function recordOf(ctx: PlatformContext, key: string): SubjectRecord | undefined {
+export async function recordOf(ctx: PlatformContext, key: string): Promise<SubjectRecord | undefined> {
   const seeded = ctx.subjects.subjects.get(key);
-  const stored = ctx.store.entriesOf(key);
-  const grade = ctx.store.gradeOf(key);
+  const [stored, grade] = await Promise.all([ctx.store.entriesOf(key), ctx.store.gradeOf(key)]);
   if (stored.length === 0 && !grade) return seeded;
   const [idType, id] = key.split(':') as [SubjectRecord['idType'], string];
   const base: SubjectRecord = seeded ?? { idType, id, name: stored.find((s) => s.name)?.name ?? '' };
@@ -69,8 +68,8 @@ export function recordOf(ctx: PlatformContext, key: string): SubjectRecord | und
 }
 
 /** POST /profiles: the whole file, history included, masked for callers without `pii:read`. */
-export function profile(ctx: PlatformContext, principal: Principal, subject: SubjectRef): Profile {
-  const { key, record, objections, entries, commitments, grade, linked } = subjectFile(ctx, subject.idType, subject.id, ctx.today());
+export async function profile(ctx: PlatformContext, principal: Principal, subject: SubjectRef): Promise<Profile> {
+  const { key, record, objections, entries, commitments, grade, linked } = await subjectFile(ctx, subject.idType, subject.id, ctx.today());
   const own = new Set(entries.map((e) => e.entryId));
   const full: Profile = {
     subject: subjectView(record, subject),
@@ -83,7 +82,7 @@ export function profile(ctx: PlatformContext, principal: Principal, subject: Sub
     interviews: record?.interviews ?? [],
     objections: objections.filter((o) => own.has(o.entryId)).map(objectionView),
     linked,
-    checks: ctx.store.checkStats(key),
+    checks: await ctx.store.checkStats(key),
   };
   if (canSeePii(principal)) return full;
   return {
@@ -95,21 +94,34 @@ export function profile(ctx: PlatformContext, principal: Principal, subject: Sub
 }
 
 /** A subject's commitments, seeded and signed, newest first; seeded ones with their recorded fulfilment. */
-export function commitmentsOf(ctx: PlatformContext, key: string, record: SubjectRecord | undefined, today: string): Commitment[] {
+export async function commitmentsOf(
+  ctx: PlatformContext,
+  key: string,
+  record: SubjectRecord | undefined,
+  today: string,
+): Promise<Commitment[]> {
   const [idType, id] = key.split(':') as [SubjectRecord['idType'], string];
   const view = subjectView(record, { idType, id });
-  return commitmentRecordsOf(ctx, key, record)
+  return (await commitmentRecordsOf(ctx, key, record))
     .map((c) => commitmentView(c, view, today, ctx.catalog.matters))
     .sort((a, b) => b.signedAt.localeCompare(a.signedAt));
 }
 
 /** A subject's commitment records, seeded (with a fulfilment recorded since laid over) and signed. */
-export function commitmentRecordsOf(ctx: PlatformContext, key: string, record: SubjectRecord | undefined): CommitmentRecord[] {
-  const seeded = (record?.commitments ?? []).map((c) => {
-    const fulfilment = ctx.store.getFulfilment(c.commitmentId);
+export async function commitmentRecordsOf(
+  ctx: PlatformContext,
+  key: string,
+  record: SubjectRecord | undefined,
+): Promise<CommitmentRecord[]> {
+  const [fulfilments, signed] = await Promise.all([
+    Promise.all((record?.commitments ?? []).map((c) => ctx.store.getFulfilment(c.commitmentId))),
+    ctx.store.commitmentsOf(key),
+  ]);
+  const seeded = (record?.commitments ?? []).map((c, i) => {
+    const fulfilment = fulfilments[i];
     return fulfilment ? { ...c, fulfilment } : c;
   });
-  return [...seeded, ...ctx.store.commitmentsOf(key)];
+  return [...seeded, ...signed];
 }
 
 function entryViews(
@@ -124,15 +136,17 @@ function entryViews(
   });
 }
 
-function linkedOf(ctx: PlatformContext, record: SubjectRecord | undefined) {
+async function linkedOf(ctx: PlatformContext, record: SubjectRecord | undefined) {
+  const wanted: [LinkedSubject['relation'], string][] = [
+    ...(record?.legalRepresentative
+      ? [['legal-representative', subjectKey('idcard', record.legalRepresentative)] as [LinkedSubject['relation'], string]]
+      : []),
+    ...(record?.represents ?? []).map((org): [LinkedSubject['relation'], string] => ['represented-organisation', subjectKey('uscc', org)]),
+  ];
+  const records = await Promise.all(wanted.map(([, key]) => recordOf(ctx, key)));
   const out: { relation: LinkedSubject['relation']; record: SubjectRecord }[] = [];
-  if (record?.legalRepresentative) {
-    const rep = recordOf(ctx, subjectKey('idcard', record.legalRepresentative));
-    if (rep) out.push({ relation: 'legal-representative', record: rep });
-  }
-  for (const org of record?.represents ?? []) {
-    const r = recordOf(ctx, subjectKey('uscc', org));
-    if (r) out.push({ relation: 'represented-organisation', record: r });
-  }
+  records.forEach((r, i) => {
+    if (r) out.push({ relation: (wanted[i] as [LinkedSubject['relation'], string])[0], record: r });
+  });
   return out;
 }

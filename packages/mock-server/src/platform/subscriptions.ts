@@ -27,7 +27,7 @@ function appOf(principal: Principal): string {
   return principal.appId;
 }
 
-export function subscriptionView(ctx: PlatformContext, s: SubscriptionRecord): Subscription {
+export async function subscriptionView(ctx: PlatformContext, s: SubscriptionRecord): Promise<Subscription> {
   const overlap = s.previousSecretValidUntil && s.previousSecretValidUntil > ctx.wallNow() ? s.previousSecretValidUntil : null;
   return {
     subscriptionId: s.subscriptionId,
@@ -41,7 +41,7 @@ export function subscriptionView(ctx: PlatformContext, s: SubscriptionRecord): S
     description: s.description,
     createdAt: s.createdAt,
     previousSecretValidUntil: overlap ? new Date(overlap).toISOString() : null,
-    deadLetters: ctx.store.countDeliveries(s.subscriptionId, 'dead'),
+    deadLetters: await ctx.store.countDeliveries(s.subscriptionId, 'dead'),
   };
 }
 
@@ -74,39 +74,40 @@ export async function createSubscription(
     previousSecretValidUntil: null,
     deletedAt: null,
   };
-  ctx.store.putSubscription(record);
-  return { ...subscriptionView(ctx, record), secret: record.secret };
+  await ctx.store.putSubscription(record);
+  return { ...(await subscriptionView(ctx, record)), secret: record.secret };
 }
 
 /** One of the caller's own subscriptions (another app's is as absent as a missing one). */
-export function ownSubscription(ctx: PlatformContext, principal: Principal, subscriptionId: string): SubscriptionRecord {
-  const record = ctx.store.getSubscription(subscriptionId);
+export async function ownSubscription(ctx: PlatformContext, principal: Principal, subscriptionId: string): Promise<SubscriptionRecord> {
+  const record = await ctx.store.getSubscription(subscriptionId);
   if (!record || record.deletedAt || record.appId !== appOf(principal)) {
     throw problem('NOT_FOUND', `订阅 ${subscriptionId} 不存在`, `No subscription ${subscriptionId}`);
   }
   return record;
 }
 
-export function listSubscriptions(ctx: PlatformContext, principal: Principal) {
-  return { subscriptions: ctx.store.subscriptionsOf(appOf(principal)).map((s) => subscriptionView(ctx, s)) };
+export async function listSubscriptions(ctx: PlatformContext, principal: Principal) {
+  const list = await ctx.store.subscriptionsOf(appOf(principal));
+  return { subscriptions: await Promise.all(list.map((s) => subscriptionView(ctx, s))) };
 }
 
-export function deleteSubscription(ctx: PlatformContext, principal: Principal, subscriptionId: string): Subscription {
-  const record = ownSubscription(ctx, principal, subscriptionId);
+export async function deleteSubscription(ctx: PlatformContext, principal: Principal, subscriptionId: string): Promise<Subscription> {
+  const record = await ownSubscription(ctx, principal, subscriptionId);
   const deleted = { ...record, deletedAt: ctx.nowIso() };
-  ctx.store.putSubscription(deleted);
-  ctx.store.dropPending(subscriptionId);
+  await ctx.store.putSubscription(deleted);
+  await ctx.store.dropPending(subscriptionId);
   return subscriptionView(ctx, deleted);
 }
 
 /** A new secret; the old one keeps signing beside it until the overlap ends (receivers accept either). */
-export function rotateSecret(
+export async function rotateSecret(
   ctx: PlatformContext,
   principal: Principal,
   subscriptionId: string,
   request: RotateSecretRequest,
-): SubscriptionWithSecret {
-  const record = ownSubscription(ctx, principal, subscriptionId);
+): Promise<SubscriptionWithSecret> {
+  const record = await ownSubscription(ctx, principal, subscriptionId);
   const overlap = (request.overlapSeconds ?? SECRET_OVERLAP_SECONDS) * 1000;
   const rotated: SubscriptionRecord = {
     ...record,
@@ -114,8 +115,8 @@ export function rotateSecret(
     previousSecret: overlap > 0 ? record.secret : null,
     previousSecretValidUntil: overlap > 0 ? ctx.wallNow() + overlap : null,
   };
-  ctx.store.putSubscription(rotated);
-  return { ...subscriptionView(ctx, rotated), secret: rotated.secret };
+  await ctx.store.putSubscription(rotated);
+  return { ...(await subscriptionView(ctx, rotated)), secret: rotated.secret };
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -134,20 +135,20 @@ export function deliveryView(d: DeliveryRecord): Delivery {
   };
 }
 
-export function listDeliveries(
+export async function listDeliveries(
   ctx: PlatformContext,
   principal: Principal,
   subscriptionId: string,
   query: { status?: DeliveryRecord['status'] | undefined; limit?: number | undefined },
 ) {
-  ownSubscription(ctx, principal, subscriptionId);
-  return { deliveries: ctx.store.deliveriesOf(subscriptionId, query.status, query.limit ?? 100).map(deliveryView) };
+  await ownSubscription(ctx, principal, subscriptionId);
+  return { deliveries: (await ctx.store.deliveriesOf(subscriptionId, query.status, query.limit ?? 100)).map(deliveryView) };
 }
 
 /** Manual redelivery: dead letters go back to the outbox, due now, with a fresh count of attempts. */
-export function redeliver(ctx: PlatformContext, principal: Principal, subscriptionId: string, deliveryIds?: string[]) {
-  ownSubscription(ctx, principal, subscriptionId);
-  const dead = ctx.store.deliveriesOf(subscriptionId, 'dead', 100_000);
+export async function redeliver(ctx: PlatformContext, principal: Principal, subscriptionId: string, deliveryIds?: string[]) {
+  await ownSubscription(ctx, principal, subscriptionId);
+  const dead = await ctx.store.deliveriesOf(subscriptionId, 'dead', 100_000);
   const wanted = deliveryIds ? new Set(deliveryIds) : null;
   const chosen = dead.filter((d) => !wanted || wanted.has(d.deliveryId));
   if (wanted && chosen.length !== wanted.size) {
@@ -160,6 +161,7 @@ export function redeliver(ctx: PlatformContext, principal: Principal, subscripti
     );
   }
   const now = Date.now();
-  for (const d of chosen) ctx.store.updateDelivery({ ...d, status: 'pending', attempts: 0, nextAttemptAt: now, lastError: d.lastError });
+  for (const d of chosen)
+    await ctx.store.updateDelivery({ ...d, status: 'pending', attempts: 0, nextAttemptAt: now, lastError: d.lastError });
   return { redelivered: chosen.length };
 }

@@ -18,13 +18,13 @@ const summary = (events: EventRecord[]): MockChange['events'] =>
   events.map((e) => ({ eventId: e.eventId, type: e.type, sequence: e.sequence }));
 
 /** An entry as the subject file shows it today (objections and repair applied). */
-export function entryNow(ctx: PlatformContext, key: string, entryId: string): ListEntry {
+export async function entryNow(ctx: PlatformContext, key: string, entryId: string): Promise<ListEntry> {
   const [idType, id] = key.split(':') as [SubjectRecord['idType'], string];
-  return subjectFile(ctx, idType, id, ctx.today()).entries.find((e) => e.entryId === entryId) as ListEntry;
+  return (await subjectFile(ctx, idType, id, ctx.today())).entries.find((e) => e.entryId === entryId) as ListEntry;
 }
 
 /** POST /__mock/entries — 认定: the subject is listed today (defaults from the list's definition). */
-export function listEntry(ctx: PlatformContext, request: MockEntryRequest): MockChange {
+export async function listEntry(ctx: PlatformContext, request: MockEntryRequest): Promise<MockChange> {
   const list = ctx.lists.get(request.listCode);
   if (!list) {
     throw problem('UNKNOWN_LIST', `名单类型 ${request.listCode} 不存在`, `No list ${request.listCode} (see GET /api/v1/catalog/lists)`);
@@ -40,14 +40,14 @@ export function listEntry(ctx: PlatformContext, request: MockEntryRequest): Mock
     publicationEndsAt: request.publicationEndsAt ?? publicationEnd(listedAt, severity),
     basis: request.basis ?? { kind: 'penalty', document: `沙箱认定〔${listedAt.slice(0, 4)}〕号`, summary: `经认定列入${list.name}` },
   };
-  ctx.store.putEntry({ subjectKey: key, name: request.subject.name ?? null, entry });
-  const view = entryNow(ctx, key, entry.entryId);
-  const event = emit(ctx, { type: 'entry.listed', key, entry: view });
+  await ctx.store.putEntry({ subjectKey: key, name: request.subject.name ?? null, entry });
+  const view = await entryNow(ctx, key, entry.entryId);
+  const event = await emit(ctx, { type: 'entry.listed', key, entry: view });
   return { entry: view, events: summary([event]) };
 }
 
-function storedOrSeeded(ctx: PlatformContext, entryId: string): { key: string; entry: EntryRecord; name: string | null } {
-  const stored = ctx.store.getEntry(entryId);
+async function storedOrSeeded(ctx: PlatformContext, entryId: string): Promise<{ key: string; entry: EntryRecord; name: string | null }> {
+  const stored = await ctx.store.getEntry(entryId);
   if (stored) return { key: stored.subjectKey, entry: stored.entry, name: stored.name };
   const key = ctx.subjects.entryOwners.get(entryId);
   const entry = key ? ctx.subjects.subjects.get(key)?.entries?.find((e) => e.entryId === entryId) : undefined;
@@ -60,34 +60,40 @@ export function repairEntry(
   ctx: PlatformContext,
   entryId: string,
   method: NonNullable<EntryRecord['repair']>['method'] = 'rectification',
-): MockChange {
+): Promise<MockChange> {
   return changeEntry(ctx, entryId, 'entry.repaired', (entry, today) => ({ ...entry, repair: { method, repairedAt: today } }));
 }
 
 /** POST /__mock/entries/{id}/revoke — 撤销 by the listing authority (001 (十六)). */
-export function revokeEntry(ctx: PlatformContext, entryId: string): MockChange {
+export function revokeEntry(ctx: PlatformContext, entryId: string): Promise<MockChange> {
   return changeEntry(ctx, entryId, 'entry.revoked', (entry, today) => ({ ...entry, revokedAt: today }));
 }
 
-function changeEntry(
+async function changeEntry(
   ctx: PlatformContext,
   entryId: string,
   type: 'entry.repaired' | 'entry.revoked',
   change: (entry: EntryRecord, today: string) => EntryRecord,
-): MockChange {
-  const { key, entry, name } = storedOrSeeded(ctx, entryId);
-  const before = entryNow(ctx, key, entryId);
+): Promise<MockChange> {
+  const { key, entry, name } = await storedOrSeeded(ctx, entryId);
+  const before = await entryNow(ctx, key, entryId);
   if (before.status === 'revoked') throw problem('ENTRY_REVOKED');
   if (before.status === 'repaired') throw problem('ENTRY_REPAIRED');
-  ctx.store.putEntry({ subjectKey: key, name, entry: change(entry, ctx.today()) });
-  const view = entryNow(ctx, key, entryId);
-  return { entry: view, events: summary([emit(ctx, { type, key, entry: view })]) };
+  await ctx.store.putEntry({ subjectKey: key, name, entry: change(entry, ctx.today()) });
+  const view = await entryNow(ctx, key, entryId);
+  return { entry: view, events: summary([await emit(ctx, { type, key, entry: view })]) };
 }
 
 /** POST /__mock/grades — a new 公共信用综合评价 result (001 (六): 推送 to the departments). */
-export function setGrade(ctx: PlatformContext, idType: SubjectRecord['idType'], id: string, level: string, scaleId?: string): MockChange {
+export async function setGrade(
+  ctx: PlatformContext,
+  idType: SubjectRecord['idType'],
+  id: string,
+  level: string,
+  scaleId?: string,
+): Promise<MockChange> {
   const key = subjectKey(idType, id);
-  const previous: Grade | null = gradeView(recordOf(ctx, key)?.grade, ctx.catalog.gradeScales);
+  const previous: Grade | null = gradeView((await recordOf(ctx, key))?.grade, ctx.catalog.gradeScales);
   const publicScales = ctx.catalog.gradeScales.filter((s) => s.kind === 'public');
   const scale = publicScales.find((s) => s.scaleId === (scaleId ?? previous?.scaleId ?? publicScales[0]?.scaleId));
   if (!scale?.levels.some((l) => l.level === level)) {
@@ -99,13 +105,13 @@ export function setGrade(ctx: PlatformContext, idType: SubjectRecord['idType'], 
       scale ? `Level ${level} is not on the scale (${levels})` : `${scaleId} is not a public credit scale`,
     );
   }
-  const before = subjectFile(ctx, idType, id, ctx.today()).supervision.tier;
+  const before = (await subjectFile(ctx, idType, id, ctx.today())).supervision.tier;
   const record = { scaleId: scale.scaleId, level, evaluatedAt: ctx.today() };
-  ctx.store.putGrade(key, record);
+  await ctx.store.putGrade(key, record);
   const grade = gradeView(record, ctx.catalog.gradeScales);
   // 分级分类 (002 (七)): the departments learn the tier the new grade puts the subject in.
-  const tier = subjectFile(ctx, idType, id, ctx.today()).supervision.tier;
-  return { grade, events: summary([emit(ctx, { type: 'grade.changed', key, grade, previous, tier, previousTier: before })]) };
+  const tier = (await subjectFile(ctx, idType, id, ctx.today())).supervision.tier;
+  return { grade, events: summary([await emit(ctx, { type: 'grade.changed', key, grade, previous, tier, previousTier: before })]) };
 }
 
 /**
@@ -113,9 +119,14 @@ export function setGrade(ctx: PlatformContext, idType: SubjectRecord['idType'], 
  * whose publication period ended (公示期满, 000 三(六)) and commitments reaching their deadline
  * while still in force (commitment.due). Called after the clock moves and by the server daily.
  */
-export function sweep(ctx: PlatformContext): EventRecord[] {
+export async function sweep(ctx: PlatformContext): Promise<EventRecord[]> {
+  // Once however many instances share the store: the one that takes the sweep does it.
+  return (await ctx.store.exclusive('sweep', () => sweepNow(ctx))) ?? [];
+}
+
+async function sweepNow(ctx: PlatformContext): Promise<EventRecord[]> {
   const today = ctx.today();
-  const from = ctx.store.getMeta('events:swept') ?? today;
+  const from = (await ctx.store.getMeta('events:swept')) ?? today;
   if (from >= today) return [];
   const events: EventRecord[] = [];
   // An entry is first shown expired the day after its period ends: from ≤ end < today.
@@ -124,26 +135,27 @@ export function sweep(ctx: PlatformContext): EventRecord[] {
   for (const [key, subject] of ctx.subjects.subjects) {
     for (const e of subject.entries ?? []) if (ending(e)) candidates.set(e.entryId, { key, entryId: e.entryId });
   }
-  for (const s of ctx.store.allEntries()) {
+  for (const s of await ctx.store.allEntries()) {
     if (ending(s.entry)) candidates.set(s.entry.entryId, { key: s.subjectKey, entryId: s.entry.entryId });
     else candidates.delete(s.entry.entryId);
   }
   for (const { key, entryId } of candidates.values()) {
-    const view = entryNow(ctx, key, entryId);
-    if (view.status === 'expired') events.push(emit(ctx, { type: 'entry.expired', key, entry: view }));
+    const view = await entryNow(ctx, key, entryId);
+    if (view.status === 'expired') events.push(await emit(ctx, { type: 'entry.expired', key, entry: view }));
   }
   // 容缺受理 materials and 告知承诺 verification dates: due on the deadline itself.
   const due = (deadline: string | null) => deadline !== null && deadline > from && deadline <= today;
   const keys = new Set<string>();
   for (const [key, subject] of ctx.subjects.subjects) if (subject.commitments?.some((c) => due(c.deadline))) keys.add(key);
-  for (const c of ctx.store.allCommitments()) if (due(c.deadline)) keys.add(c.subjectKey);
+  for (const c of await ctx.store.allCommitments()) if (due(c.deadline)) keys.add(c.subjectKey);
   for (const key of keys) {
     const [idType, id] = key.split(':') as [SubjectRecord['idType'], string];
-    for (const commitment of subjectFile(ctx, idType, id, today).commitments) {
-      if (due(commitment.deadline) && commitment.status === 'in-force') events.push(emit(ctx, { type: 'commitment.due', key, commitment }));
+    for (const commitment of (await subjectFile(ctx, idType, id, today)).commitments) {
+      if (due(commitment.deadline) && commitment.status === 'in-force')
+        events.push(await emit(ctx, { type: 'commitment.due', key, commitment }));
     }
   }
-  ctx.store.putMeta('events:swept', today);
+  await ctx.store.putMeta('events:swept', today);
   return events;
 }
 

@@ -46,7 +46,7 @@ export class MemorySupervision implements SupervisionStore {
     bySubject.set(`${at(checker)}\u0000${checker.matter}`, checker);
   }
 
-  putEntry(record: StoredEntry): void {
+  async putEntry(record: StoredEntry): Promise<void> {
     if (!this.entries.has(record.entry.entryId)) {
       const ids = this.entriesBySubject.get(record.subjectKey) ?? [];
       ids.push(record.entry.entryId);
@@ -54,28 +54,28 @@ export class MemorySupervision implements SupervisionStore {
     }
     this.entries.set(record.entry.entryId, record);
   }
-  entriesOf(subjectKey: string): StoredEntry[] {
+  async entriesOf(subjectKey: string): Promise<StoredEntry[]> {
     return (this.entriesBySubject.get(subjectKey) ?? []).map((id) => this.entries.get(id) as StoredEntry);
   }
-  getEntry(entryId: string) {
+  async getEntry(entryId: string) {
     return this.entries.get(entryId);
   }
-  allEntries(): StoredEntry[] {
+  async allEntries(): Promise<StoredEntry[]> {
     return [...this.entries.values()];
   }
 
-  putGrade(subjectKey: string, grade: GradeRecord): void {
+  async putGrade(subjectKey: string, grade: GradeRecord): Promise<void> {
     this.grades.set(subjectKey, grade);
   }
-  gradeOf(subjectKey: string) {
+  async gradeOf(subjectKey: string) {
     return this.grades.get(subjectKey);
   }
 
-  checkersOf(subjectKey: string, sinceIso: string): CheckerRecord[] {
+  async checkersOf(subjectKey: string, sinceIso: string): Promise<CheckerRecord[]> {
     return [...(this.checkers.get(subjectKey)?.values() ?? [])].filter((c) => c.checkedAt >= sinceIso);
   }
 
-  appendEvent(input: NewEvent): EventRecord {
+  async appendEvent(input: NewEvent): Promise<EventRecord> {
     const sequence = (this.sequences.get(input.event.subjectKey) ?? 0) + 1;
     this.sequences.set(input.event.subjectKey, sequence);
     const event: EventRecord = { ...input.event, sequence };
@@ -94,11 +94,11 @@ export class MemorySupervision implements SupervisionStore {
     }
     return event;
   }
-  getEvent(eventId: string) {
+  async getEvent(eventId: string) {
     return this.events.get(eventId);
   }
 
-  feed(recipient: Recipient, q: FeedQuery) {
+  async feed(recipient: Recipient, q: FeedQuery) {
     let rows = this.feeds.get(at(recipient)) ?? [];
     if (q.after !== undefined) rows = rows.filter((r) => r.cursor > (q.after as number));
     if (q.before !== undefined) rows = rows.filter((r) => r.cursor < (q.before as number));
@@ -107,23 +107,23 @@ export class MemorySupervision implements SupervisionStore {
     const page = rows.slice(0, q.limit).map((r) => ({ ...r, event: this.events.get(r.eventId) as EventRecord }));
     return { rows: page, more: rows.length > q.limit };
   }
-  feedRow(recipient: Recipient, eventId: string) {
+  async feedRow(recipient: Recipient, eventId: string) {
     return this.feedIndex.get(`${at(recipient)}|${eventId}`);
   }
-  unacknowledged(recipient: Recipient): number {
+  async unacknowledged(recipient: Recipient): Promise<number> {
     return (this.feeds.get(at(recipient)) ?? []).filter((r) => !this.ackIndex.has(`${at(recipient)}|${r.eventId}`)).length;
   }
 
-  putSubscription(record: SubscriptionRecord): void {
+  async putSubscription(record: SubscriptionRecord): Promise<void> {
     this.subscriptions.set(record.subscriptionId, record);
   }
-  getSubscription(subscriptionId: string) {
+  async getSubscription(subscriptionId: string) {
     return this.subscriptions.get(subscriptionId);
   }
-  subscriptionsOf(appId: string) {
+  async subscriptionsOf(appId: string) {
     return [...this.subscriptions.values()].filter((s) => s.appId === appId && !s.deletedAt);
   }
-  activeSubscriptions() {
+  async activeSubscriptions() {
     return [...this.subscriptions.values()].filter((s) => !s.deletedAt);
   }
 
@@ -137,7 +137,7 @@ export class MemorySupervision implements SupervisionStore {
     }
   }
 
-  dueDeliveries(now: number, limit: number, busy: ReadonlySet<string>): DeliveryRecord[] {
+  async dueDeliveries(now: number, limit: number, busy: ReadonlySet<string>): Promise<DeliveryRecord[]> {
     const out: DeliveryRecord[] = [];
     for (const [key, chain] of this.chains) {
       if (out.length >= limit) break;
@@ -146,7 +146,7 @@ export class MemorySupervision implements SupervisionStore {
     }
     return out;
   }
-  nextDueAt(after: number): number | null {
+  async nextDueAt(after: number): Promise<number | null> {
     let next: number | null = null;
     for (const chain of this.chains.values()) {
       const at = chain[0]?.nextAttemptAt;
@@ -154,7 +154,7 @@ export class MemorySupervision implements SupervisionStore {
     }
     return next;
   }
-  updateDelivery(record: DeliveryRecord): void {
+  async updateDelivery(record: DeliveryRecord): Promise<void> {
     const current = this.deliveries.get(record.deliveryId);
     if (!current) return;
     Object.assign(current, record);
@@ -167,19 +167,19 @@ export class MemorySupervision implements SupervisionStore {
       if (chain.length === 0) this.chains.delete(key);
     }
   }
-  deliveriesOf(subscriptionId: string, status: DeliveryRecord['status'] | undefined, limit: number) {
+  async deliveriesOf(subscriptionId: string, status: DeliveryRecord['status'] | undefined, limit: number) {
     const out: DeliveryRecord[] = [];
     for (const d of this.deliveries.values()) {
       if (d.subscriptionId === subscriptionId && (!status || d.status === status)) out.push({ ...d });
     }
     return out.slice(-limit);
   }
-  countDeliveries(subscriptionId: string, status: DeliveryRecord['status']): number {
+  async countDeliveries(subscriptionId: string, status: DeliveryRecord['status']): Promise<number> {
     let n = 0;
     for (const d of this.deliveries.values()) if (d.subscriptionId === subscriptionId && d.status === status) n++;
     return n;
   }
-  dropPending(subscriptionId: string): void {
+  async dropPending(subscriptionId: string): Promise<void> {
     for (const d of [...this.deliveries.values()]) {
       if (d.subscriptionId === subscriptionId && d.status === 'pending') {
         this.deliveries.delete(d.deliveryId);
@@ -188,7 +188,7 @@ export class MemorySupervision implements SupervisionStore {
     }
   }
 
-  putAck(appId: string, ack: Ack): Ack {
+  async putAck(appId: string, ack: Ack): Promise<Ack> {
     const key = `${at({ appId, department: ack.department })}|${ack.eventId}`;
     const existing = this.ackIndex.get(key);
     if (existing) return existing;
@@ -196,10 +196,10 @@ export class MemorySupervision implements SupervisionStore {
     this.ackList.push({ appId, ack });
     return ack;
   }
-  getAck(recipient: Recipient, eventId: string) {
+  async getAck(recipient: Recipient, eventId: string) {
     return this.ackIndex.get(`${at(recipient)}|${eventId}`);
   }
-  acks(filter: CaseFilter, appId: string) {
+  async acks(filter: CaseFilter, appId: string) {
     return this.ackList
       .filter(
         ({ appId: owner, ack: a }) =>

@@ -6,6 +6,7 @@ import type { CaseFilter } from './supervision.ts';
 
 /** The default store: everything in memory, gone on exit. */
 export class MemoryStore extends MemorySupervision implements Store {
+  readonly kind = 'memory';
   private checks = new Map<string, StoredCheck>();
   private bySubject = new Map<string, { total: number; lastAt: string }>();
   private feedback = new Map<string, Feedback>();
@@ -18,7 +19,7 @@ export class MemoryStore extends MemorySupervision implements Store {
   private meta = new Map<string, string>();
   private lastSweep = 0;
 
-  putCheck(record: StoredCheck): void {
+  async putCheck(record: StoredCheck): Promise<void> {
     this.checks.set(record.check.checkId, record);
     const c = record.check;
     this.noteChecker(record.subjectKey, {
@@ -35,24 +36,24 @@ export class MemoryStore extends MemorySupervision implements Store {
       this.bySubject.set(record.subjectKey, { total: 1, lastAt: record.check.checkedAt });
     }
   }
-  getCheck(checkId: string): StoredCheck | undefined {
+  async getCheck(checkId: string): Promise<StoredCheck | undefined> {
     return this.checks.get(checkId);
   }
-  checkStats(subjectKey: string) {
+  async checkStats(subjectKey: string) {
     const s = this.bySubject.get(subjectKey);
     return { total: s?.total ?? 0, lastAt: s?.lastAt ?? null };
   }
 
-  putFeedback(feedback: Feedback): Feedback {
+  async putFeedback(feedback: Feedback): Promise<Feedback> {
     const existing = this.feedback.get(feedback.checkId);
     if (existing) return existing;
     this.feedback.set(feedback.checkId, feedback);
     return feedback;
   }
-  getFeedback(checkId: string) {
+  async getFeedback(checkId: string) {
     return this.feedback.get(checkId);
   }
-  feedbackCases(filter: CaseFilter, appId?: string) {
+  async feedbackCases(filter: CaseFilter, appId?: string) {
     const out: { feedback: Feedback; check: StoredCheck }[] = [];
     for (const feedback of this.feedback.values()) {
       const check = this.checks.get(feedback.checkId);
@@ -65,7 +66,7 @@ export class MemoryStore extends MemorySupervision implements Store {
     return out;
   }
 
-  putCommitment(record: CommitmentRecord): void {
+  async putCommitment(record: CommitmentRecord): Promise<void> {
     if (!this.commitments.has(record.commitmentId)) {
       const ids = this.commitmentsBySubject.get(record.subjectKey) ?? [];
       ids.push(record.commitmentId);
@@ -73,39 +74,39 @@ export class MemoryStore extends MemorySupervision implements Store {
     }
     this.commitments.set(record.commitmentId, record);
   }
-  allCommitments(): CommitmentRecord[] {
+  async allCommitments(): Promise<CommitmentRecord[]> {
     return [...this.commitments.values()];
   }
-  getCommitment(commitmentId: string) {
+  async getCommitment(commitmentId: string) {
     return this.commitments.get(commitmentId);
   }
-  commitmentsOf(subjectKey: string): CommitmentRecord[] {
+  async commitmentsOf(subjectKey: string): Promise<CommitmentRecord[]> {
     return (this.commitmentsBySubject.get(subjectKey) ?? []).map((id) => this.commitments.get(id) as CommitmentRecord);
   }
-  putFulfilment(commitmentId: string, fulfilment: FulfilmentRecord): void {
+  async putFulfilment(commitmentId: string, fulfilment: FulfilmentRecord): Promise<void> {
     this.fulfilments.set(commitmentId, fulfilment);
   }
-  getFulfilment(commitmentId: string) {
+  async getFulfilment(commitmentId: string) {
     return this.fulfilments.get(commitmentId);
   }
 
-  putObjection(record: ObjectionRecord): void {
+  async putObjection(record: ObjectionRecord): Promise<void> {
     this.objections.set(record.objectionId, record);
   }
-  getObjection(objectionId: string) {
+  async getObjection(objectionId: string) {
     return this.objections.get(objectionId);
   }
-  objectionsOf(entryIds: readonly string[]): ObjectionRecord[] {
+  async objectionsOf(entryIds: readonly string[]): Promise<ObjectionRecord[]> {
     if (entryIds.length === 0 || this.objections.size === 0) return [];
     const wanted = new Set(entryIds);
     return [...this.objections.values()].filter((o) => wanted.has(o.entryId)).sort((a, b) => a.filedAt.localeCompare(b.filedAt));
   }
 
-  getIdempotent(key: string, notBefore: number) {
+  async getIdempotent(key: string, notBefore: number) {
     const saved = this.idempotent.get(key);
     return saved && saved.createdAt >= notBefore ? saved : undefined;
   }
-  putIdempotent(key: string, response: IdempotentResponse, notBefore: number): void {
+  async putIdempotent(key: string, response: IdempotentResponse, notBefore: number): Promise<void> {
     // Insertion order is creation order: drop expired outcomes from the front.
     for (const [k, v] of this.idempotent) {
       if (v.createdAt >= notBefore) break;
@@ -115,7 +116,7 @@ export class MemoryStore extends MemorySupervision implements Store {
     this.idempotent.set(key, response);
   }
 
-  useNonce(key: string, expiresAt: number): boolean {
+  async useNonce(key: string, expiresAt: number): Promise<boolean> {
     const now = Date.now();
     if (now - this.lastSweep > 60_000) {
       this.lastSweep = now;
@@ -127,11 +128,11 @@ export class MemoryStore extends MemorySupervision implements Store {
     return true;
   }
 
-  releaseNonce(key: string): void {
+  async releaseNonce(key: string): Promise<void> {
     this.nonces.delete(key);
   }
 
-  coverage(filter: CoverageFilter): CoverageRow[] {
+  async coverage(filter: CoverageFilter): Promise<CoverageRow[]> {
     const rows = new Map<string, CoverageRow>();
     for (const { check, appId } of this.checks.values()) {
       if (!visibleTo(appId, filter.appId)) continue;
@@ -152,14 +153,36 @@ export class MemoryStore extends MemorySupervision implements Store {
     return [...rows.values()];
   }
 
-  getMeta(key: string) {
+  async getMeta(key: string) {
     return this.meta.get(key);
   }
-  putMeta(key: string, value: string): void {
+  async putMeta(key: string, value: string): Promise<void> {
     this.meta.set(key, value);
   }
+  async claimMeta(key: string, value: string): Promise<string> {
+    const kept = this.meta.get(key);
+    if (kept !== undefined) return kept;
+    this.meta.set(key, value);
+    return value;
+  }
 
-  clear(): void {
+  private buckets = new Map<string, { tokens: number; at: number }>();
+  async takeToken(bucket: string, perSecond: number, burst: number, now: number) {
+    const b = this.buckets.get(bucket) ?? { tokens: burst, at: now };
+    b.tokens = Math.min(burst, b.tokens + (Math.max(0, now - b.at) / 1000) * perSecond);
+    b.at = now;
+    this.buckets.set(bucket, b);
+    const granted = b.tokens >= 1;
+    if (granted) b.tokens -= 1;
+    return { granted, tokens: b.tokens };
+  }
+
+  /** One process: nothing runs the same work beside it. */
+  async exclusive<T>(_name: string, fn: () => Promise<T>): Promise<T | undefined> {
+    return fn();
+  }
+
+  async clear(): Promise<void> {
     this.clearSupervision();
     for (const key of [...this.meta.keys()]) if (!key.startsWith('key:')) this.meta.delete(key);
     for (const map of [
@@ -172,17 +195,19 @@ export class MemoryStore extends MemorySupervision implements Store {
       this.objections,
       this.idempotent,
       this.nonces,
+      this.buckets,
     ]) {
       map.clear();
     }
   }
-  close(): void {}
+  async close(): Promise<void> {}
+  async ping(): Promise<void> {}
 
   // In memory every write is as durable as it will ever be.
   durable(): Promise<void> {
     return Promise.resolve();
   }
-  flush(): void {}
+  async flush(): Promise<void> {}
   afterCommit(fn: () => void): void {
     fn();
   }

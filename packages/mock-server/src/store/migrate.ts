@@ -28,7 +28,7 @@ const SEALED_TABLES = [
  * VACUUM and a WAL truncation, so no page of the file keeps the plain text.
  * Returns the number of rows sealed per table.
  */
-export function sealStore(dataDir: string, sealer: Sealer): Record<string, number> {
+export async function sealStore(dataDir: string, sealer: Sealer): Promise<Record<string, number>> {
   // Opening a missing store would create an empty one and "seal" it: say there is nothing instead.
   if (!existsSync(join(dataDir, DATABASE_FILE)))
     throw new StoreSealingError(`数据目录中没有存储 (no store in ${dataDir}: ${DATABASE_FILE} not found)`);
@@ -69,11 +69,11 @@ export function sealStore(dataDir: string, sealer: Sealer): Record<string, numbe
     db.exec('COMMIT');
   } catch (error) {
     db.exec('ROLLBACK');
-    store.close();
+    await store.close();
     throw error;
   }
   // The plain rows live on in free pages and the WAL until these.
   db.exec('PRAGMA wal_checkpoint(TRUNCATE); VACUUM; PRAGMA wal_checkpoint(TRUNCATE);');
-  store.close();
+  await store.close();
   return counts;
 }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { SEALING_META, sealingDecision } from './sealed-marker.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS checks (
@@ -43,6 +44,7 @@ CREATE TABLE IF NOT EXISTS acks (id INTEGER PRIMARY KEY AUTOINCREMENT, event_id 
  * 3: feed rows and acks belong to an app (a department name is a label inside an app, never an
  *    access key); the tables are rebuilt with the app in their keys, cursors kept. Earlier rows get
  *    '' — every app's, as they were before.
+ * 4: rate-limit buckets in the store, so the workers of one data dir draw on one bucket per app.
  */
 const MIGRATIONS = [
   `ALTER TABLE checks ADD COLUMN deferred INTEGER NOT NULL DEFAULT 0;
@@ -61,6 +63,7 @@ const MIGRATIONS = [
    INSERT INTO acks_v3 (id, app_id, event_id, department, recorded_at, body) SELECT id, '', event_id, department, recorded_at, body FROM acks;
    DROP TABLE acks;
    ALTER TABLE acks_v3 RENAME TO acks;`,
+  `CREATE TABLE rate_buckets (bucket TEXT PRIMARY KEY, tokens REAL NOT NULL, at INTEGER NOT NULL, granted INTEGER NOT NULL);`,
 ];
 
 export const DATABASE_FILE = 'platform.sqlite';
@@ -90,13 +93,7 @@ export function openDatabase(dataDir: string): DatabaseSync {
   return db;
 }
 
-/** Why a store cannot be opened as asked (a plain store under 国密, a sealed one without its key). */
-export class StoreSealingError extends Error {
-  override readonly name = 'StoreSealingError';
-}
-
-/** Where a sealed store keeps the tag of its key. */
-export const SEALING_META = 'store:sealing';
+export { SEALING_META, StoreSealingError } from './sealed-marker.ts';
 
 /**
  * A store is sealed or plain for life (until `credit-check-mock migrate-store` seals a plain one):
@@ -104,25 +101,12 @@ export const SEALING_META = 'store:sealing';
  */
 export function guardSealing(db: DatabaseSync, sealer: { keyCheck: string } | undefined): void {
   const marker = (db.prepare('SELECT value FROM meta WHERE key = ?').get(SEALING_META) as { value: string } | undefined)?.value;
-  if (!sealer) {
-    if (marker) {
-      throw new StoreSealingError(
-        '数据目录已按国密 SM4 加密：请以 --crypto gm 并提供存储密钥启动 (the data dir is SM4-sealed: start with --crypto gm and its store key)',
-      );
-    }
-    return;
-  }
-  if (marker) {
-    if (marker !== sealer.keyCheck) {
-      throw new StoreSealingError('存储密钥与数据目录不匹配 (the store key does not match the one this data dir was sealed with)');
-    }
-    return;
-  }
-  const used = (db.prepare('SELECT count(*) AS n FROM meta').get() as { n: number }).n > 0;
-  if (used) {
-    throw new StoreSealingError(
+  const used = () => (db.prepare('SELECT count(*) AS n FROM meta').get() as { n: number }).n > 0;
+  const mark = sealingDecision(marker, sealer, used, {
+    zh: '数据目录',
+    en: 'data dir',
+    plain:
       '数据目录中为明文数据：请先运行 credit-check-mock migrate-store 加密 (the data dir holds plain records: seal it first with `credit-check-mock migrate-store --data-dir DIR`)',
-    );
-  }
-  db.prepare('INSERT INTO meta VALUES (?, ?)').run(SEALING_META, sealer.keyCheck);
+  });
+  if (mark && sealer) db.prepare('INSERT INTO meta VALUES (?, ?)').run(SEALING_META, sealer.keyCheck);
 }

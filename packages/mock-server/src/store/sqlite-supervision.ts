@@ -2,6 +2,7 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { Ack } from '@credit-check/sdk/contract';
 import type { GradeRecord } from '../domain/records.ts';
 import type { RowCodec } from './codec.ts';
+import { type FeedRow, feedPage, feedRecord } from './feed-rows.ts';
 import {
   type CaseFilter,
   type CheckerRecord,
@@ -131,14 +132,19 @@ export class SqliteSupervision implements SupervisionStore {
     this.open = true;
     setImmediate(() => {
       try {
-        this.flush();
+        this.commit();
       } catch {
         // Told to those waiting (their requests fail with a 503); the next write opens a new one.
       }
     });
   }
 
-  flush(): void {
+  async flush(): Promise<void> {
+    this.commit();
+  }
+
+  /** Commits this turn's transaction now; those waiting for it hear how it went. */
+  protected commit(): void {
     if (!this.open) return;
     this.open = false;
     const waiting = this.waiting;
@@ -208,35 +214,35 @@ export class SqliteSupervision implements SupervisionStore {
     this.active = undefined;
   }
 
-  putEntry(record: StoredEntry): void {
+  async putEntry(record: StoredEntry): Promise<void> {
     this.write();
     this.s.putEntry.run(record.entry.entryId, this.rows.subject(record.subjectKey), this.rows.write('entries', record));
     this.overlays = true;
   }
-  entriesOf(subjectKey: string): StoredEntry[] {
+  async entriesOf(subjectKey: string): Promise<StoredEntry[]> {
     return this.hasOverlays() ? this.all('entries', this.s.entriesOf.all(this.rows.subject(subjectKey))) : [];
   }
-  getEntry(entryId: string) {
+  async getEntry(entryId: string) {
     return this.one<StoredEntry>('entries', this.s.getEntry.get(entryId));
   }
-  allEntries(): StoredEntry[] {
+  async allEntries(): Promise<StoredEntry[]> {
     return this.all('entries', this.s.allEntries.all());
   }
 
-  putGrade(subjectKey: string, grade: GradeRecord): void {
+  async putGrade(subjectKey: string, grade: GradeRecord): Promise<void> {
     this.write();
     this.s.putGrade.run(this.rows.subject(subjectKey), this.rows.write('grades', grade));
     this.overlays = true;
   }
-  gradeOf(subjectKey: string) {
+  async gradeOf(subjectKey: string) {
     return this.hasOverlays() ? this.one<GradeRecord>('grades', this.s.gradeOf.get(this.rows.subject(subjectKey))) : undefined;
   }
 
-  checkersOf(subjectKey: string, sinceIso: string): CheckerRecord[] {
+  async checkersOf(subjectKey: string, sinceIso: string): Promise<CheckerRecord[]> {
     return (this.s.checkersOf.all(this.rows.subject(subjectKey), sinceIso) as unknown as CheckerRecord[]).map((r) => ({ ...r }));
   }
 
-  appendEvent(input: NewEvent): EventRecord {
+  async appendEvent(input: NewEvent): Promise<EventRecord> {
     this.write();
     // Within this turn's transaction, all of it or none of it (its sequence, feed rows, outbox).
     this.db.exec('SAVEPOINT append_event');
@@ -266,11 +272,11 @@ export class SqliteSupervision implements SupervisionStore {
       throw error;
     }
   }
-  getEvent(eventId: string) {
+  async getEvent(eventId: string) {
     return this.one<EventRecord>('events', this.s.getEvent.get(eventId));
   }
 
-  feed(recipient: Recipient, q: FeedQuery) {
+  async feed(recipient: Recipient, q: FeedQuery) {
     const where = [`f.app_id IN (?1, '')`, 'f.department = ?2'];
     const args: (string | number)[] = [recipient.appId, recipient.department];
     if (q.after !== undefined) {
@@ -293,82 +299,68 @@ export class SqliteSupervision implements SupervisionStore {
       why: string;
       body: string;
     }[];
-    return {
-      rows: rows.slice(0, q.limit).map((r) => ({
-        cursor: Number(r.cursor),
-        appId: r.app_id,
-        department: r.department,
-        eventId: r.event_id,
-        why: JSON.parse(r.why),
-        event: this.rows.read<EventRecord>('events', r.body),
-      })),
-      more: rows.length > q.limit,
-    };
+    return feedPage(rows, q.limit, this.rows);
   }
-  feedRow(recipient: Recipient, eventId: string): FeedRecord | undefined {
-    const r = this.s.feedRow.get(recipient.appId, recipient.department, eventId) as
-      | { cursor: number; app_id: string; department: string; event_id: string; why: string }
-      | undefined;
-    return r
-      ? { cursor: Number(r.cursor), appId: r.app_id, department: r.department, eventId: r.event_id, why: JSON.parse(r.why) }
-      : undefined;
+  async feedRow(recipient: Recipient, eventId: string): Promise<FeedRecord | undefined> {
+    const r = this.s.feedRow.get(recipient.appId, recipient.department, eventId) as FeedRow | undefined;
+    return r ? feedRecord(r) : undefined;
   }
-  unacknowledged(recipient: Recipient): number {
+  async unacknowledged(recipient: Recipient): Promise<number> {
     return Number((this.s.unacknowledged.get(recipient.appId, recipient.department) as { n: number }).n);
   }
 
   /** Every event reads the subscriptions to route it: kept parsed until one changes (here or in another process). */
   private active: SubscriptionRecord[] | undefined;
 
-  putSubscription(record: SubscriptionRecord): void {
+  async putSubscription(record: SubscriptionRecord): Promise<void> {
     this.active = undefined;
     this.write();
     this.s.putSubscription.run(record.subscriptionId, record.appId, record.deletedAt ? 1 : 0, this.rows.write('subscriptions', record));
   }
-  getSubscription(subscriptionId: string) {
+  async getSubscription(subscriptionId: string) {
     return this.one<SubscriptionRecord>('subscriptions', this.s.getSubscription.get(subscriptionId));
   }
-  subscriptionsOf(appId: string): SubscriptionRecord[] {
+  async subscriptionsOf(appId: string): Promise<SubscriptionRecord[]> {
     return this.all('subscriptions', this.s.subscriptionsOf.all(appId));
   }
-  activeSubscriptions(): SubscriptionRecord[] {
+  async activeSubscriptions(): Promise<SubscriptionRecord[]> {
     this.fresh();
     this.active ??= this.all('subscriptions', this.s.activeSubscriptions.all());
     return this.active;
   }
 
-  dueDeliveries(now: number, limit: number, busy: ReadonlySet<string>): DeliveryRecord[] {
+  async dueDeliveries(now: number, limit: number, busy: ReadonlySet<string>): Promise<DeliveryRecord[]> {
     const rows = this.all<DeliveryRecord>('deliveries', this.s.due.all(now, limit + busy.size));
     return rows.filter((d) => !busy.has(chainOf(d))).slice(0, limit);
   }
-  nextDueAt(after: number): number | null {
+  async nextDueAt(after: number): Promise<number | null> {
     const at = (this.s.nextDue.get(after) as { at: number | null }).at;
     return at === null ? null : Number(at);
   }
-  updateDelivery(record: DeliveryRecord): void {
+  async updateDelivery(record: DeliveryRecord): Promise<void> {
     this.write();
     this.s.updateDelivery.run(record.status, record.nextAttemptAt, this.rows.write('deliveries', record), record.deliveryId);
   }
-  deliveriesOf(subscriptionId: string, status: DeliveryRecord['status'] | undefined, limit: number): DeliveryRecord[] {
+  async deliveriesOf(subscriptionId: string, status: DeliveryRecord['status'] | undefined, limit: number): Promise<DeliveryRecord[]> {
     return this.all<DeliveryRecord>('deliveries', this.s.deliveriesOf.all(subscriptionId, status ?? null, status ?? null, limit)).reverse();
   }
-  countDeliveries(subscriptionId: string, status: DeliveryRecord['status']): number {
+  async countDeliveries(subscriptionId: string, status: DeliveryRecord['status']): Promise<number> {
     return Number((this.s.countDeliveries.get(subscriptionId, status) as { n: number }).n);
   }
-  dropPending(subscriptionId: string): void {
+  async dropPending(subscriptionId: string): Promise<void> {
     this.write();
     this.s.dropPending.run(subscriptionId);
   }
 
-  putAck(appId: string, ack: Ack): Ack {
+  async putAck(appId: string, ack: Ack): Promise<Ack> {
     this.write();
     this.s.putAck.run(appId, ack.eventId, ack.department, ack.recordedAt, this.rows.write('acks', ack));
-    return this.getAck({ appId, department: ack.department }, ack.eventId) as Ack;
+    return (await this.getAck({ appId, department: ack.department }, ack.eventId)) as Ack;
   }
-  getAck(recipient: Recipient, eventId: string) {
+  async getAck(recipient: Recipient, eventId: string) {
     return this.one<Ack>('acks', this.s.getAck.get(recipient.appId, recipient.department, eventId));
   }
-  acks(filter: CaseFilter, appId: string) {
+  async acks(filter: CaseFilter, appId: string) {
     const { where, args } = filterClause('a.recorded_at', 'a.department', filter, ['a.app_id', appId]);
     const sql = `SELECT a.app_id, a.body AS ack, e.body AS event FROM acks a JOIN events e ON e.event_id = a.event_id
       ${where} ORDER BY a.id`;

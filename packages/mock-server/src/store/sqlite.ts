@@ -40,6 +40,15 @@ function statements(db: DatabaseSync) {
     sweepNonces: p('DELETE FROM nonces WHERE expires_at < ?'),
     getMeta: p('SELECT value FROM meta WHERE key = ?'),
     putMeta: p('INSERT INTO meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+    claimMeta: p('INSERT INTO meta VALUES (?, ?) ON CONFLICT(key) DO NOTHING'),
+    // The bucket refilled and, when a whole token is there, spent — in the statement that writes it
+    // (every SET expression reads the row as it was).
+    takeToken: p(`INSERT INTO rate_buckets (bucket, tokens, at, granted) VALUES (?1, ?3 - 1, ?4, 1)
+      ON CONFLICT(bucket) DO UPDATE SET
+        granted = min(?3, tokens + max(0, ?4 - at) / 1000.0 * ?2) >= 1,
+        tokens = min(?3, tokens + max(0, ?4 - at) / 1000.0 * ?2) - (min(?3, tokens + max(0, ?4 - at) / 1000.0 * ?2) >= 1),
+        at = ?4
+      RETURNING tokens, granted`),
   };
 }
 
@@ -56,6 +65,7 @@ export interface SqliteStoreOptions {
 }
 
 export class SqliteStore extends SqliteSupervision implements Store {
+  readonly kind = 'sqlite';
   private readonly q: ReturnType<typeof statements>;
 
   constructor(dataDir: string, options: SqliteStoreOptions = {}) {
@@ -76,7 +86,7 @@ export class SqliteStore extends SqliteSupervision implements Store {
   /** Prepared `IN (?, …)` lookups by the number of entries (a subject has a few at most). */
   private readonly byArity = new Map<number, StatementSync>();
 
-  putCheck(record: StoredCheck): void {
+  async putCheck(record: StoredCheck): Promise<void> {
     const c = record.check;
     this.write();
     this.q.putCheck.run(
@@ -91,25 +101,25 @@ export class SqliteStore extends SqliteSupervision implements Store {
       record.appId,
     );
   }
-  getCheck(checkId: string): StoredCheck | undefined {
+  async getCheck(checkId: string): Promise<StoredCheck | undefined> {
     const row = this.q.getCheck.get(checkId) as CheckRow | undefined;
     return row ? checkOf(this.rows, row) : undefined;
   }
-  checkStats(subjectKey: string) {
+  async checkStats(subjectKey: string) {
     const row = this.q.checkStats.get(this.rows.subject(subjectKey)) as { total: number; lastAt: string | null };
     return { total: Number(row.total), lastAt: row.lastAt };
   }
 
-  putFeedback(feedback: Feedback): Feedback {
+  async putFeedback(feedback: Feedback): Promise<Feedback> {
     this.write();
     this.q.putFeedback.run(feedback.checkId, this.rows.write('feedback', feedback), feedback.recordedAt);
-    return this.getFeedback(feedback.checkId) as Feedback;
+    return (await this.getFeedback(feedback.checkId)) as Feedback;
   }
-  getFeedback(checkId: string): Feedback | undefined {
+  async getFeedback(checkId: string): Promise<Feedback | undefined> {
     return this.one('feedback', this.q.getFeedback.get(checkId));
   }
 
-  feedbackCases(filter: CaseFilter, appId?: string) {
+  async feedbackCases(filter: CaseFilter, appId?: string) {
     const { where, args } = filterClause('f.recorded_at', 'c.department', filter, appId === undefined ? undefined : ['c.app_id', appId]);
     const sql = `SELECT f.body AS feedback, c.subject_key, c.app_id, c.body FROM feedback f JOIN checks c ON c.check_id = f.check_id
       ${where} ORDER BY f.rowid`;
@@ -119,36 +129,36 @@ export class SqliteStore extends SqliteSupervision implements Store {
     }));
   }
 
-  allCommitments(): CommitmentRecord[] {
+  async allCommitments(): Promise<CommitmentRecord[]> {
     return this.all('commitments', this.q.allCommitments.all());
   }
-  putCommitment(record: CommitmentRecord): void {
+  async putCommitment(record: CommitmentRecord): Promise<void> {
     this.write();
     this.q.putCommitment.run(record.commitmentId, this.rows.subject(record.subjectKey), this.rows.write('commitments', record));
   }
-  getCommitment(commitmentId: string): CommitmentRecord | undefined {
+  async getCommitment(commitmentId: string): Promise<CommitmentRecord | undefined> {
     return this.one('commitments', this.q.getCommitment.get(commitmentId));
   }
-  commitmentsOf(subjectKey: string): CommitmentRecord[] {
+  async commitmentsOf(subjectKey: string): Promise<CommitmentRecord[]> {
     return this.all('commitments', this.q.commitmentsOf.all(this.rows.subject(subjectKey)));
   }
-  putFulfilment(commitmentId: string, fulfilment: FulfilmentRecord): void {
+  async putFulfilment(commitmentId: string, fulfilment: FulfilmentRecord): Promise<void> {
     this.write();
     this.q.putFulfilment.run(commitmentId, this.rows.write('fulfilments', fulfilment));
   }
-  getFulfilment(commitmentId: string): FulfilmentRecord | undefined {
+  async getFulfilment(commitmentId: string): Promise<FulfilmentRecord | undefined> {
     return this.one('fulfilments', this.q.getFulfilment.get(commitmentId));
   }
 
-  putObjection(record: ObjectionRecord): void {
+  async putObjection(record: ObjectionRecord): Promise<void> {
     this.write();
     this.q.putObjection.run(record.objectionId, record.entryId, record.filedAt, this.rows.write('objections', record));
     this.objectionCount = undefined;
   }
-  getObjection(objectionId: string): ObjectionRecord | undefined {
+  async getObjection(objectionId: string): Promise<ObjectionRecord | undefined> {
     return this.one('objections', this.q.getObjection.get(objectionId));
   }
-  objectionsOf(entryIds: readonly string[]): ObjectionRecord[] {
+  async objectionsOf(entryIds: readonly string[]): Promise<ObjectionRecord[]> {
     if (entryIds.length === 0) return [];
     this.fresh();
     this.objectionCount ??= Number((this.q.countObjections.get() as { n: number }).n);
@@ -162,10 +172,10 @@ export class SqliteStore extends SqliteSupervision implements Store {
     return this.all('objections', statement.all(...entryIds));
   }
 
-  getIdempotent(key: string, notBefore: number): IdempotentResponse | undefined {
+  async getIdempotent(key: string, notBefore: number): Promise<IdempotentResponse | undefined> {
     return this.one('idempotency', this.q.getIdempotent.get(key, notBefore));
   }
-  putIdempotent(key: string, response: IdempotentResponse, notBefore: number): void {
+  async putIdempotent(key: string, response: IdempotentResponse, notBefore: number): Promise<void> {
     this.write();
     if (response.createdAt - this.lastIdempotencySweep > 60_000) {
       this.lastIdempotencySweep = response.createdAt;
@@ -174,7 +184,7 @@ export class SqliteStore extends SqliteSupervision implements Store {
     this.q.putIdempotent.run(key, response.createdAt, this.rows.write('idempotency', response));
   }
 
-  useNonce(key: string, expiresAt: number): boolean {
+  async useNonce(key: string, expiresAt: number): Promise<boolean> {
     this.write();
     const now = Date.now();
     if (now - this.lastSweep > 60_000) {
@@ -184,12 +194,12 @@ export class SqliteStore extends SqliteSupervision implements Store {
     return Number(this.q.claimNonce.run(key, expiresAt, now).changes) === 1;
   }
 
-  releaseNonce(key: string): void {
+  async releaseNonce(key: string): Promise<void> {
     this.write();
     this.q.releaseNonce.run(key);
   }
 
-  coverage(filter: CoverageFilter): CoverageRow[] {
+  async coverage(filter: CoverageFilter): Promise<CoverageRow[]> {
     const { where, args } = filterClause(
       'c.checked_at',
       'c.department',
@@ -210,19 +220,36 @@ export class SqliteStore extends SqliteSupervision implements Store {
   }
 
   /** `key:*` values (the receipt signing keys) are sealed in a sealed store like personal data. */
-  getMeta(key: string): string | undefined {
+  async getMeta(key: string): Promise<string | undefined> {
     const value = (this.q.getMeta.get(key) as { value: string } | undefined)?.value;
     return value !== undefined && this.rows.sealed && key.startsWith('key:') ? this.rows.read<string>('meta', value) : value;
   }
-  putMeta(key: string, value: string): void {
+  async putMeta(key: string, value: string): Promise<void> {
     this.write();
     this.q.putMeta.run(key, this.rows.sealed && key.startsWith('key:') ? this.rows.write('meta', value) : value);
   }
 
-  clear(): void {
+  async claimMeta(key: string, value: string): Promise<string> {
+    this.write();
+    this.q.claimMeta.run(key, this.rows.sealed && key.startsWith('key:') ? this.rows.write('meta', value) : value);
+    return (await this.getMeta(key)) as string;
+  }
+
+  async takeToken(bucket: string, perSecond: number, burst: number, now: number) {
+    this.write();
+    const row = this.q.takeToken.get(bucket, perSecond, burst, now) as { tokens: number; granted: number };
+    return { granted: Number(row.granted) === 1, tokens: Number(row.tokens) };
+  }
+
+  /** One process delivers and sweeps per data dir (`--workers`: worker 1): nothing else runs it. */
+  async exclusive<T>(_name: string, fn: () => Promise<T>): Promise<T | undefined> {
+    return fn();
+  }
+
+  async clear(): Promise<void> {
     this.write();
     this.db.exec(
-      "DELETE FROM checks; DELETE FROM feedback; DELETE FROM commitments; DELETE FROM fulfilments; DELETE FROM objections; DELETE FROM idempotency; DELETE FROM nonces; DELETE FROM meta WHERE key NOT LIKE 'key:%' AND key <> 'store:sealing';",
+      "DELETE FROM checks; DELETE FROM feedback; DELETE FROM commitments; DELETE FROM fulfilments; DELETE FROM objections; DELETE FROM idempotency; DELETE FROM nonces; DELETE FROM rate_buckets; DELETE FROM meta WHERE key NOT LIKE 'key:%' AND key <> 'store:sealing';",
     );
     for (const table of SUPERVISION_TABLES) this.db.exec(`DELETE FROM ${table}`);
     this.forgetCaches();
@@ -233,8 +260,11 @@ export class SqliteStore extends SqliteSupervision implements Store {
     this.objectionCount = undefined;
   }
 
-  close(): void {
-    this.flush();
+  /** The file is this process's own: it answers whenever the process does. */
+  async ping(): Promise<void> {}
+
+  async close(): Promise<void> {
+    this.commit();
     this.db.close();
   }
 

@@ -113,48 +113,62 @@ export interface CheckerRecord {
   checkedAt: string;
 }
 
-export interface SupervisionStore {
-  putEntry(record: StoredEntry): void;
-  entriesOf(subjectKey: string): StoredEntry[];
-  getEntry(entryId: string): StoredEntry | undefined;
-  allEntries(): StoredEntry[];
+/** A claim on deliveries by one deliverer: others pass them over until it expires (its holder died). */
+export interface DeliveryLease {
+  /** Who holds it (an instance id). */
+  owner: string;
+  /** ms since the epoch. */
+  until: number;
+}
 
-  putGrade(subjectKey: string, grade: GradeRecord): void;
-  gradeOf(subjectKey: string): GradeRecord | undefined;
+export interface SupervisionStore {
+  putEntry(record: StoredEntry): Promise<void>;
+  entriesOf(subjectKey: string): Promise<StoredEntry[]>;
+  getEntry(entryId: string): Promise<StoredEntry | undefined>;
+  allEntries(): Promise<StoredEntry[]>;
+
+  putGrade(subjectKey: string, grade: GradeRecord): Promise<void>;
+  gradeOf(subjectKey: string): Promise<GradeRecord | undefined>;
 
   /** Departments that checked the subject since `sinceIso`: the latest check per app, department and matter. */
-  checkersOf(subjectKey: string, sinceIso: string): CheckerRecord[];
+  checkersOf(subjectKey: string, sinceIso: string): Promise<CheckerRecord[]>;
 
-  appendEvent(input: NewEvent): EventRecord;
-  getEvent(eventId: string): EventRecord | undefined;
-  feed(recipient: Recipient, query: FeedQuery): { rows: (FeedRecord & { event: EventRecord })[]; more: boolean };
-  feedRow(recipient: Recipient, eventId: string): FeedRecord | undefined;
-  unacknowledged(recipient: Recipient): number;
+  appendEvent(input: NewEvent): Promise<EventRecord>;
+  getEvent(eventId: string): Promise<EventRecord | undefined>;
+  feed(recipient: Recipient, query: FeedQuery): Promise<{ rows: (FeedRecord & { event: EventRecord })[]; more: boolean }>;
+  feedRow(recipient: Recipient, eventId: string): Promise<FeedRecord | undefined>;
+  unacknowledged(recipient: Recipient): Promise<number>;
 
-  putSubscription(record: SubscriptionRecord): void;
-  getSubscription(subscriptionId: string): SubscriptionRecord | undefined;
-  subscriptionsOf(appId: string): SubscriptionRecord[];
+  putSubscription(record: SubscriptionRecord): Promise<void>;
+  getSubscription(subscriptionId: string): Promise<SubscriptionRecord | undefined>;
+  subscriptionsOf(appId: string): Promise<SubscriptionRecord[]>;
   /** Every subscription not deleted (routing reads them on each event). */
-  activeSubscriptions(): SubscriptionRecord[];
+  activeSubscriptions(): Promise<SubscriptionRecord[]>;
 
-  /** Pending deliveries due by `now`, only the oldest pending one per subscription and subject (order per subject). */
-  dueDeliveries(now: number, limit: number, busy: ReadonlySet<string>): DeliveryRecord[];
+  /**
+   * Pending deliveries due by `now`, only the oldest pending one per subscription and subject (order
+   * per subject), none in `busy` (chains this deliverer has in flight). With a `lease`, those handed
+   * out are claimed until it expires: deliverers of other instances pass them over (PostgreSQL,
+   * where every instance delivers); the embedded stores have one deliverer and need none.
+   */
+  dueDeliveries(now: number, limit: number, busy: ReadonlySet<string>, lease?: DeliveryLease): Promise<DeliveryRecord[]>;
   /**
    * The earliest next attempt after `after` (ms), or null. What is due by `after` but was not
    * handed out is in flight or waits behind a delivery in flight, whose completion wakes the deliverer.
    */
-  nextDueAt(after: number): number | null;
-  updateDelivery(record: DeliveryRecord): void;
-  deliveriesOf(subscriptionId: string, status: DeliveryRecord['status'] | undefined, limit: number): DeliveryRecord[];
-  countDeliveries(subscriptionId: string, status: DeliveryRecord['status']): number;
+  nextDueAt(after: number): Promise<number | null>;
+  /** Records an attempt's outcome (and releases its lease). */
+  updateDelivery(record: DeliveryRecord): Promise<void>;
+  deliveriesOf(subscriptionId: string, status: DeliveryRecord['status'] | undefined, limit: number): Promise<DeliveryRecord[]>;
+  countDeliveries(subscriptionId: string, status: DeliveryRecord['status']): Promise<number>;
   /** Drops a deleted subscription's pending deliveries. */
-  dropPending(subscriptionId: string): void;
+  dropPending(subscriptionId: string): Promise<void>;
 
   /** Records the ack unless the recipient (app and department) already acknowledged the event; returns what is stored. */
-  putAck(appId: string, ack: Ack): Ack;
-  getAck(recipient: Recipient, eventId: string): Ack | undefined;
+  putAck(appId: string, ack: Ack): Promise<Ack>;
+  getAck(recipient: Recipient, eventId: string): Promise<Ack | undefined>;
   /** The app's acks (and those stored before acks carried their app) with their events, in recording order. */
-  acks(filter: CaseFilter, appId: string): { ack: Ack; event: EventRecord; appId: string }[];
+  acks(filter: CaseFilter, appId: string): Promise<{ ack: Ack; event: EventRecord; appId: string }[]>;
 }
 
 /** The chain a delivery belongs to: one subscription, one subject — delivered strictly in order. */

@@ -49,6 +49,9 @@ export class Deliverer {
   private readonly inflight = new Set<Promise<void>>();
   private readonly transport: WebhookTransport;
 
+  /** Who this deliverer is, in the leases it takes (instances sharing a PostgreSQL store each have one). */
+  private readonly id = `dlv-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+
   constructor(platform: Platform, options: DelivererOptions = {}) {
     this.platform = platform;
     this.transport = webhookTransport(platform.webhookDestinations);
@@ -81,41 +84,71 @@ export class Deliverer {
     this.woken = true;
     setImmediate(() => {
       this.woken = false;
-      this.pump();
+      void this.pump();
     });
   }
 
-  private pump(): void {
+  /**
+   * A claim on what it hands out, for as long as an attempt can take and then some: deliverers of
+   * other instances (PostgreSQL) pass those over, and take them when this one died holding them.
+   */
+  private lease() {
+    return { owner: this.id, until: Date.now() + 2 * this.timeoutMs + 5_000 };
+  }
+
+  private async pump(): Promise<void> {
     if (this.stopped) return;
     if (this.pumping) {
       this.again = true;
       return;
     }
     this.pumping = true;
+    let retryIn: number | undefined;
     try {
       do {
         this.again = false;
-        while (this.busy.size < this.concurrency) {
-          const due = this.platform.store.dueDeliveries(Date.now(), this.concurrency - this.busy.size, this.busy);
+        while (this.busy.size < this.concurrency && !this.stopped) {
+          const due = await this.platform.store.dueDeliveries(Date.now(), this.concurrency - this.busy.size, this.busy, this.lease());
           if (due.length === 0) break;
           for (const d of due) this.track(d);
         }
       } while (this.again);
+    } catch (error) {
+      // The store is unreachable (a database restarting): nothing is lost — the outbox is there
+      // when it is back. Look again in a while.
+      this.warn(`outbox unreachable, retrying: ${(error as Error).message}`);
+      retryIn = 2_000;
     } finally {
       this.pumping = false;
     }
-    this.sleep();
+    await this.sleep(retryIn);
   }
 
-  private sleep(): void {
+  private warned = 0;
+  private warn(message: string): void {
+    if (Date.now() - this.warned < 30_000) return;
+    this.warned = Date.now();
+    console.error(`[credit-check-mock] ${message}`);
+  }
+
+  private async sleep(retryIn?: number): Promise<void> {
     clearTimeout(this.timer);
     if (this.stopped || this.busy.size >= this.concurrency) return;
     // Only retries due later: a chain whose head is in flight waits for its answer, which wakes us
     // (counting it here would poll the store every few ms for as long as a slow receiver takes).
+    // Where several instances deliver, another's may finish a head this one waits behind: look
+    // again now and then.
     const now = Date.now();
-    const next = this.platform.store.nextDueAt(now);
-    if (next === null) return;
-    this.timer = setTimeout(() => this.wake(), Math.min(60_000, next - now));
+    let next: number | null = null;
+    try {
+      next = retryIn === undefined ? await this.platform.store.nextDueAt(now) : now + retryIn;
+    } catch {
+      next = now + 2_000;
+    }
+    if (this.platform.store.kind === 'postgres') next = Math.min(next ?? now + 1_000, now + 1_000);
+    if (next === null || this.stopped) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.wake(), Math.max(0, Math.min(60_000, next - now)));
     this.timer.unref?.();
   }
 
@@ -135,10 +168,10 @@ export class Deliverer {
   /** Events recently delivered: a fan-out sends each to several subscriptions (bounded, oldest out). */
   private readonly events = new Map<string, EventRecord>();
 
-  private eventOf(eventId: string): EventRecord | undefined {
+  private async eventOf(eventId: string): Promise<EventRecord | undefined> {
     const known = this.events.get(eventId);
     if (known) return known;
-    const event = this.platform.store.getEvent(eventId);
+    const event = await this.platform.store.getEvent(eventId);
     if (event) {
       if (this.events.size >= 4096) this.events.delete(this.events.keys().next().value as string);
       this.events.set(eventId, event);
@@ -147,17 +180,16 @@ export class Deliverer {
   }
 
   /** The subscription from the store's parsed list of active ones (kept until one changes), else read. */
-  private subscriptionOf(id: string): SubscriptionRecord | undefined {
+  private async subscriptionOf(id: string): Promise<SubscriptionRecord | undefined> {
     const { store } = this.platform;
-    return store.activeSubscriptions().find((s) => s.subscriptionId === id) ?? store.getSubscription(id);
+    return (await store.activeSubscriptions()).find((s) => s.subscriptionId === id) ?? (await store.getSubscription(id));
   }
 
   private async send(d: DeliveryRecord): Promise<void> {
     const { store } = this.platform;
-    const subscription = this.subscriptionOf(d.subscriptionId);
-    const event = this.eventOf(d.eventId);
+    const [subscription, event] = await Promise.all([this.subscriptionOf(d.subscriptionId), this.eventOf(d.eventId)]);
     if (!subscription?.url || subscription.deletedAt || !event) {
-      store.updateDelivery({ ...d, status: 'dead', nextAttemptAt: null, lastError: 'subscription deleted' });
+      await store.updateDelivery({ ...d, status: 'dead', nextAttemptAt: null, lastError: 'subscription deleted' });
       return;
     }
     const body = JSON.stringify(eventView(event, d.why, subscription.pii));
@@ -186,7 +218,7 @@ export class Deliverer {
     const at = Date.now();
     const attempts = d.attempts + 1;
     if (error === null) {
-      store.updateDelivery({
+      await store.updateDelivery({
         ...d,
         status: 'delivered',
         attempts,
@@ -196,9 +228,15 @@ export class Deliverer {
         deliveredAt: at,
       });
     } else if (attempts >= this.retry.maxAttempts) {
-      store.updateDelivery({ ...d, status: 'dead', attempts, lastAttemptAt: at, lastError: error, nextAttemptAt: null });
+      await store.updateDelivery({ ...d, status: 'dead', attempts, lastAttemptAt: at, lastError: error, nextAttemptAt: null });
     } else {
-      store.updateDelivery({ ...d, attempts, lastAttemptAt: at, lastError: error, nextAttemptAt: at + backoff(attempts, this.retry) });
+      await store.updateDelivery({
+        ...d,
+        attempts,
+        lastAttemptAt: at,
+        lastError: error,
+        nextAttemptAt: at + backoff(attempts, this.retry),
+      });
     }
   }
 }

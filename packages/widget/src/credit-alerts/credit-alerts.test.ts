@@ -17,16 +17,16 @@ const list = (id: string, idType: 'uscc' | 'idcard' = 'uscc', listCode = 'SERIOU
   mock.platform.controls.listEntry({ subject: { idType, id }, listCode });
 
 describe('<credit-alerts>', () => {
-  beforeEach(() => {
-    reset();
+  beforeEach(async () => {
+    await reset();
     // The sandbox window follows every subject registered in 江苏 (region 32) and 山西 (14).
-    mock.platform.subscriptions.create(APP, { department: DEPARTMENT, region: '32' });
-    mock.platform.subscriptions.create(APP, { department: DEPARTMENT, region: '14' });
+    await mock.platform.subscriptions.create(APP, { department: DEPARTMENT, region: '32' });
+    await mock.platform.subscriptions.create(APP, { department: DEPARTMENT, region: '14' });
   });
 
   it('shows the department’s pushed events newest first with the count to acknowledge, and takes feedback', async () => {
-    list(SUBJECTS.clean);
-    list(SUBJECTS.procurement);
+    await list(SUBJECTS.clean);
+    await list(SUBJECTS.procurement);
     const el = await setup();
     await waitUntil(() => items(el).length === 2, 'two events');
     expect(el.unacknowledged).to.equal(2);
@@ -57,7 +57,7 @@ describe('<credit-alerts>', () => {
     const el = await setup();
     await waitUntil(() => shadow(el).textContent?.includes('暂无推送'), 'empty inbox');
     const arrived = oneEvent(el, 'credit-alerts-new');
-    list(SUBJECTS.personDebtor, 'idcard', 'COURT_DISHONEST_DEBTOR');
+    await list(SUBJECTS.personDebtor, 'idcard', 'COURT_DISHONEST_DEBTOR');
     const detail = ((await arrived) as CustomEvent<CreditAlertsNewDetail>).detail;
     expect(detail.count).to.equal(1);
     expect(JSON.stringify(detail)).not.to.contain(SUBJECTS.personDebtor);
@@ -68,7 +68,7 @@ describe('<credit-alerts>', () => {
   });
 
   it('says the inbox could not be read instead of looking empty, and recovers', async () => {
-    list(SUBJECTS.clean);
+    await list(SUBJECTS.clean);
     mock.faults.set({ kind: 'outage' });
     const el = await setup();
     await waitUntil(() => shadow(el).querySelector('[part="status"][role="alert"]'), 'outage shown');
@@ -90,14 +90,14 @@ describe('<credit-alerts>', () => {
 
   it('a grade change says its 分级分类监管 tier in one line, and a positive one never offers 已惩戒', async () => {
     // 南京天成 (repaired; 良好 + 建筑市场 A): raised to 优秀 it earns fewer inspections — 已激励 offered, never 已惩戒.
-    mock.platform.controls.setGrade({ idType: 'uscc', id: '91320106MA1RP2E39L' }, 'A');
+    await mock.platform.controls.setGrade({ idType: 'uscc', id: '91320106MA1RP2E39L' }, 'A');
     const el = await setup();
     await waitUntil(() => items(el).length === 1, 'the grade change');
     const item = items(el)[0] as HTMLElement;
     expect(item.textContent).to.contain('信用评价等级变化');
     expect(item.querySelector('[part="supervision"]')?.textContent).to.contain('由“按常规比例和频次抽查”改为“降低抽查比例和频次”');
     expect((item.querySelector('select[name="action"]') as HTMLSelectElement).value).to.equal('rewarded');
-    mock.platform.controls.setGrade({ idType: 'uscc', id: '91320106MA1RP2E39L' }, 'C');
+    await mock.platform.controls.setGrade({ idType: 'uscc', id: '91320106MA1RP2E39L' }, 'C');
     await waitUntil(() => items(el).length === 2, 'the next change');
     const worse = items(el)[0] as HTMLElement;
     // A grade falling is not a punishment either: nothing is preselected, the staff choose.

@@ -40,8 +40,8 @@ export async function token(scopes?: string[]): Promise<string> {
   return minted.token;
 }
 
-export function reset(): void {
-  mock.platform.reset();
+export async function reset(): Promise<void> {
+  await mock.platform.reset();
   mock.faults.clear();
   requests.length = 0;
   answered.length = 0;

@@ -114,7 +114,7 @@ async function clearIdb() {
 }
 
 beforeEach(async () => {
-  reset();
+  await reset();
   await clearIdb();
 });
 // Nothing this file kept may be sent by the elements of the next file (they share the browser's IndexedDB).
