@@ -111,6 +111,17 @@ describe('credit-check-mock CLI', () => {
     expect([tokenKey.status, tokenKey.stderr]).toEqual([2, expect.stringContaining('must hold 64 hex characters')]);
     const tokenEnv = spawnSync(process.execPath, [BIN], { encoding: 'utf8', env: { ...process.env, CREDIT_CHECK_TOKEN_KEY: 'abc' } });
     expect([tokenEnv.status, tokenEnv.stderr]).toEqual([2, expect.stringContaining('CREDIT_CHECK_TOKEN_KEY must hold 64 hex')]);
+    // A store that is not PostgreSQL, two stores at once, a database out of reach: a reason, never the password.
+    const notPg = spawnSync(process.execPath, [BIN, '--store', 'mysql://vendor:hunter2@db/x'], { encoding: 'utf8' });
+    expect([notPg.status, notPg.stderr]).toEqual([2, expect.stringContaining('--store must be a PostgreSQL URL')]);
+    expect(notPg.stderr).toContain('vendor:***@db');
+    expect(notPg.stderr).not.toContain('hunter2');
+    const both = spawnSync(process.execPath, [BIN, '--store', 'postgres://db/x', '--data-dir', '/tmp/cc-nope'], { encoding: 'utf8' });
+    expect([both.status, both.stderr]).toEqual([2, expect.stringContaining('two stores: give one')]);
+    const down = spawnSync(process.execPath, [BIN, '--store', 'postgres://vendor:hunter2@127.0.0.1:1/x'], { encoding: 'utf8' });
+    expect(down.status).toBe(1);
+    expect(down.stderr).toContain('无法连接 PostgreSQL 数据库');
+    expect(down.stderr).not.toContain('hunter2');
     // Ten Node processes one after another: ~0.5 s each on an idle machine, far more under a full
     // test run's load (it timed out at vitest's default 5 s) — a harness limit, nothing is timed here.
   }, 60_000);

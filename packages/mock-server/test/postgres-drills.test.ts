@@ -61,6 +61,33 @@ describe('two instances over one PostgreSQL', () => {
     expect(keys.keys.map((k) => k.kid)).toContain(header.kid);
   }, 60_000);
 
+  it('hears a control sent to either: a scenario set through one instance holds on the other, and its end too', async () => {
+    const url = await freshDatabase('controls');
+    const [a, b] = await Promise.all([instance(url, 'a'), instance(url, 'b')]);
+    // An outage drops connections without an answer; each instance's /healthz names it.
+    const health = async (origin: string) => ((await (await fetch(`${origin}/healthz`)).json()) as { status: string }).status;
+    const until = async (origin: string, status: string) => {
+      let last = '';
+      for (let i = 0; i < 100 && last !== status; i++) {
+        last = await health(origin);
+        if (last !== status) await new Promise((r) => setTimeout(r, 50));
+      }
+      return last;
+    };
+    expect(await health(b.origin)).toBe('ok');
+    const set = await fetch(`${a.origin}/__mock/scenario`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'outage' }),
+    });
+    expect(set.status).toBe(200);
+    expect(await until(b.origin, 'outage')).toBe('outage');
+    await expect(checkOf(b.origin)).rejects.toThrow(); // B drops the check too, as the staged outage says
+    expect((await fetch(`${b.origin}/__mock/scenario`, { method: 'DELETE' })).status).toBe(200);
+    expect(await until(a.origin, 'ok')).toBe('ok');
+    expect((await checkOf(a.origin)).status).toBe(201);
+  }, 60_000);
+
   it('delivers every event once while both deliver; killed mid-fan-out, the other delivers the rest, in order per subject', async () => {
     const url = await freshDatabase('fanout');
     const hooks = await receiver();

@@ -40,8 +40,8 @@ Usage: credit-check-mock [options]
                      names, e.g. 127.0.0.1,::1,localhost); default $CREDIT_CHECK_ALLOW_WEBHOOK_HOSTS
                      or none: only public addresses, checked again after DNS at every delivery
   --crypto SUITE     standard (Ed25519, HMAC-SHA256) or gm (国密: SM2 receipts, CC-HMAC-SM3,
-                     SM4-sealed --data-dir); default $CREDIT_CHECK_CRYPTO or standard
-  --store-key-file F the SM4 store key for gm with --data-dir: 64 hex characters
+                     SM4-sealed --data-dir or --store); default $CREDIT_CHECK_CRYPTO or standard
+  --store-key-file F the SM4 store key for gm with --data-dir or --store: 64 hex characters
                      (default $CREDIT_CHECK_STORE_KEY; make one with \`openssl rand -hex 32\`)
   --token-key-file F the platform's browser-token key: 64 hex characters (default $CREDIT_CHECK_TOKEN_KEY;
                      without either, a random key is made once and kept in the store). Give every

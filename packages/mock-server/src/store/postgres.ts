@@ -105,7 +105,8 @@ export class PostgresStore implements Store {
       await guardSealing(sql, options.sealer);
     } catch (error) {
       await sql.end({ timeout: 1 });
-      if (unreachable(error)) throw new StoreUnavailable(`PostgreSQL is not reachable: ${(error as Error).message}`);
+      if (unreachable(error))
+        throw new StoreUnavailable(`无法连接 PostgreSQL 数据库 (PostgreSQL is not reachable: ${(error as Error).message})`);
       throw error;
     }
     return new PostgresStore(sql, options.sealer ? sealedRows(options.sealer) : PLAIN_ROWS);
