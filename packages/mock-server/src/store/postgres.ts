@@ -3,6 +3,8 @@ import postgres, { type PendingQuery, type Row, type Sql } from 'postgres';
 import type { CommitmentRecord, FulfilmentRecord, GradeRecord, ObjectionRecord } from '../domain/records.ts';
 import { PLAIN_ROWS, type RowCodec, sealedRows } from './codec.ts';
 import { type FeedRow, feedPage, feedRecord } from './feed-rows.ts';
+import { GroupInsert } from './group-insert.ts';
+import { GroupRead } from './group-read.ts';
 import { guardSealing, LOCKS, migrate } from './postgres-schema.ts';
 import type { Sealer } from './sealing.ts';
 import type { CoverageFilter, CoverageRow, IdempotentResponse, Store, StoredCheck } from './store.ts';
@@ -67,6 +69,17 @@ function unreachable(error: unknown): boolean {
 }
 
 type Body = { body: string };
+type CheckRow = {
+  check_id: string;
+  subject_key: string;
+  checked_at: string;
+  matter: string;
+  verdict: string;
+  department: string;
+  deferred: boolean;
+  app_id: string;
+  body: string;
+};
 
 /**
  * The store of a platform that runs past one host: PostgreSQL (or a distribution that speaks its
@@ -157,14 +170,59 @@ export class PostgresStore implements Store {
 
   // ── checks, feedback ──────────────────────────────────────────────────────────────────────
 
+  // What a check reads of a subject, for all requests of one moment in one statement per kind (group-read.ts).
+  private readonly reads = {
+    entries: new GroupRead<Body & { key: string }>((keys) =>
+      this.run(
+        (sql) =>
+          sql<
+            (Body & { key: string })[]
+          >`SELECT subject_key AS key, body FROM entries WHERE subject_key = ANY(${keys}::text[]) ORDER BY seq`,
+      ),
+    ),
+    grades: new GroupRead<Body & { key: string }>((keys) =>
+      this.run(
+        (sql) => sql<(Body & { key: string })[]>`SELECT subject_key AS key, body FROM grades WHERE subject_key = ANY(${keys}::text[])`,
+      ),
+    ),
+    commitments: new GroupRead<Body & { key: string }>((keys) =>
+      this.run(
+        (sql) =>
+          sql<
+            (Body & { key: string })[]
+          >`SELECT subject_key AS key, body FROM commitments WHERE subject_key = ANY(${keys}::text[]) ORDER BY seq`,
+      ),
+    ),
+    fulfilments: new GroupRead<Body & { key: string }>((keys) =>
+      this.run(
+        (sql) =>
+          sql<(Body & { key: string })[]>`SELECT commitment_id AS key, body FROM fulfilments WHERE commitment_id = ANY(${keys}::text[])`,
+      ),
+    ),
+    objections: new GroupRead<Body & { key: string; filed_at: string }>((keys) =>
+      this.run(
+        (sql) => sql<(Body & { key: string; filed_at: string })[]>`
+          SELECT entry_id AS key, body, filed_at FROM objections WHERE entry_id = ANY(${keys}::text[])`,
+      ),
+    ),
+  };
+
+  // Checks are the write of the hot path: those of one moment share a statement (group-insert.ts).
+  private readonly checkRows = new GroupInsert<CheckRow>((rows) => this.run((sql) => sql`INSERT INTO checks ${sql(rows)}`));
   async putCheck(record: StoredCheck): Promise<void> {
     const c = record.check;
     const body = this.rows.sealed ? this.rows.write('checks', { subjectKey: record.subjectKey, check: c }) : JSON.stringify(c);
-    await this.run(
-      (sql) => sql`INSERT INTO checks (check_id, subject_key, checked_at, matter, verdict, department, deferred, app_id, body)
-        VALUES (${c.checkId}, ${this.key(record.subjectKey)}, ${c.checkedAt}, ${c.matter.code}, ${c.verdict},
-          ${c.context.department}, ${Boolean(c.context.deferred?.at)}, ${record.appId}, ${body})`,
-    );
+    await this.checkRows.add({
+      check_id: c.checkId,
+      subject_key: this.key(record.subjectKey),
+      checked_at: c.checkedAt,
+      matter: c.matter.code,
+      verdict: c.verdict,
+      department: c.context.department,
+      deferred: Boolean(c.context.deferred?.at),
+      app_id: record.appId,
+      body,
+    });
   }
   private checkOf(row: { subject_key: string; app_id: string; body: string }): StoredCheck {
     return this.rows.sealed
@@ -226,10 +284,7 @@ export class PostgresStore implements Store {
     return this.one('commitments', await this.run((sql) => sql`SELECT body FROM commitments WHERE commitment_id = ${commitmentId}`));
   }
   async commitmentsOf(subjectKey: string): Promise<CommitmentRecord[]> {
-    return this.all(
-      'commitments',
-      await this.run((sql) => sql`SELECT body FROM commitments WHERE subject_key = ${this.key(subjectKey)} ORDER BY seq`),
-    );
+    return this.all('commitments', await this.reads.commitments.load(this.key(subjectKey)));
   }
   async putFulfilment(commitmentId: string, fulfilment: FulfilmentRecord): Promise<void> {
     await this.run(
@@ -238,7 +293,7 @@ export class PostgresStore implements Store {
     );
   }
   async getFulfilment(commitmentId: string): Promise<FulfilmentRecord | undefined> {
-    return this.one('fulfilments', await this.run((sql) => sql`SELECT body FROM fulfilments WHERE commitment_id = ${commitmentId}`));
+    return this.one('fulfilments', await this.reads.fulfilments.load(commitmentId));
   }
 
   async putObjection(record: ObjectionRecord): Promise<void> {
@@ -253,9 +308,10 @@ export class PostgresStore implements Store {
   }
   async objectionsOf(entryIds: readonly string[]): Promise<ObjectionRecord[]> {
     if (entryIds.length === 0) return [];
+    const rows = (await Promise.all([...new Set(entryIds)].map((id) => this.reads.objections.load(id)))).flat();
     return this.all(
       'objections',
-      await this.run((sql) => sql`SELECT body FROM objections WHERE entry_id = ANY(${[...entryIds]}::text[]) ORDER BY filed_at`),
+      rows.sort((a, b) => a.filed_at.localeCompare(b.filed_at) || a.key.localeCompare(b.key)),
     );
   }
 
@@ -384,10 +440,7 @@ export class PostgresStore implements Store {
     );
   }
   async entriesOf(subjectKey: string): Promise<StoredEntry[]> {
-    return this.all(
-      'entries',
-      await this.run((sql) => sql`SELECT body FROM entries WHERE subject_key = ${this.key(subjectKey)} ORDER BY seq`),
-    );
+    return this.all('entries', await this.reads.entries.load(this.key(subjectKey)));
   }
   async getEntry(entryId: string): Promise<StoredEntry | undefined> {
     return this.one('entries', await this.run((sql) => sql`SELECT body FROM entries WHERE entry_id = ${entryId}`));
@@ -403,7 +456,7 @@ export class PostgresStore implements Store {
     );
   }
   async gradeOf(subjectKey: string): Promise<GradeRecord | undefined> {
-    return this.one('grades', await this.run((sql) => sql`SELECT body FROM grades WHERE subject_key = ${this.key(subjectKey)}`));
+    return this.one('grades', await this.reads.grades.load(this.key(subjectKey)));
   }
 
   async checkersOf(subjectKey: string, sinceIso: string): Promise<CheckerRecord[]> {
