@@ -30,6 +30,7 @@ function configLines(config) {
     lines.push(
       `- load: ${config.load.generator}, ${config.load.connections} connections, pipelining ${config.load.pipelining}, ${config.load.rounds} rounds (order rotating, ${config.load.pauseMs} ms apart)`,
     );
+  if (config.database) lines.push(`- database (postgres section): ${config.database}`);
   if (config.peer) lines.push(`- peer: ${config.peer.name} ${config.peer.version} — \`${config.peer.command}\``);
   return lines;
 }

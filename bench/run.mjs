@@ -2,7 +2,7 @@
 // `pnpm bench`: the numbers users pick this toolkit for, each beside its physical baseline, in one
 // run. Prints a table and writes bench/results/latest.{json,md}. Not a test: nothing here passes or
 // fails on timing; it measures and reports. One section per file in sections/ (as Hono's benchmarks/).
-//   node bench/run.mjs [--subjects 1000000] [--duration 10] [--only server,workers,sdk,widget,events,gm,sizes]
+//   node bench/run.mjs [--subjects 1000000] [--duration 10] [--only server,workers,postgres,sdk,widget,events,gm,sizes]
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -10,6 +10,7 @@ import { child } from './lib.mjs';
 import { writeReport } from './report.mjs';
 import { eventsSection } from './sections/events.mjs';
 import { gmSection } from './sections/gm.mjs';
+import { postgresSection } from './sections/postgres.mjs';
 import { sdkSection } from './sections/sdk.mjs';
 import { seedSection } from './sections/seed.mjs';
 import { serverSection } from './sections/server.mjs';
@@ -20,7 +21,7 @@ import { workersSection } from './sections/workers.mjs';
 const { values } = parseArgs({ options: { subjects: { type: 'string' }, duration: { type: 'string' }, only: { type: 'string' } } });
 const SUBJECTS = Number(values.subjects ?? 1_000_000);
 const DURATION = Number(values.duration ?? 10);
-const only = new Set((values.only ?? 'server,workers,sdk,widget,events,gm,sizes').split(','));
+const only = new Set((values.only ?? 'server,workers,postgres,sdk,widget,events,gm,sizes').split(','));
 
 /** The commit measured (and whether the tree had changes): figures belong to a HEAD. */
 function commit() {
@@ -55,7 +56,7 @@ const row = (section, metric, value, baseline, ratio, goal, note = '') => {
 console.log(`credit-check bench — ${report.machine.cpus}× ${report.machine.cpu}, ${report.machine.memoryGB} GB, Node ${process.version}`);
 console.log(`  ${'metric'.padEnd(44)} ${'value'.padStart(14)}  ${'baseline'.padStart(14)}  ${'ratio'.padStart(8)}  goal`);
 
-if (['server', 'workers', 'sdk', 'widget'].some((s) => only.has(s))) {
+if (['server', 'workers', 'postgres', 'sdk', 'widget'].some((s) => only.has(s))) {
   const mock = await child('./children/mock.mjs', [String(SUBJECTS)]);
   const info = mock.first;
   const ctx = { mock, info, report, row, duration: DURATION, ...(await seedSection({ info, report })) };
@@ -66,6 +67,7 @@ if (['server', 'workers', 'sdk', 'widget'].some((s) => only.has(s))) {
   await mock.stop();
   // After the in-process mock is stopped: these are whole processes of their own.
   if (only.has('workers')) await workersSection({ ...ctx, subjects: SUBJECTS });
+  if (only.has('postgres')) await postgresSection({ ...ctx, subjects: SUBJECTS });
 }
 if (only.has('events')) await eventsSection({ report, row });
 // 国密 on its own pair of platforms (100 000 subjects: the suites differ in crypto, not in lookups).

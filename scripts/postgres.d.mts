@@ -1,9 +1,18 @@
+export interface ClusterOptions {
+  /** fsync on, as PostgreSQL's defaults (the bench); tests run with fsync off (default false). */
+  durable?: boolean;
+}
+
 export interface PostgresCluster {
   /** `postgres://postgres@127.0.0.1:PORT/postgres` (trust auth on loopback, inside the cluster only). */
   url: string;
   port: number;
   /** The server's major version. */
   version: string;
+  /** Settings that differ by option. */
+  settings: { fsync: boolean };
+  /** The postmaster's process id (its backends are its children). */
+  pid(): number;
   /** A database of its own (created now) and its URL. */
   database(name: string): Promise<string>;
   /** Stops the server as a crash would (`immediate`) or politely (`fast`); the data stays. */
@@ -19,4 +28,4 @@ export declare function postgresBin(): string | undefined;
 /** Why PostgreSQL tests cannot run here, or undefined when they can. */
 export declare function postgresMissing(): string | undefined;
 /** A throwaway cluster on a free loopback port (see scripts/postgres.mjs). */
-export declare function startPostgres(): Promise<PostgresCluster>;
+export declare function startPostgres(options?: ClusterOptions): Promise<PostgresCluster>;

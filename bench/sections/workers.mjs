@@ -1,15 +1,12 @@
 // workers — `credit-check-mock --workers N` (node:cluster over one --data-dir): the 1 → 2 worker scaling.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mintToken } from '@credit-check/sdk';
+import { startCli } from '../cli.mjs';
 import { fmt, load } from '../lib.mjs';
 import { APP, DEPARTMENT, OPERATOR } from './fixtures.mjs';
-
-const require = createRequire(import.meta.url);
-const BIN = join(require.resolve('@credit-check/mock-server/package.json'), '..', 'bin', 'credit-check-mock.js');
 
 /**
  * Cores for the platform and for the load generator, apart: scaling is only visible when the
@@ -29,39 +26,15 @@ function coreSets() {
 }
 
 /** The real CLI with N workers over a fresh data dir; resolves once every worker listens. */
-async function startCli(workers, subjects, cores) {
+async function startWorkers(workers, subjects, cores) {
   const dir = mkdtempSync(join(tmpdir(), 'cc-bench-workers-'));
-  const cli = [BIN, '--port', '0', '--quiet', '--subjects', String(subjects), '--data-dir', dir, '--workers', String(workers)];
-  const [command, args] = cores ? ['taskset', ['-c', cores, process.execPath, ...cli]] : [process.execPath, cli];
-  const proc = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  process.on('exit', () => proc.kill('SIGKILL'));
-  let out = '';
-  proc.stdout.on('data', (d) => {
-    out += d;
-  });
-  proc.stderr.on('data', (d) => {
-    out += d;
-  });
-  const ready = workers > 1 ? /Workers\s+\d+/ : /Receipts/;
-  await new Promise((resolve, reject) => {
-    const poll = setInterval(() => {
-      if (!ready.test(out)) return;
-      clearInterval(poll);
-      resolve();
-    }, 100);
-    proc.once('exit', (code) => reject(new Error(`credit-check-mock exited ${code}:\n${out}`)));
-  });
-  const apiBase = /API\s+(http:\/\/\S+\/api\/v1)/.exec(out)[1];
+  const cli = await startCli(['--subjects', String(subjects), '--data-dir', dir, '--workers', String(workers)], { cores, workers });
   return {
-    apiBase,
-    stop: () =>
-      new Promise((resolve) => {
-        proc.once('exit', () => {
-          rmSync(dir, { recursive: true, force: true });
-          resolve();
-        });
-        proc.kill('SIGTERM');
-      }),
+    apiBase: cli.apiBase,
+    stop: async () => {
+      await cli.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -83,7 +56,7 @@ export async function workersSection({ bodies, report, row, duration, subjects }
   report.results.workers = { ...results, scaling, subjects, pinned };
 
   async function measure(n) {
-    const cli = await startCli(n, subjects, cores.platform);
+    const cli = await startWorkers(n, subjects, cores.platform);
     const { token } = await mintToken(
       { baseUrl: cli.apiBase, ...APP },
       { department: DEPARTMENT, operator: OPERATOR, matters: ['*'], ttlSeconds: 3600 },
