@@ -67,4 +67,6 @@ export const percentile = (values, p) => {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
+/** The mark printed beside a goal: met or not, in this run. */
+export const mark = (met) => (met ? '✅' : '❌');
 export const fmt = (n, d = 1) => (n === undefined || Number.isNaN(n) ? '–' : Number(n).toFixed(d));

@@ -160,3 +160,15 @@ export async function startPostgres({ durable = false } = {}) {
     },
   };
 }
+
+// `node scripts/postgres.mjs [database]`: a cluster to try `credit-check-mock --store` with by hand;
+// prints the database's URL and runs until Ctrl-C, then stops and removes it.
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  const cluster = await startPostgres();
+  const url = await cluster.database(process.argv[2] ?? 'credit_check');
+  console.log(`PostgreSQL ${cluster.version} (throwaway, fsync off): ${url}\nCtrl-C stops it and removes its files.`);
+  const end = () => cluster.destroy().then(() => process.exit(0));
+  process.once('SIGINT', end);
+  process.once('SIGTERM', end);
+  setInterval(() => {}, 1 << 30);
+}

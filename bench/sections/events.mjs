@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '@credit-check/mock-server/node';
-import { child, fmt, percentile } from '../lib.mjs';
+import { child, fmt, mark, percentile } from '../lib.mjs';
 
 const APP = { kind: 'app', appId: 'sandbox-app' };
 export const EVENT_GOALS = { perSecond: 5000, p50: 1000, p99: 3000, steadyP99: 1000 };
@@ -115,7 +115,6 @@ export async function eventsSection({ report, row, events = 10_000, steadySecond
       p99: percentile(steadyLatencies, 99),
     };
     report.results.events = { fanOut: fan, steady, goals: EVENT_GOALS };
-    const ok = (cond) => (cond ? '✅' : '❌');
     row(
       'events',
       `fan-out ${events} events → 50 subs`,
@@ -131,7 +130,7 @@ export async function eventsSection({ report, row, events = 10_000, steadySecond
       fmt(fan.perSecond, 0),
       '',
       '',
-      `≥ ${EVENT_GOALS.perSecond} ${ok(fan.perSecond >= EVENT_GOALS.perSecond)}`,
+      `≥ ${EVENT_GOALS.perSecond} ${mark(fan.perSecond >= EVENT_GOALS.perSecond)}`,
       'sqlite outbox; receivers in another process',
     );
     row(
@@ -140,7 +139,7 @@ export async function eventsSection({ report, row, events = 10_000, steadySecond
       `${fmt(fan.p50, 0)} / ${fmt(fan.p99, 0)} ms`,
       '',
       '',
-      `≤ ${EVENT_GOALS.p50} / ${EVENT_GOALS.p99} ms ${ok(fan.p50 <= EVENT_GOALS.p50 && fan.p99 <= EVENT_GOALS.p99)}`,
+      `≤ ${EVENT_GOALS.p50} / ${EVENT_GOALS.p99} ms ${mark(fan.p50 <= EVENT_GOALS.p50 && fan.p99 <= EVENT_GOALS.p99)}`,
       'receivers up',
     );
     row(
@@ -158,7 +157,7 @@ export async function eventsSection({ report, row, events = 10_000, steadySecond
       `${fmt(steady.p50, 0)} / ${fmt(steady.p99, 0)} ms`,
       `${steady.delivered}/${steady.deliveries}`,
       '',
-      `p99 ≤ ${EVENT_GOALS.steadyP99} ms ${ok(steady.p99 <= EVENT_GOALS.steadyP99)}`,
+      `p99 ≤ ${EVENT_GOALS.steadyP99} ms ${mark(steady.p99 <= EVENT_GOALS.steadyP99)}`,
       'occurrence → receipt',
     );
   } finally {

@@ -4,7 +4,7 @@ import { createHmac, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { HMAC_SHA256, randomId } from '@credit-check/sdk/auth';
 import { generateSm2KeyPair, HMAC_SM3, sm2Jwk, sm2Signer } from '@credit-check/sdk/gm';
 import { signJws, verifyReceipt } from '@credit-check/sdk/receipts';
-import { child, fmt, load } from '../lib.mjs';
+import { child, fmt, load, mark } from '../lib.mjs';
 import { context, MATTERS } from './fixtures.mjs';
 
 /** Microseconds per call, over enough calls to take ~0.5 s (after a warm-up). */
@@ -151,5 +151,5 @@ export async function gmSection({ report, row, duration, subjects }) {
     '',
     '',
   );
-  row('gm', 'errors + non-2xx during load, gm', result.gm.errors, '', '', '0');
+  row('gm', 'errors + non-2xx during load, gm', result.gm.errors, '', '', `0 ${mark(result.gm.errors === 0)}`);
 }

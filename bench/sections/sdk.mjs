@@ -1,6 +1,6 @@
 // sdk — check() against a raw fetch + JSON.parse on loopback, and in-flight dedup of identical checks.
 import { Connection, check, createClient } from '@credit-check/sdk';
-import { child, fmt, percentile } from '../lib.mjs';
+import { child, fmt, mark, percentile } from '../lib.mjs';
 import { context, MATTERS } from './fixtures.mjs';
 
 /** @param {import('./fixtures.mjs').BenchContext} ctx */
@@ -53,7 +53,7 @@ export async function sdkSection({ realCheckBody, report, row }) {
     `${fmt(percentile(s, 50) * 1000, 0)} µs`,
     `${fmt(percentile(r, 50) * 1000, 0)} µs`,
     `${fmt(p50, 2)}×`,
-    `≤ 1.3× ${p50 <= 1.3 ? '✅' : '❌'}`,
+    `≤ 1.3× ${mark(p50 <= 1.3)}`,
     `mean ${fmt(mean(s) * 1000, 0)} vs ${fmt(mean(r) * 1000, 0)} µs (${fmt(mean(s) / mean(r), 2)}×): validate, headers, parse response`,
   );
   await bare.ask('reset');

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
-import { fmt, percentile } from '../lib.mjs';
+import { fmt, mark, percentile } from '../lib.mjs';
 import { DEPARTMENT, MATTERS, OPERATOR } from './fixtures.mjs';
 
 /** @param {import('./fixtures.mjs').BenchContext} ctx */
@@ -195,7 +195,7 @@ export async function widgetSection({ info, report, row }) {
           `${fmt(w)} ms`,
           `${fmt(b)} ms`,
           `${fmt(w / b, digits)}×`,
-          goal,
+          goal && `${goal} ${mark(w / b <= 1.3)}`,
           quantile === 'p50' ? note : '',
         );
       }

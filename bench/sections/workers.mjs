@@ -5,7 +5,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mintToken } from '@credit-check/sdk';
 import { startCli } from '../cli.mjs';
-import { fmt, load } from '../lib.mjs';
+import { fmt, load, mark } from '../lib.mjs';
 import { APP, DEPARTMENT, OPERATOR } from './fixtures.mjs';
 
 /**
@@ -52,7 +52,7 @@ export async function workersSection({ bodies, report, row, duration, subjects }
   }
   const pinned = cores.platform ? `platform on cores ${cores.platform}, load generator on core 0` : `not pinned: ${cores.why}`;
   const scaling = results[2].rps / results[1].rps;
-  row('workers', '2 workers / 1 worker', `${fmt(scaling, 2)} ×`, '', '', `≥ 1.5 × ${scaling >= 1.5 ? '✅' : '❌'}`, pinned);
+  row('workers', '2 workers / 1 worker', `${fmt(scaling, 2)} ×`, '', '', `≥ 1.5 × ${mark(scaling >= 1.5)}`, pinned);
   report.results.workers = { ...results, scaling, subjects, pinned };
 
   async function measure(n) {
