@@ -88,6 +88,32 @@ describe('two instances over one PostgreSQL', () => {
     expect((await checkOf(a.origin)).status).toBe(201);
   }, 60_000);
 
+  it('files one objection of several sent at once through both: the others are refused as pending, also after a decision', async () => {
+    const url = await freshDatabase('objections');
+    const [a, b] = await Promise.all([instance(url, 'a'), instance(url, 'b')]);
+    const subject = { idType: 'uscc', id: '91330106MA2FD1G85L' };
+    const file = (origin: string, reason: string) =>
+      signed(at(origin), 'POST', '/api/v1/objections', { entryId: 'ent_scn_food', subject, reason });
+    for (let round = 0; round < 3; round++) {
+      const answers = await Promise.all([
+        file(a.origin, '处罚决定已被撤销'),
+        file(b.origin, '处罚决定已依法撤销'),
+        file(a.origin, '处罚已履行完毕'),
+        file(b.origin, '已提交履行证明'),
+      ]);
+      const statuses = answers.map((r) => r.status).sort();
+      expect(statuses, `round ${round}`).toEqual([201, 409, 409, 409]);
+      for (const r of answers.filter((x) => x.status === 409)) expect(Problem.parse(await r.json()).code).toBe('OBJECTION_PENDING');
+      const filed = (await (answers.find((x) => x.status === 201) as Response).json()) as { objectionId: string };
+      // Rejected: the entry stands and the subject may object again — once.
+      const decided = await signed(at(b.origin), 'POST', `/api/v1/objections/${filed.objectionId}/decision`, {
+        outcome: 'rejected',
+        note: '经核实维持',
+      });
+      expect(decided.status).toBe(200);
+    }
+  }, 60_000);
+
   it('delivers every event once while both deliver; killed mid-fan-out, the other delivers the rest, in order per subject', async () => {
     const url = await freshDatabase('fanout');
     const hooks = await receiver();

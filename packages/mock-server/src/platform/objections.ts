@@ -10,6 +10,9 @@ import { emit } from './events.ts';
 import { entryNow } from './supervision.ts';
 import { objectionView } from './views.ts';
 
+/** How long a filing holds its claim: far longer than one filing takes, short enough to heal a crash. */
+const FILING_CLAIM_MS = 60_000;
+
 /** POST /objections — 异议 (001 (十六); 002 (十九)): the entry shows under-objection until decided. */
 export async function createObjection(ctx: PlatformContext, _principal: Principal, request: ObjectionRequest): Promise<Objection> {
   const owner = ctx.subjects.entryOwners.get(request.entryId) ?? (await ctx.store.getEntry(request.entryId))?.subjectKey;
@@ -17,8 +20,14 @@ export async function createObjection(ctx: PlatformContext, _principal: Principa
   if (owner !== subjectKey(request.subject.idType, request.subject.id)) {
     throw problem('UNKNOWN_ENTRY', '该名单条目不属于所填主体', 'The entry does not belong to this subject');
   }
-  const refusal = objectionRefusal(await ctx.store.objectionsOf([request.entryId]));
+  const filed = await ctx.store.objectionsOf([request.entryId]);
+  const refusal = objectionRefusal(filed);
   if (refusal) throw problem(refusal);
+  // One pending at a time also when several arrive at once (instances over one database): they all
+  // read the same objections, and the store's claim on "the next one" lets exactly one file it. The
+  // claim expires, so a filing that failed half-way does not block the entry for good.
+  const claim = `objection:${request.entryId}:${filed.length}`;
+  if (!(await ctx.store.useNonce(claim, Date.now() + FILING_CLAIM_MS))) throw problem('OBJECTION_PENDING');
   const record: ObjectionRecord = {
     objectionId: randomId('obj_', 12),
     entryId: request.entryId,
@@ -30,7 +39,12 @@ export async function createObjection(ctx: PlatformContext, _principal: Principa
     decidedAt: null,
     decisionNote: null,
   };
-  await ctx.store.putObjection(record);
+  try {
+    await ctx.store.putObjection(record);
+  } catch (error) {
+    await ctx.store.releaseNonce(claim).catch(() => {});
+    throw error;
+  }
   await emit(ctx, { type: 'entry.changed', key: owner, entry: await entryNow(ctx, owner, request.entryId), change: 'objection-raised' });
   return objectionView(record);
 }
