@@ -118,6 +118,11 @@ describe('credit-check-mock CLI', () => {
     expect(notPg.stderr).not.toContain('hunter2');
     const both = spawnSync(process.execPath, [BIN, '--store', 'postgres://db/x', '--data-dir', '/tmp/cc-nope'], { encoding: 'utf8' });
     expect([both.status, both.stderr]).toEqual([2, expect.stringContaining('two stores: give one')]);
+    const reseed = spawnSync(process.execPath, [BIN, '--reseed'], { encoding: 'utf8' });
+    expect([reseed.status, reseed.stderr]).toEqual([
+      2,
+      expect.stringContaining('--reseed changes what instances over one --store agree on'),
+    ]);
     const down = spawnSync(process.execPath, [BIN, '--store', 'postgres://vendor:hunter2@127.0.0.1:1/x'], { encoding: 'utf8' });
     expect(down.status).toBe(1);
     expect(down.stderr).toContain('无法连接 PostgreSQL 数据库');

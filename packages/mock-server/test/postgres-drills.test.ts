@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { Check, Problem, type ScenarioList } from '@credit-check/sdk/contract';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startPostgres } from '../../../scripts/postgres.mjs';
 import { checkBody, signed } from './helpers.ts';
 import { freshDatabase } from './postgres.ts';
-import { exited, type Spawned, spawnMock } from './process.ts';
+import { BIN, exited, type Spawned, spawnMock } from './process.ts';
 import { firstDeliveries, receiver, sequencesBySubject } from './receiver.ts';
 
 // Failure drills of the platform past one host (issue 28): real `credit-check-mock` processes, two
@@ -112,6 +113,26 @@ describe('two instances over one PostgreSQL', () => {
       });
       expect(decided.status).toBe(200);
     }
+  }, 60_000);
+
+  it('refuses to start an instance whose seed differs from the platform’s, unless told to reseed', async () => {
+    const url = await freshDatabase('seed');
+    await instance(url, 'a'); // --subjects 50, the default seed
+    const other = spawnSync(process.execPath, [BIN, '--store', url, '--instance', 'b', '--subjects', '60', '--quiet', '--port', '0'], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(other.status).toBe(1);
+    expect(other.stderr).toContain('所有实例须以相同的 --seed、--subjects、--crypto 启动');
+    expect(other.stderr).toContain('the platform in this database: --seed credit-check --subjects 50');
+    // A redeployment that changes it for every instance says so; then the old seed is the one refused.
+    const reseeded = await instance(url, 'c', ['--seed', 'province-2027', '--reseed']);
+    expect((await fetch(`${reseeded.origin}/healthz`)).status).toBe(200);
+    const old = spawnSync(process.execPath, [BIN, '--store', url, '--subjects', '50', '--quiet', '--port', '0'], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(old.status).toBe(1);
   }, 60_000);
 
   it('delivers every event once while both deliver; killed mid-fan-out, the other delivers the rest, in order per subject', async () => {

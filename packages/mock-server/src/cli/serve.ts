@@ -28,6 +28,8 @@ Usage: credit-check-mock [options]
                      any number of instances on any hosts over one database, behind one address
                      (see the mock-server README, "A shared provincial sandbox")
   --instance NAME    this instance's name over --store (default host:pid), shown by /healthz
+  --reseed           over --store: instances must share --seed, --subjects and --crypto (one that
+                     differs refuses to start); this replaces the platform's with this instance's
   --cors-origins L   comma-separated allowed browser origins of the API (default *)
   --control-origins L  web pages that may use /__mock/* besides the server's own (comma-separated
                      origins, e.g. http://127.0.0.1:5173); default none
@@ -119,6 +121,7 @@ export async function serve(argv: string[]): Promise<void> {
       return usage(`--store must be a PostgreSQL URL (postgres://user:password@host:5432/db), got "${redactUrl(storeUrl)}"`);
     if (values['data-dir']) return usage('--store (PostgreSQL) and --data-dir (SQLite) are two stores: give one');
   }
+  if (values.reseed && !storeUrl) return usage('--reseed changes what instances over one --store agree on: it needs --store');
   const workers = Number(values.workers ?? 1);
   if (!Number.isInteger(workers) || workers < 1 || workers > 64) return usage(`--workers must be 1–64, got "${values.workers}"`);
   if (workers > 1 && !values['data-dir'] && !storeUrl)
@@ -137,6 +140,7 @@ export async function serve(argv: string[]): Promise<void> {
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
     ...(storeUrl ? { storeUrl } : {}),
     ...(values.instance ? { instance: values.instance } : {}),
+    ...(values.reseed ? { reseed: true } : {}),
     corsOrigins: values['cors-origins'] ? list(values['cors-origins']) : '*',
     ...(values['control-origins'] ? { controlOrigins: list(values['control-origins']) } : {}),
     ...(values['allowed-hosts'] ? { allowedHosts: list(values['allowed-hosts']) } : {}),
@@ -188,6 +192,7 @@ function parse(argv: string[]) {
       'data-dir': { type: 'string' },
       store: { type: 'string' },
       instance: { type: 'string' },
+      reseed: { type: 'boolean' },
       'cors-origins': { type: 'string' },
       'control-origins': { type: 'string' },
       'allowed-hosts': { type: 'string' },

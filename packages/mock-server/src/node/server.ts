@@ -14,6 +14,7 @@ import { type App, type CryptoSuite, type PlatformCrypto, type PlatformOptions, 
 import type { Store } from '../store/store.ts';
 import { Deliverer, type DelivererOptions } from '../webhooks/deliverer.ts';
 import { checkDestination } from '../webhooks/destinations.ts';
+import { agreeOnSeed } from './seed-agreement.ts';
 
 export interface ServerOptions extends Omit<PlatformOptions, 'store'> {
   port?: number;
@@ -28,6 +29,11 @@ export interface ServerOptions extends Omit<PlatformOptions, 'store'> {
   storeUrl?: string;
   /** This instance's name over a shared PostgreSQL store (default host:pid): `/healthz` says it. */
   instance?: string;
+  /**
+   * Over PostgreSQL, replace the seed the platform's instances agree on (`--seed`, `--subjects`,
+   * `--crypto`) with this instance's: for a redeployment that changes it for every instance.
+   */
+  reseed?: boolean;
   /**
    * Under `crypto: 'gm'` with a `dataDir`: the 32-byte key that seals personal records with SM4 +
    * HMAC-SM3 (from a key file or CREDIT_CHECK_STORE_KEY; never stored in the data dir). Required then.
@@ -175,6 +181,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const destinations = { ...policy, check: (url: string) => checkDestination(url, policy) };
   const instance = options.instance ?? `${hostname()}:${process.pid}`;
   const postgres = options.storeUrl ? await openPostgresStore(options.storeUrl, { storeKey: options.storeKey, instance }) : undefined;
+  if (postgres) {
+    const identity = { seed: options.seed ?? 'credit-check', subjects: options.subjects ?? 1000, crypto: options.crypto ?? 'standard' };
+    await agreeOnSeed(postgres, identity, options.reseed).catch(async (error: unknown) => {
+      await postgres.close();
+      throw error;
+    });
+  }
   const store = postgres ?? (options.dataDir ? await openSqliteStore(options.dataDir, { storeKey: options.storeKey }) : undefined);
   // Over PostgreSQL every instance is a peer: it delivers (leases), sweeps (once, by lock) and hears
   // the others through the database; `--workers` processes on one host are instances too.

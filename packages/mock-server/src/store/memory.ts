@@ -184,7 +184,7 @@ export class MemoryStore extends MemorySupervision implements Store {
 
   async clear(): Promise<void> {
     this.clearSupervision();
-    for (const key of [...this.meta.keys()]) if (!key.startsWith('key:')) this.meta.delete(key);
+    for (const key of [...this.meta.keys()]) if (!key.startsWith('key:') && !key.startsWith('store:')) this.meta.delete(key);
     for (const map of [
       this.checks,
       this.bySubject,

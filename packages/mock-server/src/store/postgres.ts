@@ -654,7 +654,7 @@ export class PostgresStore implements Store {
     await this.run(async (sql) => {
       await sql`TRUNCATE checks, feedback, commitments, fulfilments, objections, idempotency, nonces, rate_buckets,
         entries, grades, events, feed, subscriptions, deliveries, acks`;
-      await sql`DELETE FROM meta WHERE key NOT LIKE 'key:%' AND key <> 'store:sealing'`;
+      await sql`DELETE FROM meta WHERE key NOT LIKE 'key:%' AND key NOT LIKE 'store:%'`;
     });
   }
   async ping(): Promise<void> {

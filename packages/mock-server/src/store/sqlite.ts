@@ -249,7 +249,7 @@ export class SqliteStore extends SqliteSupervision implements Store {
   async clear(): Promise<void> {
     this.write();
     this.db.exec(
-      "DELETE FROM checks; DELETE FROM feedback; DELETE FROM commitments; DELETE FROM fulfilments; DELETE FROM objections; DELETE FROM idempotency; DELETE FROM nonces; DELETE FROM rate_buckets; DELETE FROM meta WHERE key NOT LIKE 'key:%' AND key <> 'store:sealing';",
+      "DELETE FROM checks; DELETE FROM feedback; DELETE FROM commitments; DELETE FROM fulfilments; DELETE FROM objections; DELETE FROM idempotency; DELETE FROM nonces; DELETE FROM rate_buckets; DELETE FROM meta WHERE key NOT LIKE 'key:%' AND key NOT LIKE 'store:%';",
     );
     for (const table of SUPERVISION_TABLES) this.db.exec(`DELETE FROM ${table}`);
     this.forgetCaches();
