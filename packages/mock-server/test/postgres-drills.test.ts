@@ -62,7 +62,7 @@ describe('two instances over one PostgreSQL', () => {
     expect(keys.keys.map((k) => k.kid)).toContain(header.kid);
   }, 60_000);
 
-  it('hears a control sent to either: a scenario set through one instance holds on the other, and its end too', async () => {
+  it('hears a control sent to either: a scenario set through one instance holds on the others (one started later too), and its end', async () => {
     const url = await freshDatabase('controls');
     const [a, b] = await Promise.all([instance(url, 'a'), instance(url, 'b')]);
     // An outage drops connections without an answer; each instance's /healthz names it.
@@ -84,9 +84,15 @@ describe('two instances over one PostgreSQL', () => {
     expect(set.status).toBe(200);
     expect(await until(b.origin, 'outage')).toBe('outage');
     await expect(checkOf(b.origin)).rejects.toThrow(); // B drops the check too, as the staged outage says
+    // An instance started after the outage was staged holds it too (it was not listening then).
+    const c = await instance(url, 'c');
+    expect(await health(c.origin)).toBe('outage');
     expect((await fetch(`${b.origin}/__mock/scenario`, { method: 'DELETE' })).status).toBe(200);
     expect(await until(a.origin, 'ok')).toBe('ok');
+    expect(await until(c.origin, 'ok')).toBe('ok');
     expect((await checkOf(a.origin)).status).toBe(201);
+    // Ended before it started, a fourth instance stages nothing.
+    expect(await health((await instance(url, 'd')).origin)).toBe('ok');
   }, 60_000);
 
   it('files one objection of several sent at once through both: the others are refused as pending, also after a decision', async () => {

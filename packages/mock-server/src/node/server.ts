@@ -191,7 +191,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const store = postgres ?? (options.dataDir ? await openSqliteStore(options.dataDir, { storeKey: options.storeKey }) : undefined);
   // Over PostgreSQL every instance is a peer: it delivers (leases), sweeps (once, by lock) and hears
   // the others through the database; `--workers` processes on one host are instances too.
-  const shared = postgres ? await (await import('./postgres-channel.ts')).postgresChannel(postgres.client, instance) : undefined;
+  const shared = postgres ? await (await import('./postgres-channel.ts')).postgresChannel(postgres.client, postgres, instance) : undefined;
   const cluster = shared ? { channel: shared, duties: true, worker: options.cluster?.worker } : options.cluster;
   const file = options.accessLog ?? process.env.CREDIT_CHECK_ACCESS_LOG;
   const log =
@@ -254,7 +254,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           channel.publish({ kind: 'events' });
         });
       });
-    channel.subscribe((change) => follow(mock, deliverer, change));
+    let heard = false;
+    channel.subscribe((change) => {
+      heard ||= change.kind === 'scenario';
+      follow(mock, deliverer, change);
+    });
+    // Listening already: what was staged before this instance started — unless a newer change was
+    // heard while it was being read.
+    const staged = (await shared?.recall()) ?? [];
+    if (!heard) for (const change of staged) follow(mock, deliverer, change);
   }
   const { port } = server.address() as AddressInfo;
   const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1';
