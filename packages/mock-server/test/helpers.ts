@@ -1,5 +1,5 @@
 import { authorizationHeader, HMAC_SHA256, randomId, type SignatureAlgorithm } from '@credit-check/sdk/auth';
-import { Problem } from '@credit-check/sdk/contract';
+import { Problem, ScenarioList, type SubjectRef } from '@credit-check/sdk/contract';
 import { HMAC_SM3 } from '@credit-check/sdk/gm';
 import { expect } from 'vitest';
 import { SANDBOX_APP, SANDBOX_DEPARTMENT, SANDBOX_OPERATOR, sandboxContext } from '../src/index.ts';
@@ -101,4 +101,15 @@ export async function problem(res: Response, status: number, code: string) {
   expect(body.message['zh-CN']).toMatch(/\p{Script=Han}/u);
   expect(body.message.en).toMatch(/[a-z]/);
   return body;
+}
+
+/** Distinct subjects of the scenario table (several chains of events side by side), the first `n`. */
+export async function scenarioSubjects(origin: string, n: number): Promise<SubjectRef[]> {
+  const { scenarios } = ScenarioList.parse(await (await fetch(`${origin}/__mock/scenarios`)).json());
+  const subjects = new Map<string, SubjectRef>();
+  for (const s of scenarios) {
+    const subject = s.checks[0]?.request.subject;
+    if (subject) subjects.set(subject.id, subject);
+  }
+  return [...subjects.values()].slice(0, n);
 }

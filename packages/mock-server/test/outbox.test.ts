@@ -1,9 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ScenarioList } from '@credit-check/sdk/contract';
 import { afterAll, describe, expect, it } from 'vitest';
-import { signed } from './helpers.ts';
+import { scenarioSubjects, signed } from './helpers.ts';
 import { exited, spawnMock } from './process.ts';
 import { firstDeliveries, receiver, sequencesBySubject } from './receiver.ts';
 
@@ -24,11 +23,7 @@ describe('the webhook outbox across kill -9', () => {
     try {
       const res = await signed(at(first.origin), 'POST', '/api/v1/subscriptions', { department: '民政局', url: hooks.url });
       const { secret } = (await res.json()) as { secret: string };
-      // Distinct subjects from the scenario table: several chains deliver side by side.
-      const scenarios = (await (await fetch(`${first.origin}/__mock/scenarios`)).json()) as ScenarioList;
-      const subjects = [
-        ...new Map(scenarios.scenarios.map((s) => [s.checks[0]?.request.subject.id, s.checks[0]?.request.subject])).values(),
-      ].slice(0, 6);
+      const subjects = await scenarioSubjects(first.origin, 6);
       const emitted: string[] = [];
       for (let i = 0; i < 150; i++) {
         const subject = subjects[i % subjects.length];

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { Check, Problem, type ScenarioList } from '@credit-check/sdk/contract';
+import { Check, Problem } from '@credit-check/sdk/contract';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startPostgres } from '../../../scripts/postgres.mjs';
-import { checkBody, signed } from './helpers.ts';
+import { checkBody, scenarioSubjects, signed } from './helpers.ts';
 import { freshDatabase } from './postgres.ts';
 import { BIN, exited, type Spawned, spawnMock } from './process.ts';
 import { firstDeliveries, receiver, sequencesBySubject } from './receiver.ts';
@@ -149,10 +149,7 @@ describe('two instances over one PostgreSQL', () => {
     try {
       const res = await signed(at(a.origin), 'POST', '/api/v1/subscriptions', { department: '民政局', url: hooks.url });
       const { secret } = (await res.json()) as { secret: string };
-      const scenarios = (await (await fetch(`${a.origin}/__mock/scenarios`)).json()) as ScenarioList;
-      const subjects = [
-        ...new Map(scenarios.scenarios.map((s) => [s.checks[0]?.request.subject.id, s.checks[0]?.request.subject])).values(),
-      ].slice(0, 6);
+      const subjects = await scenarioSubjects(a.origin, 6);
       const emitted: string[] = [];
       const list = async (origin: string, i: number) => {
         const subject = subjects[i % subjects.length];
