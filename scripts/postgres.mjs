@@ -81,6 +81,8 @@ export async function startPostgres({ durable = false } = {}) {
   const port = await freePort();
   /** @type {import('node:child_process').ChildProcess | undefined} */
   let server;
+  // The postmaster itself (its pid file): `runuser`, when there is one between, does not pass signals on.
+  const postmaster = () => Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
 
   const start = async () => {
     const [command, ...args] = [
@@ -126,16 +128,14 @@ export async function startPostgres({ durable = false } = {}) {
     if (!proc || proc.exitCode !== null) return;
     const exited = new Promise((r) => proc.once('exit', r));
     // SIGINT: fast shutdown (clients disconnected, clean); SIGQUIT: immediate (as a crash, recovery
-    // on start). Sent to the postmaster itself (its pid file): `runuser`, when there is one between,
-    // does not pass SIGQUIT on.
-    const pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    process.kill(pid, mode === 'fast' ? 'SIGINT' : 'SIGQUIT');
+    // on start).
+    process.kill(postmaster(), mode === 'fast' ? 'SIGINT' : 'SIGQUIT');
     await exited;
   };
   // A test run that ends abruptly must not leave a server behind.
   process.once('exit', () => {
     try {
-      process.kill(Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]), 'SIGQUIT');
+      process.kill(postmaster(), 'SIGQUIT');
     } catch {
       // not running
     }
@@ -151,7 +151,7 @@ export async function startPostgres({ durable = false } = {}) {
       return `postgres://postgres@127.0.0.1:${port}/${name}`;
     },
     settings: { fsync: durable },
-    pid: () => Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]),
+    pid: postmaster,
     stop,
     start,
     async destroy() {

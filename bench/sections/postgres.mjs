@@ -1,68 +1,27 @@
 // postgres — the platform past one host (issue 28): `POST /checks` through 1, 2 and 4
 // `credit-check-mock --store postgres://…` instances over one PostgreSQL, beside one instance over
 // SQLite (`--data-dir`), with the database's own CPU.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mintToken } from '@credit-check/sdk';
 import { postgresMissing, startPostgres } from '../../scripts/postgres.mjs';
 import { startCli } from '../cli.mjs';
+import { cpuSeconds, pin, pinLoadGenerator } from '../cores.mjs';
 import { fmt, load } from '../lib.mjs';
 import { APP, DEPARTMENT, OPERATOR } from './fixtures.mjs';
 
 const CONNECTIONS = 64;
-const TICKS = 100; // USER_HZ: /proc's CPU times are in 1/100 s on Linux
-
-/** CPU seconds a process and its children (live and reaped) have used, from /proc. */
-function cpuSeconds(pid) {
-  const fields = (p) => {
-    try {
-      // Fields after the command name (which may hold spaces): state is [0], utime [11] … cstime [14].
-      return readFileSync(`/proc/${p}/stat`, 'utf8').split(') ').at(-1).split(' ');
-    } catch {
-      return undefined; // exited between the listing and the read
-    }
-  };
-  const own = fields(pid);
-  if (!own) return 0;
-  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const f = fields(entry);
-    if (f && Number(f[1]) === pid) ticks += Number(f[11]) + Number(f[12]);
-  }
-  return ticks / TICKS;
-}
-
 /**
  * Cores apart where the machine has them: the load generator (this process) on core 0, PostgreSQL
  * on core 1, the instances on the rest (≥ 4 cores); with 3, the database and instances share 1–2.
  */
 function coreSets() {
-  const n = cpus().length;
-  if (n < 3) return { why: `${n} cores: the load generator, the database and the instances share them` };
-  try {
-    execFileSync('taskset', ['-a', '-cp', '0', String(process.pid)], { stdio: 'ignore' });
-  } catch {
-    return { why: 'no taskset on this machine' };
-  }
-  const restore = () => execFileSync('taskset', ['-a', '-cp', `0-${n - 1}`, String(process.pid)], { stdio: 'ignore' });
-  return n >= 4 ? { database: '1', instances: `2-${n - 1}`, restore } : { database: '1,2', instances: '1,2', restore };
-}
-
-/** Pins the postmaster and every process it has started (backends it forks later inherit it). */
-function pinDatabase(pid, cores) {
-  execFileSync('taskset', ['-a', '-cp', cores, String(pid)], { stdio: 'ignore' });
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const ppid = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ').at(-1).split(' ')[1]);
-      if (ppid === pid) execFileSync('taskset', ['-a', '-cp', cores, entry], { stdio: 'ignore' });
-    } catch {
-      // gone meanwhile
-    }
-  }
+  const pinned = pinLoadGenerator(3, 'the load generator, the database and the instances share them');
+  if (!pinned.restore) return { why: pinned.why };
+  return pinned.cores >= 4
+    ? { database: '1', instances: `2-${pinned.cores - 1}`, restore: pinned.restore }
+    : { database: '1,2', instances: '1,2', restore: pinned.restore };
 }
 
 /** @param {import('./fixtures.mjs').BenchContext & { subjects: number }} ctx */
@@ -78,7 +37,7 @@ export async function postgresSection({ bodies, report, row, duration, subjects 
   }
   const cores = coreSets();
   const pg = await startPostgres({ durable: true });
-  if (cores.database) pinDatabase(pg.pid(), cores.database);
+  if (cores.database) pin(pg.pid(), cores.database);
   const pinned = cores.database
     ? `load generator on core 0, PostgreSQL on ${cores.database}, instances on ${cores.instances}`
     : `not pinned: ${cores.why}`;

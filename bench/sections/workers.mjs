@@ -1,10 +1,10 @@
 // workers — `credit-check-mock --workers N` (node:cluster over one --data-dir): the 1 → 2 worker scaling.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mintToken } from '@credit-check/sdk';
 import { startCli } from '../cli.mjs';
+import { pinLoadGenerator } from '../cores.mjs';
 import { fmt, load, mark } from '../lib.mjs';
 import { APP, DEPARTMENT, OPERATOR } from './fixtures.mjs';
 
@@ -15,14 +15,8 @@ import { APP, DEPARTMENT, OPERATOR } from './fixtures.mjs';
  * one of them, two workers both).
  */
 function coreSets() {
-  const n = cpus().length;
-  if (n < 3) return { why: `${n} cores: the load generator would share the second worker's core` };
-  try {
-    execFileSync('taskset', ['-a', '-cp', '0', String(process.pid)], { stdio: 'ignore' });
-  } catch {
-    return { why: 'no taskset on this machine' };
-  }
-  return { platform: '1,2', restore: () => execFileSync('taskset', ['-a', '-cp', `0-${n - 1}`, String(process.pid)], { stdio: 'ignore' }) };
+  const pinned = pinLoadGenerator(3, "the load generator would share the second worker's core");
+  return pinned.restore ? { platform: '1,2', restore: pinned.restore } : { why: pinned.why };
 }
 
 /** The real CLI with N workers over a fresh data dir; resolves once every worker listens. */
