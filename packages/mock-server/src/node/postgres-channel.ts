@@ -21,8 +21,18 @@ export async function postgresChannel(
   sql: Sql,
   store: Pick<Store, 'getMeta' | 'putMeta'>,
   instance: string,
-): Promise<SharedChannel & { recall(): Promise<SharedChange[]>; close(): Promise<void> }> {
+): Promise<SharedChannel & { close(): Promise<void> }> {
   const appliers: ((change: SharedChange) => void)[] = [];
+  // The newest scenario this instance knows of — heard, or read from where it was written down —
+  // handed to a subscriber when it subscribes (it may subscribe after the news arrived).
+  let staged: SharedChange | undefined;
+  let known = false;
+  const learn = (change: SharedChange) => {
+    if (change.kind === 'scenario') staged = change;
+    else if (change.kind === 'reset') staged = undefined;
+    else return;
+    known = true;
+  };
   const { unlisten } = await sql.listen(CHANNEL, (payload) => {
     let message: { from?: string; change?: SharedChange };
     try {
@@ -31,21 +41,22 @@ export async function postgresChannel(
       return;
     }
     if (message.from === instance || !message.change) return;
+    learn(message.change);
     for (const apply of appliers) apply(message.change);
   });
+  // Listening already: what was staged before this instance started, unless newer news came meanwhile.
+  const kept = await store.getMeta(SCENARIO_META);
+  if (kept && !known) staged = JSON.parse(kept) as SharedChange;
   return {
     publish(change) {
-      const kept = change.kind === 'scenario' ? store.putMeta(SCENARIO_META, JSON.stringify(change)).catch(() => {}) : Promise.resolve();
+      learn(change);
+      const written = change.kind === 'scenario' ? store.putMeta(SCENARIO_META, JSON.stringify(change)).catch(() => {}) : Promise.resolve();
       // A notification lost while the database is down is only a nudge: instances also poll.
-      void kept.then(() => sql.notify(CHANNEL, JSON.stringify({ from: instance, change })).catch(() => {}));
-    },
-    /** What was staged before this instance listened, to apply as if it had been heard. */
-    async recall() {
-      const scenario = await store.getMeta(SCENARIO_META);
-      return scenario ? [JSON.parse(scenario) as SharedChange] : [];
+      void written.then(() => sql.notify(CHANNEL, JSON.stringify({ from: instance, change })).catch(() => {}));
     },
     subscribe(apply) {
       appliers.push(apply);
+      if (staged) apply(staged);
     },
     close: () => unlisten().catch(() => {}),
   };

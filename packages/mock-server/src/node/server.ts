@@ -10,7 +10,7 @@ import { formatLog, type RequestLog } from '../http/app.ts';
 import { RESET_HEADER } from '../http/faults.ts';
 import type { SharedChange, SharedChannel } from '../http/shared.ts';
 import { createMockPlatform, type MockPlatform } from '../index.ts';
-import { type App, type CryptoSuite, type PlatformCrypto, type PlatformOptions, SANDBOX_APP } from '../platform/options.ts';
+import { type App, type CryptoSuite, type PlatformCrypto, type PlatformOptions, SANDBOX_APP, SEED_DEFAULTS } from '../platform/options.ts';
 import type { Store } from '../store/store.ts';
 import { Deliverer, type DelivererOptions } from '../webhooks/deliverer.ts';
 import { checkDestination } from '../webhooks/destinations.ts';
@@ -182,7 +182,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const instance = options.instance ?? `${hostname()}:${process.pid}`;
   const postgres = options.storeUrl ? await openPostgresStore(options.storeUrl, { storeKey: options.storeKey, instance }) : undefined;
   if (postgres) {
-    const identity = { seed: options.seed ?? 'credit-check', subjects: options.subjects ?? 1000, crypto: options.crypto ?? 'standard' };
+    const identity = {
+      seed: options.seed ?? SEED_DEFAULTS.seed,
+      subjects: options.subjects ?? SEED_DEFAULTS.subjects,
+      crypto: options.crypto ?? SEED_DEFAULTS.crypto,
+    };
     await agreeOnSeed(postgres, identity, options.reseed).catch(async (error: unknown) => {
       await postgres.close();
       throw error;
@@ -254,15 +258,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           channel.publish({ kind: 'events' });
         });
       });
-    let heard = false;
-    channel.subscribe((change) => {
-      heard ||= change.kind === 'scenario';
-      follow(mock, deliverer, change);
-    });
-    // Listening already: what was staged before this instance started — unless a newer change was
-    // heard while it was being read.
-    const staged = (await shared?.recall()) ?? [];
-    if (!heard) for (const change of staged) follow(mock, deliverer, change);
+    channel.subscribe((change) => follow(mock, deliverer, change));
   }
   const { port } = server.address() as AddressInfo;
   const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1';

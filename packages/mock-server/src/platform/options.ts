@@ -19,6 +19,9 @@ export interface App {
  */
 export type CryptoSuite = 'standard' | 'gm';
 
+/** What a platform seeds and signs with when not told: the generated world every default instance shares. */
+export const SEED_DEFAULTS = { subjects: 1000, seed: 'credit-check', crypto: 'standard' } as const;
+
 export interface PlatformOptions {
   /** Where checks, feedback, commitments and objections live (default: in memory). */
   store?: Store;

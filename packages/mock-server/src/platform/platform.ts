@@ -55,7 +55,7 @@ import * as feed from './feed.ts';
 import { createFeedback } from './feedback.ts';
 import { type ReceiptKeys, receiptKeys, sm3Mac, tokenKey } from './keys.ts';
 import * as objections from './objections.ts';
-import { type App, type CryptoSuite, type PlatformCrypto, type PlatformOptions, SANDBOX_APP } from './options.ts';
+import { type App, type CryptoSuite, type PlatformCrypto, type PlatformOptions, SANDBOX_APP, SEED_DEFAULTS } from './options.ts';
 import { profile } from './subject-file.ts';
 import * as subscriptions from './subscriptions.ts';
 import * as supervision from './supervision.ts';
@@ -96,7 +96,11 @@ export class Platform implements PlatformContext {
     this.apps = options.apps ?? [this.suite === 'gm' ? { ...SANDBOX_APP, scheme: 'CC-HMAC-SM3' } : SANDBOX_APP];
     this.issuer = options.issuer ?? 'credit-check-mock';
     this.webhookDestinations = options.webhookDestinations ?? {};
-    this.subjects = buildSubjects({ count: options.subjects ?? 1000, seed: options.seed ?? 'credit-check', today: this.today() });
+    this.subjects = buildSubjects({
+      count: options.subjects ?? SEED_DEFAULTS.subjects,
+      seed: options.seed ?? SEED_DEFAULTS.seed,
+      today: this.today(),
+    });
     for (const s of this.subjects.subjects.values()) for (const c of s.commitments ?? []) this.seededCommitments.set(c.commitmentId, c);
   }
 
