@@ -1,7 +1,7 @@
 import type { CreditEvent, EventPage, MockChange, Subscription, SubscriptionWithSecret } from '@credit-check/sdk/contract';
 import { CreditEvent as CreditEventSchema, EventPage as EventPageSchema } from '@credit-check/sdk/contract';
 import { Webhook } from 'standardwebhooks';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SANDBOX_DEPARTMENT } from '../src/index.ts';
 import type { RunningServer } from '../src/node/server.ts';
 import { bearer, CLEAN, checkBody, mint, PERSON_DEBTOR, signed, start } from './helpers.ts';
@@ -168,6 +168,22 @@ describe('webhooks (Standard Webhooks)', () => {
       const first = hooks.accepted[0];
       expect(() => wh.verify(`${first?.body} `, first?.headers as Record<string, string>)).toThrow();
     } finally {
+      await hooks.close();
+    }
+  });
+
+  it('reads an event once for its whole fan-out, however many subscriptions it reaches at once', async () => {
+    const hooks = await receiver();
+    const reads = vi.spyOn(server.platform.store, 'getEvent');
+    try {
+      const departments = ['民政局', '市场监管局', '税务局', '人社局', '住建局'];
+      for (const department of departments) await subscribe({ department, url: hooks.url, region: '32' });
+      await list();
+      await hooks.until(() => hooks.accepted.length === departments.length);
+      expect(new Set(hooks.accepted.map((r) => r.headers['webhook-id'])).size).toBe(1);
+      expect(reads).toHaveBeenCalledTimes(1);
+    } finally {
+      reads.mockRestore();
       await hooks.close();
     }
   });

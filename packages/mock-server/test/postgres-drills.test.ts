@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { Check, Problem } from '@credit-check/sdk/contract';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startPostgres } from '../../../scripts/postgres.mjs';
+import { DEFAULT_CONCURRENCY } from '../src/webhooks/deliverer.ts';
 import { checkBody, scenarioSubjects, signed } from './helpers.ts';
 import { freshDatabase } from './postgres.ts';
 import { BIN, exited, type Spawned, spawnMock } from './process.ts';
@@ -179,7 +180,7 @@ describe('two instances over one PostgreSQL', () => {
       for (const sequences of sequencesBySubject(firstSeen.values())) expect(sequences).toEqual(sequences.map((_, i) => i + 1));
       // At least once across the kill: only an attempt A had in flight when it died may come again
       // (same webhook-id, which receivers deduplicate on) — at most A's concurrency.
-      expect(hooks.accepted.length - emitted.length).toBeLessThanOrEqual(32);
+      expect(hooks.accepted.length - emitted.length).toBeLessThanOrEqual(DEFAULT_CONCURRENCY);
     } finally {
       await hooks.close();
     }
