@@ -2,6 +2,7 @@ import {
   API_BASE,
   CreditEvent,
   ENDPOINT_DESCRIPTIONS,
+  ENDPOINT_REFERENCE,
   type Endpoint,
   type EndpointId,
   endpoints,
@@ -93,9 +94,9 @@ export function openApiDocument(): object {
     const name = id.charAt(0).toUpperCase() + id.slice(1);
     const operation: Record<string, unknown> = {
       operationId: id,
-      summary: e.summary,
+      summary: ENDPOINT_REFERENCE[id as EndpointId].summary,
       description: ENDPOINT_DESCRIPTIONS[id as EndpointId],
-      tags: [e.tag],
+      tags: [ENDPOINT_REFERENCE[id as EndpointId].tag],
       // Bearer schemes carry no scopes in OpenAPI: the token's required scope is named beside
       // (x-required-scopes), and every scope is described once on the scheme (x-scopes).
       security: e.callers.includes('public')
@@ -194,7 +195,7 @@ export function openApiDocument(): object {
     servers: [
       { url: '/', description: 'This platform (the credit-check mock: local development and staging sandboxes)', 'x-internal': true },
     ],
-    tags: [...new Set(Object.values(endpoints).map((e) => e.tag))].map((name) => ({ name })),
+    tags: [...new Set(Object.values(ENDPOINT_REFERENCE).map((e) => e.tag))].map((name) => ({ name })),
     paths,
     webhooks,
     components: {

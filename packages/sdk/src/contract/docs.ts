@@ -8,6 +8,47 @@ import type { TokenScope } from './tokens.ts';
  * not compile.
  */
 
+/**
+ * Each endpoint's group and one line (OpenAPI `tags`, `summary`), in the reference's order: a
+ * bundle that calls an endpoint never carries its words.
+ */
+export const ENDPOINT_REFERENCE: Record<EndpointId, { tag: string; summary: string }> = {
+  createCheck: { tag: 'checks', summary: '逢办必查: check a subject for a matter' },
+  createCheckBatch: { tag: 'checks', summary: 'Check many subjects for one matter (per-item result or error)' },
+  getCheck: { tag: 'checks', summary: 'A stored check with its feedback (audit)' },
+  createFeedback: { tag: 'checks', summary: 'Record what the window did (反馈)' },
+  getProfile: { tag: 'profiles', summary: "A subject's full credit record, history included" },
+  listMatters: { tag: 'catalog', summary: '事项 and the credit routes they offer' },
+  listMeasures: { tag: 'catalog', summary: '联合奖惩措施清单: measures, list types and matters they bind' },
+  listLists: { tag: 'catalog', summary: 'List definitions (black, watch, red)' },
+  listGradeScales: { tag: 'catalog', summary: '公共信用综合评价 grade scales' },
+  signCommitment: { tag: 'commitments', summary: 'Sign a credit commitment (告知承诺, 容缺受理 …)' },
+  searchCommitments: { tag: 'commitments', summary: "A subject's commitments" },
+  recordFulfilment: { tag: 'commitments', summary: 'Record fulfilment: fulfilled, partly, violated' },
+  createObjection: { tag: 'objections', summary: 'Object to a list entry (异议); the entry shows under-objection' },
+  getObjection: { tag: 'objections', summary: 'An objection and its decision' },
+  decideObjection: { tag: 'objections', summary: "The listing authority's decision: upheld revokes the entry" },
+  createToken: { tag: 'auth', summary: 'Mint a short-lived, scoped bearer token for a browser widget (server to server only)' },
+  getKeys: { tag: 'auth', summary: 'Public keys that sign check receipts (JWKS)' },
+  getCoverage: { tag: 'stats', summary: 'Checks per matter and verdict, feedback rate' },
+  listEvents: { tag: 'events', summary: "定向推送 pull feed: a department's events, resumable by cursor" },
+  ackEvent: { tag: 'events', summary: '响应—反馈 on a pushed event: 已惩戒 / 已激励 / 不适用 (idempotent)' },
+  createSubscription: {
+    tag: 'events',
+    summary: 'Subscribe a department to pushed events (webhook and/or pull); the secret is returned once',
+  },
+  listSubscriptions: { tag: 'events', summary: "The app's subscriptions" },
+  getSubscription: { tag: 'events', summary: 'A subscription' },
+  deleteSubscription: { tag: 'events', summary: 'Stop a subscription (pending deliveries are dropped; the feed keeps what was routed)' },
+  rotateSubscriptionSecret: {
+    tag: 'events',
+    summary: 'Rotate the webhook secret; the old one keeps signing beside the new one for the overlap',
+  },
+  listDeliveries: { tag: 'events', summary: 'Webhook deliveries, e.g. the dead letters (status=dead)' },
+  redeliver: { tag: 'events', summary: 'Send dead letters again (those named, or all)' },
+  listCases: { tag: 'cases', summary: '联合奖惩案例: every feedback, from checks and pushed events (CSV with Accept: text/csv)' },
+};
+
 /** What each endpoint does, for whom, and what to watch for. */
 export const ENDPOINT_DESCRIPTIONS: Record<EndpointId, string> = {
   createCheck:

@@ -14,7 +14,6 @@ export interface Endpoint {
   method: 'GET' | 'POST' | 'DELETE';
   /** Relative to API_BASE, Hono-style params (`/checks/:checkId`). */
   path: string;
-  summary: string;
   callers: readonly Caller[];
   scope?: TokenScope;
   body?: z.ZodMiniType;
@@ -24,7 +23,6 @@ export interface Endpoint {
   status: 200 | 201;
   /** Other representations on `Accept` (the JSON one is always offered). */
   produces?: readonly 'text/csv'[];
-  tag: string;
 }
 
 export const browser = ['app', 'token'] as const;
