@@ -23,6 +23,19 @@ import {
 } from './supervision.ts';
 import { StoreUnavailable } from './unavailable.ts';
 
+/**
+ * Deliveries `d` that may go now: pending, due, not leased by a live deliverer, and the head of
+ * their chain (no earlier pending one for the same subscription and subject: order per subject).
+ */
+const dueHeads = (sql: Sql, now: number) =>
+  sql`d.status = 'pending' AND d.next_at <= ${now} AND (d.lease_until IS NULL OR d.lease_until < ${now})
+    AND NOT EXISTS (SELECT 1 FROM deliveries e WHERE e.status = 'pending' AND e.subscription_id = d.subscription_id
+      AND e.subject_key = d.subject_key AND e.sequence < d.sequence)`;
+
+/** An ack of the feed row `f` by the recipient's app (or from before acks carried their app). */
+const ackedBy = (sql: Sql, recipient: Recipient) =>
+  sql`SELECT 1 FROM acks a WHERE a.event_id = f.event_id AND a.department = f.department AND a.app_id IN (${recipient.appId}, '')`;
+
 export type Body = { body: string };
 type Keyed = Body & { key: string };
 
@@ -167,7 +180,7 @@ export abstract class PostgresSupervision implements SupervisionStore {
 
   async feed(recipient: Recipient, q: FeedQuery) {
     const rows = await this.run((sql) => {
-      const acked = sql`SELECT 1 FROM acks a WHERE a.event_id = f.event_id AND a.department = f.department AND a.app_id IN (${recipient.appId}, '')`;
+      const acked = ackedBy(sql, recipient);
       return sql<{ cursor: string; app_id: string; department: string; event_id: string; why: string; body: string }[]>`
         SELECT f.cursor, f.app_id, f.department, f.event_id, f.why, e.body FROM feed f JOIN events e ON e.event_id = f.event_id
         WHERE f.app_id IN (${recipient.appId}, '') AND f.department = ${recipient.department}
@@ -191,7 +204,7 @@ export abstract class PostgresSupervision implements SupervisionStore {
     const [row] = await this.run(
       (sql) => sql<{ n: number }[]>`SELECT count(*)::int AS n FROM feed f
         WHERE f.app_id IN (${recipient.appId}, '') AND f.department = ${recipient.department}
-          AND NOT EXISTS (SELECT 1 FROM acks a WHERE a.event_id = f.event_id AND a.department = f.department AND a.app_id IN (${recipient.appId}, ''))`,
+          AND NOT EXISTS (${ackedBy(sql, recipient)})`,
     );
     return Number(row?.n ?? 0);
   }
@@ -223,11 +236,7 @@ export abstract class PostgresSupervision implements SupervisionStore {
     if (!lease) {
       // A look, no claim (an operator's view, the contract tests): what a deliverer would get.
       const rows = await this.run(
-        (sql) => sql`SELECT d.body FROM deliveries d WHERE d.status = 'pending' AND d.next_at <= ${now}
-          AND (d.lease_until IS NULL OR d.lease_until < ${now})
-          AND NOT EXISTS (SELECT 1 FROM deliveries e WHERE e.status = 'pending' AND e.subscription_id = d.subscription_id
-            AND e.subject_key = d.subject_key AND e.sequence < d.sequence)
-          ORDER BY d.next_at LIMIT ${limit + busy.size}`,
+        (sql) => sql`SELECT d.body FROM deliveries d WHERE ${dueHeads(sql, now)} ORDER BY d.next_at LIMIT ${limit + busy.size}`,
       );
       return this.all<DeliveryRecord>('deliveries', rows)
         .filter((d) => !busy.has(chainOf(d)))
@@ -238,11 +247,7 @@ export abstract class PostgresSupervision implements SupervisionStore {
     const rows = await this.run(
       (sql) => sql`
         WITH due AS (
-          SELECT d.delivery_id FROM deliveries d
-          WHERE d.status = 'pending' AND d.next_at <= ${now} AND (d.lease_until IS NULL OR d.lease_until < ${now})
-            AND NOT EXISTS (SELECT 1 FROM deliveries e WHERE e.status = 'pending' AND e.subscription_id = d.subscription_id
-              AND e.subject_key = d.subject_key AND e.sequence < d.sequence)
-          ORDER BY d.next_at LIMIT ${limit}
+          SELECT d.delivery_id FROM deliveries d WHERE ${dueHeads(sql, now)} ORDER BY d.next_at LIMIT ${limit}
           FOR UPDATE SKIP LOCKED)
         UPDATE deliveries SET lease_owner = ${lease.owner}, lease_until = ${lease.until}
         FROM due WHERE deliveries.delivery_id = due.delivery_id

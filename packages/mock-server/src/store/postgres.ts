@@ -1,6 +1,7 @@
 import type { Feedback } from '@credit-check/sdk/contract';
 import postgres, { type Sql } from 'postgres';
 import type { CommitmentRecord, FulfilmentRecord, ObjectionRecord } from '../domain/records.ts';
+import { type CheckRow, checkBody, checkOf, metaIn, metaOut } from './check-rows.ts';
 import { PLAIN_ROWS, sealedRows } from './codec.ts';
 import { GroupInsert } from './group-insert.ts';
 import { guardSealing, migrate } from './postgres-schema.ts';
@@ -20,7 +21,7 @@ export interface PostgresStoreOptions {
   applicationName?: string;
 }
 
-type CheckRow = {
+type CheckInsert = {
   check_id: string;
   subject_key: string;
   checked_at: string;
@@ -84,10 +85,9 @@ export class PostgresStore extends PostgresSupervision implements Store {
   };
 
   // Checks are the write of the hot path: those of one moment share a statement (group-insert.ts).
-  private readonly checkRows = new GroupInsert<CheckRow>((rows) => this.run((sql) => sql`INSERT INTO checks ${sql(rows)}`));
+  private readonly checkRows = new GroupInsert<CheckInsert>((rows) => this.run((sql) => sql`INSERT INTO checks ${sql(rows)}`));
   async putCheck(record: StoredCheck): Promise<void> {
     const c = record.check;
-    const body = this.rows.sealed ? this.rows.write('checks', { subjectKey: record.subjectKey, check: c }) : JSON.stringify(c);
     await this.checkRows.add({
       check_id: c.checkId,
       subject_key: this.key(record.subjectKey),
@@ -97,20 +97,12 @@ export class PostgresStore extends PostgresSupervision implements Store {
       department: c.context.department,
       deferred: Boolean(c.context.deferred?.at),
       app_id: record.appId,
-      body,
+      body: checkBody(this.rows, record),
     });
   }
-  private checkOf(row: { subject_key: string; app_id: string; body: string }): StoredCheck {
-    return this.rows.sealed
-      ? { ...this.rows.read<Omit<StoredCheck, 'appId'>>('checks', row.body), appId: row.app_id }
-      : { subjectKey: row.subject_key, appId: row.app_id, check: JSON.parse(row.body) };
-  }
   async getCheck(checkId: string): Promise<StoredCheck | undefined> {
-    const rows = await this.run(
-      (sql) => sql<{ subject_key: string; app_id: string; body: string }[]>`
-        SELECT subject_key, app_id, body FROM checks WHERE check_id = ${checkId}`,
-    );
-    return rows[0] ? this.checkOf(rows[0]) : undefined;
+    const rows = await this.run((sql) => sql<CheckRow[]>`SELECT subject_key, app_id, body FROM checks WHERE check_id = ${checkId}`);
+    return rows[0] ? checkOf(this.rows, rows[0]) : undefined;
   }
   async checkStats(subjectKey: string) {
     const [row] = await this.run(
@@ -141,7 +133,7 @@ export class PostgresStore extends PostgresSupervision implements Store {
         ${this.where(sql, 'f.recorded_at', 'c.department', filter, appId === undefined ? undefined : ['c.app_id', appId])}
         ORDER BY f.seq`,
     );
-    return rows.map((r) => ({ feedback: this.rows.read<Feedback>('feedback', r.feedback), check: this.checkOf(r) }));
+    return rows.map((r) => ({ feedback: this.rows.read<Feedback>('feedback', r.feedback), check: checkOf(this.rows, r) }));
   }
 
   // ── commitments, objections ───────────────────────────────────────────────────────────────
@@ -242,30 +234,23 @@ export class PostgresStore extends PostgresSupervision implements Store {
     return { granted: row?.granted === true, tokens: Number(row?.tokens ?? 0) };
   }
 
-  /** `key:*` values (receipt and token keys) are sealed in a sealed store like personal data. */
-  private metaIn(key: string, value: string): string {
-    return this.rows.sealed && key.startsWith('key:') ? this.rows.write('meta', value) : value;
-  }
-  private metaOut(key: string, value: string): string {
-    return this.rows.sealed && key.startsWith('key:') ? this.rows.read<string>('meta', value) : value;
-  }
   async getMeta(key: string): Promise<string | undefined> {
     const [row] = await this.run((sql) => sql<{ value: string }[]>`SELECT value FROM meta WHERE key = ${key}`);
-    return row ? this.metaOut(key, row.value) : undefined;
+    return row ? metaOut(this.rows, key, row.value) : undefined;
   }
   async putMeta(key: string, value: string): Promise<void> {
     await this.run(
-      (sql) => sql`INSERT INTO meta (key, value) VALUES (${key}, ${this.metaIn(key, value)})
+      (sql) => sql`INSERT INTO meta (key, value) VALUES (${key}, ${metaIn(this.rows, key, value)})
         ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
     );
   }
   async claimMeta(key: string, value: string): Promise<string> {
     const [row] = await this.run(
-      (sql) => sql<{ value: string }[]>`INSERT INTO meta (key, value) VALUES (${key}, ${this.metaIn(key, value)})
+      (sql) => sql<{ value: string }[]>`INSERT INTO meta (key, value) VALUES (${key}, ${metaIn(this.rows, key, value)})
         ON CONFLICT (key) DO NOTHING RETURNING value`,
     );
     // Not inserted: another instance's value is committed (see putFeedback) and is the one kept.
-    return row ? this.metaOut(key, row.value) : ((await this.getMeta(key)) as string);
+    return row ? metaOut(this.rows, key, row.value) : ((await this.getMeta(key)) as string);
   }
 
   async exclusive<T>(name: string, fn: () => Promise<T>): Promise<T | undefined> {

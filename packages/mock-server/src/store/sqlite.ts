@@ -1,7 +1,8 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { Feedback } from '@credit-check/sdk/contract';
 import type { CommitmentRecord, FulfilmentRecord, ObjectionRecord } from '../domain/records.ts';
-import { PLAIN_ROWS, type RowCodec, sealedRows } from './codec.ts';
+import { type CheckRow, checkBody, checkOf, metaIn, metaOut } from './check-rows.ts';
+import { PLAIN_ROWS, sealedRows } from './codec.ts';
 import type { Sealer } from './sealing.ts';
 import { guardSealing, openDatabase } from './sqlite-schema.ts';
 import { filterClause, SqliteSupervision, SUPERVISION_TABLES } from './sqlite-supervision.ts';
@@ -219,19 +220,18 @@ export class SqliteStore extends SqliteSupervision implements Store {
     }));
   }
 
-  /** `key:*` values (the receipt signing keys) are sealed in a sealed store like personal data. */
   async getMeta(key: string): Promise<string | undefined> {
     const value = (this.q.getMeta.get(key) as { value: string } | undefined)?.value;
-    return value !== undefined && this.rows.sealed && key.startsWith('key:') ? this.rows.read<string>('meta', value) : value;
+    return value === undefined ? undefined : metaOut(this.rows, key, value);
   }
   async putMeta(key: string, value: string): Promise<void> {
     this.write();
-    this.q.putMeta.run(key, this.rows.sealed && key.startsWith('key:') ? this.rows.write('meta', value) : value);
+    this.q.putMeta.run(key, metaIn(this.rows, key, value));
   }
 
   async claimMeta(key: string, value: string): Promise<string> {
     this.write();
-    this.q.claimMeta.run(key, this.rows.sealed && key.startsWith('key:') ? this.rows.write('meta', value) : value);
+    this.q.claimMeta.run(key, metaIn(this.rows, key, value));
     return (await this.getMeta(key)) as string;
   }
 
@@ -272,25 +272,4 @@ export class SqliteStore extends SqliteSupervision implements Store {
   get database(): DatabaseSync {
     return this.db;
   }
-}
-
-/**
- * A check's row body: the check, or — sealed — the check with its subject key (the column holds
- * only its blind index). The app is its column's alone (plain: the filters need it; not personal).
- */
-export function checkBody(rows: RowCodec, record: Pick<StoredCheck, 'check' | 'subjectKey'>): string {
-  return rows.sealed ? rows.write('checks', { subjectKey: record.subjectKey, check: record.check }) : JSON.stringify(record.check);
-}
-
-interface CheckRow {
-  subject_key: string;
-  app_id: string;
-  body: string;
-}
-
-/** Sealed, the body holds the whole record; plain, the subject key and app are their columns. */
-function checkOf(rows: RowCodec, row: CheckRow): StoredCheck {
-  return rows.sealed
-    ? { ...rows.read<Omit<StoredCheck, 'appId'>>('checks', row.body), appId: row.app_id }
-    : { subjectKey: row.subject_key, appId: row.app_id, check: JSON.parse(row.body) };
 }
