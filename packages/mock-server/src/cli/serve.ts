@@ -5,7 +5,7 @@ import { readApps } from '../node/apps.ts';
 import { clusterWorker, runCluster } from '../node/cluster.ts';
 import { sandboxApp, startServer } from '../node/server.ts';
 import { readTokenKey } from '../node/token-key.ts';
-import type { App } from '../platform/options.ts';
+import { type App, SEED_DEFAULTS } from '../platform/options.ts';
 import { DEMO_MATTERS } from '../seed/catalog.ts';
 import { readStoreKey } from '../store/sealing.ts';
 import { parseAllowList } from '../webhooks/destinations.ts';
@@ -72,7 +72,7 @@ export async function serve(argv: string[]): Promise<void> {
     return;
   }
   const port = Number(values.port ?? 8787);
-  const subjects = Number(values.subjects ?? 1000);
+  const subjects = Number(values.subjects ?? SEED_DEFAULTS.subjects);
   if (!Number.isInteger(port) || port < 0 || port > 65535) return usage(`--port must be 0–65535, got "${values.port}"`);
   if (!Number.isInteger(subjects) || subjects < 0 || subjects > 10_000_000)
     return usage(`--subjects must be 0–10000000, got "${values.subjects}"`);
@@ -84,7 +84,8 @@ export async function serve(argv: string[]): Promise<void> {
     return usage(`--webhook-attempts must be 1–100, got "${values['webhook-attempts']}"`);
   const suite = values.crypto ?? process.env.CREDIT_CHECK_CRYPTO ?? 'standard';
   if (suite !== 'standard' && suite !== 'gm') return usage(`--crypto must be standard or gm, got "${suite}"`);
-  if (values['store-key-file'] && suite !== 'gm') return usage('--store-key-file seals the data dir under --crypto gm only');
+  if (values['store-key-file'] && suite !== 'gm')
+    return usage('--store-key-file seals the data dir or the database under --crypto gm only');
   let storeKey: Uint8Array | undefined;
   try {
     storeKey = suite === 'gm' ? readStoreKey({ file: values['store-key-file'] }) : undefined;
@@ -136,7 +137,7 @@ export async function serve(argv: string[]): Promise<void> {
     port,
     host: values.host ?? '127.0.0.1',
     subjects,
-    seed: values.seed ?? 'credit-check',
+    ...(values.seed ? { seed: values.seed } : {}),
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
     ...(storeUrl ? { storeUrl } : {}),
     ...(values.instance ? { instance: values.instance } : {}),

@@ -94,10 +94,6 @@ export async function openSqliteStore(dataDir: string, options: { storeKey?: Uin
   return new SqliteStore(dataDir, { sealer: sm4Sealer(options.storeKey) });
 }
 
-/**
- * Sandbox credentials: CREDIT_CHECK_APP_ID / CREDIT_CHECK_APP_SECRET override the documented
- * defaults. Under 国密 the app signs with CC-HMAC-SM3.
- */
 /** The PostgreSQL store (the driver is loaded only when one is asked for). */
 export async function openPostgresStore(
   url: string,
@@ -112,6 +108,10 @@ export async function openPostgresStore(
   });
 }
 
+/**
+ * Sandbox credentials: CREDIT_CHECK_APP_ID / CREDIT_CHECK_APP_SECRET override the documented
+ * defaults. Under 国密 the app signs with CC-HMAC-SM3.
+ */
 export function sandboxApp(env: NodeJS.ProcessEnv = process.env, suite: CryptoSuite = 'standard'): App {
   return {
     appId: env.CREDIT_CHECK_APP_ID || SANDBOX_APP.appId,
@@ -169,12 +169,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   }
   if (options.crypto === 'gm' && (options.dataDir || options.storeUrl) && !options.storeKey) {
     throw new Error(
-      '国密模式下的数据目录须提供 SM4 存储密钥 (--crypto gm with --data-dir needs a store key: --store-key-file FILE or CREDIT_CHECK_STORE_KEY, 64 hex characters, e.g. `openssl rand -hex 32`)',
+      '国密模式下的数据目录或数据库须提供 SM4 存储密钥 (--crypto gm with --data-dir or --store needs a store key: --store-key-file FILE or CREDIT_CHECK_STORE_KEY, 64 hex characters, e.g. `openssl rand -hex 32`)',
     );
   }
   if (options.storeKey && options.crypto !== 'gm') {
     // A key given and silently unused would leave personal data in clear while the caller thinks it sealed.
-    throw new Error('存储密钥仅用于国密模式 (storeKey seals the data dir under crypto: "gm" only)');
+    throw new Error('存储密钥仅用于国密模式 (storeKey seals the data dir or the database under crypto: "gm" only)');
   }
   // Webhook names are resolved when a subscription is made, as they are at every delivery.
   const policy = { lookup: resolveAll, ...options.webhookDestinations };
