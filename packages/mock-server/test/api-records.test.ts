@@ -1,6 +1,7 @@
 import { Check, Commitment, Objection } from '@credit-check/sdk/contract';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunningServer } from '../src/node/server.ts';
+import { StoreUnavailable } from '../src/store/unavailable.ts';
 import { CLEAN, checkBody, problem, signed, start } from './helpers.ts';
 
 let server: RunningServer;
@@ -98,5 +99,43 @@ describe('objections (异议)', () => {
       422,
       'UNKNOWN_ENTRY',
     );
+  });
+});
+
+describe('a record whose write failed can be written again', () => {
+  // Each of these is recorded once (a claim in the store decides between two instances); a write
+  // that fails after the claim must give it back, or the record could never be made.
+  const outage = () => new StoreUnavailable('PostgreSQL: connection lost');
+
+  it('an objection decision', async () => {
+    const subject = { idType: 'uscc', id: '91330106MA2FD1G85L' };
+    const objection = Objection.parse(
+      await (await signed(server, 'POST', '/api/v1/objections', { entryId: 'ent_scn_food', subject, reason: '处罚决定已被撤销' })).json(),
+    );
+    const decide = () =>
+      signed(server, 'POST', `/api/v1/objections/${objection.objectionId}/decision`, { outcome: 'upheld', note: '经核实予以撤销' });
+    const write = vi.spyOn(server.platform.store, 'putObjection').mockRejectedValueOnce(outage());
+    try {
+      await problem(await decide(), 503, 'UNAVAILABLE');
+      const again = await decide();
+      expect(again.status, await again.clone().text()).toBe(200);
+      expect(Objection.parse(await again.json()).status).toBe('upheld');
+    } finally {
+      write.mockRestore();
+    }
+  });
+
+  it('a commitment’s fulfilment', async () => {
+    const write = vi.spyOn(server.platform.store, 'putFulfilment').mockRejectedValueOnce(outage());
+    const record = () =>
+      signed(server, 'POST', '/api/v1/commitments/cmt_scn_red_1/fulfilment', { outcome: 'fulfilled', operator: '核查员' });
+    try {
+      await problem(await record(), 503, 'UNAVAILABLE');
+      const again = await record();
+      expect(again.status, await again.clone().text()).toBe(200);
+      expect(Commitment.parse(await again.json()).status).toBe('fulfilled');
+    } finally {
+      write.mockRestore();
+    }
   });
 });

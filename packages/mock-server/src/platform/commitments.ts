@@ -6,6 +6,7 @@ import { eligibility } from '../domain/eligibility.ts';
 import { type CommitmentRecord, type SubjectRecord, subjectKey } from '../domain/records.ts';
 import { problem } from '../problems.ts';
 import { allowMatter, matterOf } from './access.ts';
+import { FOREVER, writeOnce } from './claims.ts';
 import type { PlatformContext } from './context.ts';
 import { emit } from './events.ts';
 import { commitmentsOf, recordOf, subjectFile } from './subject-file.ts';
@@ -112,16 +113,10 @@ export async function recordFulfilment(
   if (current) throw exists(current);
   // Recorded once, also when two requests (two instances) record at the same moment: the store
   // decides which claim is first; the other is told it exists.
-  if (!(await ctx.store.useNonce(`fulfilment:${commitmentId}`, FOREVER))) throw exists(await recorded());
-  let updated: CommitmentRecord;
-  if (signed) {
-    updated = { ...signed, fulfilment };
-    await ctx.store.putCommitment(updated);
-  } else {
-    // Seeded commitments are immutable: the fulfilment is laid over them from the store.
-    await ctx.store.putFulfilment(commitmentId, fulfilment);
-    updated = { ...(seeded as CommitmentRecord), fulfilment };
-  }
+  // Seeded commitments are immutable: the fulfilment is laid over them from the store.
+  const updated: CommitmentRecord = { ...record, fulfilment };
+  const write = () => (signed ? ctx.store.putCommitment(updated) : ctx.store.putFulfilment(commitmentId, fulfilment));
+  if (!(await writeOnce(ctx.store, `fulfilment:${commitmentId}`, FOREVER, write))) throw exists(await recorded());
   const subject = await recordOf(ctx, record.subjectKey);
   // 事中事后 (002 (一)): whoever accepted on this commitment, and the routes of the subject, hear it.
   await emit(ctx, {
@@ -131,9 +126,6 @@ export async function recordFulfilment(
   });
   return presentCommitment(ctx, principal, updated, subject);
 }
-
-/** A claim that never expires (kept until the store is reset, as the record it guards). */
-export const FOREVER = Date.UTC(9999, 0);
 
 function presentCommitment(
   ctx: PlatformContext,

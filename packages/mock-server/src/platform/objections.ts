@@ -4,7 +4,7 @@ import type { Principal } from '../auth/principal.ts';
 import { decideObjection as decide, objectionRefusal } from '../domain/objections.ts';
 import { type ObjectionRecord, subjectKey } from '../domain/records.ts';
 import { problem } from '../problems.ts';
-import { FOREVER } from './commitments.ts';
+import { FOREVER, writeOnce } from './claims.ts';
 import type { PlatformContext } from './context.ts';
 import { emit } from './events.ts';
 import { entryNow } from './supervision.ts';
@@ -26,8 +26,6 @@ export async function createObjection(ctx: PlatformContext, _principal: Principa
   // One pending at a time also when several arrive at once (instances over one database): they all
   // read the same objections, and the store's claim on "the next one" lets exactly one file it. The
   // claim expires, so a filing that failed half-way does not block the entry for good.
-  const claim = `objection:${request.entryId}:${filed.length}`;
-  if (!(await ctx.store.useNonce(claim, Date.now() + FILING_CLAIM_MS))) throw problem('OBJECTION_PENDING');
   const record: ObjectionRecord = {
     objectionId: randomId('obj_', 12),
     entryId: request.entryId,
@@ -39,11 +37,9 @@ export async function createObjection(ctx: PlatformContext, _principal: Principa
     decidedAt: null,
     decisionNote: null,
   };
-  try {
-    await ctx.store.putObjection(record);
-  } catch (error) {
-    await ctx.store.releaseNonce(claim).catch(() => {});
-    throw error;
+  const claim = `objection:${request.entryId}:${filed.length}`;
+  if (!(await writeOnce(ctx.store, claim, Date.now() + FILING_CLAIM_MS, () => ctx.store.putObjection(record)))) {
+    throw problem('OBJECTION_PENDING');
   }
   await emit(ctx, { type: 'entry.changed', key: owner, entry: await entryNow(ctx, owner, request.entryId), change: 'objection-raised' });
   return objectionView(record);
@@ -66,8 +62,9 @@ export async function decideObjection(
   if (!record) throw problem('NOT_FOUND', `异议 ${objectionId} 不存在`, `No objection ${objectionId}`);
   const decided = decide(record, request.outcome, request.note, ctx.nowIso());
   // Decided once, also when two decisions arrive at once (two instances): the store's claim decides.
-  if (!decided || !(await ctx.store.useNonce(`decision:${objectionId}`, FOREVER))) throw problem('OBJECTION_DECIDED');
-  await ctx.store.putObjection(decided);
+  if (!decided || !(await writeOnce(ctx.store, `decision:${objectionId}`, FOREVER, () => ctx.store.putObjection(decided)))) {
+    throw problem('OBJECTION_DECIDED');
+  }
   const key = record.subjectKey;
   const entry = await entryNow(ctx, key, record.entryId);
   // Upheld: the entry is revoked (001 (十六)); rejected: it stands, and the departments are told so.
