@@ -24,13 +24,11 @@ export interface ReceiptKeys {
 /** The receipt key of this suite (made once per store), and the other suite's if the store has one. */
 export async function receiptKeys(store: Store, suite: CryptoSuite, natives: PlatformCrypto | undefined): Promise<ReceiptKeys> {
   const [ed, sm2] = await Promise.all([store.getMeta(ED25519_KEY), store.getMeta(SM2_KEY)]);
+  // Made once per store: instances starting together each offer one; the store keeps the first.
   if (suite === 'gm') {
-    const key = sm2
-      ? await sm2SigningKey(sm2)
-      : await sm2SigningKey(await store.claimMeta(SM2_KEY, (await sm2SigningKey(undefined)).exported));
+    const key = await sm2SigningKey(sm2 ?? (await store.claimMeta(SM2_KEY, (await sm2SigningKey(undefined)).exported)));
     return { key, sign: key.sign, retired: ed ? [(await signingKey(ed)).publicJwk] : [] };
   }
-  // Made once per store: instances starting together each offer one; the store keeps the first.
   const key = await signingKey(ed ?? (await store.claimMeta(ED25519_KEY, (await signingKey(undefined)).exported)));
   const sign = natives ? natives.ed25519(fromBase64Url(key.exported)) : key.sign;
   return { key, sign, retired: sm2 ? [(await sm2SigningKey(sm2)).publicJwk] : [] };

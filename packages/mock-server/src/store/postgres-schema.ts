@@ -69,7 +69,8 @@ export async function guardSealing(sql: Sql, sealer: { keyCheck: string } | unde
   const mark = sealingDecision(marker?.value, sealer, () => Number(count?.n ?? 0) > 0, {
     zh: '数据库',
     en: 'database',
-    plain: '数据库中为明文数据，不能以国密模式打开 (the database holds plain records: it cannot be opened sealed)',
+    plain:
+      '数据库中为明文数据，不能以国密模式打开；国密模式请使用一个新的空数据库 (the database holds plain records: it cannot be opened sealed; give --crypto gm a new, empty database)',
   });
   if (!mark || !sealer) return;
   await sql`INSERT INTO meta (key, value) VALUES (${SEALING_META}, ${sealer.keyCheck}) ON CONFLICT (key) DO NOTHING`;
