@@ -4,6 +4,7 @@
 //   node bench/probes/events-profile.mjs [events] [top]
 import { Session } from 'node:inspector/promises';
 import { eventsSection } from '../sections/events.mjs';
+import { printSelfTime } from './self-time.mjs';
 
 const events = Number(process.argv[2] ?? 5000);
 const top = Number(process.argv[3] ?? 20);
@@ -20,18 +21,5 @@ await eventsSection({
 const { profile } = await session.post('Profiler.stop');
 session.disconnect();
 
-const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-const self = new Map();
-let total = 0;
-profile.samples.forEach((id, i) => {
-  const dt = profile.timeDeltas[i] ?? 0;
-  total += dt;
-  const { functionName, url, lineNumber } = nodes.get(id).callFrame;
-  const where = url ? `${url.split('/').slice(-2).join('/')}:${lineNumber + 1}` : '';
-  const key = `${functionName || '(anonymous)'} ${where}`.trim();
-  self.set(key, (self.get(key) ?? 0) + dt);
-});
-console.log(`\nself time, ${(total / 1e6).toFixed(1)} s sampled:`);
-for (const [key, dt] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top))
-  console.log(`${(dt / 1e3).toFixed(0).padStart(7)} ms ${((100 * dt) / total).toFixed(1).padStart(5)} %  ${key}`);
+printSelfTime(profile, { top });
 process.exit(0);

@@ -2,14 +2,10 @@
 // round the req/s, p99, the mock's CPU seconds and the major collections (with their incremental
 // marking time) that fell in it. Rounds alternate with the bare server, as in the server section.
 //   node bench/probes/gc-rounds.mjs
-import { readFileSync } from 'node:fs';
+import { cpuSeconds as cpu } from '../cores.mjs';
 import { child, fmt, load } from '../lib.mjs';
 import { seedSection } from '../sections/seed.mjs';
 
-const cpu = (pid) => {
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(f[11]) + Number(f[12])) / 100;
-};
 // Paths are relative to bench/lib.mjs, which forks the children.
 const mock = await child('./children/mock.mjs', ['1000000'], ['--trace-gc']);
 // --trace-gc writes to the child's stdout, which the bench children inherit: read it from here.
@@ -26,7 +22,10 @@ for (let round = 0; round < 4; round++) {
   const before = cpu(mock.proc.pid);
   console.log(`--- mock round ${round + 1} (Mark-Compact lines above this belong to earlier rounds)`);
   const r = await run(`${info.apiBase}/checks`, auth);
-  console.log(`mock round ${round + 1}: ${fmt(r.rps, 0)} req/s, p99 ${r.p99} ms, mock CPU ${fmt(cpu(mock.proc.pid) - before, 2)} s`);
+  const spent = cpu(mock.proc.pid) - before;
+  console.log(
+    `mock round ${round + 1}: ${fmt(r.rps, 0)} req/s, p99 ${r.p99} ms, mock CPU ${fmt(spent, 2)} s, ${fmt((spent / r.total) * 1e6, 0)} µs per check`,
+  );
 }
 await bare.stop();
 await mock.stop();
