@@ -179,18 +179,16 @@ export class Deliverer {
   private readonly events = new Map<string, Promise<EventRecord | undefined>>();
 
   private eventOf(eventId: string): Promise<EventRecord | undefined> {
-    let event = this.events.get(eventId);
-    if (!event) {
-      if (this.events.size >= 4096) this.events.delete(this.events.keys().next().value as string);
-      event = this.platform.store.getEvent(eventId);
-      this.events.set(eventId, event);
-      // Not found or not read (a database restarting): asked again next time.
-      event.then(
-        (found) => found || this.events.delete(eventId),
-        () => this.events.delete(eventId),
-      );
-    }
-    return event;
+    const known = this.events.get(eventId);
+    if (known !== undefined) return known;
+    if (this.events.size >= 4096) this.events.delete(this.events.keys().next().value as string);
+    const read = this.platform.store.getEvent(eventId);
+    this.events.set(eventId, read);
+    // Not found or not read (a database restarting): asked again next time — this read only, never
+    // a newer one of the same event that replaced it meanwhile.
+    const forget = () => this.events.get(eventId) === read && this.events.delete(eventId);
+    read.then((found) => found || forget(), forget);
+    return read;
   }
 
   /** The subscription from the store's parsed list of active ones (kept until one changes), else read. */
