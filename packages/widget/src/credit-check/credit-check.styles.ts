@@ -25,6 +25,10 @@ export const styles = css`
   :host([hidden]) {
     display: none;
   }
+  /* The kept details panel between checks: a page's ::part() display must never show it. */
+  [hidden] {
+    display: none !important;
+  }
   [part='base'] {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);

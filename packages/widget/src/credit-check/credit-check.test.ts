@@ -153,6 +153,39 @@ describe('a check that did not happen never looks clean', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('while the next applicant is checked, the earlier result is hidden; the same panel then shows the new one', async () => {
+    const { el, input } = await setup();
+    await type(input, SUBJECTS.foodBan, 'paste');
+    await until(el, 'done');
+    const panel = shadow(el).querySelector<HTMLElement>('[part="details"]');
+    expect(panel?.hidden).to.equal(false);
+    const earlier = panel?.querySelector('.subject')?.textContent ?? '';
+    expect(earlier).to.contain(SUBJECTS.foodBan);
+    mock.faults.set({ kind: 'latency', delayMs: 600 });
+    await type(input, SUBJECTS.clean, 'paste');
+    await until(el, 'checking');
+    // Kept in the DOM, never shown: not on screen, not to a screen reader, not by a page's ::part() style.
+    expect(panel?.isConnected).to.equal(true);
+    expect(panel?.hidden).to.equal(true);
+    expect(panel?.getClientRects().length).to.equal(0);
+    const style = document.createElement('style');
+    style.textContent = 'credit-check::part(details) { display: block; }';
+    document.head.append(style);
+    try {
+      expect(getComputedStyle(panel as HTMLElement).display).to.equal('none');
+      // biome-ignore lint/performance/useDomNodeTextContent: what is rendered is the point (textContent includes the hidden panel).
+      expect(shadow(el).querySelector<HTMLElement>('[part="base"]')?.innerText).not.to.contain(earlier.trim().split(' ')[0]);
+      await expect(el).to.be.accessible();
+    } finally {
+      style.remove();
+    }
+    await until(el, 'done');
+    expect(shadow(el).querySelector('[part="details"]')).to.equal(panel);
+    expect(panel?.hidden).to.equal(false);
+    expect(el.verdict).to.equal('clear');
+    expect(panel?.querySelector('.subject')?.textContent).not.to.equal(earlier);
+  });
+
   it('missing configuration is an error, not silence', async () => {
     const root = await fixture<HTMLDivElement>(
       html`<div><credit-check subject=${SUBJECTS.clean} matter="FOOD_BUSINESS_LICENCE"></credit-check></div>`,

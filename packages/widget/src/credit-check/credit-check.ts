@@ -195,6 +195,12 @@ export class CreditCheck extends LitElement implements CreditCheckHost {
     onSent: (feedback) => this.deferrals.fedBackCheck(feedback.checkId),
   });
   private readonly applicant = new ApplicantMode(this, this.read);
+  /**
+   * The result the details panel was last rendered with. Between checks the panel is hidden, not
+   * removed: the next result updates its text in place (issue 27: keystroke → painted), and a form
+   * reset forgets it.
+   */
+  private panel: Check | undefined;
 
   constructor() {
     super();
@@ -333,6 +339,7 @@ export class CreditCheck extends LitElement implements CreditCheckHost {
   }
 
   formResetCallback(): void {
+    this.panel = undefined;
     this.watcher.reset();
     this.checker.forget();
     this.deferrals.forget();
@@ -344,6 +351,8 @@ export class CreditCheck extends LitElement implements CreditCheckHost {
     const done = state === 'done';
     const staff = mode === 'staff';
     const alerting = result !== undefined && needsAlert(mode, result.verdict);
+    if (result) this.panel = result;
+    const panel = this.panel;
     return html`<div part="base">
       ${statusTemplate({
         state,
@@ -360,11 +369,19 @@ export class CreditCheck extends LitElement implements CreditCheckHost {
         onRetry: () => this.recheck(),
       })}
       ${
-        !result
-          ? nothing
-          : staff
-            ? detailsTemplate(result, { lang, canRecheck: done, onPrint: () => this.print(), onRecheck: () => this.recheck() })
-            : this.applicant.view(result)
+        staff
+          ? panel
+            ? detailsTemplate(panel, {
+                lang,
+                hidden: !result,
+                canRecheck: done,
+                onPrint: () => this.print(),
+                onRecheck: () => this.recheck(),
+              })
+            : nothing
+          : result
+            ? this.applicant.view(result)
+            : nothing
       }
       ${
         result && staff && done && (!alerting || this.alerter.acknowledged)

@@ -5,6 +5,11 @@ import { pick, strings, time } from '../i18n.ts';
 
 export interface DetailsView {
   lang: string;
+  /**
+   * Nothing is shown (a new check is under way): the panel stays in the DOM, hidden, so the next
+   * result updates it in place instead of building it again — and the earlier result is never seen.
+   */
+  hidden: boolean;
   /** Offer "check again" (only when the result on screen is current). */
   canRecheck: boolean;
   onPrint: () => void;
@@ -21,7 +26,7 @@ export function detailsTemplate(r: Check, v: DetailsView): TemplateResult {
   const s = strings(v.lang);
   const L = v.lang;
   const subject = html`<p class="subject">${r.subject.name ?? ''} <span class="meta">${shownId(r.subject.idType, r.subject.id)}</span>${r.subject.found ? nothing : html` <span class="badge inactive">${s.noFile}</span>`}</p>`;
-  return html`<div part="details">
+  return html`<div part="details" ?hidden=${v.hidden}>
       ${subject}
       ${section(s.sections.reasons, html`<ul>${r.reasons.map((x) => html`<li>${pick(x.message, L)}</li>`)}</ul>`)}
       ${
