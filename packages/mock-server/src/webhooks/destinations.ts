@@ -56,11 +56,27 @@ export function hostOf(url: URL): string {
     .toLowerCase();
 }
 
+type AllowList = { names: Set<string>; ranges: [ipaddr.IPv4 | ipaddr.IPv6, number][] };
+
+/** Parsed once per list (it is configuration): every delivery asks, twice. */
+const parsedLists = new WeakMap<readonly string[], AllowList>();
+
 /** The allow list split into names and address ranges. */
-function allowList(policy: DestinationPolicy) {
+function allowList(policy: DestinationPolicy): AllowList {
+  const entries = policy.allow;
+  if (!entries) return { names: new Set(), ranges: [] };
+  let list = parsedLists.get(entries);
+  if (!list) {
+    list = parseEntries(entries);
+    parsedLists.set(entries, list);
+  }
+  return list;
+}
+
+function parseEntries(entries: readonly string[]): AllowList {
   const names = new Set<string>();
   const ranges: [ipaddr.IPv4 | ipaddr.IPv6, number][] = [];
-  for (const entry of policy.allow ?? []) {
+  for (const entry of entries) {
     const text = entry
       .trim()
       .toLowerCase()
