@@ -188,6 +188,22 @@ describe('webhooks (Standard Webhooks)', () => {
     }
   });
 
+  it('reads the listed subject once for the listing and its event: the event shows what the entry was read with', async () => {
+    await subscribe({ department: '民政局' });
+    const reads = vi.spyOn(server.platform.store, 'entriesOf');
+    try {
+      const change = await list();
+      const own = reads.mock.calls.filter(([key]) => key === `uscc:${CLEAN.id}`);
+      expect(own).toHaveLength(1);
+      const event = (await feedOf('民政局')).items[0]?.event;
+      expect(event?.eventId).toBe(change.events[0]?.eventId);
+      expect(event?.subject.id).toBe(CLEAN.id);
+      expect((event?.data as { entry?: { entryId: string } } | undefined)?.entry?.entryId).toBe(change.entry?.entryId);
+    } finally {
+      reads.mockRestore();
+    }
+  });
+
   it('retries a receiver that is down, in order per subject, then dead-letters and redelivers on request', async () => {
     let up = false;
     const hooks = await receiver(() => (up ? 204 : 503));

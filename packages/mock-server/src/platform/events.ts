@@ -10,17 +10,23 @@ import { maskSubject, subjectView } from './views.ts';
 /** What changed: an event type with its contract data and the subject's key (derived from the contract, never restated). */
 export type Happening = { [T in EventType]: { type: T; key: string } & CreditEventOf<T>['data'] }[EventType];
 
+/** What the caller already read of the subject (`record`: undefined for a subject with no record). */
+export interface Known {
+  record: SubjectRecord | undefined;
+}
+
 /** Called after events are appended (the Node server's deliverer wakes on it). */
 export type EventListener = (events: readonly EventRecord[]) => void;
 
 /**
  * Records what happened and routes it (定向推送, 003 §六): to every department a subscription of
  * which the routing rules select, as one event in each department's feed and one outbox delivery
- * per webhook subscription — written together, so nothing is lost between them.
+ * per webhook subscription — written together, so nothing is lost between them. `known`: the
+ * subject's record the caller has just read (the entry it reports came from it).
  */
-export async function emit(ctx: PlatformContext, happening: Happening): Promise<EventRecord> {
+export async function emit(ctx: PlatformContext, happening: Happening, known?: Known): Promise<EventRecord> {
   const [idType, id] = happening.key.split(':') as [SubjectRecord['idType'], string];
-  const record = await recordOf(ctx, happening.key);
+  const record = known ? known.record : await recordOf(ctx, happening.key);
   const measures: Measure[] =
     'entry' in happening
       ? measuresTriggeredBy({ code: happening.entry.listCode, listType: happening.entry.listType }, ctx.catalog.measures)

@@ -41,7 +41,8 @@ export async function createObjection(ctx: PlatformContext, _principal: Principa
   if (!(await writeOnce(ctx.store, claim, Date.now() + FILING_CLAIM_MS, () => ctx.store.putObjection(record)))) {
     throw problem('OBJECTION_PENDING');
   }
-  await emit(ctx, { type: 'entry.changed', key: owner, entry: await entryNow(ctx, owner, request.entryId), change: 'objection-raised' });
+  const now = await entryNow(ctx, owner, request.entryId);
+  await emit(ctx, { type: 'entry.changed', key: owner, entry: now.entry, change: 'objection-raised' }, now);
   return objectionView(record);
 }
 
@@ -66,9 +67,10 @@ export async function decideObjection(
     throw problem('OBJECTION_DECIDED');
   }
   const key = record.subjectKey;
-  const entry = await entryNow(ctx, key, record.entryId);
+  const now = await entryNow(ctx, key, record.entryId);
+  const { entry } = now;
   // Upheld: the entry is revoked (001 (十六)); rejected: it stands, and the departments are told so.
-  if (decided.status === 'upheld') await emit(ctx, { type: 'entry.revoked', key, entry });
-  else await emit(ctx, { type: 'entry.changed', key, entry, change: 'objection-rejected' });
+  if (decided.status === 'upheld') await emit(ctx, { type: 'entry.revoked', key, entry }, now);
+  else await emit(ctx, { type: 'entry.changed', key, entry, change: 'objection-rejected' }, now);
   return objectionView(decided);
 }

@@ -5,7 +5,7 @@ import { type EntryRecord, type SubjectRecord, subjectKey } from '../domain/reco
 import { problem } from '../problems.ts';
 import type { EventRecord } from '../store/supervision.ts';
 import type { PlatformContext } from './context.ts';
-import { emit } from './events.ts';
+import { emit, type Known } from './events.ts';
 import { recordOf, subjectFile } from './subject-file.ts';
 import { gradeView } from './views.ts';
 
@@ -17,10 +17,14 @@ import { gradeView } from './views.ts';
 const summary = (events: EventRecord[]): MockChange['events'] =>
   events.map((e) => ({ eventId: e.eventId, type: e.type, sequence: e.sequence }));
 
-/** An entry as the subject file shows it today (objections and repair applied). */
-export async function entryNow(ctx: PlatformContext, key: string, entryId: string): Promise<ListEntry> {
+/**
+ * An entry as the subject file shows it today (objections and repair applied), and the subject's
+ * record it was read from — handed on to `emit`, so an event reads the subject once, not twice.
+ */
+export async function entryNow(ctx: PlatformContext, key: string, entryId: string): Promise<Known & { entry: ListEntry }> {
   const [idType, id] = key.split(':') as [SubjectRecord['idType'], string];
-  return (await subjectFile(ctx, idType, id, ctx.today())).entries.find((e) => e.entryId === entryId) as ListEntry;
+  const file = await subjectFile(ctx, idType, id, ctx.today());
+  return { entry: file.entries.find((e) => e.entryId === entryId) as ListEntry, record: file.record };
 }
 
 /** POST /__mock/entries — 认定: the subject is listed today (defaults from the list's definition). */
@@ -41,9 +45,9 @@ export async function listEntry(ctx: PlatformContext, request: MockEntryRequest)
     basis: request.basis ?? { kind: 'penalty', document: `沙箱认定〔${listedAt.slice(0, 4)}〕号`, summary: `经认定列入${list.name}` },
   };
   await ctx.store.putEntry({ subjectKey: key, name: request.subject.name ?? null, entry });
-  const view = await entryNow(ctx, key, entry.entryId);
-  const event = await emit(ctx, { type: 'entry.listed', key, entry: view });
-  return { entry: view, events: summary([event]) };
+  const now = await entryNow(ctx, key, entry.entryId);
+  const event = await emit(ctx, { type: 'entry.listed', key, entry: now.entry }, now);
+  return { entry: now.entry, events: summary([event]) };
 }
 
 async function storedOrSeeded(ctx: PlatformContext, entryId: string): Promise<{ key: string; entry: EntryRecord; name: string | null }> {
@@ -76,12 +80,12 @@ async function changeEntry(
   change: (entry: EntryRecord, today: string) => EntryRecord,
 ): Promise<MockChange> {
   const { key, entry, name } = await storedOrSeeded(ctx, entryId);
-  const before = await entryNow(ctx, key, entryId);
+  const before = (await entryNow(ctx, key, entryId)).entry;
   if (before.status === 'revoked') throw problem('ENTRY_REVOKED');
   if (before.status === 'repaired') throw problem('ENTRY_REPAIRED');
   await ctx.store.putEntry({ subjectKey: key, name, entry: change(entry, ctx.today()) });
-  const view = await entryNow(ctx, key, entryId);
-  return { entry: view, events: summary([await emit(ctx, { type, key, entry: view })]) };
+  const now = await entryNow(ctx, key, entryId);
+  return { entry: now.entry, events: summary([await emit(ctx, { type, key, entry: now.entry }, now)]) };
 }
 
 /** POST /__mock/grades — a new 公共信用综合评价 result (001 (六): 推送 to the departments). */
@@ -140,8 +144,8 @@ async function sweepNow(ctx: PlatformContext): Promise<EventRecord[]> {
     else candidates.delete(s.entry.entryId);
   }
   for (const { key, entryId } of candidates.values()) {
-    const view = await entryNow(ctx, key, entryId);
-    if (view.status === 'expired') events.push(await emit(ctx, { type: 'entry.expired', key, entry: view }));
+    const now = await entryNow(ctx, key, entryId);
+    if (now.entry.status === 'expired') events.push(await emit(ctx, { type: 'entry.expired', key, entry: now.entry }, now));
   }
   // 容缺受理 materials and 告知承诺 verification dates: due on the deadline itself.
   const due = (deadline: string | null) => deadline !== null && deadline > from && deadline <= today;
