@@ -1,6 +1,6 @@
 import type { Check, ClientOptions, Connection } from '@credit-check/sdk';
 import type { DeferralReasonCode, FeedbackAction, IdType, ResponsePath } from '@credit-check/sdk/contract';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { type CheckState, checkState } from './check-state.ts';
 import { AlertController } from './controllers/alert.ts';
 import { ApplicantMode } from './controllers/applicant-mode.ts';
@@ -12,13 +12,11 @@ import { WatchController } from './controllers/watch.ts';
 import { styles } from './credit-check.styles.ts';
 import type { CreditCheckDeferredDetail } from './events.ts';
 import type { CreditCheckHost, Readings } from './host.ts';
-import { loadEnglish, strings } from './i18n.ts';
+import { loadEnglish } from './i18n.ts';
 import { OutageController } from './outage/outage.ts';
 import { printElement } from './print.ts';
 import { needsAlert, needsResponse, openPaths } from './response.ts';
-import { alertTemplate } from './templates/alert.ts';
-import { detailsTemplate } from './templates/details.ts';
-import { feedbackTemplate } from './templates/feedback.ts';
+import { baseTemplate } from './templates/base.ts';
 import { statusTemplate } from './templates/status.ts';
 
 export type { CheckState } from './check-state.ts';
@@ -348,13 +346,15 @@ export class CreditCheck extends LitElement implements CreditCheckHost {
   protected override render(): TemplateResult {
     const { lang, mode, state } = this;
     const result = this.checker.shown(state);
-    const done = state === 'done';
-    const staff = mode === 'staff';
-    const alerting = result !== undefined && needsAlert(mode, result.verdict);
     if (result) this.panel = result;
-    const panel = this.panel;
-    return html`<div part="base">
-      ${statusTemplate({
+    return baseTemplate({
+      state,
+      lang,
+      mode,
+      result,
+      panel: this.panel,
+      acknowledged: this.alerter.acknowledged,
+      status: statusTemplate({
         state,
         lang,
         mode,
@@ -367,40 +367,15 @@ export class CreditCheck extends LitElement implements CreditCheckHost {
         defer: this.deferrals.offer(),
         withdrawn: this.checker.isAdopted() ? this.deferrals.withdrawal() : undefined,
         onRetry: () => this.recheck(),
-      })}
-      ${
-        staff
-          ? panel
-            ? detailsTemplate(panel, {
-                lang,
-                hidden: !result,
-                canRecheck: done,
-                onPrint: () => this.print(),
-                onRecheck: () => this.recheck(),
-              })
-            : nothing
-          : result
-            ? this.applicant.view(result)
-            : nothing
-      }
-      ${
-        result && staff && done && (!alerting || this.alerter.acknowledged)
-          ? feedbackTemplate(result, this.feedback.view(result, lang))
-          : nothing
-      }
-      ${
-        result && alerting && done
-          ? alertTemplate(
-              result,
-              lang,
-              () => this.acknowledge(),
-              // Closed other than by confirming (Escape): up again, as long as it is needed.
-              () => this.alerter.show(true),
-            )
-          : nothing
-      }
-      ${this.deferrals.notices()}
-      <span class="sr-only" role="status">${done && result ? strings(lang).verdict[result.verdict][0] : ''}</span>
-    </div>`;
+      }),
+      applicant: (r) => this.applicant.view(r),
+      feedback: (r) => this.feedback.view(r, lang),
+      notices: this.deferrals.notices(),
+      onPrint: () => this.print(),
+      onRecheck: () => this.recheck(),
+      onAcknowledge: () => this.acknowledge(),
+      // Closed other than by confirming (Escape): up again, as long as it is needed.
+      onAlertClosed: () => this.alerter.show(true),
+    });
   }
 }

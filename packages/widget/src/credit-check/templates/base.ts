@@ -1,0 +1,59 @@
+import type { Check } from '@credit-check/sdk';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { CheckState } from '../check-state.ts';
+import { strings } from '../i18n.ts';
+import { needsAlert } from '../response.ts';
+import { alertTemplate } from './alert.ts';
+import { detailsTemplate } from './details.ts';
+import { type FeedbackView, feedbackTemplate } from './feedback.ts';
+
+/** What the element hands its layout: its state, the results, and the parts its controllers render. */
+export interface BaseView {
+  state: CheckState;
+  lang: string;
+  mode: 'staff' | 'applicant';
+  /** The result on screen (the current one, or the earlier one while `stale`). */
+  result: Check | undefined;
+  /** The result the staff's details panel was last rendered with: kept, hidden, between checks. */
+  panel: Check | undefined;
+  /** The staff confirmed the restrict/caution alert of the result. */
+  acknowledged: boolean;
+  status: TemplateResult;
+  applicant: (result: Check) => TemplateResult | typeof nothing;
+  feedback: (result: Check) => FeedbackView;
+  notices: unknown;
+  onPrint: () => void;
+  onRecheck: () => void;
+  onAcknowledge: () => void;
+  /** The alert was closed other than by confirming (Escape). */
+  onAlertClosed: () => void;
+}
+
+/**
+ * The element's layout: the state banner; the details (staff — kept across checks, hidden while
+ * nothing is shown, so a new result updates them in place) or the applicant's view; the response
+ * form once a finished result's alert is confirmed; the alert itself; the 补查 notices; and the
+ * verdict announced to screen readers.
+ */
+export function baseTemplate(v: BaseView): TemplateResult {
+  const { result, lang } = v;
+  const done = v.state === 'done';
+  const staff = v.mode === 'staff';
+  const alerting = result !== undefined && needsAlert(v.mode, result.verdict);
+  return html`<div part="base">
+      ${v.status}
+      ${
+        staff
+          ? v.panel
+            ? detailsTemplate(v.panel, { lang, hidden: !result, canRecheck: done, onPrint: v.onPrint, onRecheck: v.onRecheck })
+            : nothing
+          : result
+            ? v.applicant(result)
+            : nothing
+      }
+      ${result && staff && done && (!alerting || v.acknowledged) ? feedbackTemplate(result, v.feedback(result)) : nothing}
+      ${result && alerting && done ? alertTemplate(result, lang, v.onAcknowledge, v.onAlertClosed) : nothing}
+      ${v.notices}
+      <span class="sr-only" role="status">${done && result ? strings(lang).verdict[result.verdict][0] : ''}</span>
+    </div>`;
+}
