@@ -60,11 +60,13 @@ type AllowList = { names: Set<string>; ranges: [ipaddr.IPv4 | ipaddr.IPv6, numbe
 
 /** Parsed once per list (it is configuration): every delivery asks, twice. */
 const parsedLists = new WeakMap<readonly string[], AllowList>();
+/** No opt-ins (the default): one shared empty list, never written. */
+const NONE: AllowList = { names: new Set(), ranges: [] };
 
 /** The allow list split into names and address ranges. */
 function allowList(policy: DestinationPolicy): AllowList {
   const entries = policy.allow;
-  if (!entries) return { names: new Set(), ranges: [] };
+  if (!entries) return NONE;
   let list = parsedLists.get(entries);
   if (!list) {
     list = parseEntries(entries);
