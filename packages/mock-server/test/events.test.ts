@@ -204,6 +204,31 @@ describe('webhooks (Standard Webhooks)', () => {
     }
   });
 
+  it("an event's entry is the entry the subject's file shows at that moment: listed, under objection, revoked", async () => {
+    await subscribe({ department: '民政局' });
+    const profileEntry = async (entryId: string) => {
+      const res = await signed(server, 'POST', '/api/v1/profiles', { subject: CLEAN });
+      return ((await res.json()) as { entries: { entryId: string }[] }).entries.find((e) => e.entryId === entryId);
+    };
+    const entryOfLatestEvent = async () => {
+      const items = (await feedOf('民政局', '&order=desc')).items;
+      return (items[0]?.event.data as { entry?: unknown } | undefined)?.entry;
+    };
+    const listed = await list();
+    const entryId = listed.entry?.entryId as string;
+    expect(await entryOfLatestEvent()).toEqual(await profileEntry(entryId));
+    const filed = await signed(server, 'POST', '/api/v1/objections', { entryId, subject: CLEAN, reason: '认定依据有误' });
+    expect(filed.status).toBe(201);
+    const underObjection = await entryOfLatestEvent();
+    expect(underObjection).toMatchObject({ status: 'under-objection' });
+    expect(underObjection).toEqual(await profileEntry(entryId));
+    const { objectionId } = (await filed.json()) as { objectionId: string };
+    await signed(server, 'POST', `/api/v1/objections/${objectionId}/decision`, { outcome: 'upheld', note: '经核实予以撤销' });
+    const revoked = await entryOfLatestEvent();
+    expect(revoked).toMatchObject({ status: 'revoked' });
+    expect(revoked).toEqual(await profileEntry(entryId));
+  });
+
   it('retries a receiver that is down, in order per subject, then dead-letters and redelivers on request', async () => {
     let up = false;
     const hooks = await receiver(() => (up ? 204 : 503));

@@ -1,5 +1,6 @@
 import { randomId } from '@credit-check/sdk/auth';
 import type { Grade, ListEntry, MockChange, MockEntryRequest } from '@credit-check/sdk/contract';
+import { entryView } from '../domain/entries.ts';
 import { publicationEnd } from '../domain/publication.ts';
 import { type EntryRecord, type SubjectRecord, subjectKey } from '../domain/records.ts';
 import { problem } from '../problems.ts';
@@ -18,13 +19,16 @@ const summary = (events: EventRecord[]): MockChange['events'] =>
   events.map((e) => ({ eventId: e.eventId, type: e.type, sequence: e.sequence }));
 
 /**
- * An entry as the subject file shows it today (objections and repair applied), and the subject's
- * record it was read from — handed on to `emit`, so an event reads the subject once, not twice.
+ * An entry as the subject file shows it today (objections and repair applied: the same view), and
+ * the subject's record it was read from — handed on to `emit`, so an event reads the subject once.
+ * Only the entry is built, not the whole file (linked subjects, commitments, tier).
  */
 export async function entryNow(ctx: PlatformContext, key: string, entryId: string): Promise<Known & { entry: ListEntry }> {
-  const [idType, id] = key.split(':') as [SubjectRecord['idType'], string];
-  const file = await subjectFile(ctx, idType, id, ctx.today());
-  return { entry: file.entries.find((e) => e.entryId === entryId) as ListEntry, record: file.record };
+  const record = await recordOf(ctx, key);
+  const stored = record?.entries?.find((e) => e.entryId === entryId);
+  const list = stored && ctx.lists.get(stored.listCode);
+  const objections = list ? await ctx.store.objectionsOf([entryId]) : [];
+  return { entry: (stored && list ? entryView(stored, list, ctx.today(), objections) : undefined) as ListEntry, record };
 }
 
 /** POST /__mock/entries — 认定: the subject is listed today (defaults from the list's definition). */
