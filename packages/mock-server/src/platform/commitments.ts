@@ -119,11 +119,15 @@ export async function recordFulfilment(
   if (!(await writeOnce(ctx.store, `fulfilment:${commitmentId}`, FOREVER, write))) throw exists(await recorded());
   const subject = await recordOf(ctx, record.subjectKey);
   // 事中事后 (002 (一)): whoever accepted on this commitment, and the routes of the subject, hear it.
-  await emit(ctx, {
-    type: request.outcome === 'violated' ? 'commitment.violated' : 'commitment.fulfilled',
-    key: record.subjectKey,
-    commitment: presentCommitment(ctx, { kind: 'app', appId: 'platform' }, updated, subject),
-  });
+  await emit(
+    ctx,
+    {
+      type: request.outcome === 'violated' ? 'commitment.violated' : 'commitment.fulfilled',
+      key: record.subjectKey,
+      commitment: presentCommitment(ctx, { kind: 'app', appId: 'platform' }, updated, subject),
+    },
+    { record: subject },
+  );
   return presentCommitment(ctx, principal, updated, subject);
 }
 

@@ -101,7 +101,8 @@ export async function setGrade(
   scaleId?: string,
 ): Promise<MockChange> {
   const key = subjectKey(idType, id);
-  const previous: Grade | null = gradeView((await recordOf(ctx, key))?.grade, ctx.catalog.gradeScales);
+  const before = await subjectFile(ctx, idType, id, ctx.today());
+  const previous: Grade | null = gradeView(before.record?.grade, ctx.catalog.gradeScales);
   const publicScales = ctx.catalog.gradeScales.filter((s) => s.kind === 'public');
   const scale = publicScales.find((s) => s.scaleId === (scaleId ?? previous?.scaleId ?? publicScales[0]?.scaleId));
   if (!scale?.levels.some((l) => l.level === level)) {
@@ -113,13 +114,20 @@ export async function setGrade(
       scale ? `Level ${level} is not on the scale (${levels})` : `${scaleId} is not a public credit scale`,
     );
   }
-  const before = (await subjectFile(ctx, idType, id, ctx.today())).supervision.tier;
   const record = { scaleId: scale.scaleId, level, evaluatedAt: ctx.today() };
   await ctx.store.putGrade(key, record);
   const grade = gradeView(record, ctx.catalog.gradeScales);
   // 分级分类 (002 (七)): the departments learn the tier the new grade puts the subject in.
-  const tier = (await subjectFile(ctx, idType, id, ctx.today())).supervision.tier;
-  return { grade, events: summary([await emit(ctx, { type: 'grade.changed', key, grade, previous, tier, previousTier: before })]) };
+  const after = await subjectFile(ctx, idType, id, ctx.today());
+  const change = {
+    type: 'grade.changed',
+    key,
+    grade,
+    previous,
+    tier: after.supervision.tier,
+    previousTier: before.supervision.tier,
+  } as const;
+  return { grade, events: summary([await emit(ctx, change, after)]) };
 }
 
 /**
@@ -158,9 +166,10 @@ async function sweepNow(ctx: PlatformContext): Promise<EventRecord[]> {
   for (const c of await ctx.store.allCommitments()) if (due(c.deadline)) keys.add(c.subjectKey);
   for (const key of keys) {
     const [idType, id] = key.split(':') as [SubjectRecord['idType'], string];
-    for (const commitment of (await subjectFile(ctx, idType, id, today)).commitments) {
+    const file = await subjectFile(ctx, idType, id, today);
+    for (const commitment of file.commitments) {
       if (due(commitment.deadline) && commitment.status === 'in-force')
-        events.push(await emit(ctx, { type: 'commitment.due', key, commitment }));
+        events.push(await emit(ctx, { type: 'commitment.due', key, commitment }, file));
     }
   }
   await ctx.store.putMeta('events:swept', today);
