@@ -226,12 +226,14 @@ describe.each(stores)('store contract: %s', (_name, open) => {
     expect((await store.feedbackCases({})).map((c) => c.check.check.checkId)).toEqual(['chk_a1', 'chk_b1']);
   });
 
-  it('clears everything but key:* meta (issued receipts stay verifiable)', async () => {
+  it('clears everything but key:* and store:* meta (issued receipts stay verifiable; the agreed seed stays)', async () => {
     await store.putMeta('key:receipt', 'pkcs8');
     await store.putMeta('seeded', 'yes');
+    await store.putMeta('store:seed', 'the instances agreed on it');
     await store.putCheck(stored('chk_c'));
     await store.clear();
     expect(await store.getMeta('key:receipt')).toBe('pkcs8');
+    expect(await store.getMeta('store:seed')).toBe('the instances agreed on it');
     expect(await store.getMeta('seeded')).toBeUndefined();
     expect(await store.getCheck('chk_c')).toBeUndefined();
   });

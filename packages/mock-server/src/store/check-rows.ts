@@ -2,8 +2,8 @@ import type { RowCodec } from './codec.ts';
 import type { StoredCheck } from './store.ts';
 
 /**
- * How both SQL stores keep a check and the meta values: what is sealed under 国密 and what stays a
- * column, in one place (as feed-rows.ts does for the feed).
+ * How both SQL stores keep a check: what is sealed under 国密 and what stays a column, in one place
+ * (as feed-rows.ts does for the feed; meta.ts does it for the meta table).
  */
 
 /**
@@ -27,13 +27,3 @@ export function checkOf(rows: RowCodec, row: CheckRow): StoredCheck {
     ? { ...rows.read<Omit<StoredCheck, 'appId'>>('checks', row.body), appId: row.app_id }
     : { subjectKey: row.subject_key, appId: row.app_id, check: JSON.parse(row.body) };
 }
-
-/** `key:*` meta values (the receipt and token keys) are sealed in a sealed store like personal data. */
-const sealsMeta = (rows: RowCodec, key: string) => rows.sealed && key.startsWith('key:');
-
-/** A meta value as stored. */
-export const metaIn = (rows: RowCodec, key: string, value: string): string => (sealsMeta(rows, key) ? rows.write('meta', value) : value);
-
-/** A stored meta value as the platform reads it. */
-export const metaOut = (rows: RowCodec, key: string, value: string): string =>
-  sealsMeta(rows, key) ? rows.read<string>('meta', value) : value;

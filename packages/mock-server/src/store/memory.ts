@@ -1,6 +1,7 @@
 import type { Feedback } from '@credit-check/sdk/contract';
 import type { CommitmentRecord, FulfilmentRecord, ObjectionRecord } from '../domain/records.ts';
 import { MemorySupervision } from './memory-supervision.ts';
+import { keptByReset } from './meta.ts';
 import { type CoverageFilter, type CoverageRow, type IdempotentResponse, type Store, type StoredCheck, visibleTo } from './store.ts';
 import type { CaseFilter } from './supervision.ts';
 
@@ -184,7 +185,7 @@ export class MemoryStore extends MemorySupervision implements Store {
 
   async clear(): Promise<void> {
     this.clearSupervision();
-    for (const key of [...this.meta.keys()]) if (!key.startsWith('key:') && !key.startsWith('store:')) this.meta.delete(key);
+    for (const key of [...this.meta.keys()]) if (!keptByReset(key)) this.meta.delete(key);
     for (const map of [
       this.checks,
       this.bySubject,

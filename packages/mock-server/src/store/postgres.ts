@@ -1,9 +1,10 @@
 import type { Feedback } from '@credit-check/sdk/contract';
 import postgres, { type Sql } from 'postgres';
 import type { CommitmentRecord, FulfilmentRecord, ObjectionRecord } from '../domain/records.ts';
-import { type CheckRow, checkBody, checkOf, metaIn, metaOut } from './check-rows.ts';
+import { type CheckRow, checkBody, checkOf } from './check-rows.ts';
 import { PLAIN_ROWS, sealedRows } from './codec.ts';
 import { GroupInsert } from './group-insert.ts';
+import { KEPT_BY_RESET_LIKE, metaIn, metaOut } from './meta.ts';
 import { guardSealing, migrate } from './postgres-schema.ts';
 import { PostgresSupervision } from './postgres-supervision.ts';
 import { unreachable } from './postgres-unreachable.ts';
@@ -294,7 +295,7 @@ export class PostgresStore extends PostgresSupervision implements Store {
     await this.run(async (sql) => {
       await sql`TRUNCATE checks, feedback, commitments, fulfilments, objections, idempotency, nonces, rate_buckets,
         entries, grades, events, feed, subscriptions, deliveries, acks`;
-      await sql`DELETE FROM meta WHERE key NOT LIKE 'key:%' AND key NOT LIKE 'store:%'`;
+      await sql`DELETE FROM meta WHERE NOT (key LIKE ANY(${KEPT_BY_RESET_LIKE as string[]}::text[]))`;
     });
   }
   async ping(): Promise<void> {

@@ -1,8 +1,9 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { Feedback } from '@credit-check/sdk/contract';
 import type { CommitmentRecord, FulfilmentRecord, ObjectionRecord } from '../domain/records.ts';
-import { type CheckRow, checkBody, checkOf, metaIn, metaOut } from './check-rows.ts';
+import { type CheckRow, checkBody, checkOf } from './check-rows.ts';
 import { PLAIN_ROWS, sealedRows } from './codec.ts';
+import { KEPT_BY_RESET_LIKE, metaIn, metaOut } from './meta.ts';
 import type { Sealer } from './sealing.ts';
 import { guardSealing, openDatabase } from './sqlite-schema.ts';
 import { filterClause, SqliteSupervision, SUPERVISION_TABLES } from './sqlite-supervision.ts';
@@ -249,7 +250,7 @@ export class SqliteStore extends SqliteSupervision implements Store {
   async clear(): Promise<void> {
     this.write();
     this.db.exec(
-      "DELETE FROM checks; DELETE FROM feedback; DELETE FROM commitments; DELETE FROM fulfilments; DELETE FROM objections; DELETE FROM idempotency; DELETE FROM nonces; DELETE FROM rate_buckets; DELETE FROM meta WHERE key NOT LIKE 'key:%' AND key NOT LIKE 'store:%';",
+      `DELETE FROM checks; DELETE FROM feedback; DELETE FROM commitments; DELETE FROM fulfilments; DELETE FROM objections; DELETE FROM idempotency; DELETE FROM nonces; DELETE FROM rate_buckets; DELETE FROM meta WHERE ${KEPT_BY_RESET_LIKE.map((p) => `key NOT LIKE '${p}'`).join(' AND ')};`,
     );
     for (const table of SUPERVISION_TABLES) this.db.exec(`DELETE FROM ${table}`);
     this.forgetCaches();
