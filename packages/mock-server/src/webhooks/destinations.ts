@@ -24,14 +24,52 @@ export function addressRefusal(address: string): { zh: string; en: string } | un
   } catch {
     return { zh: '不是有效的 IP 地址', en: 'not a valid IP address' };
   }
-  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) {
-    const inner = (parsed as ipaddr.IPv6).toIPv4Address().toString();
-    const refused = addressRefusal(inner);
-    return { zh: `IPv4 映射地址（${inner}${refused ? `，${refused.zh}` : ''}）`, en: `an IPv4-mapped address (${inner})` };
+  if (parsed.kind() === 'ipv6') {
+    const embedded = embeddedIPv4(parsed as ipaddr.IPv6);
+    if (embedded) {
+      // Refused whatever it carries (a translator or relay forwards to the IPv4 address inside);
+      // the words name that address, so an operator sees what was aimed at.
+      const inner = embedded.inner ? `，内含 ${embedded.inner}${describe(embedded.inner)}` : '';
+      return {
+        zh: `内嵌 IPv4 的 IPv6 地址（${embedded.zh}${inner}）`,
+        en: `an IPv6 address embedding IPv4 (${embedded.en}${embedded.inner ? `, carrying ${embedded.inner}` : ''})`,
+      };
+    }
   }
   const range = parsed.range();
   if (range === 'unicast') return undefined;
   return RANGES[range] ?? { zh: '保留地址', en: `a reserved address (${range})` };
+}
+
+/** The refusal of the IPv4 address inside, for the words (`：本机回环地址`), or nothing when public. */
+function describe(inner: string): string {
+  const why = addressRefusal(inner);
+  return why ? `，${why.zh}` : '';
+}
+
+/**
+ * The IPv6 forms that carry an IPv4 address, and the address they carry: IPv4-compatible (::/96,
+ * deprecated by RFC 4291 — ipaddr.js has no range for it and calls it unicast), IPv4-mapped
+ * (::ffff:0:0/96), SIIT (::ffff:0:0:0/96, RFC 6145), NAT64 (64:ff9b::/96 RFC 6052, 64:ff9b:1::/48
+ * RFC 8215, where the position of the IPv4 address depends on the operator's prefix length), 6to4
+ * (2002::/16, RFC 3056) and Teredo (2001::/32, RFC 4380: the client's address inverted in the last
+ * 32 bits). `::` and `::1` are left to their own ranges (unspecified, loopback).
+ */
+function embeddedIPv4(address: ipaddr.IPv6): { zh: string; en: string; inner?: string } | undefined {
+  const p = address.parts as number[];
+  const v4 = (hi: number, lo: number) => `${hi >> 8}.${hi & 0xff}.${lo >> 8}.${lo & 0xff}`;
+  const zero = (from: number, to: number) => p.slice(from, to).every((x) => x === 0);
+  if (zero(0, 6) && !(p[6] === 0 && (p[7] === 0 || p[7] === 1))) {
+    return { zh: 'IPv4 兼容地址 ::/96', en: 'IPv4-compatible ::/96', inner: v4(p[6] ?? 0, p[7] ?? 0) };
+  }
+  if (zero(0, 5) && p[5] === 0xffff) return { zh: 'IPv4 映射地址', en: 'IPv4-mapped', inner: v4(p[6] ?? 0, p[7] ?? 0) };
+  if (zero(0, 4) && p[4] === 0xffff && p[5] === 0) return { zh: 'SIIT 转换地址', en: 'SIIT', inner: v4(p[6] ?? 0, p[7] ?? 0) };
+  if (p[0] === 0x64 && p[1] === 0xff9b) {
+    return zero(2, 6) ? { zh: 'NAT64', en: 'NAT64', inner: v4(p[6] ?? 0, p[7] ?? 0) } : { zh: 'NAT64（本地前缀）', en: 'local-use NAT64' };
+  }
+  if (p[0] === 0x2002) return { zh: '6to4', en: '6to4', inner: v4(p[1] ?? 0, p[2] ?? 0) };
+  if (p[0] === 0x2001 && p[1] === 0) return { zh: 'Teredo', en: 'Teredo', inner: v4(~(p[6] ?? 0) & 0xffff, ~(p[7] ?? 0) & 0xffff) };
+  return undefined;
 }
 
 const RANGES: Record<string, { zh: string; en: string }> = {
@@ -43,9 +81,6 @@ const RANGES: Record<string, { zh: string; en: string }> = {
   multicast: { zh: '组播地址', en: 'a multicast address' },
   broadcast: { zh: '广播地址', en: 'the broadcast address' },
   unspecified: { zh: '未指定地址（0.0.0.0 / ::，会连到本机）', en: 'the unspecified address (it reaches this host)' },
-  rfc6052: { zh: '内嵌 IPv4 的 IPv6 地址（NAT64）', en: 'an IPv6 address embedding IPv4 (NAT64)' },
-  '6to4': { zh: '内嵌 IPv4 的 IPv6 地址（6to4）', en: 'an IPv6 address embedding IPv4 (6to4)' },
-  teredo: { zh: '内嵌 IPv4 的 IPv6 地址（Teredo）', en: 'an IPv6 address embedding IPv4 (Teredo)' },
 };
 
 /** A URL's host as compared: lower case, no brackets around IPv6, no trailing dot. */

@@ -60,6 +60,16 @@ describe('a default server refuses webhook destinations inside', () => {
     'http://[ff02::1]/',
     'http://[64:ff9b::7f00:1]/',
     'http://[2002:7f00:1::1]/',
+    // IPv4-compatible (::/96, deprecated): the URL parser writes [::169.254.169.254] as [::a9fe:a9fe],
+    // which ipaddr.js calls unicast (issue 37, 6).
+    'http://[::169.254.169.254]/',
+    'http://[::127.0.0.1]/',
+    'http://[::10.0.0.1]/',
+    'http://[::a9fe:a9fe]/',
+    // SIIT (RFC 6145), local-use NAT64 (RFC 8215), Teredo (its client address is 127.0.0.1 inverted).
+    'http://[::ffff:0:7f00:1]/',
+    'http://[64:ff9b:1::a00:1]/',
+    'http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/',
     'http://user:secret@93.184.216.34/hooks',
   ])('refuses %s', async (url) => {
     const res = await subscribe(server, url);
