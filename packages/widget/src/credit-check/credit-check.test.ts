@@ -280,6 +280,34 @@ describe('results', () => {
   });
 });
 
+describe('platform text a name could be spoofed with (issue 37)', () => {
+  it('shows no right-to-left override or isolate a platform let through: the name reads as it is', async () => {
+    worker.use(
+      http.post('*/api/v1/checks', async ({ request }) => {
+        const real = await mock.app.fetch(request);
+        const check = await real.json();
+        // "王建国\u202E司公限有" would read 王建国有限公司 with the override obeyed.
+        check.subject.name = '杭州鑫源\u202E司公限有';
+        check.entries = [{ ...check.entries[0], authority: '\u2067市场监督管理局\u2069' }];
+        return HttpResponse.json(check, { status: 201 });
+      }),
+    );
+    try {
+      const { el } = await setup({ subject: SUBJECTS.foodBan });
+      await until(el, 'done');
+      el.acknowledge();
+      await el.updateComplete;
+      const shown = text(el);
+      expect(shown).to.contain('杭州鑫源司公限有');
+      expect(shown).to.contain('市场监督管理局');
+      expect(shown).not.to.match(/[\u202A-\u202E\u2066-\u2069]/u);
+      expect(el.result?.subject.name).to.equal('杭州鑫源司公限有');
+    } finally {
+      worker.resetHandlers();
+    }
+  });
+});
+
 describe('languages', () => {
   it('speaks English with lang="en"', async () => {
     const { el } = await setup({ subject: SUBJECTS.watchlist, lang: 'en' });
