@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommitmentRecord, ObjectionRecord } from '../src/domain/records.ts';
 import { createMockPlatform, MemoryStore, type Store } from '../src/index.ts';
 import { openPostgresStore, openSqliteStore } from '../src/node/server.ts';
+import { SIGNATURE_NONCE } from '../src/store/meta.ts';
 import type { StoredCheck } from '../src/store/store.ts';
 import { APP, CLEAN, CONTEXT } from './helpers.ts';
 import { freshDatabase, POSTGRES } from './postgres.ts';
@@ -189,6 +190,14 @@ describe.each(stores)('store contract: %s', (_name, open) => {
     expect(await store.useNonce('old', Date.now() - 1)).toBe(true);
     expect(await store.useNonce('old', Date.now() + 60_000)).toBe(true);
     expect(await store.useNonce('old', Date.now() + 60_000)).toBe(false);
+  });
+
+  it('a reset forgets the records’ claims but keeps signature nonces (a captured call stays a replay)', async () => {
+    expect(await store.useNonce(`${SIGNATURE_NONCE}app:n1`, Date.now() + 60_000)).toBe(true);
+    expect(await store.useNonce('decision:obj_1', Date.now() + 60_000)).toBe(true);
+    await store.clear();
+    expect(await store.useNonce(`${SIGNATURE_NONCE}app:n1`, Date.now() + 60_000)).toBe(false);
+    expect(await store.useNonce('decision:obj_1', Date.now() + 60_000)).toBe(true);
   });
 
   it('counts coverage by matter and verdict, within dates and department', async () => {

@@ -3,6 +3,7 @@ import type { Endpoint } from '@credit-check/sdk/contract';
 import type { Principal } from '../auth/principal.ts';
 import type { Platform } from '../platform/platform.ts';
 import { problem } from '../problems.ts';
+import { SIGNATURE_NONCE } from '../store/meta.ts';
 
 const CHALLENGE = {
   'www-authenticate': 'Bearer realm="credit-check", CC-HMAC-SHA256 realm="credit-check", CC-HMAC-SM3 realm="credit-check"',
@@ -51,6 +52,16 @@ export async function authenticate(platform: Platform, endpoint: Endpoint, reque
       { headers: CHALLENGE },
     );
   }
+  if (parsed.timestamp < platform.noncesSince) {
+    // This store forgets nonces with its process: a call signed before it started may have been
+    // used already and cannot be told from a replay (no --data-dir).
+    throw problem(
+      'SIGNATURE_EXPIRED',
+      '请求签名早于信用平台本次启动，无法确认未被使用过：请重新签名后再发送',
+      'The request was signed before the platform started (it keeps no nonces across restarts without a data dir): sign it again',
+      { headers: CHALLENGE },
+    );
+  }
   const algorithm = platform.signatureAlgorithm(app);
   if (parsed.scheme !== algorithm.name) {
     // One scheme per app: a platform set to SM3 for 密评 must not be downgraded to SHA-256.
@@ -75,7 +86,7 @@ export async function authenticate(platform: Platform, endpoint: Endpoint, reque
     );
   }
   // Only a verified signature may spend a nonce, so garbage cannot fill the nonce store.
-  if (!(await platform.store.useNonce(`${app.appId}:${parsed.nonce}`, parsed.timestamp + 2 * SIGNATURE_WINDOW_MS))) {
+  if (!(await platform.store.useNonce(`${SIGNATURE_NONCE}${app.appId}:${parsed.nonce}`, parsed.timestamp + 2 * SIGNATURE_WINDOW_MS))) {
     throw problem('NONCE_REUSED', undefined, undefined, { headers: CHALLENGE });
   }
   if (!endpoint.callers.includes('app')) throw problem('FORBIDDEN');

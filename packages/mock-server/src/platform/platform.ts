@@ -79,6 +79,8 @@ export class Platform implements PlatformContext {
   readonly lists: ReadonlyMap<string, ListDefinition> = new Map(CATALOG.lists.map((l) => [l.code, l]));
   readonly seededCommitments = new Map<string, CommitmentRecord>();
   readonly webhookDestinations: NonNullable<PlatformOptions['webhookDestinations']>;
+  /** Signed calls older than this (ms, wall clock) are refused: the store did not keep their nonces (`Store.keepsNonces`). */
+  readonly noncesSince: number;
   private readonly clock: () => Date;
   private readonly crypto: PlatformCrypto | undefined;
   /** SM3 under 国密 (receipt subject digests, token MACs). */
@@ -96,6 +98,7 @@ export class Platform implements PlatformContext {
     this.apps = options.apps ?? [this.suite === 'gm' ? { ...SANDBOX_APP, scheme: 'CC-HMAC-SM3' } : SANDBOX_APP];
     this.issuer = options.issuer ?? 'credit-check-mock';
     this.webhookDestinations = options.webhookDestinations ?? {};
+    this.noncesSince = this.store.keepsNonces ? 0 : this.wallNow();
     this.subjects = buildSubjects({
       count: options.subjects ?? SEED_DEFAULTS.subjects,
       seed: options.seed ?? SEED_DEFAULTS.seed,

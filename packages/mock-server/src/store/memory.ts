@@ -1,13 +1,14 @@
 import type { Feedback } from '@credit-check/sdk/contract';
 import type { CommitmentRecord, FulfilmentRecord, ObjectionRecord } from '../domain/records.ts';
 import { MemorySupervision } from './memory-supervision.ts';
-import { keptByReset } from './meta.ts';
+import { keptByReset, keptNonce } from './meta.ts';
 import { type CoverageFilter, type CoverageRow, type IdempotentResponse, type Store, type StoredCheck, visibleTo } from './store.ts';
 import type { CaseFilter } from './supervision.ts';
 
 /** The default store: everything in memory, gone on exit. */
 export class MemoryStore extends MemorySupervision implements Store {
   readonly kind = 'memory';
+  readonly keepsNonces = false;
   private checks = new Map<string, StoredCheck>();
   private bySubject = new Map<string, { total: number; lastAt: string }>();
   private feedback = new Map<string, Feedback>();
@@ -186,6 +187,7 @@ export class MemoryStore extends MemorySupervision implements Store {
   async clear(): Promise<void> {
     this.clearSupervision();
     for (const key of [...this.meta.keys()]) if (!keptByReset(key)) this.meta.delete(key);
+    for (const key of [...this.nonces.keys()]) if (!keptNonce(key)) this.nonces.delete(key);
     for (const map of [
       this.checks,
       this.bySubject,
@@ -195,7 +197,6 @@ export class MemoryStore extends MemorySupervision implements Store {
       this.fulfilments,
       this.objections,
       this.idempotent,
-      this.nonces,
       this.buckets,
     ]) {
       map.clear();

@@ -23,5 +23,13 @@ const KEPT_BY_RESET = ['key:', 'store:'] as const;
 
 export const keptByReset = (key: string): boolean => KEPT_BY_RESET.some((prefix) => key.startsWith(prefix));
 
+/**
+ * Signature nonces (`sig:<app>:<nonce>`) survive a reset: a request captured before it must not be
+ * replayable after it. The other rows of the nonce table are the records' claims (a fulfilment, a
+ * decision), which a reset forgets with the records.
+ */
+export const SIGNATURE_NONCE = 'sig:';
+export const keptNonce = (key: string): boolean => key.startsWith(SIGNATURE_NONCE);
+
 /** The same as `LIKE` patterns, for the SQL stores' `DELETE FROM meta`. */
 export const KEPT_BY_RESET_LIKE: readonly string[] = KEPT_BY_RESET.map((prefix) => `${prefix}%`);

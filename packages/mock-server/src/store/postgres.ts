@@ -4,7 +4,7 @@ import type { CommitmentRecord, FulfilmentRecord, ObjectionRecord } from '../dom
 import { type CheckRow, checkBody, checkOf } from './check-rows.ts';
 import { PLAIN_ROWS, sealedRows } from './codec.ts';
 import { GroupInsert } from './group-insert.ts';
-import { KEPT_BY_RESET_LIKE, metaIn, metaOut } from './meta.ts';
+import { KEPT_BY_RESET_LIKE, metaIn, metaOut, SIGNATURE_NONCE } from './meta.ts';
 import { guardSealing, migrate } from './postgres-schema.ts';
 import { PostgresSupervision } from './postgres-supervision.ts';
 import { unreachable } from './postgres-unreachable.ts';
@@ -45,6 +45,7 @@ type CheckInsert = {
  */
 export class PostgresStore extends PostgresSupervision implements Store {
   readonly kind = 'postgres';
+  readonly keepsNonces = true;
 
   /** Connects, migrates (once, under a lock) and checks the sealing marker. */
   static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
@@ -293,9 +294,10 @@ export class PostgresStore extends PostgresSupervision implements Store {
 
   async clear(): Promise<void> {
     await this.run(async (sql) => {
-      await sql`TRUNCATE checks, feedback, commitments, fulfilments, objections, idempotency, nonces, rate_buckets,
+      await sql`TRUNCATE checks, feedback, commitments, fulfilments, objections, idempotency, rate_buckets,
         entries, grades, events, feed, subscriptions, deliveries, acks`;
       await sql`DELETE FROM meta WHERE NOT (key LIKE ANY(${KEPT_BY_RESET_LIKE as string[]}::text[]))`;
+      await sql`DELETE FROM nonces WHERE key NOT LIKE ${`${SIGNATURE_NONCE}%`}`;
     });
   }
   async ping(): Promise<void> {

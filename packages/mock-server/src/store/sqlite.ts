@@ -3,7 +3,7 @@ import type { Feedback } from '@credit-check/sdk/contract';
 import type { CommitmentRecord, FulfilmentRecord, ObjectionRecord } from '../domain/records.ts';
 import { type CheckRow, checkBody, checkOf } from './check-rows.ts';
 import { PLAIN_ROWS, sealedRows } from './codec.ts';
-import { KEPT_BY_RESET_LIKE, metaIn, metaOut } from './meta.ts';
+import { KEPT_BY_RESET_LIKE, metaIn, metaOut, SIGNATURE_NONCE } from './meta.ts';
 import type { Sealer } from './sealing.ts';
 import { guardSealing, openDatabase } from './sqlite-schema.ts';
 import { filterClause, SqliteSupervision, SUPERVISION_TABLES } from './sqlite-supervision.ts';
@@ -68,6 +68,7 @@ export interface SqliteStoreOptions {
 
 export class SqliteStore extends SqliteSupervision implements Store {
   readonly kind = 'sqlite';
+  readonly keepsNonces = true;
   private readonly q: ReturnType<typeof statements>;
 
   constructor(dataDir: string, options: SqliteStoreOptions = {}) {
@@ -250,7 +251,7 @@ export class SqliteStore extends SqliteSupervision implements Store {
   async clear(): Promise<void> {
     this.write();
     this.db.exec(
-      `DELETE FROM checks; DELETE FROM feedback; DELETE FROM commitments; DELETE FROM fulfilments; DELETE FROM objections; DELETE FROM idempotency; DELETE FROM nonces; DELETE FROM rate_buckets; DELETE FROM meta WHERE ${KEPT_BY_RESET_LIKE.map((p) => `key NOT LIKE '${p}'`).join(' AND ')};`,
+      `DELETE FROM checks; DELETE FROM feedback; DELETE FROM commitments; DELETE FROM fulfilments; DELETE FROM objections; DELETE FROM idempotency; DELETE FROM nonces WHERE key NOT LIKE '${SIGNATURE_NONCE}%'; DELETE FROM rate_buckets; DELETE FROM meta WHERE ${KEPT_BY_RESET_LIKE.map((p) => `key NOT LIKE '${p}'`).join(' AND ')};`,
     );
     for (const table of SUPERVISION_TABLES) this.db.exec(`DELETE FROM ${table}`);
     this.forgetCaches();

@@ -82,6 +82,12 @@ export interface Store extends SupervisionStore {
    * and instances sharing the store: of two claims of the same key exactly one is true.
    */
   useNonce(key: string, expiresAt: number): Promise<boolean>;
+  /**
+   * Whether used nonces outlive the process (a file or a database). Where they do not (memory), the
+   * platform refuses calls signed before it started — else a request captured before a restart
+   * could be replayed after it.
+   */
+  readonly keepsNonces: boolean;
   /** Forgets a nonce before it expires (an in-flight claim, e.g. an Idempotency-Key, being released). */
   releaseNonce(key: string): Promise<void>;
 
@@ -109,7 +115,10 @@ export interface Store extends SupervisionStore {
   /** Resolves when the store answers (`/healthz`); rejects with `StoreUnavailable` when it does not. */
   ping(): Promise<void>;
 
-  /** Forgets everything but `key:*` meta — receipts already issued stay verifiable (POST /__mock/reset). */
+  /**
+   * Forgets everything but `key:*` meta — receipts already issued stay verifiable (POST /__mock/reset)
+   * — and the nonces: a reset must not make a captured request replayable.
+   */
   clear(): Promise<void>;
   close(): Promise<void>;
 

@@ -12,6 +12,40 @@ import { bearer, CLEAN, checkBody, mint, signed, start } from '../helpers.ts';
 // receipts, tampered tokens, traversal, huge bodies, broken Unicode, header injection.
 const code = async (res: Response) => Problem.parse(await res.json()).code;
 
+describe('a platform without a data dir keeps no nonces across a restart', () => {
+  it('refuses a call signed before it started, so a captured request cannot be replayed after a restart', async () => {
+    let server = await start();
+    const nonce = 'replay-after-restart-0001';
+    const timestamp = Date.now();
+    expect((await signed(server, 'POST', '/api/v1/checks', checkBody(), { nonce, timestamp })).status).toBe(201);
+    await server.close();
+    server = await start();
+    try {
+      const replayed = await signed(server, 'POST', '/api/v1/checks', checkBody(), { nonce, timestamp });
+      const body = Problem.parse(await replayed.json());
+      expect([replayed.status, body.code]).toEqual([401, 'SIGNATURE_EXPIRED']);
+      expect(body.message['zh-CN']).toMatch(/重新签名/);
+      // A call signed now goes through.
+      expect((await signed(server, 'POST', '/api/v1/checks', checkBody())).status).toBe(201);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a reset of the records keeps the nonces: a call captured before it is not replayable after it', async () => {
+    const server = await start();
+    try {
+      const nonce = 'replay-after-reset-0001';
+      expect((await signed(server, 'POST', '/api/v1/checks', checkBody(), { nonce })).status).toBe(201);
+      expect((await fetch(`${server.origin}/__mock/reset`, { method: 'POST' })).status).toBe(200);
+      const replayed = await signed(server, 'POST', '/api/v1/checks', checkBody(), { nonce });
+      expect([replayed.status, await code(replayed)]).toEqual([401, 'NONCE_REUSED']);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('attacks refused at the edge', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cc-attacks-'));
   let server: RunningServer;
@@ -84,6 +118,22 @@ describe('attacks refused at the edge', () => {
       expect(res.headers.get('set-cookie')).toBeNull();
       expect(await code(res)).toBe('VALIDATION_FAILED');
     }
+  });
+
+  it('right-to-left overrides and other bidi controls in names and free text are a 400 that says why (a name could be spoofed on screen)', async () => {
+    // U+202E makes "王建国\u202E司公限有" read as "王建国有限公司" on a clerk's screen (issue 37).
+    const spoofs = ['王建国\u202E司公限有', '\u2066苏州\u2069', '部门\u202A', '部门\u202D'];
+    for (const name of spoofs) {
+      const res = await signed(server, 'POST', '/api/v1/checks', checkBody({ ...CLEAN, name }));
+      expect(res.status, JSON.stringify(name)).toBe(400);
+      const body = Problem.parse(await res.json());
+      expect(body.errors?.map((e) => [e.pointer, e.code])).toEqual([['/subject/name', 'BIDI_CONTROLS']]);
+      expect(body.errors?.[0]?.message['zh-CN']).toMatch(/文字方向/);
+    }
+    const note = await signed(server, 'POST', '/api/v1/tokens', { department: '民政局\u2067', operator: 'window-01', matters: ['*'] });
+    expect([note.status, Problem.parse(await note.json()).errors?.[0]?.code]).toEqual([400, 'BIDI_CONTROLS']);
+    // Marks that only hint a direction (LRM, RLM) override nothing: kept.
+    expect((await signed(server, 'POST', '/api/v1/checks', checkBody({ ...CLEAN, name: '南京\u200E清源食品有限公司' }))).status).toBe(201);
   });
 
   it('CRLF in a request id or idempotency key never reaches a response header', async () => {
