@@ -101,6 +101,39 @@ describe('the validating, recording proxy and --replay', () => {
     }
   });
 
+  it("keeps no natural person's name in clear either: pseudonymised alike, so a replay still matches (issue 37, 7)", async () => {
+    const platform = await start();
+    const dir = tempDir();
+    const proxy = await serveFetch(createProxy({ upstream: platform.origin, recording: Recording.create(dir, platform.origin) }), 0);
+    const through = createClient({ baseUrl: `${proxy.origin}/api/v1`, ...APP });
+    // A person checked by name, and an organisation whose answer names its legal representative (王建国).
+    const person = { subject: { ...PERSON_DEBTOR, name: '李娜' }, matter: 'PROCUREMENT_SUPPLIER', context: CONTEXT };
+    const org = { subject: { idType: 'uscc' as const, id: '91320505MA1PC0Q10W' }, matter: 'PROCUREMENT_SUPPLIER', context: CONTEXT };
+    const live = [await through.check(person), await through.check(org)];
+    await proxy.close();
+    await platform.close();
+    const onDisk = readdirSync(dir)
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('\n');
+    expect(JSON.stringify(live)).toContain('王建国');
+    for (const name of ['李娜', '王建国']) expect(onDisk).not.toContain(name);
+    // Organisations' names are public register data: kept as they are.
+    expect(onDisk).toContain('苏州华信建材有限公司');
+
+    const served = await serveFetch(createReplay(dir).handler, 0);
+    try {
+      const offline = createClient({ baseUrl: `${served.origin}/api/v1`, ...APP });
+      const [again, orgAgain] = [await offline.check(person), await offline.check(org)];
+      expect(again.checkId).toBe(live[0]?.checkId);
+      // The name the request carried is put back; one it did not carry stays a pseudonym.
+      expect(again.subject.name).toBe('李娜');
+      expect(orgAgain.checkId).toBe(live[1]?.checkId);
+      expect(JSON.stringify(orgAgain)).not.toContain('王建国');
+    } finally {
+      await served.close();
+    }
+  });
+
   it('flags an upstream that breaks the contract (header and log), and answers 502 when the upstream is down', async () => {
     const broken = await startBroken('wrong-status');
     const violations: string[] = [];
