@@ -34,7 +34,8 @@ Usage: credit-check-mock [options]
   --control-origins L  web pages that may use /__mock/* besides the server's own (comma-separated
                      origins, e.g. http://127.0.0.1:5173); default none
   --allowed-hosts L  host names /__mock/* answers besides localhost, 127.0.0.1, ::1 and --host
-                     (DNS-rebinding guard); with an admin key and none given, any name
+                     (DNS-rebinding guard, with or without an admin key); bound to 0.0.0.0 or ::,
+                     this machine's addresses and host name answer too
   --access-log FILE  also append the access log to FILE (default: $CREDIT_CHECK_ACCESS_LOG)
   --webhook-retry-ms N     first webhook retry after about N ms, doubling (default 5000)
   --webhook-attempts N     attempts before a delivery is a dead letter (default 12)

@@ -3,7 +3,7 @@ import { lookup } from 'node:dns/promises';
 import { appendFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { hostname } from 'node:os';
+import { hostname, networkInterfaces } from 'node:os';
 import { API_BASE } from '@credit-check/sdk/contract';
 import { getRequestListener, type Http2Bindings, type HttpBindings } from '@hono/node-server';
 import { formatLog, type RequestLog } from '../http/app.ts';
@@ -137,7 +137,12 @@ const nodeCrypto: PlatformCrypto = {
 /** Every address of a name (A and AAAA), as the socket would try them. */
 const resolveAll = async (hostname: string): Promise<string[]> => (await lookup(hostname, { all: true })).map((a) => a.address);
 
-/** The host names `/__mock/*` answers (a page's own name re-pointed at 127.0.0.1 is not one of them). */
+/**
+ * The host names `/__mock/*` answers, with or without an admin key (a page's own name re-pointed at
+ * this server — DNS rebinding — is not one of them): the loopback names, the address it is bound
+ * to, `--allowed-hosts`, and — bound to every interface (0.0.0.0, ::) — this machine's own
+ * addresses and host name, so an operator's curl to the machine works without a flag.
+ */
 function controlHosts(bind: string, options: ServerOptions): (hostname: string) => boolean {
   const normal = (name: string) =>
     name
@@ -146,8 +151,11 @@ function controlHosts(bind: string, options: ServerOptions): (hostname: string) 
       .replace(/\.$/, '')
       .toLowerCase();
   const names = new Set(['localhost', '127.0.0.1', '::1', normal(bind), ...(options.allowedHosts ?? []).map(normal)]);
-  const keyed = Boolean(options.adminKey) && !options.allowedHosts?.length;
-  return (hostname) => keyed || names.has(hostname);
+  if (bind === '0.0.0.0' || bind === '::') {
+    names.add(normal(hostname()));
+    for (const address of Object.values(networkInterfaces()).flat()) if (address) names.add(normal(address.address));
+  }
+  return (hostname) => names.has(hostname);
 }
 
 /** 127.0.0.0/8, ::1 and localhost: a sandbox only this machine reaches. */

@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { hostname, networkInterfaces } from 'node:os';
 import { Check, Problem } from '@credit-check/sdk/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/node/server.ts';
@@ -110,5 +111,38 @@ describe('/__mock/* with an admin key keeps the origin rule', () => {
     expect((await raw(server, 'POST', '/__mock/reset', { ...auth, host, origin: 'http://evil.example' })).status).toBe(403);
     expect((await raw(server, 'POST', '/__mock/reset', { ...auth, host: 'evil.example' })).status).toBe(403);
     expect((await raw(server, 'POST', '/__mock/reset', { ...auth, host: 'sandbox.credit.example.gov.cn' })).status).toBe(200);
+  });
+});
+
+describe('/__mock/* with an admin key and no --allowed-hosts holds the Host rule too (issue 37)', () => {
+  const ADMIN = 'admin-key-for-the-shared-sandbox';
+  const auth = { authorization: `Bearer ${ADMIN}` };
+
+  it('on loopback: a rebound name is refused even with the key; the loopback names answer', async () => {
+    const server = await start({ adminKey: ADMIN });
+    try {
+      const port = new URL(server.origin).port;
+      const res = await raw(server, 'POST', '/__mock/reset', { ...auth, host: `evil.example:${port}` });
+      expect([res.status, Problem.parse(JSON.parse(res.body)).code]).toEqual([403, 'HOST_NOT_ALLOWED']);
+      expect((await raw(server, 'GET', '/__mock/scenario', { ...auth, host: `127.0.0.1:${port}` })).status).toBe(200);
+      expect((await raw(server, 'GET', '/__mock/scenario', { ...auth, host: `localhost:${port}` })).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('bound to every interface: the machine’s own addresses and host name answer, a foreign name does not', async () => {
+    const server = await start({ adminKey: ADMIN, host: '0.0.0.0' });
+    try {
+      const port = new URL(server.origin).port;
+      const own = Object.values(networkInterfaces())
+        .flat()
+        .find((a) => a?.family === 'IPv4' && !a.internal)?.address;
+      for (const name of [own, hostname()].filter(Boolean))
+        expect((await raw(server, 'GET', '/__mock/scenario', { ...auth, host: `${name}:${port}` })).status, name).toBe(200);
+      expect((await raw(server, 'POST', '/__mock/reset', { ...auth, host: `evil.example:${port}` })).status).toBe(403);
+    } finally {
+      await server.close();
+    }
   });
 });
