@@ -54,8 +54,10 @@ Usage: credit-check-mock [options]
   --rate-limit N     at most N requests per second per app (429 + Retry-After beyond); default none
   --workers N        N processes on one port (node:cluster) for a sandbox many vendors share; needs
                      --data-dir or --store (one store for all). Default 1
-  --apps FILE        several teams' apps, JSON [{ "appId", "appSecret" }, …] instead of the one sandbox
-                     app: each sees only its own checks, cases and statistics
+  --apps FILE        several teams' apps, JSON [{ "appId", "appSecret", "roles", "authorities" }, …]
+                     instead of the one sandbox app: each sees only its own checks, cases and
+                     statistics; roles "window" (default) and/or "authority" (decides objections
+                     and fulfilments of the 认定部门 in "authorities", "*" = the credit office)
   --quiet            no access log on stdout
   -h, --help         this help
 
@@ -179,7 +181,7 @@ export async function serve(argv: string[]): Promise<void> {
   Scenarios    ${server.origin}/__mock/scenarios   (demo matters: ${DEMO_MATTERS.join(', ')})
   Controls     ${server.origin}/__mock/*   ${adminKey ? 'need the admin key (Authorization: Bearer …)' : 'open (no admin key: loopback only)'}
   Health       ${server.origin}/healthz
-  ${values.apps ? `Apps         ${apps.map((a) => a.appId).join(', ')} (from ${values.apps}) sign` : `Sandbox app  appId=${app.appId} appSecret=${secretShown} signs`} with ${app.scheme ?? 'CC-HMAC-SHA256'}
+  ${values.apps ? `Apps         ${apps.map((a) => (a.roles?.includes('authority') ? `${a.appId} (authority: ${a.authorities?.join('、')})` : a.appId)).join(', ')} (from ${values.apps}) sign` : `Sandbox app  appId=${app.appId} appSecret=${secretShown} signs`} with ${app.scheme ?? 'CC-HMAC-SHA256'}
   Receipts     ${server.platform.jwks().keys[0]?.alg} (keys at ${server.apiBase}/keys)`);
 }
 

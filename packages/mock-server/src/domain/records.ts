@@ -89,6 +89,8 @@ export interface ObjectionRecord {
   filedAt: string;
   decidedAt: string | null;
   decisionNote: string | null;
+  /** The app that filed it (its filing is its own); absent for seeded objections and those filed before apps were recorded. */
+  appId?: string;
 }
 
 export interface InterviewRecord {

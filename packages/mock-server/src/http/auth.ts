@@ -1,6 +1,6 @@
 import { computeSignature, parseSignatureHeader, SIGNATURE_WINDOW_MS, timingSafeEqual } from '@credit-check/sdk/auth';
 import type { Endpoint } from '@credit-check/sdk/contract';
-import type { Principal } from '../auth/principal.ts';
+import { holdsRole, type Principal } from '../auth/principal.ts';
 import type { Platform } from '../platform/platform.ts';
 import { problem } from '../problems.ts';
 import { SIGNATURE_NONCE } from '../store/meta.ts';
@@ -90,7 +90,29 @@ export async function authenticate(platform: Platform, endpoint: Endpoint, reque
     throw problem('NONCE_REUSED', undefined, undefined, { headers: CHALLENGE });
   }
   if (!endpoint.callers.includes('app')) throw problem('FORBIDDEN');
-  return { kind: 'app', appId: app.appId };
+  const principal: Principal = {
+    kind: 'app',
+    appId: app.appId,
+    roles: app.roles ?? ['window'],
+    authorities: app.authorities ?? [],
+  };
+  if (endpoint.role && !holdsRole(principal, endpoint.role)) throw roleRequired(endpoint.role);
+  return principal;
+}
+
+/** The app lacks the role the endpoint needs, in words that say who may call it. */
+function roleRequired(role: 'window' | 'authority') {
+  return role === 'authority'
+    ? problem(
+        'ROLE_REQUIRED',
+        '该操作只能由名单的认定部门或信用办的应用进行（异议处理、履约认定），窗口和核查应用不能裁决',
+        "Only a listing authority's or the credit office's app may do this (the app lacks the 'authority' role)",
+      )
+    : problem(
+        'ROLE_REQUIRED',
+        '该操作只能由窗口或核查应用进行（核查、反馈、签发访问令牌），该应用未获此角色',
+        "Only a window or vendor app may do this (the app lacks the 'window' role)",
+      );
 }
 
 /** `/api/v1/x?y` of an absolute URL, without building a URL object. */

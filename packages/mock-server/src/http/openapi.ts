@@ -103,6 +103,8 @@ export function openApiDocument(): object {
         ? []
         : [...(e.callers.includes('app') ? [{ appSignature: [] }] : []), ...(e.callers.includes('token') ? [{ bearerToken: [] }] : [])],
       ...(e.scope ? { 'x-required-scopes': [e.scope] } : {}),
+      // The role an app must hold (ROLE_REQUIRED otherwise); described once on the signing scheme.
+      ...(e.role ? { 'x-required-role': e.role } : {}),
       parameters: [
         ...[...e.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: PATH_PARAMETER })),
         ...(e.query ? queryParameters(e.query) : []),
@@ -206,7 +208,7 @@ export function openApiDocument(): object {
           in: 'header',
           name: 'Authorization',
           description:
-            "Server to server: `CC-HMAC-SHA256 app=<appId>, ts=<unix ms>, nonce=<8–64 chars>, sig=<base64url HMAC-SHA256>` over `CC-HMAC-SHA256\\nMETHOD\\npath?query\\nts\\nnonce\\nhex(sha256(body))`. Timestamps ±5 min, nonces single-use. Under 国密 the app is set to `CC-HMAC-SM3`: the same with SM3 (GB/T 32905) for the body digest and the HMAC, and the scheme name in both places; the platform accepts only the app's scheme.",
+            "Server to server: `CC-HMAC-SHA256 app=<appId>, ts=<unix ms>, nonce=<8–64 chars>, sig=<base64url HMAC-SHA256>` over `CC-HMAC-SHA256\\nMETHOD\\npath?query\\nts\\nnonce\\nhex(sha256(body))`. Timestamps ±5 min, nonces single-use. Under 国密 the app is set to `CC-HMAC-SM3`: the same with SM3 (GB/T 32905) for the body digest and the HMAC, and the scheme name in both places; the platform accepts only the app's scheme. Each app holds roles: `window` (checks, responses, tokens, commitments, objections filed) and/or `authority` (a listing authority or the credit office: objection decisions and fulfilment, for the lists and matters it speaks for); an operation that needs one names it in x-required-role.",
         },
         bearerToken: {
           type: 'http',

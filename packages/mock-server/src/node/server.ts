@@ -10,7 +10,15 @@ import { formatLog, type RequestLog } from '../http/app.ts';
 import { RESET_HEADER } from '../http/faults.ts';
 import type { SharedChange, SharedChannel } from '../http/shared.ts';
 import { createMockPlatform, type MockPlatform } from '../index.ts';
-import { type App, type CryptoSuite, type PlatformCrypto, type PlatformOptions, SANDBOX_APP, SEED_DEFAULTS } from '../platform/options.ts';
+import {
+  APP_ROLES,
+  type App,
+  type CryptoSuite,
+  type PlatformCrypto,
+  type PlatformOptions,
+  SANDBOX_APP,
+  SEED_DEFAULTS,
+} from '../platform/options.ts';
 import type { Store } from '../store/store.ts';
 import { Deliverer, type DelivererOptions } from '../webhooks/deliverer.ts';
 import { checkDestination } from '../webhooks/destinations.ts';
@@ -116,6 +124,8 @@ export function sandboxApp(env: NodeJS.ProcessEnv = process.env, suite: CryptoSu
   return {
     appId: env.CREDIT_CHECK_APP_ID || SANDBOX_APP.appId,
     appSecret: env.CREDIT_CHECK_APP_SECRET || SANDBOX_APP.appSecret,
+    roles: APP_ROLES,
+    authorities: ['*'],
     ...(suite === 'gm' ? { scheme: 'CC-HMAC-SM3' as const } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import { randomId } from '@credit-check/sdk/auth';
 import type { Commitment, CommitmentSearchRequest, FulfilmentRequest, SignCommitmentRequest } from '@credit-check/sdk/contract';
-import { canSeePii, type Principal } from '../auth/principal.ts';
+import { canSeePii, type Principal, speaksFor } from '../auth/principal.ts';
 import { toleranceDeadlineProblem } from '../domain/commitments.ts';
 import { eligibility } from '../domain/eligibility.ts';
 import { type CommitmentRecord, type SubjectRecord, subjectKey } from '../domain/records.ts';
@@ -99,7 +99,13 @@ export async function recordFulfilment(
   const signed = await ctx.store.getCommitment(commitmentId);
   const seeded = ctx.seededCommitments.get(commitmentId);
   const record = signed ?? seeded;
-  if (!record) throw problem('NOT_FOUND', `承诺 ${commitmentId} 不存在`, `No commitment ${commitmentId}`);
+  // Whether a promise was kept is for the department that accepted on it — the matter's 审批部门 —
+  // or the credit office to say (000 一(一); 002 (一)), never a window: to another authority the
+  // commitment is not there.
+  const department = (record?.matterCode ? ctx.matters.get(record.matterCode)?.department : undefined) ?? record?.department;
+  if (!record || !speaksFor(principal, department ?? '信用办')) {
+    throw problem('NOT_FOUND', `承诺 ${commitmentId} 不存在`, `No commitment ${commitmentId}`);
+  }
   const recorded = async () => (signed ? signed.fulfilment : ((await ctx.store.getFulfilment(commitmentId)) ?? seeded?.fulfilment ?? null));
   const exists = (current: NonNullable<CommitmentRecord['fulfilment']> | null) =>
     current

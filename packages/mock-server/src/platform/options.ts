@@ -5,11 +5,27 @@ import type { KeyedMac } from '../auth/tokens.ts';
 import type { Store } from '../store/store.ts';
 import type { DestinationPolicy } from '../webhooks/policy.ts';
 
+/**
+ * What an app may change on the shared record (001 (十六); 002 (十九); 003 §五; 004 32): a `window`
+ * (a hall or a vendor's system) checks, records its response, files objections and signs
+ * commitments; an `authority` (a 认定部门, or the credit office 信用办) decides objections and records
+ * fulfilment for its own records. An app may hold both.
+ */
+export type AppRole = 'window' | 'authority';
+export const APP_ROLES: readonly AppRole[] = ['window', 'authority'];
+
 export interface App {
   appId: string;
   appSecret: string;
   /** The one request-signing scheme the platform accepts from this app (default `CC-HMAC-SHA256`). */
   scheme?: SignatureSchemeName;
+  /** Default `['window']`: least privilege. The sandbox app (no `--apps`) holds both. */
+  roles?: readonly AppRole[];
+  /**
+   * For an `authority`: the 认定部门 it speaks for, as the catalogue names them (`市场监督管理局`), or
+   * `'*'` for the credit office, which speaks for every authority.
+   */
+  authorities?: readonly string[];
 }
 
 /**
@@ -65,4 +81,10 @@ export interface PlatformCrypto {
 }
 
 /** The app every sandbox starts with (a shared secret anyone may read: the sandbox is not production). */
-export const SANDBOX_APP: App = { appId: 'sandbox-app', appSecret: 'sandbox-secret-change-me' };
+export const SANDBOX_APP: App = {
+  appId: 'sandbox-app',
+  appSecret: 'sandbox-secret-change-me',
+  // One app plays every part on a developer's sandbox: the window and the credit office.
+  roles: APP_ROLES,
+  authorities: ['*'],
+};

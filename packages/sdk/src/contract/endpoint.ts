@@ -16,6 +16,12 @@ export interface Endpoint {
   path: string;
   callers: readonly Caller[];
   scope?: TokenScope;
+  /**
+   * The role an app must hold (tokens act for a window): `window` — checks and what a counter records;
+   * `authority` — what only a listing authority (认定部门) or the credit office decides (objections,
+   * fulfilment). Absent: any app.
+   */
+  role?: 'window' | 'authority';
   body?: z.ZodMiniType;
   query?: z.ZodMiniType;
   response: z.ZodMiniType;

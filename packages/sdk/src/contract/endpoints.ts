@@ -30,6 +30,7 @@ export const createCheck = /*@__PURE__*/ endpoint({
   scope: 'checks:write',
   body: CheckRequest,
   response: Check,
+  role: 'window',
   status: 201,
 });
 
@@ -39,6 +40,7 @@ export const createCheckBatch = /*@__PURE__*/ endpoint({
   callers: ['app'],
   body: BatchCheckRequest,
   response: BatchResult,
+  role: 'window',
   status: 200,
 });
 
@@ -58,6 +60,7 @@ export const createFeedback = /*@__PURE__*/ endpoint({
   scope: 'feedback:write',
   body: FeedbackRequest,
   response: Feedback,
+  role: 'window',
   status: 201,
 });
 
@@ -114,6 +117,7 @@ export const signCommitment = /*@__PURE__*/ endpoint({
   scope: 'commitments:write',
   body: SignCommitmentRequest,
   response: Commitment,
+  role: 'window',
   status: 201,
 });
 
@@ -133,6 +137,7 @@ export const recordFulfilment = /*@__PURE__*/ endpoint({
   callers: ['app'],
   body: FulfilmentRequest,
   response: Commitment,
+  role: 'authority',
   status: 200,
 });
 
@@ -143,6 +148,7 @@ export const createObjection = /*@__PURE__*/ endpoint({
   scope: 'objections:write',
   body: ObjectionRequest,
   response: Objection,
+  role: 'window',
   status: 201,
 });
 
@@ -161,6 +167,7 @@ export const decideObjection = /*@__PURE__*/ endpoint({
   callers: ['app'],
   body: ObjectionDecisionRequest,
   response: Objection,
+  role: 'authority',
   status: 200,
 });
 
@@ -170,6 +177,7 @@ export const createToken = /*@__PURE__*/ endpoint({
   callers: ['app'],
   body: TokenRequest,
   response: TokenResponse,
+  role: 'window',
   status: 201,
 });
 

@@ -18,6 +18,7 @@ export const PROBLEMS = {
   TOKEN_INVALID: [401, 'Invalid token', '访问令牌无效'],
   TOKEN_EXPIRED: [401, 'Token expired', '访问令牌已过期'],
   FORBIDDEN: [403, 'Not allowed for this caller', '当前调用方无权执行此操作'],
+  ROLE_REQUIRED: [403, 'The app lacks the role this needs (window or authority)', '该应用没有执行此操作的角色'],
   SCOPE_MISSING: [403, 'Token scope does not allow this', '访问令牌的权限范围不包含此操作'],
   SCOPE_MATTER: [403, 'Token not valid for this matter', '访问令牌不适用于该事项'],
   SCOPE_DEPARTMENT: [403, 'Token not valid for this department', '访问令牌不适用于该部门'],
