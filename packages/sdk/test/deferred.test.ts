@@ -131,4 +131,25 @@ describe('settleDeferred: the backend’s 补查 of an application accepted duri
     expect((await failure(settleDeferred(client.connection, future))).fieldErrors[0]?.pointer).toBe('/context/deferred/at');
     expect((await client.getCoverage()).deferred).toBe(1);
   });
+
+  it('is refused once the matter’s 补查 window has passed (the catalogue says how long), in words a clerk can act on', async () => {
+    const client = createClient({ baseUrl: BASE, ...APP, cache: false });
+    const { matters } = await client.listMatters();
+    const window = matters.find((m) => m.code === 'PROCUREMENT_SUPPLIER')?.deferralWindowHours;
+    expect(window).toBe(24);
+    // Forbidden matters state no window.
+    expect(matters.find((m) => m.code === 'FOOD_BUSINESS_LICENCE')?.deferralWindowHours).toBeUndefined();
+    for (const at of [new Date(Date.now() - 25 * 3_600_000).toISOString(), '2023-01-01T00:00:00Z']) {
+      const old = application({ deferralId: `dfr_old_${at.slice(0, 4)}`, subject: CLEAN });
+      old.context.deferred.at = at;
+      const refused = await failure(settleDeferred(client.connection, old));
+      expect([refused.status, refused.problemCode]).toEqual([422, 'DEFERRAL_EXPIRED']);
+      expect(refused.messageZh).toMatch(/24 ?小时/);
+      expect(refused.messageZh).toMatch(/人工核查/);
+      expect(refused.message).toMatch(/24 hours/);
+    }
+    const inTime = application({ deferralId: 'dfr_in_time', subject: CLEAN });
+    inTime.context.deferred.at = new Date(Date.now() - 23 * 3_600_000).toISOString();
+    expect((await settleDeferred(client.connection, inTime)).check.context.deferred).toBeDefined();
+  });
 });

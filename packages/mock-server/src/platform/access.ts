@@ -1,4 +1,4 @@
-import type { Check, CheckContext, Feedback, Matter } from '@credit-check/sdk/contract';
+import { type Check, type CheckContext, DEFAULT_DEFERRAL_WINDOW_HOURS, type Feedback, type Matter } from '@credit-check/sdk/contract';
 import { canSeePii, type Principal } from '../auth/principal.ts';
 import { problem } from '../problems.ts';
 import type { PlatformContext } from './context.ts';
@@ -54,7 +54,26 @@ export function allowDeferral(principal: Principal, matter: Matter, context: Che
       `Matter "${matter.code}" does not allow accepting before the check`,
     );
   }
-  // A deferral is in the past: the window accepted, then the 补查 arrives (5 minutes of clock skew).
+  // A deferral is in the past: the window accepted, then the 补查 arrives (5 minutes of clock skew) —
+  // but not long past: a 先行受理 older than the matter's 补查 window is no longer checked after
+  // the fact; the application goes to a person (its file is then read by hand, not by this check).
+  const hours = matter.deferralWindowHours ?? DEFAULT_DEFERRAL_WINDOW_HOURS;
+  if (Date.parse(deferred.at) < now - hours * 3_600_000) {
+    throw problem(
+      'DEFERRAL_EXPIRED',
+      `先行受理已超过${hours}小时的补查时限，平台不再事后补查：请对该申请进行人工核查，再按核查结果处理`,
+      `The deferral (${deferred.at}) is older than the ${hours} hours the matter allows for its check: check the application by hand`,
+      {
+        errors: [
+          {
+            pointer: '/context/deferred/at',
+            code: 'DEFERRAL_EXPIRED',
+            message: { 'zh-CN': `先行受理时间早于${hours}小时前`, en: `The deferral is more than ${hours} hours old` },
+          },
+        ],
+      },
+    );
+  }
   if (Date.parse(deferred.at) > now + 300_000) {
     throw problem('VALIDATION_FAILED', '先行受理时间不能晚于当前时间', 'context.deferred.at is in the future', {
       errors: [

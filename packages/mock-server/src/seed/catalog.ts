@@ -1,4 +1,4 @@
-import type { ListDefinition, Matter, Measure } from '@credit-check/sdk/contract';
+import { DEFAULT_DEFERRAL_WINDOW_HOURS, type ListDefinition, type Matter, type Measure } from '@credit-check/sdk/contract';
 import type { Catalog } from '../domain/records.ts';
 import { GRADE_SCALES, SUPERVISION_TIERS } from './grades.ts';
 
@@ -38,6 +38,7 @@ export const MATTERS: Matter[] = [
     informedCommitment: true,
     toleranceAcceptance: false,
     deferral: 'allowed',
+    deferralWindowHours: DEFAULT_DEFERRAL_WINDOW_HOURS,
     commitmentText: commitmentText('政府采购供应商资格审查', '参加政府采购活动前三年内在经营活动中没有重大违法记录；'),
   },
   {
@@ -47,6 +48,7 @@ export const MATTERS: Matter[] = [
     informedCommitment: false,
     toleranceAcceptance: false,
     deferral: 'allowed',
+    deferralWindowHours: DEFAULT_DEFERRAL_WINDOW_HOURS,
     commitmentText: null,
   },
   {
@@ -56,6 +58,7 @@ export const MATTERS: Matter[] = [
     informedCommitment: true,
     toleranceAcceptance: true,
     deferral: 'allowed',
+    deferralWindowHours: DEFAULT_DEFERRAL_WINDOW_HOURS,
     commitmentText: commitmentText('企业设立登记', '拟任法定代表人不属于失信被执行人等限制任职的人员；'),
   },
   {
@@ -74,6 +77,7 @@ export const MATTERS: Matter[] = [
     informedCommitment: true,
     toleranceAcceptance: false,
     deferral: 'allowed',
+    deferralWindowHours: DEFAULT_DEFERRAL_WINDOW_HOURS,
     commitmentText: commitmentText('养老机构备案', '养老服务设施符合消防、卫生与健康、环境保护、食品药品、建筑、设施设备标准；'),
   },
 ];

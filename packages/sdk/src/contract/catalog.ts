@@ -20,10 +20,19 @@ export const Matter = /* @__PURE__ */ z.object({
    * (e.g. 市场禁入, 003 §六).
    */
   deferral: z.enum(['allowed', 'forbidden']),
+  /**
+   * The 补查 window where deferral is allowed: a 补查 whose 先行受理 is older than this many hours is
+   * refused (`DEFERRAL_EXPIRED`) and the application is checked by hand. Absent from platforms that
+   * do not state one; `DEFAULT_DEFERRAL_WINDOW_HOURS` then.
+   */
+  deferralWindowHours: z.optional(z.number().check(z.int(), z.gte(1), z.lte(720))),
   /** The standard commitment text (格式规范的信用承诺书, 004 1), versioned. */
   commitmentText: z.nullable(z.object({ version: Code, title: Label, body: Prose })),
 });
 export type Matter = z.infer<typeof Matter>;
+
+/** The 补查 window a matter that allows deferral has when its platform states none (hours). */
+export const DEFAULT_DEFERRAL_WINDOW_HOURS = 24;
 
 export const MatterList = /* @__PURE__ */ z.object({ matters: listOf(Matter, 10_000) });
 export const MeasureList = /* @__PURE__ */ z.object({ measures: listOf(Measure, 10_000) });

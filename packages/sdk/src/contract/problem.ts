@@ -24,6 +24,7 @@ export const PROBLEMS = {
   SCOPE_DEPARTMENT: [403, 'Token not valid for this department', '访问令牌不适用于该部门'],
   SCOPE_OPERATOR: [403, 'Token issued to another operator', '访问令牌属于其他经办人'],
   DEFERRAL_FORBIDDEN: [403, 'The matter does not allow deferred checks', '该事项不允许先行受理、事后补查'],
+  DEFERRAL_EXPIRED: [422, 'The deferral is older than the matter’s 补查 window', '先行受理已超过补查时限'],
   ORIGIN_NOT_ALLOWED: [403, 'Requests from this web page are not allowed here', '不接受来自该网页的请求'],
   HOST_NOT_ALLOWED: [403, 'Requests addressed to this host name are not allowed here', '不接受发往该主机名的请求'],
   NOT_FOUND: [404, 'Not found', '资源不存在'],

@@ -33,6 +33,7 @@ export const en: Strings = {
     FORBIDDEN: 'Your account may not do this; ask your administrator.',
     UNKNOWN_MATTER: 'This matter is not registered with the platform; ask your administrator.',
     DEFERRAL_FORBIDDEN: 'This matter may not be accepted before its check; wait for the platform.',
+    DEFERRAL_EXPIRED: 'The deferral is past its checking window: check this application by hand, then act on the result.',
     OUTCOME_NOT_PERMITTED: 'That outcome is not allowed for this result; choose another.',
     FEEDBACK_EXISTS: 'A different outcome is already recorded for this check; it cannot be changed.',
     NOT_FOUND: 'The platform does not know this check; check again.',

@@ -35,6 +35,7 @@ export const zh = {
     FORBIDDEN: '当前账号无权进行此操作，请联系系统管理员。',
     UNKNOWN_MATTER: '本事项未在信用平台登记，请联系系统管理员核对事项设置。',
     DEFERRAL_FORBIDDEN: '本事项不允许先行受理，请待信用平台恢复后办理。',
+    DEFERRAL_EXPIRED: '先行受理已超过补查时限，信用平台不再事后补查：请对该申请人工核查，再按核查结果处理。',
     OUTCOME_NOT_PERMITTED: '所选处理结果不符合本次核查结论，请重新选择。',
     FEEDBACK_EXISTS: '本次核查已记录了不同的处理结果，不能更改。',
     NOT_FOUND: '信用平台找不到这条核查记录，请重新核查。',

@@ -225,6 +225,27 @@ describe('outage="defer": 先行受理，事后补查', () => {
     expect(recorded(applicationId)).to.equal(1);
   });
 
+  it('a 补查 past the matter’s window (an outage of more than a day) comes back as a notice to check by hand, in plain words', async () => {
+    const { el, input, applicationId } = await setup();
+    await outageError(el, input);
+    const { deferralId } = await el.defer({ code: 'network-failure', text: '专线中断' });
+    // The outage lasts past the 24 hours the catalogue gives PROCUREMENT_SUPPLIER for its 补查.
+    await mock.platform.advanceClock(25 * 3_600_000);
+    try {
+      mock.faults.clear();
+      const notice = () => el.shadowRoot?.querySelector(`[data-deferral="${deferralId}"]`);
+      await waitUntil(() => notice(), 'the notice of the refused 补查', { timeout: 15_000 });
+      const said = notice()?.textContent ?? '';
+      expect(said).to.contain('超过补查时限');
+      expect(said).to.contain('人工核查');
+      expect(said).to.contain(applicationId);
+      expect(said).not.to.match(/DEFERRAL_EXPIRED|422|checks:defer/);
+      expect(recorded(applicationId)).to.equal(0);
+    } finally {
+      await mock.platform.advanceClock(-25 * 3_600_000);
+    }
+  });
+
   it('an element removed while 应急 mode was loading never speaks for the page: the next one sends the 补查', async () => {
     // The page's first counter is gone before its 应急 chunk arrived (a tab switch, a re-render); its
     // token is one the platform refuses. It used to attach to the sender anyway, never to detach,

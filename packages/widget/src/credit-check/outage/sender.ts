@@ -9,6 +9,7 @@ import {
   sendFeedback,
 } from '@credit-check/sdk';
 import type { SubjectRef } from '@credit-check/sdk/contract';
+import { failureText } from '../messages.ts';
 import { backoff, type DeferredRecord, type QueuedFeedback, type SettledNotice } from './records.ts';
 import * as vault from './vault.ts';
 
@@ -267,9 +268,11 @@ export class DeferredSender {
       this.refused = true;
       return;
     }
+    // In the staff's words from the one table (a 补查 past its window: check by hand), never the
+    // platform's own message, which may name scopes or fields.
     await this.fail(r, from, e?.problemCode ?? e?.code ?? 'ERROR', {
-      'zh-CN': e?.messageZh ?? e?.message ?? String(error),
-      en: e?.message ?? String(error),
+      'zh-CN': failureText(error, 'zh-CN').text,
+      en: failureText(error, 'en').text,
     });
   }
 
