@@ -11,7 +11,9 @@ describe('信用提醒: a pushed alert end to end (定向推送, 003 §六; 事�
     await page.waitForSelector('credit-alerts >> text=暂无推送');
 
     // The window approves the company on 告知承诺 with the same token the page uses.
-    const session = (await (await fetch(`${env.demo.url}backend/session`, { method: 'POST' })).json()) as {
+    const session = (await (
+      await fetch(`${env.demo.url}backend/session`, { method: 'POST', headers: { origin: new URL(env.demo.url).origin } })
+    ).json()) as {
       token: string;
       endpoint: string;
     };

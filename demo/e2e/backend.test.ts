@@ -23,7 +23,11 @@ async function checkOf(id: string, matter = 'FOOD_BUSINESS_LICENCE') {
 async function submit(fields: Record<string, string>) {
   const form = new FormData();
   for (const [k, v] of Object.entries({ applicationId: APPLICATION, matter: 'FOOD_BUSINESS_LICENCE', ...fields })) form.append(k, v);
-  const res = await fetch(`${env.demo.url}backend/applications`, { method: 'POST', body: form });
+  const res = await fetch(`${env.demo.url}backend/applications`, {
+    method: 'POST',
+    body: form,
+    headers: { origin: new URL(env.demo.url).origin },
+  });
   return {
     status: res.status,
     body: (await res.json()) as { approved: boolean; concluded: boolean; decisions: { code: string; message: string }[] },

@@ -55,7 +55,11 @@ describe('the approval hall on --crypto gm', () => {
     })) {
       form.append(k, v);
     }
-    const res = await fetch(`${env.demo.url}backend/applications`, { method: 'POST', body: form });
+    const res = await fetch(`${env.demo.url}backend/applications`, {
+      method: 'POST',
+      body: form,
+      headers: { origin: new URL(env.demo.url).origin },
+    });
     expect(res.status).toBe(422);
     expect(((await res.json()) as { decisions: { code: string }[] }).decisions[0]?.code).toBe('RECEIPT_SIGNATURE');
     const downgraded = createClient({

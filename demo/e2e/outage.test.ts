@@ -180,7 +180,11 @@ describe('the outage drill', () => {
       }),
     }))
       form.append(k, v);
-    const res = await fetch(`${env.demo.url}backend/applications`, { method: 'POST', body: form });
+    const res = await fetch(`${env.demo.url}backend/applications`, {
+      method: 'POST',
+      body: form,
+      headers: { origin: new URL(env.demo.url).origin },
+    });
     const body = (await res.json()) as { approved: boolean; decisions: { code: string }[] };
     // 食品经营许可 is bound by a 市场禁入 measure: no 先行受理, whatever the browser says.
     expect(res.status).toBe(422);
@@ -188,7 +192,11 @@ describe('the outage drill', () => {
     const mismatch = new FormData();
     for (const [k, v] of form) mismatch.append(k, v);
     mismatch.set('matter', 'PROCUREMENT_SUPPLIER');
-    const res2 = await fetch(`${env.demo.url}backend/applications`, { method: 'POST', body: mismatch });
+    const res2 = await fetch(`${env.demo.url}backend/applications`, {
+      method: 'POST',
+      body: mismatch,
+      headers: { origin: new URL(env.demo.url).origin },
+    });
     expect(((await res2.json()) as { decisions: { code: string }[] }).decisions[0]?.code).toBe('DEFER_INVALID');
   });
 });

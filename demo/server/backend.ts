@@ -1,10 +1,11 @@
 import { CreditCheckError, createClient, type Jwks, verifyReceipt } from '@credit-check/sdk';
 import type { SignatureAlgorithm } from '@credit-check/sdk/auth';
 import { DEFAULT_TOKEN_SCOPES } from '@credit-check/sdk/contract';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { PushedAlerts } from './alerts.ts';
 import { type Decision, PATH_WORD, pathOf, responseDecision } from './decisions.ts';
 import { DeferredApplications } from './deferred.ts';
+import { hostGuard, sameOriginGuard } from './guards.ts';
 
 /**
  * The host system's backend — the integration example for vendors. It holds the app secret (the
@@ -28,7 +29,12 @@ export interface BackendOptions {
    * true the widget token carries `checks:defer` (default true in the demo).
    */
   mayDefer?: boolean;
-  /** Only for the all-in-browser sandbox build (the secret is the public sandbox one). */
+  /**
+   * The host names this backend answers to (DNS-rebinding guard; see `guards.ts`). Default: the
+   * loopback names. `'any'` only for the all-in-browser sandbox.
+   */
+  hosts?: readonly string[] | 'any';
+  /** Only for the all-in-browser sandbox build (the secret is the public sandbox one; no CSRF guard: see `guards.ts`). */
   dangerouslyAllowBrowser?: boolean;
   fetch?: typeof fetch;
 }
@@ -62,6 +68,11 @@ export function createBackend(options: BackendOptions) {
   };
 
   const app = new Hono().basePath('/backend');
+  // First, on every route: answer only our own names (DNS rebinding), and take state-changing
+  // requests only from our own pages (CSRF) — else any page a clerk visits acts with our app secret.
+  const refuse = (c: Context, code: string, message: string) => c.json({ approved: false, code, message }, 403);
+  app.use('*', hostGuard(options.hosts ?? ['localhost', '127.0.0.1', '::1'], refuse));
+  if (!options.dangerouslyAllowBrowser) app.use('*', sameOriginGuard(refuse));
   const mayDefer = options.mayDefer ?? true;
   const deferred = new DeferredApplications(platform);
   const alerts = new PushedAlerts(platform, options.department);

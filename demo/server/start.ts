@@ -57,6 +57,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     ...(suite === 'gm' ? { signature: (await import('@credit-check/sdk/gm')).HMAC_SM3 } : {}),
     department: '苏州市政务服务中心',
     operator: 'window-01',
+    // The names the hall is served under: the bound address and the loopback names.
+    hosts: [host, 'localhost', '127.0.0.1', '::1'],
   });
   let site: ReturnType<typeof siteApp>;
   try {

@@ -15,6 +15,8 @@ const backend = createBackend({
   department: '苏州市政务服务中心',
   operator: 'window-01',
   dangerouslyAllowBrowser: true,
+  // The backend runs in this page behind its own service worker: no network name to rebind.
+  hosts: 'any',
 });
 const worker = setupWorker(
   ...mock.handlers,
