@@ -1,5 +1,13 @@
 import type { TokenScope } from '@credit-check/sdk/contract';
-import type { AppRole } from '../platform/options.ts';
+
+/**
+ * What an app may change on the shared record (001 (十六); 002 (十九); 003 §五; 004 32): a `window`
+ * (a hall or a vendor's system) checks, records its response, files objections and signs
+ * commitments; an `authority` (a 认定部门, or the credit office 信用办) decides objections and records
+ * fulfilment for its own records. An app may hold both.
+ */
+export type AppRole = 'window' | 'authority';
+export const APP_ROLES: readonly AppRole[] = ['window', 'authority'];
 
 /**
  * Who is calling: a host backend with the app secret, or a browser widget with a scoped token. An

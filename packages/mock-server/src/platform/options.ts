@@ -1,18 +1,12 @@
 import type { SignatureSchemeName } from '@credit-check/sdk/auth';
 import type { Ed25519Signer } from '@credit-check/sdk/receipts';
+import { APP_ROLES, type AppRole } from '../auth/principal.ts';
 import type { NativeSm3 } from '../auth/signatures.ts';
 import type { KeyedMac } from '../auth/tokens.ts';
 import type { Store } from '../store/store.ts';
 import type { DestinationPolicy } from '../webhooks/policy.ts';
 
-/**
- * What an app may change on the shared record (001 (十六); 002 (十九); 003 §五; 004 32): a `window`
- * (a hall or a vendor's system) checks, records its response, files objections and signs
- * commitments; an `authority` (a 认定部门, or the credit office 信用办) decides objections and records
- * fulfilment for its own records. An app may hold both.
- */
-export type AppRole = 'window' | 'authority';
-export const APP_ROLES: readonly AppRole[] = ['window', 'authority'];
+export { APP_ROLES, type AppRole };
 
 export interface App {
   appId: string;
