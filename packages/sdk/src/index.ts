@@ -30,6 +30,7 @@ export {
 export type { CallOptions, ClientOptions, RetryOptions, TokenLike } from './client/options.ts';
 export { redact } from './client/redact.ts';
 export { tokenClaims } from './client/token-claims.ts';
+export { type SignedWidgetToken, signWidgetToken, type WidgetTokenCredentials } from './client/widget-token.ts';
 export type {
   Ack,
   AckInput,
@@ -73,6 +74,7 @@ export type {
   TokenClaims,
   TokenResponse,
   Verdict,
+  WidgetTokenInput,
 } from './contract/index.ts';
 export { API_BASE, BATCH_MAX } from './contract/index.ts';
 export * from './identifiers/index.ts';

@@ -1,4 +1,16 @@
-import { fromBase64Url, randomId, subtle, timingSafeEqual, toBase64Url, utf8 } from '@credit-check/sdk/auth';
+import {
+  fromBase64Url,
+  HMAC_SHA256,
+  randomId,
+  type SignatureAlgorithm,
+  subtle,
+  timingSafeEqual,
+  toBase64Url,
+  utf8,
+  WIDGET_TOKEN_PREFIX,
+  widgetTokenKid,
+  widgetTokenMac,
+} from '@credit-check/sdk/auth';
 import { TokenScope } from '@credit-check/sdk/contract';
 import * as z from 'zod/mini';
 import { problem } from '../problems.ts';
@@ -16,6 +28,8 @@ export type KeyedMac = (key: Uint8Array) => (data: Uint8Array) => Uint8Array | P
 export interface TokenApp {
   appId: string;
   appSecret: string;
+  /** Tokens act for a window: an app whose roles leave `window` out has none (absent: a window). */
+  roles?: readonly string[];
 }
 
 /**
@@ -35,6 +49,13 @@ const MintedClaims = z.strictObject({
 });
 type Claims = z.infer<typeof MintedClaims>;
 
+/** The claims of a token the backend signed offline: the same, and the matters it says allow 先行受理. */
+const SignedClaims = z.strictObject({
+  ...MintedClaims.shape,
+  kid: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/)),
+  dfr: z.optional(z.array(z.string().check(z.maxLength(40))).check(z.maxLength(1000))),
+});
+
 type TokenPrincipal = Extract<Principal, { kind: 'token' }>;
 
 interface AppKey {
@@ -45,12 +66,15 @@ interface AppKey {
 const invalid = (zh: string, en: string) => problem('TOKEN_INVALID', zh, en);
 
 /**
- * Browser tokens: `cct_<claims>.<MAC>`, stateless. The MAC key is the platform's own token key
+ * Browser tokens, stateless, of two kinds. `cct_<claims>.<MAC>`, minted here (POST /tokens): The MAC key is the platform's own token key
  * (random, kept in the store or given by `--token-key-file`), never derived from an app's secret
  * alone: an app that knows its own secret cannot mint another app's token. Each app gets its own
  * key, HMAC(token key, app id ‖ app secret), named in the token by `kid`; a token is verified
  * against the app it names, so rotating an app's secret revokes exactly its tokens. Lifetimes are
- * capped (`exp` required, ≤ 1 h after `iat`, `iat` not in the future).
+ * capped (`exp` required, ≤ 1 h after `iat`, `iat` not in the future). `cca_<claims>.<MAC>`, signed
+ * offline by the app's backend (`signWidgetToken` in the SDK, for a counter that opens while the
+ * platform is down): the app's own request scheme under its secret, verified here with the same
+ * caps; rotating the secret revokes them too. Either kind acts for a window only.
  */
 export class TokenAuthority {
   private readonly keys = new Map<string, Promise<AppKey>>();
@@ -60,11 +84,20 @@ export class TokenAuthority {
   /** Verified tokens (the MAC is the hot path of every widget call); claims are re-checked against the clock each time. */
   private readonly cache = new Map<string, TokenPrincipal>();
 
-  constructor(options: { key: Uint8Array; apps: readonly TokenApp[]; mac?: KeyedMac }) {
+  /** The app's request-signing scheme: tokens it signs offline use the same MAC (HMAC-SM3 under 国密). */
+  private readonly algorithmOf: (app: TokenApp) => SignatureAlgorithm;
+
+  constructor(options: {
+    key: Uint8Array;
+    apps: readonly TokenApp[];
+    mac?: KeyedMac;
+    algorithmOf?: (app: TokenApp) => SignatureAlgorithm;
+  }) {
     if (options.key.length < 32) throw new Error('the token key must be at least 32 bytes');
     this.apps = new Map(options.apps.map((a) => [a.appId, a]));
     this.hmac = options.mac ?? webCryptoHmac;
     this.platformMac = this.hmac(options.key);
+    this.algorithmOf = options.algorithmOf ?? (() => HMAC_SHA256);
   }
 
   /** The app's token key and its id, derived once: HMAC(token key, "cct-app" ‖ id ‖ secret). */
@@ -135,24 +168,36 @@ export class TokenAuthority {
   }
 
   private async check(token: string, now: number): Promise<TokenPrincipal> {
-    const match = /^cct_([A-Za-z0-9_-]{1,4096})\.([A-Za-z0-9_-]{16,128})$/.exec(token);
+    const match = /^(cct|cca)_([A-Za-z0-9_-]{1,16384})\.([A-Za-z0-9_-]{16,128})$/.exec(token);
     if (!match) throw invalid('访问令牌格式不正确', 'Malformed token');
-    const [, payload, signature] = match as unknown as [string, string, string];
+    const [, kind, payload, signature] = match as unknown as [string, 'cct' | 'cca', string, string];
     let parsed: unknown;
     try {
       parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(fromBase64Url(payload)));
     } catch {
       throw invalid('访问令牌内容无法解析', 'Token claims are unreadable');
     }
-    const result = MintedClaims.safeParse(parsed);
+    const result = (kind === 'cca' ? SignedClaims : MintedClaims).safeParse(parsed);
     if (!result.success) throw invalid('访问令牌内容不完整或格式不正确', 'Token claims are incomplete or malformed');
     const claims = result.data;
     const app = this.apps.get(claims.app);
     if (!app) throw invalid('访问令牌所属的应用不存在', 'The token names an unknown app');
-    const key = await this.appKey(app);
+    if (app.roles && !app.roles.includes('window')) {
+      throw invalid('该应用不是窗口应用，不能使用访问令牌', 'The app lacks the window role: it has no widget tokens');
+    }
+    // Minted here: the app's key under the platform's token key. Signed offline by the backend
+    // (`cca_`, `signWidgetToken`): the app's own request scheme under its secret.
+    let expected: string;
+    let kid: string;
+    if (kind === 'cca') {
+      const algorithm = this.algorithmOf(app);
+      [expected, kid] = await Promise.all([widgetTokenMac(app.appSecret, payload, algorithm), widgetTokenKid(app.appSecret, algorithm)]);
+    } else {
+      const key = await this.appKey(app);
+      [expected, kid] = [toBase64Url(await key.mac(utf8.encode(payload))), key.kid];
+    }
     // Same work for a wrong kid and a wrong MAC: neither tells an attacker which part was wrong.
-    const expected = toBase64Url(await key.mac(utf8.encode(payload)));
-    if (!timingSafeEqual(expected, signature) || !timingSafeEqual(key.kid, claims.kid)) {
+    if (!timingSafeEqual(expected, signature) || !timingSafeEqual(kid, claims.kid)) {
       throw invalid(
         '访问令牌签名无效，或应用凭据已轮换，请重新获取',
         'Token signature does not verify (or the app credentials were rotated)',

@@ -115,6 +115,7 @@ export class Platform implements PlatformContext {
     platform.tokens = new TokenAuthority({
       key: await tokenKey(platform.store, options.tokenKey),
       apps: platform.apps,
+      algorithmOf: (app) => platform.signatureAlgorithm(app as App),
       ...(sm3Mac(platform.sm3) ?? (options.natives?.hmacSha256 ? { mac: options.natives.hmacSha256 } : {})),
     });
     platform.signatures = await signatureAlgorithms(

@@ -14,3 +14,4 @@ export {
   type SignatureSchemeName,
   timingSafeEqual,
 } from './signature.ts';
+export { WIDGET_TOKEN_PREFIX, widgetTokenKid, widgetTokenMac } from './widget-token.ts';

@@ -7,11 +7,12 @@ import type { ObjectionDecisionInput, ObjectionInput } from '../contract/objecti
 import type { ProfileInput } from '../contract/profiles.ts';
 import type { CoverageQuery } from '../contract/stats.ts';
 import type { DeliveryStatus, RotateSecretRequest, SubscriptionInput } from '../contract/subscriptions.ts';
-import type { TokenInput } from '../contract/tokens.ts';
+import type { TokenInput, WidgetTokenInput } from '../contract/tokens.ts';
 import { Connection } from './connection.ts';
 import * as e from './events.ts';
 import * as m from './methods.ts';
 import type { CallOptions, ClientOptions } from './options.ts';
+import { signWidgetToken } from './widget-token.ts';
 
 /**
  * A client with a method per platform endpoint. For bundle-size-critical pages, use
@@ -40,6 +41,8 @@ export function createClient(options: ClientOptions) {
     decideObjection: (objectionId: string, input: ObjectionDecisionInput, opts?: CallOptions) =>
       m.decideObjection(c, objectionId, input, opts),
     mintToken: (input: TokenInput, opts?: CallOptions) => m.mintToken(c, input, opts),
+    /** Signs a widget token here, offline, with this client's app credentials (no round trip: works while the platform is down). */
+    signWidgetToken: (input: WidgetTokenInput) => signWidgetToken(options, input),
     getKeys: (opts?: CallOptions) => m.getKeys(c, opts),
     getCoverage: (query?: Partial<CoverageQuery>, opts?: CallOptions) => m.getCoverage(c, query, opts),
     /** 定向推送 pull feed, one page. */

@@ -42,6 +42,18 @@ export const TokenRequest = /* @__PURE__ */ z.strictObject({
 export type TokenInput = z.input<typeof TokenRequest>;
 export type TokenRequest = z.infer<typeof TokenRequest>;
 
+/**
+ * A widget token the host backend signs itself, offline (`signWidgetToken`): the same claims as
+ * POST /tokens, plus the matters whose catalogue 应急 policy allows 先行受理 as the backend last read
+ * them — so a page opened while the platform is already down still knows where it may defer.
+ */
+export const WidgetTokenRequest = /* @__PURE__ */ z.strictObject({
+  ...TokenRequest.shape,
+  /** Matter codes whose catalogue policy (`deferral: "allowed"`) the backend last read; the rest count as forbidden. */
+  deferrals: z.optional(/* @__PURE__ */ z.array(MatterCode).check(z.maxLength(1000))),
+});
+export type WidgetTokenInput = z.input<typeof WidgetTokenRequest>;
+
 export const TokenResponse = /* @__PURE__ */ z.object({
   token: Opaque,
   tokenType: z.literal('Bearer'),
@@ -54,7 +66,8 @@ export const TokenResponse = /* @__PURE__ */ z.object({
 export type TokenResponse = z.infer<typeof TokenResponse>;
 
 /**
- * What a browser token says about itself (`cct_<base64url JSON claims>.<signature>`). The widget
+ * What a browser token says about itself (`cct_<base64url JSON claims>.<signature>`, or `cca_…` when
+ * the backend signed it offline). The widget
  * reads them, unverified, for defaults (department, operator) and to know what it may offer
  * (`checks:defer`); the platform verifies the signature on every call.
  */
@@ -69,6 +82,8 @@ export const TokenClaims = /* @__PURE__ */ z.object({
   scp: listOf(Code, 100),
   iat: /* @__PURE__ */ z.int(),
   exp: /* @__PURE__ */ z.int(),
+  /** Tokens signed offline by the backend: the matters whose 应急 policy allows 先行受理, as it last read them. */
+  dfr: z.optional(listOf(Code)),
 });
 export type TokenClaims = z.infer<typeof TokenClaims>;
 
