@@ -165,6 +165,7 @@ export class CreditCheck extends LitElement implements CreditCheckHost {
     operator: () => this.claims.operator,
     claimsLoading: () => this.claims.loading,
     tokenHas: (scope) => this.claims.has(scope),
+    tokenDeferrals: () => this.claims.claims?.dfr,
     connection: () => this.checker.connection(),
     checkKey: () => this.checker.key(),
     checkError: () => (this.checker.phase === 'error' ? this.checker.error() : undefined),

@@ -68,6 +68,11 @@ export interface Readings {
   claimsLoading(): boolean;
   /** Does the token grant `scope`? Undefined when it does not say. */
   tokenHas(scope: string): boolean | undefined;
+  /**
+   * The matters the token says allow 先行受理 (`dfr`, signed offline by the backend from the catalogue
+   * it last read); undefined when it does not say. What a page opened during an outage goes by.
+   */
+  tokenDeferrals(): readonly string[] | undefined;
   /** The SDK connection checks and feedback go through. */
   connection(): Connection;
   /** The key of what should be checked now, '' when nothing. */

@@ -24,6 +24,8 @@ export const en: Strings = {
     RATE_LIMITED: 'Too many checks at once; wait a moment and retry.',
     RESPONSE_SHAPE: 'The platform’s answer could not be read and is not a result. Retry; if it persists ask your administrator.',
     AUTH: 'This counter’s authorisation has lapsed: reload the page or sign in again; if it persists ask your administrator.',
+    TOKEN_UNAVAILABLE:
+      'The counter cannot get its authorisation now (the host system does not answer): try again shortly; if it persists ask your administrator.',
     TOKEN_EXPIRED: 'Your sign-in has expired: reload the page or sign in again.',
     TOKEN_INVALID: 'This counter’s authorisation is not valid: reload the page or sign in again.',
     SCOPE_MISSING: 'Your account may not do this; ask your administrator.',

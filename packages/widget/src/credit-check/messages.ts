@@ -31,6 +31,9 @@ export function failureText(error: unknown, lang: string | null | undefined): Fa
   let text =
     (field && (lang === 'en' ? field.en : field['zh-CN'])) ||
     (e.problemCode && table[e.problemCode]) ||
+    // No answer from the platform about credentials: the page's own getToken() failed (the host's
+    // backend is down), which no reload or new login mends the way an expired one is.
+    (e.code === 'AUTH' && e.status === undefined ? table.TOKEN_UNAVAILABLE : undefined) ||
     (e.code && table[e.code]) ||
     (e.status !== undefined && e.status >= 500 ? table.UNAVAILABLE : undefined) ||
     s.failures.UNKNOWN;

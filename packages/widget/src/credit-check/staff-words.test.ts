@@ -4,7 +4,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../define.ts';
 import { Connection } from '@credit-check/sdk';
-import { setup, shadow, type, until } from '../test/fixture.ts';
+import { setup, shadow, text, type, until } from '../test/fixture.ts';
 import { mock, reset, SUBJECTS, token } from '../test/harness.ts';
 import type { CreditCheck } from './credit-check.ts';
 import { deferralPolicy } from './outage/policy.ts';
@@ -142,6 +142,17 @@ for (const mode of ['staff', 'applicant'] as const) {
       missing.el.removeAttribute('application-id');
       await until(missing.el, 'error');
       await sweep(missing.el, 'settings missing');
+    });
+
+    it('no token to be had: the host’s backend does not answer (never “expired”, issue 38)', async () => {
+      const noToken = await setup({ mode });
+      noToken.el.removeAttribute('token');
+      noToken.el.getToken = () => Promise.reject(new TypeError('Failed to fetch'));
+      await type(noToken.input, SUBJECTS.clean, 'paste');
+      await until(noToken.el, 'error');
+      expect(text(noToken.el)).to.contain(mode === 'staff' ? '暂时无法取得核查授权' : '');
+      expect(text(noToken.el)).not.to.contain('已失效');
+      await sweep(noToken.el, 'no token to be had');
     });
   });
 }

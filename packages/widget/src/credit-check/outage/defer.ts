@@ -14,7 +14,10 @@ import { outageStrings } from './strings.ts';
 import { deferTemplate } from './templates/defer.ts';
 import * as vault from './vault.ts';
 
-export type DeferReadings = Pick<Readings, 'department' | 'operator' | 'connection' | 'tokenHas' | 'checkKey' | 'checkError' | 'subject'>;
+export type DeferReadings = Pick<
+  Readings,
+  'department' | 'operator' | 'connection' | 'tokenHas' | 'tokenDeferrals' | 'checkKey' | 'checkError' | 'subject'
+>;
 
 /** What 应急 mode tells its element (wired by the element). */
 export interface OutageHooks {
@@ -174,7 +177,7 @@ export class DeferController implements ReactiveController {
    */
   deferrable(): boolean {
     const h = this.host;
-    return h.outage === 'defer' && this.read.tokenHas('checks:defer') === true && this.policy?.[h.matter ?? ''] === 'allowed';
+    return h.outage === 'defer' && this.read.tokenHas('checks:defer') === true && this.knownPolicy()?.[h.matter ?? ''] === 'allowed';
   }
 
   /** Why 先行受理 cannot be offered now; undefined when it can. */
@@ -187,8 +190,22 @@ export class DeferController implements ReactiveController {
       key: this.read.checkKey(),
       deferScope: this.read.tokenHas('checks:defer'),
       matter: h.matter,
-      policy: this.policy,
+      policy: this.knownPolicy(),
     });
+  }
+
+  /**
+   * The 应急 policy this counter goes by: the catalogue's, read now or kept in IndexedDB from an
+   * earlier read — else, on a page opened while the platform was already down (a fresh profile, a
+   * reload), what the backend's token says it last read (matters listed are allowed, the rest are
+   * not). Neither: undefined, and nothing is deferred.
+   */
+  private knownPolicy(): DeferralPolicy | undefined {
+    if (this.policy) return this.policy;
+    const allowed = this.read.tokenDeferrals();
+    if (!allowed) return undefined;
+    const matter = this.host.matter ?? '';
+    return { [matter]: allowed.includes(matter) ? 'allowed' : 'forbidden' };
   }
 
   /** Shown on the defer button: open the form. */

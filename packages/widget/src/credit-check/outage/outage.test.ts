@@ -1,7 +1,7 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../define.ts';
-import { Connection, type CreditCheckError } from '@credit-check/sdk';
+import { Connection, type CreditCheckError, signWidgetToken } from '@credit-check/sdk';
 import { answered, DEPARTMENT, mock, OPERATOR, requests, reset, SUBJECTS, token } from '../../test/harness.ts';
 import type { CreditCheck } from '../credit-check.ts';
 import type { CreditCheckResultDetail } from '../events.ts';
@@ -23,10 +23,12 @@ interface Setup {
   endpoint?: string;
   /** Leave the policy to the element (default: read it first, while the platform is up). */
   ownPolicyRead?: boolean;
+  /** A token made elsewhere (default: minted by the platform with `scopes`). */
+  token?: string;
 }
 
 async function setup(o: Setup = {}) {
-  const t = await token(o.scopes ?? DEFER_SCOPES);
+  const t = o.token ?? (await token(o.scopes ?? DEFER_SCOPES));
   // One application per test: a 补查 still under way from an earlier test cannot be counted here.
   const applicationId = `SZ-OUTAGE-${++applications}`;
   const root = await fixture<HTMLDivElement>(html`<div>
@@ -269,6 +271,69 @@ describe('outage="defer": 先行受理，事后补查', () => {
     await el.defer({ code: 'platform-unavailable', text: '平台中断' });
     mock.faults.clear();
     await waitUntil(() => recorded(applicationId) === 1, 'the 补查, sent with the live element’s token', { timeout: 15_000 });
+  });
+
+  describe('a counter opened while the platform is already down (a fresh profile, a reload during an outage)', () => {
+    // The backend signed the token itself (no platform needed) and put in it the matters whose
+    // catalogue policy allows 先行受理, as it last read them (issue 38). Each test spells the API
+    // root as no other test of this page does, so nothing was read or kept for it before.
+    const signed = async (deferrals?: string[]) =>
+      (
+        await signWidgetToken(
+          { appId: 'sandbox-app', appSecret: 'sandbox-secret-change-me', dangerouslyAllowBrowser: true },
+          {
+            department: DEPARTMENT,
+            operator: OPERATOR,
+            matters: ['*'],
+            scopes: DEFER_SCOPES as never,
+            ...(deferrals ? { deferrals } : {}),
+          },
+        )
+      ).token;
+
+    it('offers 先行受理 where the token says the matter allows it, and its 补查 goes once the platform is back', async () => {
+      mock.faults.set({ kind: 'outage' });
+      const { el, input, approve, applicationId } = await setup({
+        endpoint: '/api/v1/',
+        ownPolicyRead: true,
+        token: await signed(['PROCUREMENT_SUPPLIER']),
+      });
+      await fill(input, SUBJECTS.procurement);
+      await waitUntil(() => el.state === 'error' && part(el, 'defer-button'), `the offer (shown: ${text(el)})`, { timeout: 10_000 });
+      expect(text(el)).to.contain('信用平台暂时无法连接');
+      expect(text(el)).not.to.contain('授权已失效');
+      expect(el.deferrable).to.equal(true);
+      await el.defer({ code: 'platform-unavailable', text: '开门时信用平台已中断' });
+      await waitUntil(() => el.state === 'deferred');
+      expect(approve.disabled).to.equal(false);
+      mock.faults.clear();
+      await waitUntil(() => recorded(applicationId) === 1, 'the 补查', { timeout: 15_000 });
+    });
+
+    it('keeps the form held where the token says the matter does not allow it', async () => {
+      mock.faults.set({ kind: 'outage' });
+      const { el, input, approve } = await setup({
+        endpoint: `${location.origin}/api/v1/`,
+        ownPolicyRead: true,
+        token: await signed(['CONSTRUCTION_PERMIT']),
+      });
+      await fill(input, SUBJECTS.procurement);
+      await waitUntil(() => el.state === 'error' && part(el, 'defer-blocked'), 'why not');
+      expect(part(el, 'defer-blocked')?.textContent).to.contain('本事项不允许先行受理');
+      expect(approve.disabled).to.equal(true);
+      mock.faults.clear();
+    });
+
+    it('where nobody ever knew the policy, stays held and says why in one plain sentence', async () => {
+      mock.faults.set({ kind: 'outage' });
+      // '/./api/v1/' is /api/v1/ to fetch, and a key of its own to the page's policy reads.
+      const { el, input, approve } = await setup({ endpoint: '/./api/v1/', ownPolicyRead: true, token: await signed() });
+      await fill(input, SUBJECTS.procurement);
+      await waitUntil(() => el.state === 'error' && part(el, 'defer-blocked'), 'why not');
+      expect(part(el, 'defer-blocked')?.textContent).to.contain('未能取得本事项的应急受理政策');
+      expect(approve.disabled).to.equal(true);
+      mock.faults.clear();
+    });
   });
 
   it('keeps the form held where the matter forbids deferral (市场禁入)', async () => {
