@@ -7,7 +7,6 @@ import {
   timingSafeEqual,
   toBase64Url,
   utf8,
-  WIDGET_TOKEN_PREFIX,
   widgetTokenKid,
   widgetTokenMac,
 } from '@credit-check/sdk/auth';
