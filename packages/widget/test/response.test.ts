@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_PATHS, needsAlert, needsResponse, openPaths, type ResponseInput } from '../src/credit-check/response.ts';
+import { ALL_PATHS, holdReason, needsAlert, needsResponse, openPaths, type ResponseInput } from '../src/credit-check/response.ts';
 
 // 自动响应 (002 (十六)): the page applies the measure itself. The guard opens a path of the host form
 // only after a finished check, a confirmed alert and — where the verdict needs one — a recorded
@@ -71,5 +71,36 @@ describe('the guard (no approval without a finished check, a confirmed alert and
     expect(needsResponse('staff', 'notice')).toBe(true);
     expect(needsResponse('staff', 'clear')).toBe(false);
     expect(needsResponse('applicant', 'restrict')).toBe(false);
+  });
+});
+
+describe('what still holds the form, for the page to say (issue 38)', () => {
+  const reason = (over: Partial<ResponseInput> = {}) =>
+    holdReason({
+      state: 'done',
+      optional: false,
+      empty: false,
+      mode: 'staff',
+      verdict: 'clear',
+      acknowledged: false,
+      outcome: undefined,
+      ...over,
+    });
+
+  it('names the step that is missing, and nothing once a path is open', () => {
+    expect(reason({ state: 'idle', empty: true, verdict: undefined })).toBe('empty');
+    expect(reason({ state: 'idle', empty: true, optional: true, verdict: undefined })).toBeUndefined();
+    expect(reason({ state: 'idle', verdict: undefined })).toBe('incomplete');
+    expect(reason({ state: 'invalid', verdict: undefined })).toBe('incomplete');
+    expect(reason({ state: 'checking', verdict: undefined })).toBe('checking');
+    expect(reason({ state: 'error', verdict: undefined })).toBe('failed');
+    expect(reason({ state: 'stale' })).toBe('failed');
+    expect(reason({ verdict: 'restrict' })).toBe('confirm');
+    expect(reason({ verdict: 'restrict', acknowledged: true })).toBe('respond');
+    expect(reason({ verdict: 'notice' })).toBe('respond');
+    expect(reason({ verdict: 'notice', outcome: 'informed' })).toBeUndefined();
+    expect(reason()).toBeUndefined();
+    expect(reason({ mode: 'applicant', verdict: 'restrict' })).toBe('restricted');
+    expect(reason({ state: 'deferred', verdict: undefined })).toBeUndefined();
   });
 });

@@ -132,6 +132,58 @@ describe('guarding the approval form (自动响应, 002 (十六): the response b
     expect(approve.disabled).to.equal(false);
   });
 
+  it('says what still holds the form: the validation message, the held attribute (issue 38)', async () => {
+    const { el, input, approve } = await setup();
+    await el.updateComplete;
+    expect(el.hasAttribute('held')).to.equal(true);
+    expect(el.holdReason).to.equal('尚未填写统一社会信用代码');
+    await type(input, SUBJECTS.foodBan, 'paste');
+    await until(el, 'done');
+    await el.updateComplete;
+    expect(el.holdReason).to.equal('请确认核查提示');
+    el.acknowledge();
+    await el.updateComplete;
+    expect(el.holdReason).to.equal('请记录处理结果');
+    await respond(el, 'refused');
+    expect(el.holdReason).to.equal(undefined);
+    expect(el.hasAttribute('held')).to.equal(false);
+    expect(approve.disabled).to.equal(true);
+  });
+
+  it('names only the ways a check offers: a 市场禁入 says 不予受理, never 限制办理', async () => {
+    const ban = await setup({ subject: SUBJECTS.foodBan });
+    await until(ban.el, 'done');
+    await ban.el.updateComplete;
+    for (const part of ['status', 'alert']) {
+      const said = shadow(ban.el).querySelector(`[part="${part}"]`)?.textContent ?? '';
+      expect(said, part).to.contain('不予受理');
+      expect(said, part).not.to.match(/或限制办理/);
+    }
+  });
+
+  it('a 提示 asks for the response it needs, and its response form comes into view', async () => {
+    const notice = await setup({ subject: SUBJECTS.watchlist });
+    await until(notice.el, 'done');
+    expect(shadow(notice.el).querySelector('[part="status"]')?.textContent).to.contain('记录处理结果');
+    expect(shadow(notice.el).querySelector('[part="status"]')?.textContent).not.to.contain('可正常办理');
+    await notice.el.updateComplete;
+    const box = shadow(notice.el).querySelector('[part="feedback"]')?.getBoundingClientRect();
+    expect(
+      box && box.bottom <= window.innerHeight + 1 && box.top >= 0,
+      `the response form is in view (${box?.top}–${box?.bottom} of ${window.innerHeight})`,
+    ).to.equal(true);
+  });
+
+  it('after the response is recorded, focus goes to the button of the way it opened — not to the page', async () => {
+    const { el, input, refuse } = await setup({ paths: true });
+    await type(input, SUBJECTS.foodBan, 'paste');
+    await until(el, 'done');
+    el.acknowledge();
+    await el.updateComplete;
+    await respond(el, 'refused');
+    await waitUntil(() => document.activeElement === refuse, `focus on 不予受理 (now ${document.activeElement?.tagName})`);
+  });
+
   it('holds again while a new code is being checked or has failed', async () => {
     const { el, input, approve } = await setup({ subject: SUBJECTS.clean });
     await until(el, 'done');

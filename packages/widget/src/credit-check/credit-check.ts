@@ -1,5 +1,5 @@
 import type { Check, ClientOptions, Connection } from '@credit-check/sdk';
-import type { DeferralReasonCode, FeedbackAction, IdType, ResponsePath } from '@credit-check/sdk/contract';
+import { type DeferralReasonCode, type FeedbackAction, type IdType, OUTCOME_PATH, type ResponsePath } from '@credit-check/sdk/contract';
 import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { type CheckState, checkState } from './check-state.ts';
 import { AlertController } from './controllers/alert.ts';
@@ -12,10 +12,10 @@ import { WatchController } from './controllers/watch.ts';
 import { styles } from './credit-check.styles.ts';
 import type { CreditCheckDeferredDetail } from './events.ts';
 import type { CreditCheckHost, Readings } from './host.ts';
-import { loadEnglish } from './i18n.ts';
+import { loadEnglish, strings } from './i18n.ts';
 import { OutageController } from './outage/outage.ts';
 import { printElement } from './print.ts';
-import { needsAlert, needsResponse, openPaths } from './response.ts';
+import { holdReason, needsAlert, needsResponse, openPaths, type ResponseInput } from './response.ts';
 import { baseTemplate } from './templates/base.ts';
 import { statusTemplate } from './templates/status.ts';
 
@@ -192,8 +192,11 @@ export class CreditCheck extends LitElement implements CreditCheckHost {
     required: (check) => needsResponse(this.mode, check.verdict),
     queue: (check, body, key) => this.deferrals.queueFeedback(check, body, key),
     onSent: (feedback) => this.deferrals.fedBackCheck(feedback.checkId),
+    // Focus goes on from the recorded response: the button of the way it opened.
+    onRecorded: (action) => this.guarder.focusWay(OUTCOME_PATH[action]),
   });
   private readonly applicant = new ApplicantMode(this, this.read);
+  private readonly guarder: GuardController;
   /**
    * The result the details panel was last rendered with. Between checks the panel is hidden, not
    * removed: the next result updates its text in place (issue 27: keystroke → painted), and a form
@@ -203,8 +206,7 @@ export class CreditCheck extends LitElement implements CreditCheckHost {
 
   constructor() {
     super();
-    // Registers itself; the element reaches it only through its lifecycle.
-    new GuardController(this, this.attachInternals());
+    this.guarder = new GuardController(this, this.attachInternals());
     this.idType = 'uscc';
     this.mode = 'staff';
     this.optional = false;
@@ -259,7 +261,26 @@ export class CreditCheck extends LitElement implements CreditCheckHost {
    * `data-credit-check-path`, unmarked ones approve).
    */
   get paths(): ReadonlySet<ResponsePath> {
-    return openPaths({
+    return openPaths(this.response());
+  }
+
+  /** True while the guarded form must not be submitted at all (no path is open). Reflected as the `held` attribute. */
+  get held(): boolean {
+    return this.paths.size === 0;
+  }
+
+  /**
+   * What still holds the guarded form, in the staff's words (尚未填写统一社会信用代码, 请确认核查提示,
+   * 请记录处理结果 …); undefined when a path is open. Also the element's `validationMessage`: a page
+   * can say beside its buttons why they are held.
+   */
+  get holdReason(): string | undefined {
+    const reason = holdReason(this.response());
+    return reason && strings(this.lang).hold[reason](this.idType);
+  }
+
+  private response(): ResponseInput {
+    return {
       state: this.state,
       optional: this.optional,
       empty: !this.checker.raw().trim(),
@@ -267,12 +288,7 @@ export class CreditCheck extends LitElement implements CreditCheckHost {
       verdict: this.result?.verdict,
       acknowledged: this.alerter.acknowledged,
       outcome: this.feedback.outcome(),
-    });
-  }
-
-  /** True while the guarded form must not be submitted at all (no path is open). */
-  get held(): boolean {
-    return this.paths.size === 0;
+    };
   }
 
   /** The outcome the staff recorded for the current result (also while kept until the platform answers). */

@@ -38,6 +38,8 @@ export interface CreditCheckHost extends ReactiveControllerHost, HTMLElement {
   readonly state: CheckState;
   readonly result: Check | undefined;
   readonly held: boolean;
+  /** What still holds the guarded form, in the staff's words; undefined when a path is open. */
+  readonly holdReason: string | undefined;
   /** The paths the guarded form may take now (approve, refuse, refer). */
   readonly paths: ReadonlySet<ResponsePath>;
   /** The outcome recorded for the current result (or kept until the platform answers). */

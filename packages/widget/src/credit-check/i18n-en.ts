@@ -47,11 +47,22 @@ export const en: Strings = {
     UNKNOWN: 'This did not complete; retry, and if it keeps failing ask your administrator.',
   },
   verdict: {
-    restrict: ['Restricted', 'A restricting measure applies to this matter: refuse or restrict as the law requires.'] as [string, string],
-    caution: ['Strict review', 'Review this application strictly before approving.'] as [string, string],
-    notice: ['For information', 'Tell the applicant about the credit information below; proceed as usual.'] as [string, string],
+    restrict: [
+      'Restricted',
+      'A restricting measure applies to this matter: refuse or restrict as the law requires, and record what is done.',
+    ] as [string, string],
+    caution: ['Strict review', 'Review this application strictly: confirm the alert and record what is done before approving.'] as [
+      string,
+      string,
+    ],
+    notice: ['For information', 'Tell the applicant about the credit information below, record it, then proceed as usual.'] as [
+      string,
+      string,
+    ],
     clear: ['Nothing to act on', 'Proceed as usual.'] as [string, string],
   },
+  restrictBan:
+    'A market or industry ban applies to this matter: refuse as the law requires (refer it if in doubt), and record what is done.',
   fastTrack: 'Red list: fast-track (green channel)',
   noFile: 'The platform holds no file for this subject',
   sections: {
@@ -136,6 +147,16 @@ export const en: Strings = {
     'The platform cannot be reached and this computer cannot keep the outcome; retry later or follow the fallback procedure.',
   print: 'Print receipt',
   guardHeld: 'Complete the credit check, confirm the alert and record what is done first',
+  hold: {
+    empty: (idType: string) => (idType === 'idcard' ? 'No ID number entered yet' : 'No credit code entered yet'),
+    incomplete: (idType: string) =>
+      idType === 'idcard' ? 'The ID number is incomplete or invalid' : 'The credit code is incomplete or invalid',
+    checking: () => 'Checking, please wait',
+    failed: () => 'The credit check did not complete',
+    confirm: () => 'Confirm the check’s alert',
+    respond: () => 'Record what is done',
+    restricted: () => 'A restriction applies: it cannot be submitted online',
+  },
   applicantTitle: 'Your credit standing for this matter',
   modeUnavailable: 'Signing online could not be loaded (ask your administrator to check the widget files).',
   deferUnavailable:

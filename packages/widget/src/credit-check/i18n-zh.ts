@@ -47,12 +47,16 @@ export const zh = {
     API_ERROR: '信用平台未能处理本次请求，请重试；仍失败时请联系系统管理员。',
     UNKNOWN: '操作未完成，请重试；仍失败时请联系系统管理员。',
   },
+  // What each verdict asks of the clerk: only ways the check offers (a ban offers no 限制办理), and
+  // the response it needs before the form goes on (issue 38: no "可正常办理" over held buttons).
   verdict: {
-    restrict: ['限制办理', '该申请人存在适用于本事项的限制措施，请依法不予受理或限制办理。'] as [string, string],
-    caution: ['从严审核', '请对本次申请从严审核，核实后再办理。'] as [string, string],
-    notice: ['提示', '存在需告知的信用信息，请告知申请人，可正常办理。'] as [string, string],
+    restrict: ['限制办理', '该申请人存在适用于本事项的限制措施：请依法不予受理或限制办理，并记录处理结果。'] as [string, string],
+    caution: ['从严审核', '请对本次申请从严审核：确认提示并记录处理结果后再办理。'] as [string, string],
+    notice: ['提示', '存在需告知的信用信息：请告知申请人，记录处理结果后正常办理。'] as [string, string],
     clear: ['未发现需处理的信用信息', '可正常办理。'] as [string, string],
   },
+  /** `restrict` under a 市场和行业禁入: 限制办理 is not offered. */
+  restrictBan: '该申请人存在适用于本事项的市场和行业禁入措施：请依法不予受理（有疑问的转人工复核），并记录处理结果。',
   fastTrack: '守信激励：可加速办理（绿色通道）',
   noFile: '信用平台暂无该主体档案',
   sections: {
@@ -140,6 +144,16 @@ export const zh = {
   feedbackNotKept: '信用平台暂时无法连接，本机也无法暂存处理结果，请稍后重试或按应急流程办理。',
   print: '打印核查凭证',
   guardHeld: '请先完成信用核查，确认提示并记录处理结果',
+  /** What still holds the form (the element's `holdReason`), per id type where it names the field. */
+  hold: {
+    empty: (idType: string): string => (idType === 'idcard' ? '尚未填写身份证号码' : '尚未填写统一社会信用代码'),
+    incomplete: (idType: string): string => (idType === 'idcard' ? '身份证号码不完整或无效' : '统一社会信用代码不完整或无效'),
+    checking: (): string => '正在核查，请稍候',
+    failed: (): string => '信用核查未完成',
+    confirm: (): string => '请确认核查提示',
+    respond: (): string => '请记录处理结果',
+    restricted: (): string => '存在限制措施，不能在线提交',
+  },
   applicantTitle: '您在本事项的信用状况',
   modeUnavailable: '在线承诺功能未能加载（请联系系统管理员检查组件文件），暂不能在线签署。',
   deferUnavailable: '应急受理功能未能加载（请联系系统管理员检查组件文件），暂不能先行受理，请按本单位应急流程处理。',

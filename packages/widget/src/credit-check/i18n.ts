@@ -3,6 +3,7 @@
  * English words (a chunk of their own) are loaded — the element waits for them before it renders.
  * Platform texts come in both languages already.
  */
+import type { Check } from '@credit-check/sdk';
 import { type Strings, zh } from './i18n-zh.ts';
 
 export type { Strings } from './i18n-zh.ts';
@@ -32,4 +33,15 @@ export function time(iso: string): string {
   if (Number.isNaN(d.getTime())) return iso;
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/**
+ * A verdict in words — headline and what to do — naming only the ways the check offers: under a
+ * 市场和行业禁入 (000 三(三)) 限制办理 is not offered, so it is not said.
+ */
+export function verdictWords(r: Pick<Check, 'verdict' | 'measures'>, lang: string | null | undefined): [string, string] {
+  const s = strings(lang);
+  const [headline, message] = s.verdict[r.verdict];
+  const banned = r.verdict === 'restrict' && r.measures.some((m) => m.action === 'restrict' && m.category === 'ban');
+  return [headline, banned ? s.restrictBan : message];
 }

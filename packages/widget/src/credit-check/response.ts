@@ -63,3 +63,28 @@ export function openPaths(i: ResponseInput): ReadonlySet<ResponsePath> {
   if (i.outcome) return new Set([OUTCOME_PATH[i.outcome]]);
   return needsResponse(i.mode, i.verdict) ? NONE : ALL_PATHS;
 }
+
+/** What still holds the form, when nothing is open: a key of `strings(lang).hold`. */
+export type HoldReason = 'empty' | 'incomplete' | 'checking' | 'failed' | 'confirm' | 'respond' | 'restricted';
+
+/**
+ * Why the guarded form is held now, for the page to say in plain words (申请单位代码未填写 …):
+ * undefined when a path is open. The same rule as `openPaths`, read the other way round.
+ */
+export function holdReason(i: ResponseInput): HoldReason | undefined {
+  if (openPaths(i).size > 0) return undefined;
+  switch (i.state) {
+    case 'idle':
+      return i.empty ? 'empty' : 'incomplete';
+    case 'invalid':
+      return 'incomplete';
+    case 'checking':
+      return 'checking';
+    case 'error':
+    case 'stale':
+      return 'failed';
+    default:
+      if (i.mode === 'applicant') return 'restricted';
+      return needsAlert(i.mode, i.verdict) && !i.acknowledged ? 'confirm' : 'respond';
+  }
+}

@@ -2,7 +2,7 @@ import type { ReactiveController } from 'lit';
 import { openModal } from '../dom.ts';
 import { emit } from '../events.ts';
 import type { CreditCheckHost } from '../host.ts';
-import { needsAlert } from '../response.ts';
+import { needsAlert, needsResponse } from '../response.ts';
 
 /**
  * The modal alert for restrict/caution (自动提示, 002 (十)): opens once per check, takes focus, cannot
@@ -22,6 +22,20 @@ export class AlertController implements ReactiveController {
 
   hostUpdated(): void {
     this.show();
+    this.revealResponse();
+  }
+
+  /**
+   * A verdict that needs a response but no alert (提示): its response form comes into view once,
+   * where it would otherwise wait below the fold (1366×900) while the buttons stay held.
+   */
+  private revealedFor = '';
+  private revealResponse(): void {
+    const result = this.host.result;
+    if (!result || needsAlert(this.host.mode, result.verdict) || !needsResponse(this.host.mode, result.verdict)) return;
+    if (this.revealedFor === result.checkId || this.host.outcome) return;
+    this.revealedFor = result.checkId;
+    this.host.renderRoot.querySelector('[part="feedback"]')?.scrollIntoView({ block: 'nearest' });
   }
 
   /** A new check: nothing confirmed yet. */

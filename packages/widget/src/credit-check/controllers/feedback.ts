@@ -13,6 +13,8 @@ export interface FeedbackOptions {
   target?: () => Check | undefined;
   /** The response was recorded on the platform. */
   onSent?: (feedback: Feedback) => void;
+  /** The response was recorded, or kept until the platform answers: the way it opens is where the staff go next. */
+  onRecorded?: (action: FeedbackAction) => void;
   /**
    * Keeps a response the platform did not take (it is down) until it is back; rejects when it
    * cannot be kept. Without it, an unanswered response stays unsent and the form stays held.
@@ -143,12 +145,14 @@ export class FeedbackController {
       this.sent = feedback;
       this.announce(result, action, false, feedback);
       this.options.onSent?.(feedback);
+      this.options.onRecorded?.(action);
     } catch (error) {
       if (isPlatformUnavailable(error) && this.options.queue) {
         try {
           await this.options.queue(result, body, idempotencyKey);
           this.queued = { action, at: new Date().toISOString() };
           this.announce(result, action, true);
+          this.options.onRecorded?.(action);
         } catch (keepError) {
           this.error = { text: strings(lang).feedbackNotKept, detail: failureText(keepError, lang).detail };
         }

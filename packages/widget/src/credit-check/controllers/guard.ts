@@ -1,3 +1,4 @@
+import type { ResponsePath } from '@credit-check/sdk/contract';
 import type { ReactiveController } from 'lit';
 import { rootOf, select } from '../dom.ts';
 import type { CreditCheckHost } from '../host.ts';
@@ -72,8 +73,12 @@ export class GuardController implements ReactiveController {
       this.internals.setFormValue(null);
     }
     const anchor = this.host.renderRoot.querySelector<HTMLElement>('[part="status"]') ?? undefined;
-    if (this.host.held) this.internals.setValidity({ customError: true }, strings(this.host.lang).guardHeld, anchor);
+    const held = this.host.held;
+    // The reason is the validation message: a page says it beside its held buttons.
+    if (held) this.internals.setValidity({ customError: true }, this.host.holdReason ?? strings(this.host.lang).guardHeld, anchor);
     else this.internals.setValidity({});
+    // `held` as an attribute: for the page's styles and its MutationObserver.
+    this.host.toggleAttribute('held', held);
   }
 
   private attach(form: HTMLFormElement | null): void {
@@ -117,6 +122,19 @@ export class GuardController implements ReactiveController {
       }
     }
     this.observer.observe(form, OBSERVE);
+  }
+
+  /**
+   * After a response is recorded, once the buttons follow it: focus on the first submit button of
+   * the way it opened, so the staff go on from there (not from the page's top) — else on the words
+   * that say what was recorded.
+   */
+  focusWay(path: ResponsePath): void {
+    this.host.requestUpdate();
+    void this.host.updateComplete.then(() => {
+      const button = [...(this.form?.querySelectorAll<SubmitControl>(SUBMITS) ?? [])].find((b) => pathOf(b) === path && !b.disabled);
+      (button ?? this.host.renderRoot.querySelector<HTMLElement>('[part="feedback"] .done'))?.focus();
+    });
   }
 
   private release(): void {

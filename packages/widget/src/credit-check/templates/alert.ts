@@ -1,13 +1,13 @@
 import type { Check } from '@credit-check/sdk';
 import { html, type TemplateResult } from 'lit';
 import { shownId } from '../dom.ts';
-import { pick, strings } from '../i18n.ts';
+import { pick, strings, verdictWords } from '../i18n.ts';
 import { icons } from '../icons.ts';
 
 /** The restrict/caution alert: a modal `alertdialog` that Escape cannot close; only confirming does. */
 export function alertTemplate(r: Check, lang: string, onAcknowledge: () => void, onClose: () => void): TemplateResult {
   const s = strings(lang);
-  const [h, m] = s.verdict[r.verdict];
+  const [h, m] = verdictWords(r, lang);
   return html`<dialog part="alert" class=${r.verdict} role="alertdialog" aria-modal="true" aria-labelledby="alert-title" aria-describedby="alert-body" @cancel=${(e: Event) => e.preventDefault()} @close=${onClose}>
       <div part="status" class=${r.verdict}>
         <span part="icon">${icons[r.verdict]}</span>

@@ -29,7 +29,7 @@ export function feedbackTemplate(r: Check, v: FeedbackView): TemplateResult {
       ? s.feedbackSent(s.feedbackAction[recorded], time(v.sent.recordedAt))
       : s.feedbackQueued(s.feedbackAction[recorded]);
     return html`<div part="feedback" class="recorded ${OUTCOME_PATH[recorded]}">
-        <p class="done" role="status">${said}</p>
+        <p class="done" role="status" tabindex="-1">${said}</p>
         <p class="next">${s.pathNext[OUTCOME_PATH[recorded]]}</p>
         <p part="receipt">${s.checkId}：${r.checkId}</p>
       </div>`;

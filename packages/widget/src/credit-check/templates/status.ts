@@ -1,7 +1,7 @@
 import type { Check, CreditCheckError, ValidationResult } from '@credit-check/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CheckState } from '../check-state.ts';
-import { pick, strings, time } from '../i18n.ts';
+import { pick, strings, time, verdictWords } from '../i18n.ts';
 import { icons } from '../icons.ts';
 import { failureText } from '../messages.ts';
 import { technicalTemplate } from './technical.ts';
@@ -68,7 +68,7 @@ export function statusTemplate(v: StatusView): TemplateResult {
       if (v.result) {
         cls = v.result.verdict;
         icon = icons[v.result.verdict];
-        const [h, m] = s.verdict[v.result.verdict];
+        const [h, m] = verdictWords(v.result, v.lang);
         headline = v.mode === 'applicant' ? s.applicantTitle : h;
         message = v.mode === 'applicant' ? '' : v.result.fastTrack ? `${m} ${s.fastTrack}` : m;
         if (v.withdrawn && v.mode !== 'applicant') message = html`<strong class="withdrawn">${v.withdrawn}</strong><br />${message}`;
