@@ -90,6 +90,50 @@ describe('the approval hall (npm start)', () => {
     expect(await page.getAttribute('.decision', 'data-approved')).toBe('true');
   }, 60_000);
 
+  it('a case ends: decided once, locked, and the next application starts clean (issue 38)', async () => {
+    const { page, problems } = await open(env.browser, env.demo.url);
+    await fillCleanApplication(page);
+    await page.waitForFunction(() => !(document.querySelector('#approve') as HTMLButtonElement).disabled);
+    const first = await page.inputValue('#application-id');
+    // The form as submitted, for a second submission of the same 办件编号 (another tab, a double click).
+    const fields = await page.evaluate(() => {
+      const form = document.querySelector('#approval') as HTMLFormElement;
+      return [...new FormData(form, document.querySelector('#approve') as HTMLButtonElement)].map(([k, v]) => [k, String(v)]);
+    });
+    await page.click('#approve');
+    await page.waitForSelector('.decision[data-concluded="true"]');
+    expect(await page.textContent('.decision')).toContain('已受理，提交审批');
+    // Locked until the next application: nothing can be typed or submitted under this decision.
+    expect(await page.isDisabled('#uscc')).toBe(true);
+    expect(await page.isDisabled('#approve')).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('next');
+    await shot(page, '8-concluded');
+    const again = await fetch(`${env.demo.url}backend/applications`, {
+      method: 'POST',
+      headers: { origin: new URL(env.demo.url).origin },
+      body: new URLSearchParams(fields),
+    });
+    const repeated = (await again.json()) as { repeated?: boolean; approved: boolean; message: string };
+    expect(repeated).toMatchObject({ repeated: true, approved: true });
+    expect(repeated.message).toContain('不再重复办理');
+    // 办理下一件: a new 办件编号, empty fields, both checks idle, no banner of the last applicant.
+    await page.click('#next');
+    expect(await page.inputValue('#application-id')).not.toBe(first);
+    expect(await page.inputValue('#uscc')).toBe('');
+    expect(await page.textContent('#decision')).toBe('');
+    await page.waitForSelector('#org-check[state="idle"]');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('org-name');
+    expect(await page.textContent('#hold')).toContain('尚未填写统一社会信用代码');
+    // The next applicant is restricted: no green banner of the one before stands under the verdict.
+    await typeInto(page, '#uscc', '91330106MA2FD1G85L');
+    await page.waitForSelector('#org-check[state="done"][verdict="restrict"]');
+    expect(await page.locator('.decision').count()).toBe(0);
+    expect(await page.evaluate(() => (document.querySelector('#org-check') as HTMLElement & { applicationId: string }).applicationId)).toBe(
+      await page.inputValue('#application-id'),
+    );
+    expect(problems).toEqual([]);
+  }, 60_000);
+
   it('says so when the submission itself fails (backend unreachable): not approved', async () => {
     const { page } = await open(env.browser, env.demo.url);
     await typeInto(page, '#uscc', '91320100748204660Q');

@@ -1,12 +1,18 @@
 import { sandboxContext } from '@credit-check/mock-server';
 import { createClient } from '@credit-check/sdk';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { withDemo } from './harness.ts';
 
 const env = withDemo({ subjects: 100, browser: false });
 
-const APPLICATION = 'SZ-BACKEND-0001';
-const context = sandboxContext(APPLICATION);
+// Each test its own application: the backend decides an 办件编号 once.
+let n = 0;
+let APPLICATION = '';
+let context = sandboxContext('SZ-BACKEND-0000');
+beforeEach(() => {
+  APPLICATION = `SZ-BACKEND-${String(++n).padStart(4, '0')}`;
+  context = sandboxContext(APPLICATION);
+});
 
 const platform = () =>
   createClient({
@@ -103,6 +109,9 @@ describe('the host backend holds the window to its response (自动响应, 002 (
     await platform().sendFeedback(c.checkId, { action: 'strict-review', operator: context.operator });
     const ok = await submit({ uscc: COURT, orgCheck: c.checkId, 'orgCheck-receipt': c.receipt, 'orgCheck-outcome': 'strict-review' });
     expect(ok).toMatchObject({ status: 200, body: { approved: true } });
+    // The next application (this one is decided).
+    APPLICATION = `${APPLICATION}-B`;
+    context = sandboxContext(APPLICATION);
     const other = await checkOf(COURT);
     await platform().sendFeedback(other.checkId, { action: 'referred', operator: context.operator });
     const forged = await submit({

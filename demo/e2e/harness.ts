@@ -32,6 +32,13 @@ export async function open(target: Browser | BrowserContext, url: string): Promi
     if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(String(e)));
+  // DEBUG_PAGES=1: the page's console and its API calls on stdout, for chasing a race.
+  if (process.env.DEBUG_PAGES) {
+    page.on('console', (m) => console.log('[page]', m.type(), m.text()));
+    page.on('response', (r) => {
+      if (/\/(api\/v1|backend)\//.test(r.url()) || r.status() >= 400) console.log('[net]', r.request().method(), r.url(), r.status());
+    });
+  }
   // For the PII sweep: every URL the browser requests during the run.
   const audit = process.env.CREDIT_CHECK_ACCESS_LOG;
   if (audit) page.on('request', (r) => appendFileSync(audit, `browser ${r.method()} ${r.url()}\n`));

@@ -53,10 +53,16 @@ describe('a legacy host page (jQuery 3 + Bootstrap 3, filled by a 选择企业 d
     await page.waitForSelector('#log .list-group-item-success:has-text("已办结（不予受理）")');
     expect(await page.textContent('#log .list-group-item-success')).toContain('限制办理');
 
-    // Choosing the same company again sends nothing new (one request per distinct subject).
+    // 办结: the page moved to the next 办件编号, where the same company is checked again (逢办必查:
+    // every application) — and once only, however often it is chosen.
+    expect(await page.textContent('#applicationNo')).toBe('SZ-SP-2015-000125');
+    await pick(page, 4);
+    await page.waitForSelector('credit-check[state="done"][verdict="restrict"]', { timeout: 15_000 });
+    expect(await starts(page)).toBe(3);
+    await page.click('credit-check >> [part="acknowledge-button"]');
     await pick(page, 4);
     await page.waitForTimeout(500);
-    expect(await starts(page)).toBe(2);
+    expect(await starts(page)).toBe(3);
 
     // outage="defer": 应急 mode came from beside credit-check.js, under script-src 'self'.
     const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));

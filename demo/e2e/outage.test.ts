@@ -90,8 +90,20 @@ describe('the outage drill', () => {
       // counter acts on: pending 补查 go now instead of waiting out their backoff, which grows with
       // the outage (up to 5 minutes). Waiting for the backoff alone raced the clock: under load the
       // outage above lasts long enough for the next attempt to come after this test's wait.
-      await typeInto(page, '#org-name', '南京清源食品有限公司');
-      await typeInto(page, '#uscc', '91320100748204660Q');
+      // The next applicant's code is entered by the page's own script (a 选择企业 dialog would), not
+      // typed: the backoff may still fire first, and its 补查提示 is a modal that makes the page inert
+      // — keystrokes sent then are lost, and the live check never started (the flake of issue 38).
+      await page.evaluate(() => {
+        const fields: [string, string][] = [
+          ['#org-name', '南京清源食品有限公司'],
+          ['#uscc', '91320100748204660Q'],
+        ];
+        for (const [id, value] of fields) {
+          const input = document.querySelector(id) as HTMLInputElement;
+          input.value = value;
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        }
+      });
       await page.waitForSelector('#org-check[state="done"]', { timeout: 30_000 });
       const alert = '#org-check >> dialog[part="deferred-alert"]';
       await Promise.all([page.waitForSelector(alert, { timeout: 60_000 }), second.page.waitForSelector(alert, { timeout: 60_000 })]);
@@ -163,6 +175,43 @@ describe('the outage drill', () => {
       await context.close();
     }
   }, 90_000);
+
+  it('the platform is down before a fresh browser profile opens the hall: 先行受理 is offered, works, and its 补查 runs when it is back (issue 38)', async () => {
+    // The most common outage: down as the day begins, or a reload during one. The backend signs the
+    // widget token itself and hands the page the 应急 policy it read earlier (npm start read it).
+    env.demo.mock.faults.set({ kind: 'outage' });
+    const context = await env.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    try {
+      const { page, problems } = await open(context, env.demo.url);
+      await page.waitForSelector('#operator:not(:empty)');
+      await page.selectOption('#matter', 'PROCUREMENT_SUPPLIER');
+      const applicationId = await page.inputValue('#application-id');
+      await typeInto(page, '#org-name', PROCUREMENT_BLACKLISTED.name);
+      await typeInto(page, '#uscc', PROCUREMENT_BLACKLISTED.id);
+      await page.waitForSelector('#org-check[state="error"]', { timeout: 30_000 });
+      const said = await page.textContent('#org-check >> [part="status"]');
+      expect(said).toContain('信用平台暂时无法连接');
+      expect(said).not.toContain('授权已失效');
+      await page.click('#org-check >> [part="defer-button"]');
+      await page.fill('#org-check >> [part="defer-form"] textarea', '开门时信用平台已中断，已电话报备信用办');
+      await page.click('#org-check >> [part="defer-form"] button[type="submit"]');
+      await page.waitForSelector('#org-check[state="deferred"]');
+      await shot(page, 'outage-0-cold-start-deferred');
+      await page.click('#approve');
+      await page.waitForSelector('.decision[data-approved="true"]');
+      expect(await page.textContent('#decision')).toContain('先行受理（应急），平台恢复后补查');
+      // Back: the 补查 goes by itself and says 限制办理 — the 先行受理 is withdrawn and the case reopened.
+      env.demo.mock.faults.clear();
+      await page.waitForSelector('#org-check[state="done"][verdict="restrict"]', { timeout: 60_000 });
+      await page.waitForSelector('.decision[data-withdrawn="true"]');
+      expect(await page.isDisabled('#uscc')).toBe(false);
+      await page.waitForSelector(`#deferred li[data-application="${applicationId}"][data-status="flagged"]`, { timeout: 10_000 });
+      expect(problems.filter((p) => !/Failed to load resource|ERR_EMPTY_RESPONSE|ERR_CONNECTION/.test(p))).toEqual([]);
+    } finally {
+      env.demo.mock.faults.clear();
+      await context.close();
+    }
+  }, 120_000);
 
   it('the backend refuses a deferred submission it cannot trust', async () => {
     const form = new FormData();

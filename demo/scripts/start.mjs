@@ -31,6 +31,12 @@ try {
 credit-check is running
   Demo approval hall   ${demo.url}
   Coverage view        ${demo.url}coverage.html
+  Alerts (信用提醒)     ${demo.url}alerts.html
+  Examples             ${demo.url}examples/
+    plain HTML         ${demo.url}examples/plain-html/
+    jQuery 3           ${demo.url}examples/legacy-jquery/
+    Vue 3              ${demo.url}examples/vue/
+    React 19           ${demo.url}examples/react/
   Mock platform API    ${demo.mock.apiBase}
   OpenAPI              ${demo.mock.apiBase}/openapi.json
   Scenario subjects    ${demo.mock.origin}/__mock/scenarios

@@ -30,9 +30,18 @@ export class PushedAlerts {
     this.department = department;
   }
 
-  /** Subscribes the department: webhooks to `url`, every event type, a 180-day monitoring window. */
-  async subscribe(url: string): Promise<void> {
-    const created = await this.platform.subscriptions.create({ department: this.department, url, description: '演示后台' });
+  /**
+   * Subscribes the department: webhooks to `url`, every event type, a 180-day monitoring window, and
+   * — with `region` (GB/T 2260) — every change of the subjects registered there (a city's hall
+   * follows its city's subjects).
+   */
+  async subscribe(url: string, region?: string): Promise<void> {
+    const created = await this.platform.subscriptions.create({
+      department: this.department,
+      url,
+      description: '演示后台',
+      ...(region ? { region } : {}),
+    });
     this.secret = created.secret;
   }
 

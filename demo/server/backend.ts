@@ -1,17 +1,19 @@
 import { CreditCheckError, createClient, type Jwks, verifyReceipt } from '@credit-check/sdk';
 import type { SignatureAlgorithm } from '@credit-check/sdk/auth';
-import { DEFAULT_TOKEN_SCOPES } from '@credit-check/sdk/contract';
+import { DEFAULT_TOKEN_SCOPES, type TokenScope } from '@credit-check/sdk/contract';
 import { type Context, Hono } from 'hono';
 import { PushedAlerts } from './alerts.ts';
 import { type Decision, PATH_WORD, pathOf, responseDecision } from './decisions.ts';
-import { DeferredApplications } from './deferred.ts';
+import { DeferredApplications, type PolicyStore } from './deferred.ts';
 import { hostGuard, sameOriginGuard } from './guards.ts';
 
 /**
  * The host system's backend — the integration example for vendors. It holds the app secret (the
- * browser never does), mints a short-lived widget token per operator, and before approving an
- * application verifies the check receipt the form submitted: right signature, this application,
- * this matter, this subject, recent. A browser widget alone can be bypassed; this cannot.
+ * browser never does), signs a short-lived widget token per operator itself (offline: a counter
+ * opened while the platform is down still gets one), and before approving an application verifies
+ * the check receipt the form submitted: right signature, this application, this matter, this
+ * subject, recent. A browser widget alone can be bypassed; this cannot. It decides an application
+ * (办件编号) once.
  */
 export interface BackendOptions {
   /** The platform API root the backend calls (server to server). */
@@ -23,7 +25,12 @@ export interface BackendOptions {
   /** The app's signing scheme on the platform (`HMAC_SM3` from `@credit-check/sdk/gm` under 国密). */
   signature?: SignatureAlgorithm;
   department: string;
+  /** The operator's id on the platform (in tokens, checks and feedback), e.g. `window-01`. */
   operator: string;
+  /** How the page names the operator to people (经办人王敏); the id stays for the platform. */
+  operatorName?: string;
+  /** Where the catalogue's 应急 policy is kept between restarts (see `policy-file.ts`); memory only without. */
+  policyStore?: PolicyStore;
   /**
    * The department's 应急 policy: may this window accept during an outage (先行受理，事后补查)? When
    * true the widget token carries `checks:defer` (default true in the demo).
@@ -74,33 +81,48 @@ export function createBackend(options: BackendOptions) {
   app.use('*', hostGuard(options.hosts ?? ['localhost', '127.0.0.1', '::1'], refuse));
   if (!options.dangerouslyAllowBrowser) app.use('*', sameOriginGuard(refuse));
   const mayDefer = options.mayDefer ?? true;
-  const deferred = new DeferredApplications(platform);
+  const deferred = new DeferredApplications(platform, options.policyStore);
   const alerts = new PushedAlerts(platform, options.department);
   alerts.routes(app);
+  // The 应急 policy: what was kept from before, then a fresh read while the platform answers — once,
+  // when the server starts (`ready()`) or at the first session (the in-browser sandbox's platform
+  // is not up while the backend is being made).
+  let policyRead: Promise<void> | undefined;
+  const ready = () => (policyRead ??= deferred.loadPolicy().then(() => deferred.refreshPolicy()));
 
-  // The page asks for a token for the operator signed in to the host system.
   // The page asks for its session: who is signed in (the host knows that without the platform) and a
-  // widget token for that operator (minted by the platform — during an outage there is none).
+  // widget token for that operator, signed here with the app credentials — no call to the platform,
+  // so a counter opened while the platform is already down gets one, and with it the matters whose
+  // catalogue policy allows 先行受理 (as last read), where this window may defer at all.
   app.post('/session', async (c) => {
-    const who = { endpoint: options.widgetEndpoint, department: options.department, operator: options.operator };
-    try {
-      const minted = await platform.mintToken({
-        department: options.department,
-        operator: options.operator,
-        matters: ['*'],
-        // The defaults, the department's inbox of pushed events (信用提醒), and per department policy
-        // 先行受理 during an outage.
-        scopes: [...DEFAULT_TOKEN_SCOPES, 'events:read', ...(mayDefer ? (['checks:defer'] as const) : [])],
-        ttlSeconds: 900,
-      });
-      // The 应急 policy is read while the platform answers, for when it does not.
-      void deferred.refreshPolicy();
-      return c.json({ ...who, token: minted.token, expiresAt: minted.expiresAt });
-    } catch (error) {
-      const e = error instanceof CreditCheckError ? error : undefined;
-      return c.json({ ...who, token: null, expiresAt: null, tokenError: e?.messageZh ?? e?.message ?? '访问令牌签发失败' });
-    }
+    await ready();
+    void deferred.refreshPolicy();
+    const scopes: TokenScope[] = [...DEFAULT_TOKEN_SCOPES, 'events:read', ...(mayDefer ? (['checks:defer'] as const) : [])];
+    const signed = await platform.signWidgetToken({
+      department: options.department,
+      operator: options.operator,
+      matters: ['*'],
+      // The defaults, the department's inbox of pushed events (信用提醒), and per department policy
+      // 先行受理 during an outage.
+      scopes,
+      ttlSeconds: 900,
+      ...(mayDefer ? { deferrals: deferred.allowedMatters() } : {}),
+    });
+    return c.json({
+      endpoint: options.widgetEndpoint,
+      department: options.department,
+      operator: options.operator,
+      operatorName: options.operatorName ?? options.operator,
+      token: signed.token,
+      expiresAt: signed.expiresAt,
+    });
   });
+
+  /**
+   * Applications decided here, by 办件编号: a second submission gets the first decision back (and is
+   * told so) instead of being decided again. A real system keeps this with the application record.
+   */
+  const concluded = new Map<string, { at: string; body: Record<string, unknown> }>();
 
   // The approval form posts here, the way the clerk submitted it (受理 / 不予受理 / 转人工复核). Go on
   // only with a valid receipt for this very application and the response the window recorded.
@@ -108,6 +130,46 @@ export function createBackend(options: BackendOptions) {
     const form = await c.req.parseBody();
     const field = (k: string) => (typeof form[k] === 'string' ? (form[k] as string).trim() : '');
     const applicationId = field('applicationId');
+    if (!applicationId) return c.json({ approved: false, concluded: false, message: '缺少办件编号，不能办理', decisions: [] }, 422);
+    // One decision per 办件编号, also for two submissions at once: the second waits for the first.
+    return c.json(...(await oneAtATime(applicationId, () => decide(field, applicationId))));
+  });
+
+  /** Runs `fn` for an application after any earlier one for it; a concluded application is answered from the record. */
+  const running = new Map<string, Promise<unknown>>();
+  async function oneAtATime(
+    applicationId: string,
+    fn: () => Promise<[Record<string, unknown>, 200 | 422]>,
+  ): Promise<[Record<string, unknown>, 200 | 422]> {
+    const before = running.get(applicationId) ?? Promise.resolve();
+    const turn = before.then(async (): Promise<[Record<string, unknown>, 200 | 422]> => {
+      let earlier = concluded.get(applicationId);
+      // Accepted before its 补查 (先行受理), then flagged by it: withdrawn, so decided afresh now.
+      if (earlier?.body.deferred && (await deferred.flagged(applicationId))) {
+        concluded.delete(applicationId);
+        earlier = undefined;
+      }
+      if (earlier) {
+        const at = new Date(earlier.at).toLocaleString('zh-CN', { hour12: false });
+        return [{ ...earlier.body, repeated: true, decidedAt: earlier.at, message: `本件已于 ${at} 办结，不再重复办理` }, 200];
+      }
+      const [body, status] = await fn();
+      if (body.concluded) concluded.set(applicationId, { at: new Date().toISOString(), body });
+      return [body, status];
+    });
+    running.set(
+      applicationId,
+      turn.catch(() => undefined),
+    );
+    try {
+      return await turn;
+    } finally {
+      if (running.get(applicationId) === turn) running.delete(applicationId);
+    }
+  }
+
+  /** The decision on one submitted application, and the status to answer it with. */
+  async function decide(field: (k: string) => string, applicationId: string): Promise<[Record<string, unknown>, 200 | 422]> {
     const matter = field('matter');
     const path = pathOf(field('decision'));
     const subjects: {
@@ -192,11 +254,12 @@ export function createBackend(options: BackendOptions) {
       path === 'approve' ? d.approved : !d.code.startsWith('RECEIPT_') && !d.code.startsWith('RESPONSE_'),
     );
     const approved = path === 'approve' && valid;
-    return c.json(
-      { approved, decision: path, concluded: valid, word: PATH_WORD[path], applicationId, matter, decisions },
+    const wasDeferred = decisions.some((d) => d.code === 'DEFERRED');
+    return [
+      { approved, decision: path, concluded: valid, word: PATH_WORD[path], applicationId, matter, decisions, deferred: wasDeferred },
       valid ? 200 : 422,
-    );
-  });
+    ];
+  }
 
   // Applications accepted during an outage and their 补查 (settled now where the platform answers).
   app.get('/deferred', async (c) => {
@@ -209,5 +272,5 @@ export function createBackend(options: BackendOptions) {
     return c.json({ approved: false, code: e?.code ?? 'ERROR', message: e?.messageZh ?? '后台处理失败，请重试' }, 502);
   });
 
-  return Object.assign(app, { alerts });
+  return Object.assign(app, { alerts, ready });
 }

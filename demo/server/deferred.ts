@@ -17,6 +17,12 @@ export interface DeferredEntry {
   note?: string;
 }
 
+/** Where the backend keeps the 应急 policy it last read (a file in the demo; a table in a real system). */
+export interface PolicyStore {
+  load(): Promise<Record<string, 'allowed' | 'forbidden'> | undefined>;
+  save(policy: Record<string, 'allowed' | 'forbidden'>): Promise<void>;
+}
+
 /** How old a deferral may be when its form arrives: the clerk defers and submits in one sitting. */
 export const DEFERRAL_MAX_AGE_MS = 60 * 60_000;
 /** Clocks of the counter's PC and this server differ a little. */
@@ -37,9 +43,11 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 export class DeferredApplications {
   private readonly entries = new Map<string, DeferredEntry & { request: DeferredApplication }>();
   private readonly platform: CreditCheckClient;
+  private readonly store: PolicyStore | undefined;
 
-  constructor(platform: CreditCheckClient) {
+  constructor(platform: CreditCheckClient, store?: PolicyStore) {
     this.platform = platform;
+    this.store = store;
   }
 
   /** Accepts or refuses a deferred subject of a submitted form; the decision in the staff's words. */
@@ -123,9 +131,27 @@ export class DeferredApplications {
   /** The catalogue's 应急 policy per matter, as last read (kept for when the platform does not answer). */
   private readonly policy = new Map<string, 'allowed' | 'forbidden'>();
 
+  /**
+   * Reads the policy again while the platform answers, and keeps it (`store`: on disk in the demo —
+   * a backend restarted during an outage still knows it). Read when the backend starts and at every
+   * session; a failed read leaves the last one standing.
+   */
   async refreshPolicy(): Promise<void> {
     const read = await this.platform.listMatters().catch(() => undefined);
-    for (const m of read?.matters ?? []) this.policy.set(m.code, m.deferral);
+    if (!read) return;
+    for (const m of read.matters) this.policy.set(m.code, m.deferral);
+    await this.store?.save(Object.fromEntries(this.policy)).catch(() => undefined);
+  }
+
+  /** What was kept from an earlier read (before the first read of this process answers). */
+  async loadPolicy(): Promise<void> {
+    const kept = await this.store?.load().catch(() => undefined);
+    for (const [code, deferral] of Object.entries(kept ?? {})) if (!this.policy.has(code)) this.policy.set(code, deferral);
+  }
+
+  /** The matters whose policy allows 先行受理, as last read: handed to the page in its widget token. */
+  allowedMatters(): string[] {
+    return [...this.policy].filter(([, deferral]) => deferral === 'allowed').map(([code]) => code);
   }
 
   /** Re-checks every pending application the platform can answer now; the rest stay pending. */
@@ -156,6 +182,12 @@ export class DeferredApplications {
           : `补查被拒绝：${e.messageZh ?? String(error)}，请人工核查`;
       return 'answered';
     }
+  }
+
+  /** Whether a deferred application's 补查 (here or in the browser) has flagged it: it is no longer decided. */
+  async flagged(applicationId: string): Promise<boolean> {
+    await this.settle();
+    return [...this.entries.values()].some((e) => e.applicationId === applicationId && e.status === 'flagged');
   }
 
   /** What the host shows: no identifiers, only the application and its state. */

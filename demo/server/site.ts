@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { compress } from 'hono/compress';
+import { hostGuard, sameOriginGuard } from './guards.ts';
+import { SANDBOX_CHANGE_SUBJECT } from './sandbox-subject.ts';
 
 export interface SiteOptions {
   /** The host backend (routes under /backend). */
@@ -14,6 +16,10 @@ export interface SiteOptions {
   demo: string;
   /** The widget's drop-in files (packages/widget/dist). */
   widgetDist: string;
+  /** The host names the site answers to (as the backend's). */
+  hosts: readonly string[];
+  /** The mock's admin key, when its controls need one. */
+  adminKey?: string;
 }
 
 /**
@@ -46,6 +52,23 @@ export function siteApp(o: SiteOptions): Hono {
     }
   });
   app.all('/backend/*', (c) => o.backend.fetch(c.req.raw));
+  // The sandbox's one-click change for the 信用提醒 page: a scenario subject of 苏州 is listed (as a
+  // listing authority would), and its event reaches this department. Sandbox only; the page's
+  // own origin only, as every state-changing route.
+  const refuse = (c: Context, code: string, message: string) => c.json({ code, message }, 403);
+  app.post('/sandbox/list-entry', hostGuard(o.hosts, refuse), sameOriginGuard(refuse), async (c) => {
+    try {
+      const r = await fetch(`${o.mockOrigin}/__mock/entries`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(o.adminKey ? { authorization: `Bearer ${o.adminKey}` } : {}) },
+        body: JSON.stringify({ subject: SANDBOX_CHANGE_SUBJECT, listCode: 'SERIOUS_DISHONEST' }),
+      });
+      if (!r.ok) return c.json({ message: '沙箱未能模拟这次变动，请稍后再试' }, 502);
+      return c.json({ listed: SANDBOX_CHANGE_SUBJECT.name });
+    } catch {
+      return c.json({ message: '模拟信用平台暂时无法连接' }, 502);
+    }
+  });
   // The scenario table for the side panel: the platform's controls answer no other web page (a page
   // must not drive /__mock/*), and the page needs only this read.
   app.get('/__mock/scenarios', async (c) => {
@@ -61,6 +84,9 @@ export function siteApp(o: SiteOptions): Hono {
   app.get('/:file{credit-check(\\.[\\w-]+)?\\.js}', serveStatic({ root: o.widgetDist }));
   // The pages that need no build, as written, and the two libraries the 2015-style page uses.
   app.get('/examples/example.css', serveStatic({ root: o.demo }));
+  // The newcomer's map of the examples (the README sends them here).
+  app.get('/examples', (c) => c.redirect('/examples/', 301));
+  app.get('/examples/', serveStatic({ path: `${o.demo}examples/index.html` }));
   app.get('/examples/plain-html/*', serveStatic({ root: o.demo }));
   app.get('/examples/legacy-jquery/*', serveStatic({ root: o.demo }));
   app.get('/node_modules/jquery/dist/*', serveStatic({ root: o.demo }));

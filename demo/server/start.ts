@@ -6,6 +6,7 @@ import type { CryptoSuite } from '@credit-check/mock-server';
 import { type RunningServer, sandboxApp, startServer } from '@credit-check/mock-server/node';
 import { getRequestListener } from '@hono/node-server';
 import { createBackend } from './backend.ts';
+import { policyFile } from './policy-file.ts';
 import { siteApp } from './site.ts';
 
 export interface DemoOptions {
@@ -15,6 +16,8 @@ export interface DemoOptions {
   subjects?: number;
   /** `gm` (国密): the platform signs receipts with SM2 and the backend signs its calls with SM3. */
   crypto?: CryptoSuite;
+  /** Where the backend keeps what must survive a restart (the 应急 policy it last read); default `demo/.state`. */
+  stateDir?: string;
 }
 
 export interface RunningDemo {
@@ -57,9 +60,13 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     ...(suite === 'gm' ? { signature: (await import('@credit-check/sdk/gm')).HMAC_SM3 } : {}),
     department: '苏州市政务服务中心',
     operator: 'window-01',
+    operatorName: '王敏（01号窗口）',
     // The names the hall is served under: the bound address and the loopback names.
     hosts: [host, 'localhost', '127.0.0.1', '::1'],
+    // The 应急 policy survives a restart of the hall's backend during an outage.
+    policyStore: policyFile(options.stateDir ? `${options.stateDir}/deferral-policy.json` : `${root}.state/deferral-policy.json`),
   });
+  await backend.ready();
   let site: ReturnType<typeof siteApp>;
   try {
     site = siteApp({
@@ -68,6 +75,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
       hall: `${root}dist/hall`,
       demo: root,
       widgetDist: fileURLToPath(new URL('../packages/widget/dist', `file://${root}`)),
+      hosts: [host, 'localhost', '127.0.0.1', '::1'],
+      ...(adminKey ? { adminKey } : {}),
     });
   } catch (error) {
     await mock.close();
@@ -81,7 +90,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   const { port } = server.address() as AddressInfo;
   const url = `http://${host}:${port}/`;
   // 定向推送: the platform calls the backend's webhook when a subject this window follows changes.
-  await backend.alerts.subscribe(`${url}backend/webhooks`);
+  // 苏州 (3205): the hall follows its city's subjects, so a change of one reaches its 信用提醒.
+  await backend.alerts.subscribe(`${url}backend/webhooks`, '3205');
   return {
     mock,
     server,

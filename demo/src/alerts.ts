@@ -10,7 +10,7 @@ const list = document.querySelector('#backend-alerts') as HTMLOListElement;
 const who = document.querySelector('#operator') as HTMLSpanElement;
 
 const s = await session();
-who.textContent = `${s.department} · ${s.operator}`;
+who.textContent = `${s.department} · 经办人 ${s.operatorName}`;
 inbox.getToken = token;
 inbox.endpoint = s.endpoint;
 
@@ -43,3 +43,22 @@ async function showBackend(): Promise<void> {
   setTimeout(showBackend, 2000);
 }
 void showBackend();
+
+// The sandbox's one click: a subject of this city is listed, and its change comes through both ways.
+const simulate = document.querySelector('#simulate') as HTMLButtonElement;
+const simulated = document.querySelector('#simulated') as HTMLSpanElement;
+simulate.addEventListener('click', async () => {
+  simulate.disabled = true;
+  simulated.textContent = '正在模拟…';
+  try {
+    const res = await fetch(new URL('sandbox/list-entry', new URL(import.meta.env.BASE_URL, location.href)), { method: 'POST' });
+    const body = (await res.json()) as { listed?: string; message?: string };
+    simulated.textContent = res.ok
+      ? `已模拟：${body.listed}被列入严重失信主体名单，推送将在几秒内到达。`
+      : (body.message ?? '未能模拟，请稍后再试');
+  } catch {
+    simulated.textContent = '未能模拟（演示系统暂时无法连接），请稍后再试';
+  } finally {
+    simulate.disabled = false;
+  }
+});

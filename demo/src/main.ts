@@ -7,6 +7,7 @@ import { session, token } from './session.ts';
 
 const $ = <T extends Element>(selector: string) => document.querySelector(selector) as T;
 const form = $<HTMLFormElement>('#approval');
+const kase = $<HTMLFieldSetElement>('#case');
 const matter = $<HTMLSelectElement>('#matter');
 const applicationId = $<HTMLInputElement>('#application-id');
 const decision = $<HTMLOutputElement>('#decision');
@@ -21,7 +22,8 @@ applicationId.value = newApplicationId();
 
 try {
   const s = await session();
-  $('#operator').textContent = `${s.department} · 经办人 ${s.operator}`;
+  // People by name; the operator's id (window-01) is for the platform.
+  $('#operator').textContent = `${s.department} · 经办人 ${s.operatorName}`;
   for (const w of widgets) {
     w.endpoint = s.endpoint;
     w.getToken = token;
@@ -59,18 +61,70 @@ const show = (approved: boolean, text: string, extra: Record<string, string> = {
   Object.assign(p.dataset, extra);
   p.textContent = text;
   decision.replaceChildren(p);
+  return p;
 };
 /** Deferrals this page submitted (先行受理): a 补查 that says caution/restrict withdraws them here. */
 const submittedDeferrals = new Set<string>();
+
+// What still holds the buttons, in plain words: each check says it (holdReason), the page names the check.
+const hold = $<HTMLParagraphElement>('#hold');
+function showHold(): void {
+  const held = widgets
+    .map((w) => [w.dataset.label, w.holdReason] as const)
+    .filter((entry): entry is readonly [string, string] => Boolean(entry[0] && entry[1]));
+  hold.textContent = held.length && !kase.disabled ? `尚需：${held.map(([label, why]) => `${label}——${why}`).join('；')}` : '';
+}
+new MutationObserver(showHold).observe(kase, { attributes: true, subtree: true, attributeFilter: ['state', 'held', 'verdict'] });
+for (const type of ['credit-check-acknowledge', 'credit-check-feedback', 'credit-check-result', 'credit-check-deferred'])
+  document.addEventListener(type, () => queueMicrotask(showHold));
+showHold();
+
+// One application at a time: once the backend concluded it, the form is locked and the next
+// application starts clean (a new 办件编号, empty fields, no banner of the last applicant).
+function conclude(): void {
+  kase.disabled = true;
+  kase.inert = true;
+  showHold();
+  const next = Object.assign(document.createElement('button'), {
+    type: 'button',
+    id: 'next',
+    className: 'primary next-case',
+    textContent: '办理下一件',
+  });
+  next.addEventListener('click', nextCase);
+  decision.append(next);
+  next.focus();
+}
+function nextCase(): void {
+  kase.disabled = false;
+  kase.inert = false;
+  form.reset();
+  applicationId.value = newApplicationId();
+  for (const w of widgets) {
+    w.applicationId = applicationId.value;
+    w.matter = matter.value;
+  }
+  decision.replaceChildren();
+  showHold();
+  $<HTMLInputElement>('#org-name').focus();
+}
 
 // What the backend decided, the way the clerk submitted it (受理 / 不予受理 / 转人工复核), after the
 // guard opened that way.
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
+  if (kase.disabled) return;
   decision.textContent = '正在提交…';
   const data = new FormData(form, (event as SubmitEvent).submitter);
   for (const [, value] of data) if (typeof value === 'string' && value.startsWith('deferred:')) submittedDeferrals.add(value.slice(9));
-  let body: { approved: boolean; concluded?: boolean; word?: string; decisions?: { message: string }[]; message?: string };
+  let body: {
+    approved: boolean;
+    concluded?: boolean;
+    repeated?: boolean;
+    word?: string;
+    decisions?: { message: string }[];
+    message?: string;
+  };
   try {
     const res = await fetch(new URL('backend/applications', new URL(import.meta.env.BASE_URL, location.href)), {
       method: 'POST',
@@ -84,10 +138,14 @@ form.addEventListener('submit', async (event) => {
   }
   const why = (body.decisions ?? []).map((d) => d.message).join('；') || body.message || '';
   const headline = body.approved ? '已受理，提交审批' : body.concluded ? `已按“${body.word}”办结` : '不能办理';
-  show(body.approved, `${headline}：${why}`, {
+  // Submitted again (another tab, a double click): the first decision stands, and the clerk reads so.
+  const said = body.repeated ? `${body.message}（${headline}）` : `${headline}：${why}`;
+  show(body.approved, said, {
     decision: String(data.get('decision') ?? 'approve'),
     concluded: String(body.concluded ?? false),
+    ...(body.repeated ? { repeated: 'true' } : {}),
   });
+  if (body.concluded) conclude();
   void showDeferred();
 });
 
@@ -125,6 +183,10 @@ document.addEventListener('credit-check-result', (e) => {
   const word = VERDICT[detail.verdict];
   if (word && detail.deferralId && submittedDeferrals.delete(detail.deferralId)) {
     show(false, `先行受理已撤回：补查结论为“${word}”。请确认提示、记录处理结果，再按处理结果办理。`, { withdrawn: 'true' });
+    // The application is open again: the 补查 decides it now (the backend reopens it too).
+    kase.disabled = false;
+    kase.inert = false;
+    showHold();
   }
 });
 

@@ -4,6 +4,7 @@ import { createMockPlatform, SANDBOX_APP } from '@credit-check/mock-server';
 import { http } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { createBackend } from '../server/backend.ts';
+import { SANDBOX_CHANGE_SUBJECT } from '../server/sandbox-subject.ts';
 
 const api = new URL('api/v1', new URL(import.meta.env.BASE_URL, location.href)).href.replace(/\/$/, '');
 const mock = await createMockPlatform({ subjects: 1000 });
@@ -21,6 +22,11 @@ const backend = createBackend({
 const worker = setupWorker(
   ...mock.handlers,
   http.all('*/backend/*', ({ request }) => backend.fetch(request)),
+  // The 信用提醒 page's one click (the Node demo serves it from site.ts).
+  http.post('*/sandbox/list-entry', async () => {
+    await mock.platform.controls.listEntry({ subject: SANDBOX_CHANGE_SUBJECT, listCode: 'SERIOUS_DISHONEST' });
+    return Response.json({ listed: SANDBOX_CHANGE_SUBJECT.name });
+  }),
 );
 await worker.start({
   quiet: true,

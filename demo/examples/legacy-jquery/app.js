@@ -32,7 +32,6 @@ $(function () {
     check.endpoint = s.endpoint;
     check.getToken = function () {
       return session().then(function (x) {
-        if (!x.token) throw new Error(x.tokenError || '访问令牌签发失败');
         return { token: x.token, expiresAt: x.expiresAt };
       });
     };
@@ -67,10 +66,7 @@ $(function () {
   });
   $(document).on('credit-check-result', function (e) {
     var d = e.originalEvent.detail;
-    log(
-      d.verdict === 'restrict' ? 'danger' : d.verdict === 'caution' ? 'warning' : 'info',
-      '信用核查：' + words[d.verdict] + '（' + d.checkId + '）',
-    );
+    log(d.verdict === 'restrict' ? 'danger' : d.verdict === 'caution' ? 'warning' : 'info', '信用核查：' + words[d.verdict]);
   });
   // Plain words for the clerk (the element says why on screen; codes are for the page's own logs).
   $(document).on('credit-check-error', function () {
@@ -105,13 +101,33 @@ $(function () {
       dataType: 'json',
     })
       .done(function (r) {
+        if (r.repeated) {
+          log('warning', r.message);
+          return;
+        }
         log('success', (r.approved ? '已受理：' : '已办结（' + r.word + '）：') + $.map(r.decisions, message).join('；'));
+        // 办结: the next applicant is a new 办件 (the backend decides each 办件编号 once).
+        if (r.concluded) nextApplication();
       })
       .fail(function (x) {
         var r = x.responseJSON;
         log('danger', '未受理：' + (r ? $.map(r.decisions, message).join('；') : '提交失败（' + x.status + '）'));
       });
   });
+
+  var sequence = 123;
+  function nextApplication() {
+    // A clean form first, then the new 办件编号. A hidden field's value is its attribute, which a
+    // form reset does not clear: the chosen company's code is emptied by script (the element hears it).
+    $('#acceptForm')[0].reset();
+    $('#uscc').val('');
+    sequence += 1;
+    var id = 'SZ-SP-2015-' + ('000000' + sequence).slice(-6);
+    $('#acceptForm input[name="applicationId"]').val(id);
+    $('#applicationNo').text(id);
+    check.setAttribute('application-id', id);
+    log('', '下一件：办件编号 ' + id);
+  }
 
   $('#acceptForm').on('reset', function () {
     $('#usccText').text('—');

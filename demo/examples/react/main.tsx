@@ -1,5 +1,5 @@
 import '@credit-check/widget/define';
-import type { CreditCheck, CreditCheckResultDetail } from '@credit-check/widget';
+import { type CreditCheck, type CreditCheckResultDetail, VERDICT_LABEL } from '@credit-check/widget';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 
@@ -54,7 +54,10 @@ function App() {
       const detail = (event as CustomEvent).detail;
       const text = `${event.type} ${JSON.stringify({ ...detail, receipt: detail?.receipt ? '…' : undefined })}`;
       setEvents((list) => [...list, { id: list.length, text }]);
-      if (event.type === 'credit-check-result') setVerdict((detail as CreditCheckResultDetail).verdict);
+      if (event.type === 'credit-check-result') {
+        const v = (detail as CreditCheckResultDetail).verdict;
+        setVerdict(`${VERDICT_LABEL[v]}（${v}）`);
+      }
     };
     for (const type of EVENTS) el.addEventListener(type, on);
     return () => {
@@ -85,7 +88,8 @@ function App() {
         />
       )}
       <p id="verdict">React 收到的结论：{verdict || '—'}</p>
-      <h2>收到的事件</h2>
+      <h2>开发者视图：收到的事件（JSON）</h2>
+      <p className="hint">给接入开发人员看的事件记录，窗口人员无需关注。</p>
       <ul id="events">
         {events.map((e) => (
           <li key={e.id}>{e.text}</li>

@@ -103,6 +103,10 @@ export class NoticesController implements ReactiveController, SenderListener {
 
   // --- SenderListener ---
 
+  get element(): Element {
+    return this.host;
+  }
+
   connection() {
     return this.read.connection();
   }

@@ -28,6 +28,8 @@ export interface SenderListener {
   connection(): Connection;
   /** Is this the element that accepted deferral `id` (and still shows it)? */
   owns(id: string): boolean;
+  /** The element itself: the first in the page shows the notices. */
+  readonly element: Element;
 }
 
 type Message = { identity: string; type: 'wake' | 'back' | 'changed' };
@@ -98,9 +100,17 @@ export class DeferredSender {
     if (wasPrimary) for (const l of this.listeners) l.changed();
   }
 
-  /** The page element that shows the notices and speaks for the sender: the first attached. */
+  /**
+   * The page element that shows the notices and speaks for the sender: the first in the page (in
+   * document order, not the first whose 应急 chunk happened to load — the same element on every
+   * load, so the clerk finds the 补查提示 where it was before).
+   */
   primary(): SenderListener | undefined {
-    return [...this.listeners][0];
+    let first: SenderListener | undefined;
+    for (const l of this.listeners) {
+      if (!first || first.element.compareDocumentPosition(l.element) & Node.DOCUMENT_POSITION_PRECEDING) first = l;
+    }
+    return first;
   }
 
   /** A new record here (a deferral, a kept response): tell the other tabs, and make sure someone sends it. */
