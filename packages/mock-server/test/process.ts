@@ -45,9 +45,14 @@ export function spawnMock(args: string[], env: Record<string, string> = {}): Pro
   });
 }
 
+/**
+ * Resolves with the exit code once the process has exited and its output is all read ('close', not
+ * 'exit': at 'exit' the last lines may still be in the pipe, and `output()` would miss them).
+ */
 export function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
-    else child.once('exit', (code) => resolve(code));
+    const drained = !child.stdout || child.stdout.readableEnded;
+    if ((child.exitCode !== null || child.signalCode !== null) && drained) resolve(child.exitCode);
+    else child.once('close', (code) => resolve(code));
   });
 }

@@ -1,6 +1,7 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../alerts.ts';
-import { DEPARTMENT, mock, reset, SUBJECTS, token } from '../test/harness.ts';
+import { http } from 'msw';
+import { DEPARTMENT, mock, reset, SUBJECTS, token, worker } from '../test/harness.ts';
 import type { CreditAlerts, CreditAlertsAckDetail, CreditAlertsNewDetail } from './credit-alerts.ts';
 import { retryDelay } from './inbox.ts';
 
@@ -51,6 +52,36 @@ describe('<credit-alerts>', () => {
     await waitUntil(() => items(el)[0]?.querySelector('[part="acknowledged"]'), 'recorded');
     expect(items(el)[0]?.textContent).to.contain('已惩戒，金额 5000 元');
     expect(el.unacknowledged).to.equal(1);
+  });
+
+  it('counts an acknowledgement once, also when a poll answers between the ack and its reply (issue 38’s flake)', async () => {
+    await list(SUBJECTS.clean);
+    await list(SUBJECTS.procurement);
+    // The platform records the ack at once but its reply is slow: polls (every 100 ms) meanwhile
+    // already count it. Subtracting one more on the reply made 2 → 1 → 0.
+    worker.use(
+      http.post('*/api/v1/events/:eventId/ack', async ({ request }) => {
+        const answer = await mock.app.fetch(request);
+        await new Promise((r) => setTimeout(r, 400));
+        return answer;
+      }),
+    );
+    try {
+      const el = await setup();
+      await waitUntil(() => items(el).length === 2, 'two events');
+      const form = items(el)[0]?.querySelector('form') as HTMLFormElement;
+      (form.querySelector('select') as HTMLSelectElement).value = 'punished';
+      const acked = oneEvent(el, 'credit-alerts-ack');
+      (form.querySelector('button') as HTMLButtonElement).click();
+      await waitUntil(() => el.unacknowledged === 1, 'a poll counted the ack before its reply', { timeout: 3000 });
+      await acked;
+      await el.updateComplete;
+      expect(el.unacknowledged).to.equal(1);
+      await aTimeout(250);
+      expect(el.unacknowledged).to.equal(1);
+    } finally {
+      worker.resetHandlers();
+    }
   });
 
   it('is live while open: a new event appears without reload and is announced', async () => {

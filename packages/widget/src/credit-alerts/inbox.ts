@@ -96,7 +96,13 @@ export class InboxController implements ReactiveController {
     if (!connection) throw new Error('no connection');
     const ack = await ackEvent(connection, eventId, input);
     this.items = this.items.map((i) => (i.event.eventId === eventId ? { ...i, ack } : i));
-    this.unacknowledged = Math.max(0, this.unacknowledged - 1);
+    // The count is the platform's, read again now. Subtracting one here raced the polls: one in
+    // flight may have counted after this ack (and then it was taken off twice: 2 → 1 → 0) or
+    // before it. A poll started after the ack answered counts it exactly once; it replaces any in flight.
+    const before = this.unacknowledged;
+    clearTimeout(this.timer);
+    await this.poll();
+    if (this.failure) this.unacknowledged = Math.max(0, before - 1);
     this.host.requestUpdate();
   }
 }
