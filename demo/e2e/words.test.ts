@@ -13,11 +13,14 @@ const CODES = /\b(?:SZ-[\w-]+|HTML-\d+|VUE-\d+|REACT-\d+|chk_[\w-]+|dfr_\w+|[0-9
 /** The text rendered now: the page, and inside every credit-check / credit-alerts element (what innerText renders). */
 async function rendered(page: Page, elementsOnly = false): Promise<string> {
   return page.evaluate((only) => {
+    // innerText, not textContent: what is rendered (a closed 技术详情 is not on the screen).
+    // biome-ignore-start lint/performance/useDomNodeTextContent: the rendered text is the point
     const parts: string[] = only ? [] : [document.body.innerText];
     for (const el of document.querySelectorAll('credit-check, credit-alerts')) {
       for (const child of el.shadowRoot?.children ?? [])
         if (child instanceof HTMLElement && child.tagName !== 'STYLE') parts.push(child.innerText);
     }
+    // biome-ignore-end lint/performance/useDomNodeTextContent: -
     return parts.join('\n');
   }, elementsOnly);
 }
