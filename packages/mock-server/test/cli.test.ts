@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Jwks } from '@credit-check/sdk/contract';
 import { HMAC_SM3, sm2PublicKeyFromJwk } from '@credit-check/sdk/gm';
 import { sm2 } from 'sm-crypto-v2';
@@ -85,6 +86,26 @@ describe('credit-check-mock CLI', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('appId: 1–64 of');
     expect(bad.stderr).toContain('/0/appId');
+  });
+
+  it('says its version, and every subcommand has its help (exit 0)', () => {
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    const CONFORMANCE = fileURLToPath(new URL('../bin/credit-check-conformance.js', import.meta.url));
+    for (const [bin, args, expected] of [
+      [BIN, ['--version'], `credit-check-mock ${version}`],
+      [BIN, ['-V'], `credit-check-mock ${version}`],
+      [CONFORMANCE, ['--version'], `credit-check-conformance ${version}`],
+    ] as const) {
+      const run = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+      expect([run.status, run.stdout.trim()], args.join(' ')).toEqual([0, expected]);
+    }
+    for (const args of [['--help'], ['proxy', '--help'], ['--replay', 'x', '--help'], ['migrate-store', '--help']]) {
+      const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+      expect(run.status, args.join(' ')).toBe(0);
+      expect(run.stdout, args.join(' ')).toMatch(/Usage: credit-check-mock/);
+    }
+    const conformance = spawnSync(process.execPath, [CONFORMANCE, '--help'], { encoding: 'utf8' });
+    expect([conformance.status, conformance.stdout]).toEqual([0, expect.stringContaining('Usage: credit-check-conformance')]);
   });
 
   it('refuses bad options with a reason and exit code 2', () => {

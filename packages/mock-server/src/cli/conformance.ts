@@ -7,6 +7,7 @@ import { toHtml } from '../conformance/html.ts';
 import { toJUnit } from '../conformance/junit.ts';
 import { type CheckResult, runConformance } from '../conformance/run.ts';
 import { usageError } from './usage.ts';
+import { printVersion } from './version.ts';
 
 const BIN = 'credit-check-conformance';
 const HELP = `${BIN} — prove a credit platform (信用信息共享平台) against the credit-check contract
@@ -27,11 +28,13 @@ Usage: ${BIN} --base-url URL --app-id ID --app-secret SECRET [options]
   --json FILE          the full report as JSON
   --quiet              no progress, only the summary
   -h, --help           this help
+  -V, --version        the version
 
 Exit code: 0 conforms (skips allowed), 1 a check failed, 2 bad options or the platform unreachable.
 The run makes real checks, feedback and a (deleted) subscription: point it at a test environment.`;
 
 export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
+  if (printVersion(argv, BIN)) return;
   let values: ReturnType<typeof parse>;
   try {
     values = parse(argv);

@@ -8,16 +8,17 @@ Seals a plain --data-dir for --crypto gm (server stopped; one transaction). The 
 
 /** `credit-check-mock migrate-store`: seals a plain data dir for 国密 (see store/migrate.ts). */
 export async function migrateStore(argv: string[]): Promise<void> {
-  let values: { 'data-dir'?: string | undefined; 'store-key-file'?: string | undefined };
+  let values: { 'data-dir'?: string | undefined; 'store-key-file'?: string | undefined; help?: boolean | undefined };
   try {
     values = parseArgs({
       args: argv,
-      options: { 'data-dir': { type: 'string' }, 'store-key-file': { type: 'string' } },
+      options: { 'data-dir': { type: 'string' }, 'store-key-file': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
       strict: true,
     }).values;
   } catch (error) {
     return usageError((error as Error).message, MIGRATE_HELP);
   }
+  if (values.help) return void console.log(MIGRATE_HELP);
   const dataDir = values['data-dir'];
   if (!dataDir) return usageError('migrate-store needs --data-dir DIR', MIGRATE_HELP);
   try {

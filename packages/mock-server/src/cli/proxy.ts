@@ -10,8 +10,8 @@ const PROXY_HELP = `Usage: credit-check-mock proxy --upstream URL [--record DIR]
 
 A validating proxy between an SDK or widget and a real platform: forwards every request unchanged,
 judges requests and answers against the contract, logs each violation (redacted) and adds a
-credit-check-violations header; with --record DIR saves every exchange (身份证 numbers
-pseudonymised) for \`credit-check-mock --replay DIR\`.
+credit-check-violations header; with --record DIR saves every exchange (people's 身份证 numbers
+and names pseudonymised) for \`credit-check-mock --replay DIR\`.
 
   --upstream URL   the platform's origin, e.g. https://credit.example.gov.cn (paths pass through)
   --record DIR     save the exchanges here
@@ -97,7 +97,7 @@ export async function proxy(argv: string[]): Promise<void> {
   stopOnSignal(served.close);
   console.log(`credit-check validating proxy ready
   API          ${served.origin}/api/v1 → ${upstream.replace(/\/$/, '')}/api/v1 (validated against the contract)
-  Recording    ${record ? `${record} (身份证 numbers pseudonymised; replay with credit-check-mock --replay ${record})` : 'off (--record DIR)'}`);
+  Recording    ${record ? `${record} (people's 身份证 numbers and names pseudonymised; replay with credit-check-mock --replay ${record})` : 'off (--record DIR)'}`);
 }
 
 /** `credit-check-mock --replay DIR` */

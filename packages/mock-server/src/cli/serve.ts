@@ -59,7 +59,8 @@ Usage: credit-check-mock [options]
                      statistics; roles "window" (default) and/or "authority" (decides objections
                      and fulfilments of the 认定部门 in "authorities", "*" = the credit office)
   --quiet            no access log on stdout
-  -h, --help         this help
+  -h, --help         this help (each subcommand has its own: credit-check-mock proxy --help)
+  -V, --version      the version
 
 Credentials: CREDIT_CHECK_APP_ID and CREDIT_CHECK_APP_SECRET (defaults are the documented sandbox ones).`;
 
