@@ -8,6 +8,7 @@ import {
   endpoints,
   Problem,
   SCOPE_DESCRIPTIONS,
+  TAG_DESCRIPTIONS,
 } from '@credit-check/sdk/contract';
 import * as z from 'zod/mini';
 import { CSV_MAX_CHARS } from '../platform/cases.ts';
@@ -170,6 +171,10 @@ export function openApiDocument(): object {
   const webhooks = {
     creditEvent: {
       post: {
+        operationId: 'creditEvent',
+        tags: ['events'],
+        // What the receiver checks: the signature over id, timestamp and body with its subscription secret.
+        security: [{ webhookSignature: [] }],
         summary: 'A pushed event (定向推送), signed per the Standard Webhooks specification',
         description:
           'POSTed to a subscription’s URL (public addresses only) for every event routed to its department; at least once, in order per subject. Verify the signature, deduplicate on webhook-id, answer 2xx once the event is safely recorded.',
@@ -197,7 +202,7 @@ export function openApiDocument(): object {
     servers: [
       { url: '/', description: 'This platform (the credit-check mock: local development and staging sandboxes)', 'x-internal': true },
     ],
-    tags: [...new Set(Object.values(ENDPOINT_REFERENCE).map((e) => e.tag))].map((name) => ({ name })),
+    tags: [...new Set(Object.values(ENDPOINT_REFERENCE).map((e) => e.tag))].map((name) => ({ name, description: TAG_DESCRIPTIONS[name] })),
     paths,
     webhooks,
     components: {
@@ -209,6 +214,13 @@ export function openApiDocument(): object {
           name: 'Authorization',
           description:
             "Server to server: `CC-HMAC-SHA256 app=<appId>, ts=<unix ms>, nonce=<8–64 chars>, sig=<base64url HMAC-SHA256>` over `CC-HMAC-SHA256\\nMETHOD\\npath?query\\nts\\nnonce\\nhex(sha256(body))`. Timestamps ±5 min, nonces single-use. Under 国密 the app is set to `CC-HMAC-SM3`: the same with SM3 (GB/T 32905) for the body digest and the HMAC, and the scheme name in both places; the platform accepts only the app's scheme. Each app holds roles: `window` (checks, responses, tokens, commitments, objections filed) and/or `authority` (a listing authority or the credit office: objection decisions and fulfilment, for the lists and matters it speaks for); an operation that needs one names it in x-required-role.",
+        },
+        webhookSignature: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'webhook-signature',
+          description:
+            'Webhooks (the platform calling a subscription’s URL): Standard Webhooks `v1,<base64 HMAC-SHA256>` of `webhook-id.webhook-timestamp.body` under the subscription’s secret (`whsec_…`, shown once); during a rotation two signatures, space-separated.',
         },
         bearerToken: {
           type: 'http',

@@ -49,6 +49,19 @@ export const ENDPOINT_REFERENCE: Record<EndpointId, { tag: string; summary: stri
   listCases: { tag: 'cases', summary: '联合奖惩案例: every feedback, from checks and pushed events (CSV with Accept: text/csv)' },
 };
 
+/** Each group of the reference, in a line (OpenAPI `tags`). */
+export const TAG_DESCRIPTIONS: Record<string, string> = {
+  checks: '逢办必查: a check of a subject for the matter being handled, its receipt, and what the window did with it (反馈)',
+  profiles: "A subject's whole credit record (lists, commitments, grades, history)",
+  catalog: 'The published catalogue: matters and their credit routes, measures, lists, grade scales',
+  commitments: '信用承诺: signing, searching and the fulfilment an authority records',
+  objections: '异议: filed by a window for a subject, decided by the listing authority or the credit office',
+  auth: 'Browser tokens and the public keys that sign check receipts',
+  stats: '逢办必查 coverage: checks per matter and verdict, and the feedback rate',
+  events: '定向推送: pushed events by webhook or pull feed, their acknowledgement, subscriptions and deliveries',
+  cases: '联合奖惩案例: every feedback, from checks and pushed events, as JSON or CSV',
+};
+
 /** What each endpoint does, for whom, and what to watch for. */
 export const ENDPOINT_DESCRIPTIONS: Record<EndpointId, string> = {
   createCheck:
