@@ -25,8 +25,8 @@ export interface CreditAlertsAckDetail {
  * unreachable, and says so (an inbox that could not be read never looks empty). Needs a token
  * with `events:read` (and `feedback:write` to acknowledge).
  *
- * @event credit-alerts-new - New events arrived while open. Detail: `CreditAlertsNewDetail` (ids only).
- * @event credit-alerts-ack - The department's feedback on an event was recorded. Detail: `CreditAlertsAckDetail`.
+ * @event {CustomEvent<CreditAlertsNewDetail>} credit-alerts-new - New events arrived while open (ids only).
+ * @event {CustomEvent<CreditAlertsAckDetail>} credit-alerts-ack - The department's feedback on an event was recorded.
  *
  * @csspart base - The outer box.
  * @csspart summary - The heading with the count.
@@ -49,14 +49,18 @@ export interface CreditAlertsAckDetail {
 export class CreditAlerts extends LitElement {
   static override styles = styles;
 
-  static override properties = {
-    endpoint: { type: String },
-    token: { type: String },
-    getToken: { attribute: false },
-    operator: { type: String },
-    interval: { type: Number },
-    unacknowledged: { type: Number, reflect: true },
-  };
+  // A getter, not a static field: web-component-analyzer (and so Lit's editor plugin) reads the
+  // attributes from it; it sees none in a `static properties = …` field.
+  static override get properties() {
+    return {
+      endpoint: { type: String },
+      token: { type: String },
+      getToken: { attribute: false },
+      operator: { type: String },
+      interval: { type: Number },
+      unacknowledged: { type: Number, reflect: true },
+    };
+  }
 
   /** The platform API root, e.g. `https://credit.example.gov.cn/api/v1`. */
   declare endpoint: string | undefined;

@@ -28,12 +28,12 @@ export type { CheckState } from './check-state.ts';
  *
  * @summary Automatic credit check for government-service approval pages.
  *
- * @event credit-check-start - A check was sent. Detail: `CreditCheckStartDetail` (masked subject only).
- * @event credit-check-result - The platform answered. Detail: `CreditCheckResultDetail` (check id, verdict, receipt).
- * @event credit-check-error - The check did not complete (never a clean result). Detail: `CreditCheckErrorDetail`.
- * @event credit-check-feedback - Staff feedback was recorded on the platform. Detail: `CreditCheckFeedbackDetail`.
- * @event credit-check-acknowledge - Staff confirmed a restrict/caution alert. Detail: `CreditCheckAcknowledgeDetail`.
- * @event credit-check-deferred - The staff accepted during an outage (先行受理，事后补查); the 补查 follows as a `credit-check-result` with `deferred: true`. Detail: `CreditCheckDeferredDetail` (no identifier).
+ * @event {CustomEvent<CreditCheckStartDetail>} credit-check-start - A check was sent (masked subject only).
+ * @event {CustomEvent<CreditCheckResultDetail>} credit-check-result - The platform answered (check id, verdict, receipt).
+ * @event {CustomEvent<CreditCheckErrorDetail>} credit-check-error - The check did not complete (never a clean result).
+ * @event {CustomEvent<CreditCheckFeedbackDetail>} credit-check-feedback - Staff feedback was recorded on the platform.
+ * @event {CustomEvent<CreditCheckAcknowledgeDetail>} credit-check-acknowledge - Staff confirmed a restrict/caution alert.
+ * @event {CustomEvent<CreditCheckDeferredDetail>} credit-check-deferred - The staff accepted during an outage (先行受理，事后补查); the 补查 follows as a `credit-check-result` with `deferred: true` (no identifier).
  *
  * @csspart base - The outer box.
  * @csspart status - The state banner (one class per state and verdict).
@@ -77,31 +77,34 @@ export class CreditCheck extends LitElement implements CreditCheckHost {
   static formAssociated = true;
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  static override properties = {
-    endpoint: { type: String },
-    token: { type: String },
-    getToken: { attribute: false },
-    connection: { attribute: false },
-    matter: { type: String },
-    subject: { type: String },
-    subjectName: { type: String, attribute: 'subject-name' },
-    watch: { type: String },
-    watchName: { type: String, attribute: 'watch-name' },
-    idType: { type: String, attribute: 'id-type' },
-    applicationId: { type: String, attribute: 'application-id' },
-    department: { type: String },
-    operator: { type: String },
-    mode: { type: String },
-    lang: { type: String },
-    guard: { type: String },
-    optional: { type: Boolean },
-    name: { type: String },
-    timeout: { type: Number },
-    outage: { type: String },
-    textSize: { type: String, attribute: 'text-size', reflect: true },
-    state: { type: String, reflect: true },
-    verdict: { type: String, reflect: true },
-  };
+  // A getter: web-component-analyzer (Lit's editor plugin) sees no attribute in a static field.
+  static override get properties() {
+    return {
+      endpoint: { type: String },
+      token: { type: String },
+      getToken: { attribute: false },
+      connection: { attribute: false },
+      matter: { type: String },
+      subject: { type: String },
+      subjectName: { type: String, attribute: 'subject-name' },
+      watch: { type: String },
+      watchName: { type: String, attribute: 'watch-name' },
+      idType: { type: String, attribute: 'id-type' },
+      applicationId: { type: String, attribute: 'application-id' },
+      department: { type: String },
+      operator: { type: String },
+      mode: { type: String },
+      lang: { type: String },
+      guard: { type: String },
+      optional: { type: Boolean },
+      name: { type: String },
+      timeout: { type: Number },
+      outage: { type: String },
+      textSize: { type: String, attribute: 'text-size', reflect: true },
+      state: { type: String, reflect: true },
+      verdict: { type: String, reflect: true },
+    };
+  }
 
   /** The platform API root, e.g. `https://credit.example.gov.cn/api/v1`. */
   declare endpoint: string | undefined;
@@ -115,6 +118,7 @@ export class CreditCheck extends LitElement implements CreditCheckHost {
   declare matter: string | undefined;
   /** The identifier to check (instead of `watch`). */
   declare subject: string | undefined;
+  /** The applicant's name with `subject` (instead of `watch-name`); a mismatch with the registered name is flagged. */
   declare subjectName: string | undefined;
   /** CSS selector of the host page's identifier input(s); the last edited one counts. */
   declare watch: string | undefined;
