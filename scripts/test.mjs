@@ -50,6 +50,8 @@ if (soak) {
     step('openapi-lint', process.execPath, ['scripts/lint-openapi.mjs']);
     // Every package entry has types a TypeScript user resolves (attw on the packed tarballs).
     step('packaging', process.execPath, ['scripts/packaging.mjs']);
+    // Editors know the elements: web-component-analyzer sees every attribute the manifest lists.
+    step('elements', process.execPath, ['scripts/elements.mjs']);
     // The PostgreSQL store's suites need Debian's postgresql (CI installs it): without it they are left
     // out (vitest.config.ts) — said below, and a failure where PostgreSQL is required.
     const { postgresMissing } = await import('./postgres.mjs');

@@ -273,11 +273,7 @@ export class CreditCheck extends LitElement implements CreditCheckHost {
     return this.paths.size === 0;
   }
 
-  /**
-   * What still holds the guarded form, in the staff's words (尚未填写统一社会信用代码, 请确认核查提示,
-   * 请记录处理结果 …); undefined when a path is open. Also the element's `validationMessage`: a page
-   * can say beside its buttons why they are held.
-   */
+  /** What still holds the guarded form in the staff's words (请确认核查提示 …), for the page to say; undefined when a path is open. */
   get holdReason(): string | undefined {
     const reason = holdReason(this.response());
     return reason && strings(this.lang).hold[reason](this.idType);
