@@ -5,8 +5,8 @@
 export { type CreditCheckClient, createClient, mintToken } from './client/client.ts';
 export { Connection } from './client/connection.ts';
 export { type DeferredApplication, isPlatformUnavailable, type Settlement, settleDeferred } from './client/deferred.ts';
-export { CreditCheckError, type ErrorCode, isCreditCheckError } from './client/errors.ts';
-export { ackEvent, casesCsv, type EventStreamOptions, events, listCases, listEvents, subscriptions } from './client/events.ts';
+export { CreditCheckError, type ErrorCode, isCreditCheckError, OUTAGE_CODES } from './client/errors.ts';
+export { ackEvent, cases, casesCsv, type EventStreamOptions, events, listCases, listEvents, subscriptions } from './client/events.ts';
 export {
   type CheckCallOptions,
   check,

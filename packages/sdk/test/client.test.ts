@@ -3,7 +3,7 @@ import { stripTypeScriptTypes } from 'node:module';
 import { faultMatrix } from '@credit-check/mock-server';
 import { Check } from '@credit-check/sdk/contract';
 import { describe, expect, it } from 'vitest';
-import { CreditCheckError, createClient, isCreditCheckError, verifyReceipt } from '../src/index.ts';
+import { CreditCheckError, createClient, isCreditCheckError, isPlatformUnavailable, OUTAGE_CODES, verifyReceipt } from '../src/index.ts';
 import { APP, BASE, CLEAN, CONTEXT, checkInput, FOOD_BAN, failure, inProcessPlatform, PERSON, recordingFetch } from './harness.ts';
 
 const mock = await inProcessPlatform();
@@ -175,11 +175,33 @@ describe('every failure is an error with a stable code, never a result', () => {
       mock.faults.set(fault);
       const error = await failure(client().check(checkInput()));
       expect(error.code).toBe(code);
-      if (code === 'API_ERROR') expect(error.problem?.message['zh-CN']).toBeTruthy();
+      if (code === 'UNAVAILABLE') expect(error.problem?.message['zh-CN']).toBeTruthy();
+      // An outage is told by the code alone (OUTAGE_CODES); an off-contract answer is not one.
+      expect(isPlatformUnavailable(error)).toBe(OUTAGE_CODES.has(code));
       // Retriable faults were retried (limit 1); an off-contract answer is final at once.
       expect(error.attempts).toBe(code === 'RESPONSE_SHAPE' ? 1 : 2);
     });
   }
+
+  it('per call: a timeout, retries and headers of its own, over the client’s (stripe-node’s request options)', async () => {
+    const rec = recordingFetch();
+    const client = createClient({ baseUrl: BASE, ...APP, fetch: rec.fetch, timeout: 5_000, retry: { limit: 2, backoffLimit: 5 } });
+    mock.faults.set({ kind: 'latency', delayMs: 400 });
+    const slow = await failure(client.check(checkInput(), { timeout: 100, retry: false, cache: false }));
+    expect(slow).toMatchObject({ code: 'TIMEOUT', attempts: 1 });
+    expect(slow.message).toContain('100 ms');
+    mock.faults.set({ kind: 'status', status: 503, retryAfter: 0 });
+    rec.requests.length = 0;
+    expect(await failure(client.getCheck('chk_nothing', { retry: 0 }))).toMatchObject({ code: 'UNAVAILABLE', attempts: 1 });
+    expect(rec.requests).toHaveLength(1);
+    mock.faults.clear();
+    rec.requests.length = 0;
+    await client.listMatters({ headers: { 'x-request-id': 'req_from_the_caller', 'idempotency-key': 'not-yours' } });
+    expect(rec.requests[0]?.headers.get('x-request-id')).toBe('req_from_the_caller');
+    // The SDK's own headers stay its own.
+    const post = await client.check(checkInput(), { headers: { 'content-type': 'text/plain' }, cache: false });
+    expect(post.verdict).toBe('clear');
+  });
 
   it('a wrong secret → AUTH; an unknown matter → API_ERROR with the platform’s code', async () => {
     const wrong = createClient({ baseUrl: BASE, appId: 'sandbox-app', appSecret: 'wrong-secret-value' });
@@ -346,5 +368,25 @@ describe('receipts: mint token → browser check → backend verifies', () => {
     // only two, and 'AA' could equal what was there — 1 run in 256 passed the original signature).
     const tampered = `${s.slice(0, -2)}${s.at(-2) === 'A' ? 'B' : 'A'}${s.at(-1)}`;
     expect(await reason(verifyReceipt(`${h}.${p}.${tampered}`, jwks))).toBe('SIGNATURE');
+  });
+});
+
+describe('lists page by themselves (stripe-node’s auto-paging)', () => {
+  it('cases(): every case, one page after another; a break asks for no further page', async () => {
+    const rec = recordingFetch();
+    const client = createClient({ baseUrl: BASE, ...APP, fetch: rec.fetch, cache: false });
+    for (let i = 0; i < 3; i++) {
+      const made = await client.check({ ...checkInput(), context: { ...CONTEXT, applicationId: `SZ-PAGING-${i}` } });
+      await client.sendFeedback(made.checkId, { action: 'not-applicable', operator: CONTEXT.operator });
+    }
+    const all = (await client.listCases({ limit: 500 })).cases.map((c) => c.caseId);
+    rec.requests.length = 0;
+    const paged: string[] = [];
+    for await (const c of client.cases({ limit: 1 })) paged.push(c.caseId);
+    expect(paged).toEqual(all);
+    expect(rec.requests.length).toBeGreaterThanOrEqual(3);
+    rec.requests.length = 0;
+    for await (const _ of client.cases({ limit: 1 })) break;
+    expect(rec.requests).toHaveLength(1);
   });
 });

@@ -17,7 +17,7 @@ describe('when 先行受理 may be offered', () => {
   it('is offered during an outage, with the scope, for a matter that allows it', () => {
     expect(deferBlock(outage)).toBeUndefined();
     expect(deferBlock({ ...outage, state: 'stale' })).toBeUndefined();
-    expect(deferBlock({ ...outage, error: new CreditCheckError('API_ERROR', 'down', { status: 503 }) })).toBeUndefined();
+    expect(deferBlock({ ...outage, error: new CreditCheckError('UNAVAILABLE', 'down', { status: 503 }) })).toBeUndefined();
   });
 
   it('is never offered by a counter that holds', () => {

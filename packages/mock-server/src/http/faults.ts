@@ -92,9 +92,9 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 export function faultMatrix(timeoutMs: number): { name: string; fault: Fault; code: ErrorCode }[] {
   return [
     { name: 'latency past the timeout', fault: { kind: 'latency', delayMs: timeoutMs * 3 }, code: 'TIMEOUT' },
-    { name: 'HTTP 500', fault: { kind: 'status', status: 500 }, code: 'API_ERROR' },
-    { name: 'HTTP 502', fault: { kind: 'status', status: 502 }, code: 'API_ERROR' },
-    { name: 'HTTP 503 + Retry-After', fault: { kind: 'status', status: 503, retryAfter: 0 }, code: 'API_ERROR' },
+    { name: 'HTTP 500', fault: { kind: 'status', status: 500 }, code: 'UNAVAILABLE' },
+    { name: 'HTTP 502', fault: { kind: 'status', status: 502 }, code: 'UNAVAILABLE' },
+    { name: 'HTTP 503 + Retry-After', fault: { kind: 'status', status: 503, retryAfter: 0 }, code: 'UNAVAILABLE' },
     { name: '429 + Retry-After', fault: { kind: 'rate-limit', retryAfter: 0 }, code: 'RATE_LIMITED' },
     { name: 'malformed JSON', fault: { kind: 'malformed' }, code: 'RESPONSE_SHAPE' },
     { name: 'off-contract JSON', fault: { kind: 'off-contract' }, code: 'RESPONSE_SHAPE' },

@@ -62,6 +62,8 @@ export function createClient(options: ClientOptions) {
     },
     /** 联合奖惩案例, one page (JSON). */
     listCases: (query?: CaseQueryInput, opts?: CallOptions) => e.listCases(c, query, opts),
+    /** 联合奖惩案例, every page: an async iterator (`for await (const c of platform.cases({ from }))`). */
+    cases: (query?: Omit<CaseQueryInput, 'after'>, opts?: CallOptions) => e.cases(c, query, opts),
     /** 联合奖惩案例 as CSV (UTF-8 with a BOM). */
     casesCsv: (query?: Omit<CaseQueryInput, 'limit' | 'after'>, opts?: CallOptions) => e.casesCsv(c, query, opts),
     /** Forgets cached check results (in-flight checks continue). */

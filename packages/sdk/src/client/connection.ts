@@ -9,7 +9,7 @@ import { CreditCheckError } from './errors.ts';
 import { parseBody, toError } from './failures.ts';
 import type { Call, CallOptions, ClientOptions } from './options.ts';
 import { SharedCalls } from './shared-calls.ts';
-import { apiRoot, BODY, type CallState, transport } from './transport.ts';
+import { apiRoot, BODY, type CallState, retryPolicy, transport } from './transport.ts';
 
 function isBrowser(): boolean {
   return typeof window !== 'undefined' && typeof document !== 'undefined';
@@ -87,7 +87,8 @@ export class Connection {
   ): Promise<z.infer<S>> {
     const path = (API_BASE + endpoint.path).replace(/:(\w+)/g, (_m, name: string) => encodeURIComponent(call.params?.[name] ?? ''));
     const state: CallState = { body: call.body === undefined ? undefined : JSON.stringify(call.body), attempts: 0 };
-    const headers: Record<string, string> = {};
+    // The call's own headers first: the SDK's (content type, idempotency, auth) are not for overriding.
+    const headers: Record<string, string> = { ...opts.headers };
     if (state.body !== undefined) headers['content-type'] = 'application/json';
     if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
     if (call.accept) headers.accept = call.accept;
@@ -104,11 +105,17 @@ export class Connection {
         headers,
         ...(searchParams ? { searchParams } : {}),
         ...(opts.signal ? { signal: opts.signal } : {}),
+        ...(opts.timeout !== undefined ? { timeout: opts.timeout } : {}),
+        ...(opts.retry !== undefined ? { retry: retryPolicy(opts.retry) } : {}),
         context: { state },
       });
       text = await response.text();
     } catch (error) {
-      throw toError(error, state, { signal: opts.signal, secrets: this.credentials.secrets, timeout: this.options.timeout ?? 10_000 });
+      throw toError(error, state, {
+        signal: opts.signal,
+        secrets: this.credentials.secrets,
+        timeout: opts.timeout ?? this.options.timeout ?? 10_000,
+      });
     }
     if (call.accept) return text as z.infer<S>;
     return parseBody(endpoint, text, response.status, state);

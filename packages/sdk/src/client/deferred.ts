@@ -1,7 +1,7 @@
 import type { Check, CheckContext, Deferral } from '../contract/checks.ts';
 import type { SubjectRef } from '../contract/subjects.ts';
 import type { Connection } from './connection.ts';
-import { isCreditCheckError } from './errors.ts';
+import { isCreditCheckError, OUTAGE_CODES } from './errors.ts';
 import { check } from './methods.ts';
 import type { CallOptions } from './options.ts';
 
@@ -11,9 +11,7 @@ import type { CallOptions } from './options.ts';
  * any other 4xx: a refusal (scope, validation, unknown matter) is an answer, not an outage.
  */
 export function isPlatformUnavailable(error: unknown): boolean {
-  if (!isCreditCheckError(error)) return false;
-  if (error.code === 'NETWORK' || error.code === 'TIMEOUT' || error.code === 'RATE_LIMITED') return true;
-  return error.code === 'API_ERROR' && (error.status ?? 0) >= 500;
+  return isCreditCheckError(error) && OUTAGE_CODES.has(error.code);
 }
 
 /** An application accepted during an outage (先行受理), as the backend recorded it from the form. */

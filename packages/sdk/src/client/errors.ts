@@ -8,8 +8,13 @@ import { redact } from './redact.ts';
 export type ErrorCode =
   /** The input was refused before any request (e.g. a wrong USCC check character). */
   | 'INVALID_INPUT'
-  /** The platform answered with a problem (4xx/5xx, `application/problem+json`). */
+  /** The platform refused the call with a problem (4xx, `application/problem+json`). */
   | 'API_ERROR'
+  /**
+   * The platform answered that it cannot serve now (5xx: a fault, maintenance, its store out of
+   * reach) — an outage, as NETWORK and TIMEOUT are (`OUTAGE_CODES`).
+   */
+  | 'UNAVAILABLE'
   /** 401/403: credentials missing, wrong, expired or out of scope. */
   | 'AUTH'
   /** 429: slow down; see `retryAfter`. */
@@ -28,6 +33,12 @@ export type ErrorCode =
   | 'RECEIPT_INVALID'
   /** A pushed event (webhook) failed verification: bad signature, stale timestamp or off-contract. */
   | 'WEBHOOK_INVALID';
+
+/**
+ * The codes of an outage — no answer, or one that says the platform cannot serve now (after the
+ * retries): where 应急 (先行受理) may apply. The code alone tells; `isPlatformUnavailable(e)` asks it.
+ */
+export const OUTAGE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['NETWORK', 'TIMEOUT', 'UNAVAILABLE', 'RATE_LIMITED']);
 
 export interface ErrorDetails {
   status?: number;

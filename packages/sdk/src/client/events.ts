@@ -1,4 +1,4 @@
-import type { CaseQueryInput } from '../contract/cases.ts';
+import type { Case, CaseQueryInput } from '../contract/cases.ts';
 import { CaseQuery } from '../contract/cases.ts';
 import * as endpoints from '../contract/endpoints.ts';
 import type { AckInput, EventFeedQuery, FeedItem } from '../contract/events.ts';
@@ -118,6 +118,25 @@ export function listCases(connection: Connection, query: CaseQueryInput = {}, op
     const q = validate(CaseQuery, asQuery(query as Record<string, string | number | undefined>), 'case query');
     return connection.call(endpoints.listCases, { query: asQuery(q) }, opts);
   });
+}
+
+/**
+ * Every case that matches, page after page, as an async iterator (stripe-node's auto-paging):
+ * `for await (const c of cases(connection, { from: '2026-01-01' }))`. `limit` is the page size; stop
+ * early with `break` and no further page is asked for.
+ */
+export async function* cases(
+  connection: Connection,
+  query: Omit<CaseQueryInput, 'after'> = {},
+  opts: CallOptions = {},
+): AsyncGenerator<Case, void, undefined> {
+  let after: string | undefined;
+  for (;;) {
+    const page = await listCases(connection, { ...query, ...(after ? { after } : {}) }, opts);
+    yield* page.cases;
+    if (!page.next) return;
+    after = page.next;
+  }
 }
 
 /** The cases as CSV (UTF-8 with a BOM, every match): write it to a file as is. */

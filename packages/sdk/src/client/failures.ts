@@ -7,8 +7,9 @@ import { type CallState, parseRetryAfter } from './transport.ts';
 
 /**
  * Every way a call can fail, as one CreditCheckError with a stable code: the caller aborted
- * (ABORTED), the platform answered an error (AUTH / RATE_LIMITED / API_ERROR with its problem
- * details and `Retry-After`), no answer in time (TIMEOUT), no connection (NETWORK). The secrets in
+ * (ABORTED), the platform refused (AUTH / RATE_LIMITED / API_ERROR with its problem details and
+ * `Retry-After`) or could not serve (UNAVAILABLE, 5xx), no answer in time (TIMEOUT), no connection
+ * (NETWORK). The secrets in
  * use are redacted from every message.
  */
 export function toError(
@@ -24,7 +25,7 @@ export function toError(
     const parsed = Problem.safeParse(error.data);
     const problem = parsed.success ? parsed.data : undefined;
     const retryAfter = parseRetryAfter(error.response.headers.get('retry-after')) ?? problem?.retryAfter;
-    const code = status === 401 || status === 403 ? 'AUTH' : status === 429 ? 'RATE_LIMITED' : 'API_ERROR';
+    const code = status === 401 || status === 403 ? 'AUTH' : status === 429 ? 'RATE_LIMITED' : status >= 500 ? 'UNAVAILABLE' : 'API_ERROR';
     const message = problem
       ? `${problem.title} (${problem.code}): ${problem.detail}`
       : `The platform answered HTTP ${status} without problem details`;

@@ -46,10 +46,17 @@ export interface ClientOptions {
   dangerouslyAllowBrowser?: boolean;
 }
 
+/** What one call may set for itself, over the client's options (as stripe-node's request options). */
 export interface CallOptions {
   signal?: AbortSignal;
   /** Reuse a key to make a retried logical call idempotent across processes (default: one per call). */
   idempotencyKey?: string;
+  /** This call's per-attempt timeout in ms (default: the client's `timeout`). */
+  timeout?: number;
+  /** This call's retries (default: the client's `retry`): a number, `false`, or `{ limit, backoffLimit, maxRetryAfter }`. */
+  retry?: number | RetryOptions | false;
+  /** Extra headers for this call (over the client's `headers`; the SDK's own — auth, idempotency — stay its own). */
+  headers?: Record<string, string>;
 }
 
 export interface Call {

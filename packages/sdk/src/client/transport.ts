@@ -36,15 +36,39 @@ export function parseRetryAfter(value: string | null): number | undefined {
 }
 
 /**
+ * The retry policy (ky's `retry` option) from the client's or one call's `retry`: exponential
+ * backoff with full jitter on network errors, timeouts and 408/429/5xx; a `Retry-After` honoured up
+ * to `maxRetryAfter` (a longer one fails the call with `retryAfter` set).
+ */
+export function retryPolicy(option: ClientOptions['retry']) {
+  const retry = option === false ? { limit: 0 } : typeof option === 'number' ? { limit: option } : (option ?? {});
+  const maxRetryAfter = retry.maxRetryAfter ?? 30_000;
+  return {
+    limit: retry.limit ?? 2,
+    // Every POST the SDK sends carries an Idempotency-Key, kept across retries, so POSTs are safe to retry.
+    methods: ['get', 'post', 'delete'],
+    statusCodes: RETRY_STATUS,
+    afterStatusCodes: [429, 503],
+    backoffLimit: retry.backoffLimit ?? 5000,
+    jitter: true,
+    retryOnTimeout: true,
+    shouldRetry: ({ error }: { error: Error }) => {
+      if (isHTTPError(error)) {
+        const after = parseRetryAfter(error.response.headers.get('retry-after'));
+        if (after !== undefined && after * 1000 > maxRetryAfter) return false;
+      }
+      return undefined;
+    },
+  };
+}
+
+/**
  * The HTTP transport (ky): base URL, per-attempt and total timeouts, and the retry policy —
  * exponential backoff with full jitter on network errors, timeouts and 408/429/5xx, honouring a
  * `Retry-After` up to `maxRetryAfter` (a longer one fails the call with `retryAfter` set).
  * `authorize` runs before every attempt, so each one carries a fresh signature or token.
  */
 export function transport(options: ClientOptions, authorize: (request: Request, state: CallState) => Promise<void>): KyInstance {
-  const retry =
-    options.retry === false ? { limit: 0 } : typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {});
-  const maxRetryAfter = retry.maxRetryAfter ?? 30_000;
   const fetcher = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   return ky.create({
     timeout: options.timeout ?? 10_000,
@@ -67,23 +91,7 @@ export function transport(options: ClientOptions, authorize: (request: Request, 
       });
     },
     headers: { accept: 'application/json', ...options.headers },
-    retry: {
-      limit: retry.limit ?? 2,
-      // Every POST the SDK sends carries an Idempotency-Key, kept across retries, so POSTs are safe to retry.
-      methods: ['get', 'post', 'delete'],
-      statusCodes: RETRY_STATUS,
-      afterStatusCodes: [429, 503],
-      backoffLimit: retry.backoffLimit ?? 5000,
-      jitter: true,
-      retryOnTimeout: true,
-      shouldRetry: ({ error }) => {
-        if (isHTTPError(error)) {
-          const after = parseRetryAfter(error.response.headers.get('retry-after'));
-          if (after !== undefined && after * 1000 > maxRetryAfter) return false;
-        }
-        return undefined;
-      },
-    },
+    retry: retryPolicy(options.retry),
     hooks: {
       beforeRequest: [({ request, options: o }) => authorize(request, o.context.state as CallState)],
       beforeRetry: [({ request, options: o }) => authorize(request, o.context.state as CallState)],

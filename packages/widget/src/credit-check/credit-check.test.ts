@@ -118,7 +118,7 @@ describe('a check that did not happen never looks clean', () => {
     await type(input, SUBJECTS.clean, 'paste');
     const event = await failed;
     await until(el, 'error');
-    expect(event.detail.code).to.equal('API_ERROR');
+    expect(event.detail.code).to.equal('UNAVAILABLE');
     expect(event.detail.status).to.equal(500);
     expect(el.hasAttribute('verdict')).to.equal(false);
     expect(text(el)).to.contain('信用核查未完成');
