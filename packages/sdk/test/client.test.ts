@@ -168,12 +168,14 @@ describe('retries', () => {
 });
 
 describe('every failure is an error with a stable code, never a result', () => {
-  const client = () => createClient({ baseUrl: BASE, ...APP, retry: { limit: 1, backoffLimit: 5 }, timeout: 200 });
+  // Only the latency fault races the timeout; the others answer at once and get a timeout they
+  // cannot outrun on a loaded machine (a 500 that took > 200 ms read as TIMEOUT).
+  const client = (timeout: number) => createClient({ baseUrl: BASE, ...APP, retry: { limit: 1, backoffLimit: 5 }, timeout });
 
   for (const { name, fault, code } of faultMatrix(200)) {
     it(`${name} → ${code}`, async () => {
       mock.faults.set(fault);
-      const error = await failure(client().check(checkInput()));
+      const error = await failure(client(code === 'TIMEOUT' ? 200 : 8000).check(checkInput()));
       expect(error.code).toBe(code);
       if (code === 'UNAVAILABLE') expect(error.problem?.message['zh-CN']).toBeTruthy();
       // An outage is told by the code alone (OUTAGE_CODES); an off-contract answer is not one.
