@@ -1,7 +1,7 @@
-import { faultMatrix } from '@credit-check/mock-server';
 import { describe, expect, it } from 'vitest';
 import { Connection, createClient, type DeferredApplication, isPlatformUnavailable, settleDeferred, tokenClaims } from '../src/index.ts';
 import { APP, BASE, CLEAN, CONTEXT, FOOD_BAN, failure, inProcessPlatform } from './harness.ts';
+import { faultMatrix } from './platform.ts';
 
 const mock = await inProcessPlatform();
 

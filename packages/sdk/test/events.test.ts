@@ -1,6 +1,5 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type RunningServer, startServer } from '@credit-check/mock-server/node';
 import { Hono } from 'hono';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { permittedOutcomes } from '../src/contract/index.ts';
 import { type CreditEvent, createClient, isCreditCheckError } from '../src/index.ts';
 import { nodeWebhookHandler, verifyWebhook, webhookHandler } from '../src/webhooks/index.ts';
 import { APP, CLEAN, checkInput, failure, PERSON } from './harness.ts';
+import { type RunningServer, startServer } from './platform.ts';
 
 // The SDK's side of 定向推送: subscriptions, the pull feed as a resumable iterator, acks, cases,
 // and verifying deliveries (Standard Webhooks) in Node's http and in Hono.

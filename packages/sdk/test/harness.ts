@@ -1,7 +1,7 @@
-import { createMockPlatform, type MockPlatform, sandboxContext } from '@credit-check/mock-server';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { CreditCheckError } from '../src/index.ts';
+import { createMockPlatform, type MockPlatform, sandboxContext } from './platform.ts';
 
 export const BASE = 'https://credit.example.gov.cn/api/v1';
 export const APP = { appId: 'sandbox-app', appSecret: 'sandbox-secret-change-me' };

@@ -1,10 +1,9 @@
-import { type CryptoSuite, faultMatrix } from '@credit-check/mock-server';
-import { type RunningServer, startServer } from '@credit-check/mock-server/node';
 import smCrypto from 'sm-crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HMAC_SM3, sm2PublicKeyFromJwk } from '../src/gm/index.ts';
 import { CreditCheckError, createClient, settleDeferred, verifyReceipt } from '../src/index.ts';
 import { APP, CONTEXT, checkInput, FOOD_BAN, PERSON } from './harness.ts';
+import { type CryptoSuite, faultMatrix, type RunningServer, startServer } from './platform.ts';
 
 // Everything below runs twice: on the standard platform and on `--crypto gm` (国密: the app signs
 // with CC-HMAC-SM3, receipts are SM2), with a backend configured for each.

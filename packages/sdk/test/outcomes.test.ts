@@ -1,8 +1,8 @@
-import { DEMO_MATTERS, scenarios } from '@credit-check/mock-server';
 import { type AppliedMeasure, OUTCOME_PATH, permits, permittedOutcomes } from '@credit-check/sdk/contract';
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../src/index.ts';
 import { APP, BASE, CONTEXT, inProcessPlatform } from './harness.ts';
+import { DEMO_MATTERS, scenarios } from './platform.ts';
 
 const mock = await inProcessPlatform();
 
