@@ -52,6 +52,9 @@ if (soak) {
     step('packaging', process.execPath, ['scripts/packaging.mjs']);
     // Editors know the elements: web-component-analyzer sees every attribute the manifest lists.
     step('elements', process.execPath, ['scripts/elements.mjs']);
+    // What we publish is what we test: the packed tarballs installed with plain npm in a fresh
+    // project, every README and docs sample compiled (strict) and the runnable ones run from them.
+    step('install', process.execPath, ['scripts/install-test.mjs']);
     // The PostgreSQL store's suites need Debian's postgresql (CI installs it): without it they are left
     // out (vitest.config.ts) — said below, and a failure where PostgreSQL is required.
     const { postgresMissing } = await import('./postgres.mjs');

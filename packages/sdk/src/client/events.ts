@@ -20,16 +20,17 @@ export function listEvents(connection: Connection, query: Partial<EventFeedQuery
   });
 }
 
+/** Every field may be given as `undefined` (a cursor not stored yet): the same as leaving it out. */
 export interface EventStreamOptions {
   /** The department (app callers; a token reads its own). */
-  department?: string;
+  department?: string | undefined;
   /** Resume after this cursor (store each item's `cursor` as you handle it). */
-  after?: string;
+  after?: string | undefined;
   /** Page size (default 100). */
-  limit?: number;
+  limit?: number | undefined;
   /** Keep polling for new events once caught up, waiting this long between polls (ms); default: stop when caught up. */
-  follow?: number;
-  signal?: AbortSignal;
+  follow?: number | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 /**
