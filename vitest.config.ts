@@ -27,7 +27,7 @@ export default defineConfig({
         exclude: ['**/node_modules/**', ...noPostgres],
       }),
       // Node-side checks of the built widget (the browser tests run in @web/test-runner).
-      project('widget', 'packages/widget', ['test/**/*.test.ts']),
+      project('widget', 'packages/widget', ['test/**/*.test.{ts,tsx}']),
       // The demo and examples end to end, in the system Chromium, against real servers.
       project('e2e', 'demo', ['e2e/**/*.test.ts'], { testTimeout: 60_000, hookTimeout: 120_000, fileParallelism: false }),
       // Long drills: only with `pnpm test:soak` (scripts/test.mjs --soak sets CREDIT_CHECK_SOAK).

@@ -1,5 +1,7 @@
 import '@credit-check/widget/define';
 import { type CreditCheck, type CreditCheckResultDetail, VERDICT_LABEL } from '@credit-check/widget';
+// The elements' attributes and events in TSX, derived from the elements themselves.
+import type {} from '@credit-check/widget/react';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 
@@ -9,22 +11,6 @@ interface Session {
   endpoint: string;
   department: string;
   operator: string;
-}
-
-declare module 'react' {
-  namespace JSX {
-    interface IntrinsicElements {
-      'credit-check': React.DetailedHTMLProps<React.HTMLAttributes<CreditCheck>, CreditCheck> & {
-        endpoint?: string;
-        token?: string;
-        matter?: string;
-        watch?: string;
-        'application-id'?: string;
-        department?: string;
-        operator?: string;
-      };
-    }
-  }
 }
 
 /** What a 一网通办 login would return for the 法人 signed in (a scenario subject). */

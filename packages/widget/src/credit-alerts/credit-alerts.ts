@@ -59,7 +59,7 @@ export class CreditAlerts extends LitElement {
       operator: { type: String },
       interval: { type: Number },
       unacknowledged: { type: Number, reflect: true },
-    };
+    } as const;
   }
 
   /** The platform API root, e.g. `https://credit.example.gov.cn/api/v1`. */

@@ -103,7 +103,7 @@ export class CreditCheck extends LitElement implements CreditCheckHost {
       textSize: { type: String, attribute: 'text-size', reflect: true },
       state: { type: String, reflect: true },
       verdict: { type: String, reflect: true },
-    };
+    } as const;
   }
 
   /** The platform API root, e.g. `https://credit.example.gov.cn/api/v1`. */
