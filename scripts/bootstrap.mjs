@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The README's two commands run through here: `npm start` and `npm test` on a machine that has
 // only Node ≥ 22.12. It finds pnpm (or fetches the pinned version with npx), installs the
-// workspace from the lockfile, then runs the task. Usage: node scripts/bootstrap.mjs <start|test|bench|soak>
+// workspace from the lockfile, then runs the task. Usage: node scripts/bootstrap.mjs <start|test|bench|soak|docs>
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const PNPM = pkg.engines.pnpm;
-const TASKS = { start: 'start:all', test: 'test:all', bench: 'bench:run', soak: 'soak:run' };
+const TASKS = { start: 'start:all', test: 'test:all', bench: 'bench:run', soak: 'soak:run', docs: 'docs:serve' };
 
 const task = TASKS[process.argv[2]];
 if (!task) {

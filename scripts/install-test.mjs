@@ -34,7 +34,12 @@ function markdownFiles() {
     for (const entry of readdirSync(`${root}${dir}`, { withFileTypes: true })) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules' || entry.name === 'api') continue;
       if (entry.isDirectory()) walk(`${dir}/${entry.name}`);
-      else if (entry.name.endsWith('.md')) files.push(`${dir}/${entry.name}`);
+      // Pages the docs build copies or generates (`generated: true`) are tested where they come from.
+      else if (
+        entry.name.endsWith('.md') &&
+        !/^---\n[\s\S]*?^generated: true$/m.test(readFileSync(`${root}${dir}/${entry.name}`, 'utf8').split('\n---\n')[0])
+      )
+        files.push(`${dir}/${entry.name}`);
     }
   };
   walk('docs');

@@ -55,6 +55,9 @@ if (soak) {
     // What we publish is what we test: the packed tarballs installed with plain npm in a fresh
     // project, every README and docs sample compiled (strict) and the runnable ones run from them.
     step('install', process.execPath, ['scripts/install-test.mjs']);
+    // The documentation site: generated references (TypeDoc, custom-elements.json) and a VitePress
+    // build that fails on a broken link, to a page or to a file of the repository.
+    step('docs', 'pnpm', ['--filter', '@credit-check/docs', 'run', 'build']);
     // The PostgreSQL store's suites need Debian's postgresql (CI installs it): without it they are left
     // out (vitest.config.ts) — said below, and a failure where PostgreSQL is required.
     const { postgresMissing } = await import('./postgres.mjs');

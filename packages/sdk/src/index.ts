@@ -1,11 +1,13 @@
 /**
- * @credit-check/sdk — a typed client of the shared credit platform (信用信息共享平台) API.
+ * `@credit-check/sdk` — a typed client of the shared credit platform (信用信息共享平台) API.
  * Browser and Node ≥ 22; no eval (strict CSP); every response parsed with the contract.
+ *
+ * @module @credit-check/sdk
  */
 export { type CreditCheckClient, createClient, mintToken } from './client/client.ts';
 export { Connection } from './client/connection.ts';
 export { type DeferredApplication, isPlatformUnavailable, type Settlement, settleDeferred } from './client/deferred.ts';
-export { CreditCheckError, type ErrorCode, isCreditCheckError, OUTAGE_CODES } from './client/errors.ts';
+export { CreditCheckError, type ErrorCode, type ErrorDetails, isCreditCheckError, OUTAGE_CODES } from './client/errors.ts';
 export { ackEvent, cases, casesCsv, type EventStreamOptions, events, listCases, listEvents, subscriptions } from './client/events.ts';
 export {
   type CheckCallOptions,
@@ -27,8 +29,9 @@ export {
   sendFeedback,
   signCommitment,
 } from './client/methods.ts';
-export type { CallOptions, ClientOptions, RetryOptions, TokenLike } from './client/options.ts';
+export type { Call, CallOptions, ClientOptions, RetryOptions, TokenLike } from './client/options.ts';
 export { redact } from './client/redact.ts';
+export type { SharedCalls } from './client/shared-calls.ts';
 export { tokenClaims } from './client/token-claims.ts';
 export { type SignedWidgetToken, signWidgetToken, type WidgetTokenCredentials } from './client/widget-token.ts';
 export type {

@@ -8,6 +8,7 @@ import type {} from '../src/vue.ts';
 // fail the typecheck if the types let them through), and the right ones do.
 const ok = [
   <credit-check
+    key="check"
     endpoint="/api/v1"
     matter="FOOD_BUSINESS_LICENCE"
     application-id="SZ-1"
@@ -16,7 +17,7 @@ const ok = [
     timeout={8000}
     oncredit-check-result={(e) => e.detail.verdict}
   />,
-  <credit-alerts endpoint="/api/v1" interval={3000} oncredit-alerts-ack={(e) => e.detail.action} />,
+  <credit-alerts key="alerts" endpoint="/api/v1" interval={3000} oncredit-alerts-ack={(e) => e.detail.action} />,
 ];
 // @ts-expect-error: outage is 'hold' | 'defer'
 const badOutage = <credit-check outage="sometimes" />;

@@ -1,3 +1,9 @@
+/**
+ * Request signing shared by the client and the platform: canonical request, HMAC-SHA256 (and
+ * HMAC-SM3 from the gm entry), the Authorization header, base64url helpers.
+ *
+ * @module @credit-check/sdk/auth
+ */
 export { fromBase64Url, randomId, subtle, toBase64Url, toHex, utf8 } from './encoding.ts';
 export {
   authorizationHeader,

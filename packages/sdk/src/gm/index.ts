@@ -7,6 +7,8 @@
  *
  * `verifyReceipt` (main entry) verifies SM2 receipts itself; the functions here are for
  * platforms and tests that sign.
+ *
+ * @module @credit-check/sdk/gm
  */
 export { type Sm2Rejection, sm3SubjectDigest, verifySm2Jws } from './receipts.ts';
 export { HMAC_SM3, hmacSm3Scheme, type Sm3Primitives } from './signing.ts';

@@ -3,7 +3,7 @@ import { utf8 } from '../auth/encoding.ts';
 
 /**
  * SM3 (GB/T 32905) and HMAC-SM3 (RFC 2104 over SM3) from `sm-crypto-v2` (pure TypeScript on the
- * audited @noble primitives; runs in Node, browsers and mini-programs alike). Node's OpenSSL
+ * audited `@noble` primitives; runs in Node, browsers and mini-programs alike). Node's OpenSSL
  * computes the same bytes — the tests hold both to the standard's examples.
  */
 export function sm3(data: Uint8Array | string): Uint8Array {

@@ -1,3 +1,9 @@
+/**
+ * Identifiers of the subjects checked: 统一社会信用代码 (GB 32100) and 身份证 (GB 11643) validated
+ * with a reason, masked for the screen; person names masked.
+ *
+ * @module @credit-check/sdk/identifiers
+ */
 export {
   type IdNumberOptions,
   type IdNumberReason,

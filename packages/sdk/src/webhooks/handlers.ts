@@ -29,12 +29,12 @@ export function webhookHandler(options: WebhookHandlerOptions): (request: Reques
 }
 
 /** What the Node handler uses of `http.IncomingMessage` and `http.ServerResponse` (this entry has no Node types). */
-interface NodeRequest {
+export interface NodeRequest {
   headers: Record<string, string | string[] | undefined>;
   on(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
   on(event: 'end', listener: () => void): unknown;
 }
-interface NodeResponse {
+export interface NodeResponse {
   writeHead(status: number, headers: Record<string, string>): unknown;
   end(body?: string): unknown;
 }

@@ -1,7 +1,9 @@
 /**
- * @credit-check/sdk/webhooks — receiving 定向推送 (pushed events) in a backend: verify a Standard
+ * `@credit-check/sdk/webhooks` — receiving 定向推送 (pushed events) in a backend: verify a Standard
  * Webhooks delivery, or mount a ready handler for Node's http / Express or any fetch server (Hono).
  * A separate entry: a browser bundle never includes it.
+ *
+ * @module @credit-check/sdk/webhooks
  */
-export { nodeWebhookHandler, type WebhookHandlerOptions, webhookHandler } from './handlers.ts';
+export { type NodeRequest, type NodeResponse, nodeWebhookHandler, type WebhookHandlerOptions, webhookHandler } from './handlers.ts';
 export { verifyWebhook, type WebhookHeaders } from './verify.ts';
