@@ -54,9 +54,9 @@ describe.each<CryptoSuite>(['standard', 'gm'])('scenario verdicts, crypto %s', (
 });
 
 describe('scenario subjects', () => {
-  it('the README carries the same table as GET /__mock/scenarios', async () => {
+  it('the sandbox guide carries the same table as GET /__mock/scenarios', async () => {
     const list = ScenarioList.parse(await (await fetch(`${server.origin}/__mock/scenarios`)).json());
-    const readme = await readFile(new URL('../../../README.md', import.meta.url), 'utf8');
+    const readme = await readFile(new URL('../../../docs/guide/sandbox.md', import.meta.url), 'utf8');
     // Compare cells, not spacing (the formatter aligns Markdown tables).
     const rows = readme
       .split('\n')
@@ -80,7 +80,7 @@ describe('scenario subjects', () => {
         ...s.checks.map((c) => c.verdict),
         s.checks[0]?.tier,
       ].join(' | ');
-      expect(rows, `README row for ${s.id}`).toContain(row);
+      expect(rows, `guide row for ${s.id}`).toContain(row);
     }
   });
 });

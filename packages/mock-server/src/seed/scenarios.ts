@@ -10,7 +10,7 @@ export interface Scenario {
   title: string;
   description: string;
   subject: SubjectRecord;
-  /** The verdict each demo matter must yield (asserted by the scenario tests and the README table). */
+  /** The verdict each demo matter must yield (asserted by the scenario tests and the sandbox guide's table, docs/guide/sandbox.md). */
   verdicts: Record<DemoMatter, Verdict>;
   /** The supervision tier it must get (分级分类, 002 (七): its grades and its own records). */
   tier: SupervisionTier;

@@ -49,7 +49,7 @@ export async function reset(): Promise<void> {
 
 export const checks = () => requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/checks');
 
-/** Scenario subjects (see README "Scenario subjects"). */
+/** Scenario subjects (see docs/guide/sandbox.md, "Scenario subjects"). */
 export const SUBJECTS = {
   clean: '91320100748204660Q',
   procurement: '91320505MA1PC0Q10W',

@@ -7,7 +7,7 @@ import type { PlatformEnv } from '../env.ts';
  * Guards the mock's controls (`/__mock/*`: reset, faults, the supervision happenings, the clock)
  * on a shared sandbox: with an admin key set, only `Authorization: Bearer <admin key>` may use
  * them — anyone else could wipe every team's data. Reading the scenario table stays open (it is
- * the README's table, no one's data). Without a key the controls are open, as on a developer's
+ * the sandbox guide's table, no one's data). Without a key the controls are open, as on a developer's
  * loopback sandbox; the Node server refuses a non-loopback address without one.
  */
 export function adminKey(key: string | undefined): MiddlewareHandler<PlatformEnv> {
