@@ -78,6 +78,7 @@ const packages = [
     items: [
       { text: 'Elements', link: '/reference/elements' },
       { text: 'SDK API', link: '/reference/api/' },
+      { text: 'HTTP API (OpenAPI)', link: '/reference/http-api' },
     ],
   },
 ];
@@ -109,6 +110,7 @@ export default defineConfig({
       '/security-policy': guide,
       '/packages/': packages,
       '/reference/elements': packages,
+      '/reference/http-api': packages,
       '/reference/api/': [{ text: 'SDK API', link: '/reference/api/', items: apiSidebar() }, ...packages],
       '/decisions/': [{ text: 'Decisions', link: '/decisions/', items: decisions() }],
     },

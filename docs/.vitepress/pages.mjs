@@ -17,4 +17,4 @@ export const COPIED = {
 };
 
 /** What the build writes (never edited by hand; ignored by git). */
-export const GENERATED_DIRS = ['packages', 'reference'];
+export const GENERATED_DIRS = ['packages', 'reference', 'public'];

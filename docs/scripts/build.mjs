@@ -4,6 +4,7 @@
 // from where they live), the SDK's API reference (TypeDoc, from the types users import), the elements'
 // reference (from the widget's custom-elements.json, made by `pnpm run build`). Then `vitepress build`,
 // which fails on a broken link (ours: .vitepress/links.mjs; VitePress's own for pages).
+// The HTTP API page and public/openapi.json come from the built mock-server's OpenAPI document.
 //   node scripts/build.mjs                   everything, into .vitepress/dist
 //   node scripts/build.mjs --reference-only  only the generated pages (for `vitepress dev`)
 import { spawnSync } from 'node:child_process';
@@ -11,6 +12,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, resolve } from 'node:path';
 import { COPIED, GENERATED_DIRS } from '../.vitepress/pages.mjs';
 import { elementsPage, escapeProse } from './elements.mjs';
+import { httpApiPage } from './http-api.mjs';
 
 const docs = resolve(import.meta.dirname, '..');
 const root = resolve(docs, '..');
@@ -45,6 +47,13 @@ if (!existsSync(manifest)) {
 }
 mkdirSync(resolve(docs, 'reference'), { recursive: true });
 writeFileSync(resolve(docs, 'reference/elements.md'), elementsPage(JSON.parse(readFileSync(manifest, 'utf8'))));
+
+// The HTTP API from the document the built platform serves; the document itself as a static file.
+const { openApiDocument } = await import(resolve(root, 'packages/mock-server/dist/http/openapi.js'));
+const openapi = openApiDocument();
+writeFileSync(resolve(docs, 'reference/http-api.md'), httpApiPage(openapi));
+mkdirSync(resolve(docs, 'public'), { recursive: true });
+writeFileSync(resolve(docs, 'public/openapi.json'), JSON.stringify(openapi, null, 2));
 
 run(bin('typedoc'), ['--logLevel', 'Warn']);
 // TSDoc comments are Markdown, but VitePress compiles pages as Vue templates: a `<scheme>` in prose

@@ -100,6 +100,7 @@ export class DeferController implements ReactiveController {
       onOpen: () => this.open(),
       onClose: () => this.close(),
       onSubmit: (e) => void this.submit(e),
+      onInput: (e) => this.edited(e),
     });
   }
 
@@ -218,6 +219,15 @@ export class DeferController implements ReactiveController {
 
   close(): void {
     this.formOpen = false;
+    this.host.requestUpdate();
+  }
+
+  /** The last attempt's error goes once the form has a reason in words (the list always has a choice). */
+  private edited(event: Event): void {
+    const form = (event.target as HTMLElement).closest('form');
+    if (!this.formError || !form) return;
+    if (String(new FormData(form).get('text') ?? '').trim() === '') return;
+    this.formError = undefined;
     this.host.requestUpdate();
   }
 

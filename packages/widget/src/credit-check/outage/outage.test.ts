@@ -144,8 +144,22 @@ describe('outage="defer": 先行受理，事后补查', () => {
     let refused: CreditCheckError | undefined;
     await el.defer({ code: 'platform-unavailable', text: '' }).catch((e) => (refused = e));
     expect(refused?.fieldErrors[0]?.code).to.equal('DEFERRAL_REASON_REQUIRED');
-    // With a reason: deferred.
-    (deferForm.querySelector('textarea') as HTMLTextAreaElement).value = '信用平台无响应，已电话报备';
+    // The error names the field it is about, and goes once the reason is written (a stale error beside
+    // a filled form reads as a refusal of what the clerk has just typed).
+    const textarea = deferForm.querySelector('textarea') as HTMLTextAreaElement;
+    expect(textarea.getAttribute('aria-invalid')).to.equal('true');
+    const errorId = textarea.getAttribute('aria-describedby') ?? '';
+    expect(el.shadowRoot?.getElementById(errorId)?.textContent).to.contain('先行受理必须选择原因并填写具体情况');
+    textarea.value = '   ';
+    textarea.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(part(el, 'defer-form')?.querySelector('[role="alert"]'), 'blank is still no reason').to.exist;
+    // With a reason: the error goes, then deferred.
+    textarea.value = '信用平台无响应，已电话报备';
+    textarea.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(part(el, 'defer-form')?.querySelector('[role="alert"]')).to.equal(null);
+    expect(textarea.getAttribute('aria-invalid')).to.equal('false');
     const deferred = oneEvent(el, 'credit-check-deferred');
     deferForm.requestSubmit();
     const { detail } = await deferred;

@@ -12,6 +12,8 @@ export interface DeferView {
   onOpen: () => void;
   onClose: () => void;
   onSubmit: (event: Event) => void;
+  /** Any change in the form (the error of the last attempt goes once it no longer holds). */
+  onInput: (event: Event) => void;
 }
 
 /**
@@ -26,15 +28,16 @@ export function deferTemplate(v: DeferView): TemplateResult | typeof nothing {
     return html`<div part="defer" class="defer"><p class="meta">${s.deferOffer}</p>
         <div class="actions"><button part="defer-button" @click=${v.onOpen}>${s.deferButton}</button></div></div>`;
   }
-  return html`<form part="defer-form" class="defer" @submit=${v.onSubmit}>
+  return html`<form part="defer-form" class="defer" @submit=${v.onSubmit} @input=${v.onInput}>
       <fieldset>
         <legend>${s.deferTitle} · ${s.deferReason}</legend>
         ${(Object.keys(s.deferReasons) as DeferralReasonCode[]).map(
           (code, i) => html`<label><input type="radio" name="code" value=${code} ?checked=${i === 0} /> ${s.deferReasons[code]}</label>`,
         )}
       </fieldset>
-      <label>${s.deferText}<textarea name="text" rows="2" maxlength="200" aria-required="true"></textarea></label>
-      ${v.error ? html`<p class="field-error" role="alert">${v.error}</p>` : nothing}
+      <label>${s.deferText}<textarea name="text" rows="2" maxlength="200" aria-required="true"
+        aria-invalid=${v.error ? 'true' : 'false'} aria-describedby=${v.error ? 'defer-error' : nothing}></textarea></label>
+      ${v.error ? html`<p id="defer-error" class="field-error" role="alert">${v.error}</p>` : nothing}
       <div class="actions">
         <button class="primary" type="submit">${s.deferConfirm}</button>
         <button type="button" @click=${v.onClose}>${s.cancel}</button>
