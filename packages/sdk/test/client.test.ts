@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { stripTypeScriptTypes } from 'node:module';
 import { Check } from '@credit-check/sdk/contract';
 import { describe, expect, it } from 'vitest';
-import { CreditCheckError, createClient, isCreditCheckError, isPlatformUnavailable, OUTAGE_CODES, verifyReceipt } from '../src/index.ts';
+import { CreditCheckError, createClient, isCreditCheckError, isPlatformUnavailable, OUTAGE_CODES, redact, verifyReceipt } from '../src/index.ts';
 import { APP, BASE, CLEAN, CONTEXT, checkInput, FOOD_BAN, failure, inProcessPlatform, PERSON, recordingFetch } from './harness.ts';
 import { faultMatrix } from './platform.ts';
 
@@ -305,6 +305,14 @@ describe('redaction', () => {
     expect(text).not.toContain('cct_abc.def');
     expect(text).not.toContain('AbCd');
     expect(text).not.toContain('secret-xyz');
+  });
+
+  it('redacts a widget token signed offline (cca_) as it does a platform token (cct_), even unprefixed by Bearer', () => {
+    const text = redact('token=cca_eyJkZXB0IjoiZCJ9.c2lnbmF0dXJl given; platform cct_abc.def too');
+    expect(text).not.toContain('eyJkZXB0IjoiZCJ9');
+    expect(text).not.toContain('c2lnbmF0dXJl');
+    expect(text).not.toContain('abc.def');
+    expect(text).toContain('cca_[redacted]');
   });
 
   it('a failing call with a token does not leak the token or the personal ID number', async () => {
