@@ -8,7 +8,10 @@ const noPostgres = postgresMissing() ? ['test/postgres-*.test.ts'] : [];
 
 // Workspace packages resolve to their TypeScript sources (`source` export condition) in tests.
 const resolve = { conditions: ['source', ...defaultClientConditions] };
-const ssr = { resolve: { conditions: ['source', ...defaultServerConditions], externalConditions: ['source'] } };
+// Not `module`: the conditions reach Node's own resolver too, and a `module` build is not always
+// loadable by Node (@opentelemetry/api's, which prom-client requires, has extensionless imports).
+const serverConditions = defaultServerConditions.filter((c) => c !== 'module');
+const ssr = { resolve: { conditions: ['source', ...serverConditions], externalConditions: ['source'] } };
 const project = (name: string, root: string, include: string[], extra: object = {}) => ({
   resolve,
   ssr,

@@ -24,7 +24,8 @@ if (!file || !existsSync(file)) {
   process.exit(1);
 }
 const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
-const leaks = lines.filter((l) => l.includes('ID_IN_URL') || idNumbersIn(l).length > 0);
+// Text lines flag an ID in a URL with ID_IN_URL; the servers' JSON lines with "idInPath":true.
+const leaks = lines.filter((l) => l.includes('ID_IN_URL') || l.includes('"idInPath":true') || idNumbersIn(l).length > 0);
 console.log(
   `pii-sweep: ${lines.length} audited lines (server access logs, browser request URLs), ${leaks.length} with a personal ID number`,
 );

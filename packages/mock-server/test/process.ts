@@ -18,7 +18,8 @@ export function spawnMock(args: string[], env: Record<string, string> = {}): Pro
   // A subcommand comes first (`proxy …`).
   const argv = args[0] === 'proxy' ? ['proxy', '--port', '0', ...args.slice(1)] : ['--port', '0', ...args];
   const child = spawn(process.execPath, [BIN, ...argv], {
-    env: { ...process.env, ...env },
+    // The banner as a person reads it, unless a test asks for JSON (a pipe would get JSON by default).
+    env: { ...process.env, CREDIT_CHECK_LOG_FORMAT: 'text', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -31,7 +32,8 @@ export function spawnMock(args: string[], env: Record<string, string> = {}): Pro
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ready banner:\n${out}`)), 30_000);
     const check = () => {
-      const match = /API\s+(http:\/\/[^/\s]+)\/api\/v1/.exec(out);
+      // The text banner, or the JSON `ready` line ("api":"http://…/api/v1").
+      const match = /API\s+(http:\/\/[^/\s]+)\/api\/v1/.exec(out) ?? /"api":"(http:\/\/[^/"]+)\/api\/v1"/.exec(out);
       if (match) {
         clearTimeout(timer);
         resolve({ child, origin: match[1] as string, output: () => out });

@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { stripTypeScriptTypes } from 'node:module';
 import { Check } from '@credit-check/sdk/contract';
 import { describe, expect, it } from 'vitest';
-import { CreditCheckError, createClient, isCreditCheckError, isPlatformUnavailable, OUTAGE_CODES, redact, verifyReceipt } from '../src/index.ts';
+import {
+  CreditCheckError,
+  createClient,
+  isCreditCheckError,
+  isPlatformUnavailable,
+  OUTAGE_CODES,
+  redact,
+  verifyReceipt,
+} from '../src/index.ts';
 import { APP, BASE, CLEAN, CONTEXT, checkInput, FOOD_BAN, failure, inProcessPlatform, PERSON, recordingFetch } from './harness.ts';
 import { faultMatrix } from './platform.ts';
 

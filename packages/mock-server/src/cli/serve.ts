@@ -1,8 +1,8 @@
 import cluster from 'node:cluster';
 import { parseArgs } from 'node:util';
-import { formatLog } from '../http/app.ts';
 import { readApps } from '../node/apps.ts';
 import { clusterWorker, runCluster } from '../node/cluster.ts';
+import { createLogger, type LogFormat } from '../node/logger.ts';
 import { sandboxApp, startServer } from '../node/server.ts';
 import { readTokenKey } from '../node/token-key.ts';
 import { type App, SEED_DEFAULTS } from '../platform/options.ts';
@@ -59,8 +59,15 @@ Usage: credit-check-mock [options]
                      statistics; roles "window" (default) and/or "authority" (decides objections
                      and fulfilments of the 认定部门 in "authorities", "*" = the credit office)
   --quiet            no access log on stdout
+  --log-format F     json (one object per line, pino) or text; default: text on a terminal, json otherwise
+  --metrics on|off   GET /metrics in Prometheus' text format (default on; needs the admin key when one is set)
+  --drain-ms N       on SIGTERM, requests in flight may take N ms to finish (default 10000); new ones are refused
   -h, --help         this help (each subcommand has its own: credit-check-mock proxy --help)
   -V, --version      the version
+
+Every option can come from the environment instead: CREDIT_CHECK_ and its name in capitals
+(CREDIT_CHECK_DATA_DIR, CREDIT_CHECK_RATE_LIMIT, CREDIT_CHECK_LOG_FORMAT …; a flag: "true"); also
+PORT and HOST, as platforms that run containers set them. The command line wins.
 
 Credentials: CREDIT_CHECK_APP_ID and CREDIT_CHECK_APP_SECRET (defaults are the documented sandbox ones).`;
 
@@ -75,6 +82,13 @@ export async function serve(argv: string[]): Promise<void> {
     console.log(HELP);
     return;
   }
+  const format = values['log-format'];
+  if (format !== undefined && format !== 'json' && format !== 'text') return usage(`--log-format must be json or text, got "${format}"`);
+  if (values.metrics !== undefined && values.metrics !== 'on' && values.metrics !== 'off')
+    return usage(`--metrics must be on or off, got "${values.metrics}"`);
+  const drainMs = Number(values['drain-ms'] ?? 10_000);
+  if (!Number.isInteger(drainMs) || drainMs < 0 || drainMs > 600_000)
+    return usage(`--drain-ms must be 0–600000, got "${values['drain-ms']}"`);
   const port = Number(values.port ?? 8787);
   const subjects = Number(values.subjects ?? SEED_DEFAULTS.subjects);
   if (!Number.isInteger(port) || port < 0 || port > 65535) return usage(`--port must be 0–65535, got "${values.port}"`);
@@ -133,7 +147,8 @@ export async function serve(argv: string[]): Promise<void> {
     return usage(
       '--workers shares one store between processes: give --data-dir DIR or --store URL (in memory, each worker would keep its own checks)',
     );
-  if (workers > 1 && cluster.isPrimary) return runCluster(workers);
+  const logs = createLogger({ format: format as LogFormat | undefined, requests: !values.quiet });
+  if (workers > 1 && cluster.isPrimary) return runCluster(workers, logs);
   const worker = clusterWorker();
   const started = performance.now();
   const app = apps[0] as App;
@@ -160,14 +175,17 @@ export async function serve(argv: string[]): Promise<void> {
     webhooks: { retry: { baseMs: retryMs, maxAttempts: attempts } },
     ...(allowWebhookHosts.length ? { webhookDestinations: { allow: allowWebhookHosts } } : {}),
     ...(values['access-log'] ? { accessLog: values['access-log'] } : {}),
-    ...(values.quiet ? {} : { log: (l) => console.log(formatLog(l)) }),
+    logs,
+    metrics: values.metrics !== 'off',
+    drainMs,
   });
   // Before the banner: whoever waits for it may stop the server at once, and must get a clean close.
-  const stop = () => {
+  const stop = (signal: string) => {
+    logs.info('draining', { signal, drainMs });
     void server.close().then(() => process.exit(0));
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
   if (worker && worker.index > 1) return; // worker 1 prints the banner
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const secretShown = process.env.CREDIT_CHECK_APP_SECRET ? '(from CREDIT_CHECK_APP_SECRET)' : app.appSecret;
@@ -176,47 +194,95 @@ export async function serve(argv: string[]): Promise<void> {
     : values['data-dir']
       ? `${values['data-dir']}${storeKey ? ' (SM4-sealed)' : ''}`
       : 'memory';
-  console.log(`credit-check mock platform ready in ${seconds}s — ${server.platform.subjects.subjects.size} subjects, store: ${storeName}${worker ? `, shared by ${worker.count} workers` : ''}
+  const ready = `credit-check mock platform ready in ${seconds}s — ${server.platform.subjects.subjects.size} subjects, store: ${storeName}${worker ? `, shared by ${worker.count} workers` : ''}`;
+  const signs = values.apps
+    ? `${apps.map((a) => (a.roles?.includes('authority') ? `${a.appId} (authority: ${a.authorities?.join('、')})` : a.appId)).join(', ')} (from ${values.apps}) sign`
+    : `appId=${app.appId} appSecret=${secretShown} signs`;
+  // A collector reads one JSON object per line: the banner is one too (the secret left out).
+  if (logs.format === 'json') {
+    logs.info(ready, {
+      api: server.apiBase,
+      openapi: `${server.apiBase}/openapi.json`,
+      controls: adminKey ? 'admin key' : 'open (loopback)',
+      health: { live: `${server.origin}/livez`, ready: `${server.origin}/readyz` },
+      metrics: values.metrics === 'off' ? 'off' : `${server.origin}/metrics`,
+      apps: apps.map((a) => a.appId),
+      scheme: app.scheme ?? 'CC-HMAC-SHA256',
+      receipts: server.platform.jwks().keys[0]?.alg,
+    });
+    return;
+  }
+  console.log(`${ready}
   API          ${server.apiBase}
   OpenAPI      ${server.apiBase}/openapi.json
   Scenarios    ${server.origin}/__mock/scenarios   (demo matters: ${DEMO_MATTERS.join(', ')})
   Controls     ${server.origin}/__mock/*   ${adminKey ? 'need the admin key (Authorization: Bearer …)' : 'open (no admin key: loopback only)'}
-  Health       ${server.origin}/healthz
-  ${values.apps ? `Apps         ${apps.map((a) => (a.roles?.includes('authority') ? `${a.appId} (authority: ${a.authorities?.join('、')})` : a.appId)).join(', ')} (from ${values.apps}) sign` : `Sandbox app  appId=${app.appId} appSecret=${secretShown} signs`} with ${app.scheme ?? 'CC-HMAC-SHA256'}
+  Health       ${server.origin}/healthz · ${server.origin}/livez · ${server.origin}/readyz
+  Metrics      ${values.metrics === 'off' ? 'off' : `${server.origin}/metrics${adminKey ? ' (admin key)' : ''}`}
+  ${values.apps ? `Apps         ${signs}` : `Sandbox app  ${signs}`} with ${app.scheme ?? 'CC-HMAC-SHA256'}
   Receipts     ${server.platform.jwks().keys[0]?.alg} (keys at ${server.apiBase}/keys)`);
 }
 
+const OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  subjects: { type: 'string' },
+  seed: { type: 'string' },
+  'data-dir': { type: 'string' },
+  store: { type: 'string' },
+  instance: { type: 'string' },
+  reseed: { type: 'boolean' },
+  'cors-origins': { type: 'string' },
+  'control-origins': { type: 'string' },
+  'allowed-hosts': { type: 'string' },
+  'access-log': { type: 'string' },
+  quiet: { type: 'boolean' },
+  'webhook-retry-ms': { type: 'string' },
+  'webhook-attempts': { type: 'string' },
+  'allow-webhook-hosts': { type: 'string' },
+  crypto: { type: 'string' },
+  'store-key-file': { type: 'string' },
+  'token-key-file': { type: 'string' },
+  'admin-key': { type: 'string' },
+  'rate-limit': { type: 'string' },
+  apps: { type: 'string' },
+  workers: { type: 'string' },
+  'log-format': { type: 'string' },
+  metrics: { type: 'string' },
+  'drain-ms': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      subjects: { type: 'string' },
-      seed: { type: 'string' },
-      'data-dir': { type: 'string' },
-      store: { type: 'string' },
-      instance: { type: 'string' },
-      reseed: { type: 'boolean' },
-      'cors-origins': { type: 'string' },
-      'control-origins': { type: 'string' },
-      'allowed-hosts': { type: 'string' },
-      'access-log': { type: 'string' },
-      quiet: { type: 'boolean' },
-      'webhook-retry-ms': { type: 'string' },
-      'webhook-attempts': { type: 'string' },
-      'allow-webhook-hosts': { type: 'string' },
-      crypto: { type: 'string' },
-      'store-key-file': { type: 'string' },
-      'token-key-file': { type: 'string' },
-      'admin-key': { type: 'string' },
-      'rate-limit': { type: 'string' },
-      apps: { type: 'string' },
-      workers: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-  }).values;
+  const values = parseArgs({ args: argv, options: OPTIONS, strict: true }).values;
+  const names = Object.keys(OPTIONS) as (keyof typeof OPTIONS)[];
+  return fromEnvironment(
+    values,
+    process.env,
+    names.filter((n) => OPTIONS[n].type === 'boolean'),
+    names,
+  );
+}
+
+/**
+ * Options not on the command line from the environment: `CREDIT_CHECK_<NAME>` (`--data-dir` →
+ * CREDIT_CHECK_DATA_DIR), and PORT / HOST as container platforms set them. The command line wins.
+ */
+export function fromEnvironment<T extends Record<string, string | boolean | undefined>>(
+  values: T,
+  env: NodeJS.ProcessEnv,
+  booleans: readonly string[],
+  names: readonly string[],
+): T {
+  const out: Record<string, string | boolean | undefined> = { ...values };
+  for (const name of names) {
+    if (out[name] !== undefined || name === 'help') continue;
+    const variable = `CREDIT_CHECK_${name.toUpperCase().replace(/-/g, '_')}`;
+    const value = env[variable] ?? (name === 'port' ? env.PORT : name === 'host' ? env.HOST : undefined);
+    if (value === undefined || value === '') continue;
+    out[name] = booleans.includes(name) ? /^(1|true|yes|on)$/i.test(value) : value;
+  }
+  return out as T;
 }
 
 const usage = (message: string) => usageError(message, HELP);

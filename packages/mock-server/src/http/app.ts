@@ -12,6 +12,7 @@ import { Faults } from './faults.ts';
 import { type HandlerInput, handlers } from './handlers.ts';
 import { type Handled, Idempotency } from './idempotency.ts';
 import { accessLog, type RequestLog } from './middleware/access-log.ts';
+import { adminKey } from './middleware/admin-key.ts';
 import type { ControlGuardOptions } from './middleware/control-guard.ts';
 import { cors } from './middleware/cors.ts';
 import { injectFaults } from './middleware/faults.ts';
@@ -53,6 +54,17 @@ export interface AppOptions {
   worker?: number;
   /** Which instance over a shared PostgreSQL store this is (its name): /healthz says so behind a load balancer. */
   instance?: string;
+  /**
+   * `GET /metrics` in Prometheus' text format (the Node server's prom-client registry). With an
+   * admin key it needs `Authorization: Bearer <admin key>`, as the controls do.
+   */
+  metrics?: { render(): Promise<{ contentType: string; body: string }> };
+  /** True once the server is shutting down: `/readyz` answers 503 so a load balancer stops sending. */
+  draining?: () => boolean;
+  /** A request answered 503 because the store could not be reached or a write committed. */
+  onStoreUnavailable?: () => void;
+  /** An internal error (never the input; the request id to find its access-log line). Default: stderr. */
+  onError?: (message: string, fields: Record<string, unknown>) => void;
 }
 
 /**
@@ -79,6 +91,7 @@ export function createApp(options: AppOptions): PlatformApp {
     try {
       await platform.store.durable();
     } catch {
+      options.onStoreUnavailable?.();
       c.res = problemResponse(c, storeUnavailable('数据未能保存，请稍后重试', 'The write could not be committed; retry'));
     }
   });
@@ -86,6 +99,27 @@ export function createApp(options: AppOptions): PlatformApp {
   // CORS for the widget's API and the health check; never for the mock's controls (a page must not drive them).
   app.use(`${API_BASE}/*`, cors(options.corsOrigins));
   app.use('/healthz', cors(options.corsOrigins));
+
+  // Liveness: the process answers (a restart would not help otherwise). Readiness: send it traffic —
+  // the store answers (and so its migrations ran: it is opened only after them), not shutting down.
+  app.get('/livez', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    const draining = options.draining?.() ?? false;
+    const store = await platform.store.ping().then(
+      () => 'ok' as const,
+      () => 'unavailable' as const,
+    );
+    const status = draining ? 'draining' : store === 'ok' ? 'ready' : 'store-unavailable';
+    return c.json({ status, store: store }, status === 'ready' ? 200 : 503);
+  });
+  if (options.metrics) {
+    const { metrics } = options;
+    app.use('/metrics', adminKey(options.adminKey, { zh: '运行指标接口', en: 'The metrics' }));
+    app.get('/metrics', async (c) => {
+      const { contentType, body } = await metrics.render();
+      return c.body(body, 200, { 'content-type': contentType, 'cache-control': 'no-store' });
+    });
+  }
 
   // A load balancer's probe: 503 while this instance cannot reach its store (or an outage is staged).
   app.get('/healthz', async (c) => {
@@ -169,9 +203,14 @@ export function createApp(options: AppOptions): PlatformApp {
 
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(c, error);
-    if (isStoreUnavailable(error)) return problemResponse(c, storeUnavailable());
+    if (isStoreUnavailable(error)) {
+      options.onStoreUnavailable?.();
+      return problemResponse(c, storeUnavailable());
+    }
     // Never the input, never a stack in the response; the log line carries the request id.
-    console.error(`[credit-check-mock] internal error ${c.get('requestId')}: ${redact(String((error as Error)?.stack ?? error))}`);
+    const detail = redact(String((error as Error)?.stack ?? error));
+    if (options.onError) options.onError('internal error', { requestId: c.get('requestId'), error: detail });
+    else console.error(`[credit-check-mock] internal error ${c.get('requestId')}: ${detail}`);
     return problemResponse(c, problem('INTERNAL'));
   });
 

@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { SharedChange, SharedChannel } from '../http/shared.ts';
+import type { ServerLogger } from './logger.ts';
 
 /** The IPC envelope of a shared change (anything else on the channel is not ours). */
 const TAG = 'credit-check:shared';
@@ -38,7 +39,7 @@ export function clusterWorker(): ClusterWorker | undefined {
  * key are made once; the others follow. The primary only relays each worker's shared changes to
  * the others and restarts a worker that dies (with its number, so worker 1 keeps the duties).
  */
-export async function runCluster(count: number): Promise<void> {
+export async function runCluster(count: number, logs: ServerLogger): Promise<void> {
   const workers = new Map<number, Worker>();
   let stopping = false;
   const fork = (index: number) =>
@@ -60,8 +61,8 @@ export async function runCluster(count: number): Promise<void> {
         // One that never started (a port taken, a bad store key) would not start on a retry either.
         if (!listening) return reject(new Error(`工作进程 ${index} 未能启动 (worker ${index} ended before listening: ${why})`));
         if (stopping) return;
-        console.error(`[credit-check-mock] 工作进程 ${index} 已退出，正在重启 (worker ${index} ended: ${why}; restarting)`);
-        fork(index).catch((error: Error) => console.error(`[credit-check-mock] ${error.message}`));
+        logs.error(`工作进程 ${index} 已退出，正在重启 (worker ${index} ended: ${why}; restarting)`, { worker: index, why });
+        fork(index).catch((error: Error) => logs.error(error.message, { worker: index }));
       });
     });
   const stop = () => {
@@ -70,7 +71,8 @@ export async function runCluster(count: number): Promise<void> {
     const wait = setInterval(() => {
       if (workers.size === 0) {
         clearInterval(wait);
-        process.exit(); // 0, or the exit code a failed start set
+        // 0, or the exit code a failed start set; the log's last lines written first.
+        void logs.flush().then(() => process.exit());
       }
     }, 50);
   };
@@ -80,10 +82,10 @@ export async function runCluster(count: number): Promise<void> {
     await fork(1);
     await Promise.all(Array.from({ length: count - 1 }, (_, i) => fork(i + 2)));
   } catch (error) {
-    console.error(`credit-check-mock: ${(error as Error).message}`);
+    logs.error((error as Error).message);
     process.exitCode = 1;
     stop();
     return;
   }
-  console.log(`  Workers      ${count} processes on one port (node:cluster), one shared store`);
+  logs.info(`  Workers      ${count} processes on one port (node:cluster), one shared store`, { workers: count });
 }

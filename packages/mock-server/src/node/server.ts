@@ -1,12 +1,11 @@
 import { createHash, createHmac, createPrivateKey, sign } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
-import { appendFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hostname, networkInterfaces } from 'node:os';
 import { API_BASE } from '@credit-check/sdk/contract';
 import { getRequestListener, type Http2Bindings, type HttpBindings } from '@hono/node-server';
-import { formatLog, type RequestLog } from '../http/app.ts';
+import type { RequestLog } from '../http/app.ts';
 import { RESET_HEADER } from '../http/faults.ts';
 import type { SharedChange, SharedChannel } from '../http/shared.ts';
 import { createMockPlatform, type MockPlatform } from '../index.ts';
@@ -22,6 +21,8 @@ import {
 import type { Store } from '../store/store.ts';
 import { Deliverer, type DelivererOptions } from '../webhooks/deliverer.ts';
 import { checkDestination } from '../webhooks/destinations.ts';
+import { createLogger, type ServerLogger } from './logger.ts';
+import { createMetrics, type ServerMetrics } from './metrics.ts';
 import { agreeOnSeed } from './seed-agreement.ts';
 
 export interface ServerOptions extends Omit<PlatformOptions, 'store'> {
@@ -50,8 +51,17 @@ export interface ServerOptions extends Omit<PlatformOptions, 'store'> {
   corsOrigins?: '*' | string[];
   /** One access-log line per request (path only, ID-shaped text masked); default none. */
   log?: (line: RequestLog) => void;
-  /** Also append the access log to this file (default: $CREDIT_CHECK_ACCESS_LOG). */
+  /** The server's logger (the CLI's: JSON or text on stdout); requests, internal errors, sweeps. */
+  logs?: ServerLogger;
+  /** Also append the access log to this file as JSON lines (default: $CREDIT_CHECK_ACCESS_LOG). */
   accessLog?: string;
+  /** `GET /metrics` (Prometheus text; behind the admin key when there is one). Default on; `false` off. */
+  metrics?: boolean;
+  /**
+   * On close (SIGTERM): how long requests in flight may take to finish (default 10 000 ms) before
+   * their connections are cut. New connections are refused at once; `/readyz` says `draining`.
+   */
+  drainMs?: number;
   /** `/__mock/*` controls need `Authorization: Bearer <adminKey>`; required to bind a non-loopback host. */
   adminKey?: string;
   /** Web pages of these origins may use `/__mock/*` besides the server's own (e.g. a demo hall on another port). */
@@ -83,6 +93,9 @@ export interface RunningServer extends MockPlatform {
   apiBase: string;
   /** This instance's name (host:pid unless given). */
   instance: string;
+  /** The server's metrics (absent with `metrics: false`). */
+  metrics: ServerMetrics | undefined;
+  /** Stops accepting, lets requests in flight finish (within `drainMs`), then closes the store. */
   close(): Promise<void>;
 }
 
@@ -216,15 +229,26 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const shared = postgres ? await (await import('./postgres-channel.ts')).postgresChannel(postgres.client, postgres, instance) : undefined;
   const cluster = shared ? { channel: shared, duties: true, worker: options.cluster?.worker } : options.cluster;
   const file = options.accessLog ?? process.env.CREDIT_CHECK_ACCESS_LOG;
+  // The file log is JSON lines written asynchronously (pino); errors go to the server's logger.
+  const fileLog = file ? createLogger({ format: 'json', stdout: false, errors: false, file, instance }) : undefined;
+  const metrics =
+    options.metrics === false
+      ? undefined
+      : createMetrics({ suite: options.crypto ?? 'standard', outboxDepth: () => outboxDepth(mock.platform.store) });
   const log =
-    file || options.log
+    file || options.log || options.logs || metrics
       ? (line: RequestLog) => {
           options.log?.(line);
-          if (file) appendFileSync(file, `${formatLog(line)}\n`);
+          options.logs?.request(line);
+          fileLog?.request(line);
+          metrics?.request(line);
         }
       : undefined;
+  let draining = false;
+  // The server's own options (its logger, the metrics switch) are not the app's of the same name.
+  const { logs: _logs, metrics: _metrics, ...platformOptions } = options;
   const mock = await createMockPlatform({
-    ...options,
+    ...platformOptions,
     webhookDestinations: destinations,
     apps: options.apps ?? [sandboxApp(process.env, options.crypto)],
     natives: nodeCrypto,
@@ -233,6 +257,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     controls: { ...(options.controlOrigins ? { origins: options.controlOrigins } : {}), host: controlHosts(bind, options) },
     ...(cluster ? { share: (change: SharedChange) => cluster.channel.publish(change), worker: cluster.worker } : {}),
     ...(postgres ? { instance } : {}),
+    ...(metrics ? { metrics, onStoreUnavailable: () => metrics.storeUnavailable() } : {}),
+    ...(options.logs ? { onError: (message: string, fields: Record<string, unknown>) => options.logs?.error(message, fields) } : {}),
+    observer: { checked: (verdict, deferred) => metrics?.checked(verdict, deferred) },
+    draining: () => draining,
   });
   const listener = getRequestListener(async (request: Request, env: HttpBindings | Http2Bindings) => {
     const response = await mock.app.fetch(request, env);
@@ -243,7 +271,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     }
     return response;
   });
+  // Requests in flight, so a shutdown can wait for them (and tell their clients not to come back on
+  // the same connection).
+  const inflight = new Set<ServerResponse>();
   const server = createServer({ keepAliveTimeout: 5_000 }, (req, res) => {
+    inflight.add(res);
+    res.once('close', () => inflight.delete(res));
+    if (draining) res.setHeader('connection', 'close');
     listener(req, res).catch(() => res.destroy());
   });
   await new Promise<void>((resolve, reject) => {
@@ -251,12 +285,18 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     server.listen(options.port ?? 8787, options.host ?? '127.0.0.1', () => resolve());
   });
   const duties = cluster?.duties ?? true;
-  const deliverer = options.webhooks === false || !duties ? undefined : new Deliverer(mock.platform, options.webhooks || {});
+  const deliverer =
+    options.webhooks === false || !duties
+      ? undefined
+      : new Deliverer(mock.platform, { ...(options.webhooks || {}), ...(metrics ? { onAttempt: (o) => metrics.delivery(o) } : {}) });
   deliverer?.start();
   // Expiries and due commitments fire as days pass (and at once after POST /__mock/clock).
   const sweep = () => {
     if (!duties) return;
-    mock.platform.sweep().catch((error: Error) => console.error(`[credit-check-mock] sweep failed, next in an hour: ${error.message}`));
+    mock.platform.sweep().catch((error: Error) => {
+      if (options.logs) options.logs.error('sweep failed, next in an hour', { error: error.message });
+      else console.error(`[credit-check-mock] sweep failed, next in an hour: ${error.message}`);
+    });
   };
   sweep();
   const sweeper = setInterval(sweep, 3_600_000);
@@ -288,18 +328,34 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     apiBase: origin + API_BASE,
     instance,
     deliverer,
-    close: () =>
-      new Promise<void>((resolve) => {
-        clearInterval(sweeper);
-        server.close(async () => {
-          await deliverer?.stop();
-          await shared?.close();
-          await mock.platform.store.close();
-          resolve();
-        });
-        server.closeAllConnections();
-      }),
+    metrics,
+    close: async () => {
+      if (draining) return;
+      draining = true;
+      clearInterval(sweeper);
+      // Stop accepting; idle keep-alive connections go now, busy ones after their answer.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      for (const res of inflight) if (!res.headersSent) res.setHeader('connection', 'close');
+      const bound = options.drainMs ?? 10_000;
+      const cut = setTimeout(() => server.closeAllConnections(), bound);
+      await closed;
+      clearTimeout(cut);
+      // The outbox: attempts in flight finish and are recorded (their leases with them).
+      await deliverer?.stop();
+      await shared?.close();
+      await mock.platform.store.close();
+      await fileLog?.flush();
+      await options.logs?.flush();
+    },
   };
+}
+
+/** Deliveries waiting in the outbox, over every active subscription (read at each metrics scrape). */
+async function outboxDepth(store: Store): Promise<number> {
+  const subscriptions = await store.activeSubscriptions();
+  const counts = await Promise.all(subscriptions.map((s) => store.countDeliveries(s.subscriptionId, 'pending')));
+  return counts.reduce((a, b) => a + b, 0);
 }
 
 /** Applies another worker's change to this one (the store they share already holds the rest). */

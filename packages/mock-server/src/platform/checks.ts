@@ -76,6 +76,7 @@ async function evaluateAndStore(ctx: PlatformContext, appId: string, request: Ch
   };
   const { feedback: _none, ...stored } = check;
   await ctx.store.putCheck({ check: stored, subjectKey: key, appId });
+  ctx.observer?.checked?.(verdict, request.context.deferred !== undefined);
   return check;
 }
 

@@ -3,6 +3,7 @@ import type { TokenAuthority } from '../auth/tokens.ts';
 import type { Catalog, CommitmentRecord } from '../domain/records.ts';
 import type { SubjectIndex } from '../seed/generate.ts';
 import type { Store } from '../store/store.ts';
+import type { PlatformObserver } from './options.ts';
 
 /**
  * What every resource of the platform works over: the catalogue, the seeded subjects, the store,
@@ -27,6 +28,8 @@ export interface PlatformContext {
   nowIso(): string;
   /** Today's date (YYYY-MM-DD, UTC), by the platform's clock. */
   today(): string;
+  /** Told of what the platform decides (metrics). */
+  readonly observer?: PlatformObserver | undefined;
   /** Tells whoever listens (the webhook deliverer) that events were appended. */
   notify?(events: readonly import('../store/supervision.ts').EventRecord[]): void;
   /** Signs claims as a compact JWS receipt with the platform's key. */

@@ -1,4 +1,5 @@
 import type { SignatureSchemeName } from '@credit-check/sdk/auth';
+import type { Verdict } from '@credit-check/sdk/contract';
 import type { Ed25519Signer } from '@credit-check/sdk/receipts';
 import { APP_ROLES, type AppRole } from '../auth/principal.ts';
 import type { NativeSm3 } from '../auth/signatures.ts';
@@ -61,6 +62,14 @@ export interface PlatformOptions {
    * unchecked.
    */
   webhookDestinations?: DestinationPolicy & { check?: (url: string) => Promise<void> };
+  /** Told of what the platform decides (the Node server's metrics count checks by verdict). */
+  observer?: PlatformObserver;
+}
+
+/** Hooks for whoever counts what the platform does; none may throw or wait. */
+export interface PlatformObserver {
+  /** A check (or a 补查: `deferred`) was decided and stored. */
+  checked?(verdict: Verdict, deferred: boolean): void;
 }
 
 /** Synchronous (or async) primitives the check path needs; WebCrypto works everywhere, node:crypto is faster. */

@@ -55,7 +55,15 @@ import * as feed from './feed.ts';
 import { createFeedback } from './feedback.ts';
 import { type ReceiptKeys, receiptKeys, sm3Mac, tokenKey } from './keys.ts';
 import * as objections from './objections.ts';
-import { type App, type CryptoSuite, type PlatformCrypto, type PlatformOptions, SANDBOX_APP, SEED_DEFAULTS } from './options.ts';
+import {
+  type App,
+  type CryptoSuite,
+  type PlatformCrypto,
+  type PlatformObserver,
+  type PlatformOptions,
+  SANDBOX_APP,
+  SEED_DEFAULTS,
+} from './options.ts';
 import { profile } from './subject-file.ts';
 import * as subscriptions from './subscriptions.ts';
 import * as supervision from './supervision.ts';
@@ -79,6 +87,7 @@ export class Platform implements PlatformContext {
   readonly lists: ReadonlyMap<string, ListDefinition> = new Map(CATALOG.lists.map((l) => [l.code, l]));
   readonly seededCommitments = new Map<string, CommitmentRecord>();
   readonly webhookDestinations: NonNullable<PlatformOptions['webhookDestinations']>;
+  readonly observer: PlatformObserver | undefined;
   /** Signed calls older than this (ms, wall clock) are refused: the store did not keep their nonces (`Store.keepsNonces`). */
   readonly noncesSince: number;
   private readonly clock: () => Date;
@@ -98,6 +107,7 @@ export class Platform implements PlatformContext {
     this.apps = options.apps ?? [this.suite === 'gm' ? { ...SANDBOX_APP, scheme: 'CC-HMAC-SM3' } : SANDBOX_APP];
     this.issuer = options.issuer ?? 'credit-check-mock';
     this.webhookDestinations = options.webhookDestinations ?? {};
+    this.observer = options.observer;
     this.noncesSince = this.store.keepsNonces ? 0 : this.wallNow();
     this.subjects = buildSubjects({
       count: options.subjects ?? SEED_DEFAULTS.subjects,

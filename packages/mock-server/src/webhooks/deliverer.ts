@@ -19,7 +19,12 @@ export interface DelivererOptions {
   /** A receiver that has not answered in this long failed (default 10 s). */
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
+  /** Told the outcome of every attempt (the server's metrics count them). */
+  onAttempt?: (outcome: DeliveryOutcome) => void;
 }
+
+/** What became of one attempt: delivered, to be tried again, or given up (a dead letter). */
+export type DeliveryOutcome = 'delivered' | 'retry' | 'dead';
 
 /**
  * A fan-out opens many chains at once: with 32 in flight the outbox fell behind a burst of listings
@@ -55,6 +60,7 @@ export class Deliverer {
   private readonly unsubscribe: () => void;
   private readonly inflight = new Set<Promise<void>>();
   private readonly transport: WebhookTransport;
+  private readonly onAttempt: ((outcome: DeliveryOutcome) => void) | undefined;
 
   /** Who this deliverer is, in the leases it takes (instances sharing a PostgreSQL store each have one). */
   private readonly id = `dlv-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
@@ -65,6 +71,7 @@ export class Deliverer {
     this.concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.onAttempt = options.onAttempt;
     this.unsubscribe = platform.onEvents(() => this.wake());
   }
 
@@ -229,6 +236,7 @@ export class Deliverer {
     }
     const at = Date.now();
     const attempts = d.attempts + 1;
+    this.onAttempt?.(error === null ? 'delivered' : attempts >= this.retry.maxAttempts ? 'dead' : 'retry');
     if (error === null) {
       await store.updateDelivery({
         ...d,

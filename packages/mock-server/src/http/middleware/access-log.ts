@@ -1,5 +1,6 @@
 import { redact } from '@credit-check/sdk';
 import type { MiddlewareHandler } from 'hono';
+import { routePath } from 'hono/route';
 import type { PlatformEnv } from '../env.ts';
 
 export interface RequestLog {
@@ -7,6 +8,8 @@ export interface RequestLog {
   method: string;
   /** The path only (never a query or body), with anything ID-shaped masked. */
   path: string;
+  /** The route pattern that answered (`/api/v1/checks/:checkId`): what metrics count by; absent when none matched. */
+  route?: string;
   status: number;
   ms: number;
   requestId: string;
@@ -28,11 +31,14 @@ export const accessLog =
     await next();
     const path = redact(c.req.path);
     const code = c.res.headers.get('x-problem-code');
+    // The last route matched is the handler's; a 404 matched only middleware ('*', '/api/v1/*').
+    const route = code === 'ROUTE_NOT_FOUND' ? undefined : routePath(c, -1);
     logger({
       time: new Date().toISOString(),
       method: c.req.method,
       path,
       ...(path !== c.req.path ? { idInPath: true as const } : {}),
+      ...(route && !route.endsWith('*') ? { route } : {}),
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
       requestId: c.get('requestId'),

@@ -10,7 +10,10 @@ import type { PlatformEnv } from '../env.ts';
  * the sandbox guide's table, no one's data). Without a key the controls are open, as on a developer's
  * loopback sandbox; the Node server refuses a non-loopback address without one.
  */
-export function adminKey(key: string | undefined): MiddlewareHandler<PlatformEnv> {
+export function adminKey(
+  key: string | undefined,
+  surface = { zh: '模拟平台控制接口', en: 'The mock controls' },
+): MiddlewareHandler<PlatformEnv> {
   return async (c, next) => {
     if (!key || (c.req.method === 'GET' && c.req.path.endsWith('/scenarios'))) return next();
     const header = c.req.header('authorization') ?? '';
@@ -18,8 +21,8 @@ export function adminKey(key: string | undefined): MiddlewareHandler<PlatformEnv
     if (!given || !timingSafeEqual(given, key)) {
       throw problem(
         'UNAUTHENTICATED',
-        '模拟平台控制接口需要管理员密钥（Authorization: Bearer <管理员密钥>）',
-        'The mock controls need the admin key (Authorization: Bearer <admin key>)',
+        `${surface.zh}需要管理员密钥（Authorization: Bearer <管理员密钥>）`,
+        `${surface.en} need the admin key (Authorization: Bearer <admin key>)`,
         { headers: { 'www-authenticate': 'Bearer realm="credit-check-mock admin"' } },
       );
     }
