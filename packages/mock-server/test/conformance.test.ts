@@ -112,5 +112,7 @@ describe('credit-check-conformance (the bin) against credit-check-mock (the bin)
     );
     expect(unreachable.status).toBe(2);
     expect(unreachable.stderr).toContain('cannot reach');
-  });
+    // Seven Node processes started one after another (3 s on an idle machine, 5.3 s on a busy CI
+    // one): the budget of the other process tests, not vitest's 5 s default for in-process tests.
+  }, 30_000);
 });
