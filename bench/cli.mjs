@@ -13,7 +13,8 @@ const BIN = join(require.resolve('@credit-check/mock-server/package.json'), '..'
  * @returns {Promise<{ apiBase: string, pid: number, stop: () => Promise<void> }>}
  */
 export async function startCli(options, { cores, workers = 1 } = {}) {
-  const cli = [BIN, '--port', '0', '--quiet', ...options];
+  // The banner as text (a pipe would get the JSON log); no request lines either way (--quiet).
+  const cli = [BIN, '--port', '0', '--quiet', '--log-format', 'text', ...options];
   const [command, args] = cores ? ['taskset', ['-c', cores, process.execPath, ...cli]] : [process.execPath, cli];
   const proc = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const kill = () => proc.kill('SIGKILL');

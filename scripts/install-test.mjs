@@ -160,7 +160,18 @@ try {
     const timer = setTimeout(() => reject(new Error(`the installed mock did not start:\n${out}`)), 30_000);
     const hear = (d) => {
       out += d;
-      const m = /API\s+(http:\/\/[^/\s]+)\/api\/v1/.exec(out);
+      // Not a terminal, so the log is JSON lines: the `ready` line names the API (a text banner at a terminal).
+      const ready = out
+        .split('\n')
+        .map((line) => {
+          try {
+            return JSON.parse(line);
+          } catch {
+            return undefined;
+          }
+        })
+        .find((line) => typeof line?.api === 'string');
+      const m = ready ? /^(http:\/\/[^/]+)\/api\/v1$/.exec(ready.api) : /API\s+(http:\/\/[^/\s]+)\/api\/v1/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve(m[1]);
