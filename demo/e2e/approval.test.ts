@@ -1,5 +1,5 @@
+import { ScenarioList } from '@credit-check/mock-server';
 import { createClient } from '@credit-check/sdk';
-import { ScenarioList } from '@credit-check/sdk/contract';
 import { describe, expect, it } from 'vitest';
 import { fillCleanApplication, open, shot, typeInto, withDemo } from './harness.ts';
 

@@ -1,15 +1,18 @@
-import { type AppOptions, createApp, type PlatformApp } from './http/app.ts';
-import { Faults } from './http/faults.ts';
-import { platformHandlers } from './msw.ts';
+import type { PlatformApp } from './http/app.ts';
+import { createMockApp, type MockAppOptions } from './mock/app.ts';
+import type { Faults } from './mock/faults.ts';
+import { platformHandlers } from './mock/msw.ts';
 import type { PlatformOptions } from './platform/options.ts';
 import { Platform } from './platform/platform.ts';
 
 export { PROBLEMS } from '@credit-check/sdk/contract';
 export * from './domain/index.ts';
 export { type AppOptions, createApp, formatLog, type PlatformApp, type RequestLog } from './http/app.ts';
-export { Faults, faultMatrix, parsePrefer } from './http/faults.ts';
 export { openApiDocument } from './http/openapi.ts';
-export { platformHandlers } from './msw.ts';
+export { createMockApp, type MockAppOptions } from './mock/app.ts';
+export { Faults, faultMatrix, parsePrefer } from './mock/faults.ts';
+export { platformHandlers } from './mock/msw.ts';
+export * from './mock/schemas.ts';
 export { type App, type CryptoSuite, type PlatformOptions, SANDBOX_APP } from './platform/options.ts';
 export { Platform } from './platform/platform.ts';
 export { ProblemError } from './problems.ts';
@@ -28,9 +31,10 @@ export interface MockPlatform {
 }
 
 /** A mock platform ready for msw (browser worker or Node tests) or any fetch-API server. */
-export async function createMockPlatform(options: PlatformOptions & Omit<AppOptions, 'platform' | 'faults'> = {}): Promise<MockPlatform> {
+export async function createMockPlatform(
+  options: PlatformOptions & Omit<MockAppOptions, 'platform' | 'faults'> = {},
+): Promise<MockPlatform> {
   const platform = await Platform.create(options);
-  const faults = new Faults();
-  const app = createApp({ ...options, platform, faults });
+  const { app, faults } = createMockApp({ ...options, platform });
   return { platform, app, faults, handlers: platformHandlers(app) };
 }

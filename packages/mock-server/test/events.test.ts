@@ -1,8 +1,9 @@
-import type { CreditEvent, EventPage, MockChange, Subscription, SubscriptionWithSecret } from '@credit-check/sdk/contract';
+import type { CreditEvent, EventPage, Subscription, SubscriptionWithSecret } from '@credit-check/sdk/contract';
 import { CreditEvent as CreditEventSchema, EventPage as EventPageSchema } from '@credit-check/sdk/contract';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SANDBOX_DEPARTMENT } from '../src/index.ts';
+import type { MockChange } from '../src/mock/schemas.ts';
 import type { RunningServer } from '../src/node/server.ts';
 import { bearer, CLEAN, checkBody, mint, PERSON_DEBTOR, signed, start } from './helpers.ts';
 import { receiver } from './receiver.ts';

@@ -1,6 +1,6 @@
 import { Problem } from '@credit-check/sdk/contract';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parsePrefer } from '../src/http/faults.ts';
+import { parsePrefer } from '../src/mock/faults.ts';
 import type { RunningServer } from '../src/node/server.ts';
 import { checkBody, signed, start } from './helpers.ts';
 

@@ -1,8 +1,9 @@
 import { authorizationHeader, HMAC_SHA256, randomId, type SignatureAlgorithm } from '@credit-check/sdk/auth';
-import { Problem, ScenarioList, type SubjectRef } from '@credit-check/sdk/contract';
+import { Problem, type SubjectRef } from '@credit-check/sdk/contract';
 import { HMAC_SM3 } from '@credit-check/sdk/gm';
 import { expect } from 'vitest';
 import { SANDBOX_APP, SANDBOX_DEPARTMENT, SANDBOX_OPERATOR, sandboxContext } from '../src/index.ts';
+import { ScenarioList } from '../src/mock/schemas.ts';
 import { type RunningServer, type ServerOptions, startServer } from '../src/node/server.ts';
 
 export const APP = SANDBOX_APP;

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { Jwks, ScenarioList } from '@credit-check/sdk/contract';
+import { Jwks } from '@credit-check/sdk/contract';
 import { verifyReceipt } from '@credit-check/sdk/receipts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CryptoSuite } from '../src/index.ts';
+import { ScenarioList } from '../src/mock/schemas.ts';
 import type { RunningServer } from '../src/node/server.ts';
 import { mint, start } from './helpers.ts';
 

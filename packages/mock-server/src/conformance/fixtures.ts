@@ -1,5 +1,5 @@
 import { CheckRequest, SupervisionTier, Verdict, z } from '@credit-check/sdk/contract';
-import { readJsonFile } from '../node/json-file.ts';
+import { readJsonFile } from '../io/json-file.ts';
 import { scenarioList } from '../seed/scenarios.ts';
 import type { Fixtures } from './check.ts';
 

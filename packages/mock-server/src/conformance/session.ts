@@ -1,6 +1,6 @@
 import { redact } from '@credit-check/sdk';
 import { authorizationHeader, HMAC_SHA256, randomId, type SignatureAlgorithm } from '@credit-check/sdk/auth';
-import { fetchFailure } from '../node/fetch-failure.ts';
+import { fetchFailure } from '../io/fetch-failure.ts';
 
 /** The platform under test and the credentials of one app registered on it. */
 export interface Target {

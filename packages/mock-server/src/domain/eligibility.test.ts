@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { commitment, entry, grade, matter } from '../../test/domain-fixtures.ts';
 import { eligibility } from './eligibility.ts';
-import { commitment, entry, grade, matter } from './fixtures.test-helpers.ts';
 
 // 001 (一)2 / 004 1: 告知承诺 and 容缺受理 are for subjects in good standing only.
 describe('eligibility for 告知承诺 and 容缺受理', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { commitment, entry } from '../../test/domain-fixtures.ts';
 import { GRADE_SCALES, SUPERVISION_TIERS } from '../seed/grades.ts';
-import { commitment, entry } from './fixtures.test-helpers.ts';
 import { combine, supervisionTier, type TierInput } from './tiers.ts';
 
 const grade = (scaleId: string, level: string) => ({ scaleId, level, evaluatedAt: '2026-06-01' });

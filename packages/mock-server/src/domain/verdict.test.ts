@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { commitment, entry, grade, linked, matter } from '../../test/domain-fixtures.ts';
 import { MEASURES } from '../seed/catalog.ts';
-import { commitment, entry, grade, linked, matter } from './fixtures.test-helpers.ts';
 import { applicableMeasures } from './measures.ts';
 import { type EvaluationInput, evaluate, strongest } from './verdict.ts';
 

@@ -1,6 +1,6 @@
 import { redact } from '@credit-check/sdk';
 import { API_BASE, BATCH_MAX, type Endpoint, type EndpointId, endpoints } from '@credit-check/sdk/contract';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import type { Principal } from '../auth/principal.ts';
 import type { Platform } from '../platform/platform.ts';
 import { ProblemError, problem } from '../problems.ts';
@@ -8,25 +8,19 @@ import { isStoreUnavailable } from '../store/unavailable.ts';
 import { authenticate } from './auth.ts';
 import { isJson, parseJson, readBody } from './body.ts';
 import type { Ctx, PlatformApp, PlatformEnv } from './env.ts';
-import { Faults } from './faults.ts';
 import { type HandlerInput, handlers } from './handlers.ts';
 import { type Handled, Idempotency } from './idempotency.ts';
 import { accessLog, type RequestLog } from './middleware/access-log.ts';
 import { adminKey } from './middleware/admin-key.ts';
-import type { ControlGuardOptions } from './middleware/control-guard.ts';
 import { cors } from './middleware/cors.ts';
-import { injectFaults } from './middleware/faults.ts';
 import { requestId } from './middleware/request-id.ts';
-import { mockControls } from './mock-controls.ts';
 import { openApiDocument } from './openapi.ts';
 import { RateLimiter } from './rate-limit.ts';
-import type { SharedChange } from './shared.ts';
 import { problemResponse, validate } from './validate.ts';
 
 export type { PlatformApp } from './env.ts';
 export { IDEMPOTENCY_TTL_MS } from './idempotency.ts';
 export { formatLog, type RequestLog } from './middleware/access-log.ts';
-export type { SharedChange } from './shared.ts';
 
 export interface AppOptions {
   platform: Platform;
@@ -38,18 +32,17 @@ export interface AppOptions {
   /** The cap of POST /checks/batch (default BATCH_MAX). */
   batchMax?: number;
   logger?: (line: RequestLog) => void;
-  faults?: Faults;
-  /** With a key, `/__mock/*` controls need `Authorization: Bearer <key>` (a sandbox shared by teams). */
+  /** With a key, the operator's surfaces (`/metrics`; the mock's controls) need `Authorization: Bearer <key>`. */
   adminKey?: string;
-  /**
-   * Who may use `/__mock/*` from a web page, and which host names it answers (see
-   * `middleware/control-guard.ts`); never CORS.
-   */
-  controls?: ControlGuardOptions;
   /** Requests per second per app (signed calls and its tokens together); none by default. */
   rateLimit?: number;
-  /** Announces what changed in this process's memory (faults, clock) for other workers (`--workers`). */
-  share?: (change: SharedChange) => void;
+  /**
+   * Run on every platform API request before it is authenticated (the mock's faults): whatever
+   * acts on the API as a whole, in front of it.
+   */
+  apiMiddleware?: MiddlewareHandler<PlatformEnv>[];
+  /** The platform is out on purpose (the mock's staged outage): `/healthz` says so with a 503. */
+  outage?: () => boolean;
   /** Which worker of `--workers` this is: /healthz says so (an operator sees each one answer). */
   worker?: number;
   /** Which instance over a shared PostgreSQL store this is (its name): /healthz says so behind a load balancer. */
@@ -75,7 +68,6 @@ export interface AppOptions {
  */
 export function createApp(options: AppOptions): PlatformApp {
   const { platform } = options;
-  const faults = options.faults ?? new Faults();
   const limit = options.bodyLimit ?? 64 * 1024;
   const batchLimit = options.batchBodyLimit ?? 1024 * 1024;
   const idempotency = new Idempotency(platform);
@@ -127,7 +119,7 @@ export function createApp(options: AppOptions): PlatformApp {
       () => 'ok' as const,
       () => 'unavailable' as const,
     );
-    const status = faults.outage ? 'outage' : store === 'ok' ? 'ok' : 'store-unavailable';
+    const status = options.outage?.() ? 'outage' : store === 'ok' ? 'ok' : 'store-unavailable';
     return c.json(
       {
         status,
@@ -149,8 +141,8 @@ export function createApp(options: AppOptions): PlatformApp {
     });
   }
 
-  // Faults apply to the platform API only; /__mock stays reachable to end them.
-  app.use(`${API_BASE}/*`, injectFaults(faults));
+  // In front of the API only (the mock's faults: its controls stay reachable to end them).
+  for (const middleware of options.apiMiddleware ?? []) app.use(`${API_BASE}/*`, middleware);
   app.get(`${API_BASE}/openapi.json`, (c) => c.json(openApiDocument()));
 
   for (const [id, endpoint] of Object.entries(endpoints) as [EndpointId, Endpoint][]) {
@@ -185,8 +177,6 @@ export function createApp(options: AppOptions): PlatformApp {
     else if (endpoint.method === 'DELETE') app.delete(route, handler);
     else app.post(route, handler);
   }
-
-  app.route('/__mock', mockControls(platform, faults, limit, options.adminKey, options.share, options.controls));
 
   app.notFound((c) => {
     const path = c.req.path;

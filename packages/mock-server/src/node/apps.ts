@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
+import { readJsonFile } from '../io/json-file.ts';
 import type { App, CryptoSuite } from '../platform/options.ts';
-import { readJsonFile } from './json-file.ts';
 
 /** One team's credentials in an `--apps` file. Secrets of 16+ characters: they sign every call. */
 const AppsFile = z

@@ -1,5 +1,5 @@
 import cluster, { type Worker } from 'node:cluster';
-import type { SharedChange, SharedChannel } from '../http/shared.ts';
+import type { SharedChange, SharedChannel } from '../mock/shared.ts';
 import type { ServerLogger } from './logger.ts';
 
 /** The IPC envelope of a shared change (anything else on the channel is not ours). */

@@ -1,5 +1,5 @@
 import type { Sql } from 'postgres';
-import type { SharedChange, SharedChannel } from '../http/shared.ts';
+import type { SharedChange, SharedChannel } from '../mock/shared.ts';
 import type { Store } from '../store/store.ts';
 
 /** The channel every instance of one platform listens on. */

@@ -6,9 +6,9 @@ import { hostname, networkInterfaces } from 'node:os';
 import { API_BASE } from '@credit-check/sdk/contract';
 import { getRequestListener, type Http2Bindings, type HttpBindings } from '@hono/node-server';
 import type { RequestLog } from '../http/app.ts';
-import { RESET_HEADER } from '../http/faults.ts';
-import type { SharedChange, SharedChannel } from '../http/shared.ts';
+import { RESET_HEADER } from '../http/reset.ts';
 import { createMockPlatform, type MockPlatform } from '../index.ts';
+import type { SharedChange, SharedChannel } from '../mock/shared.ts';
 import {
   APP_ROLES,
   type App,

@@ -1,4 +1,4 @@
-import { readHexKey } from './key-file.ts';
+import { readHexKey } from '../io/key-file.ts';
 
 /**
  * The platform's browser-token key from `--token-key-file` or CREDIT_CHECK_TOKEN_KEY (64 hex

@@ -5,7 +5,7 @@ import { APP_ROLES, type AppRole } from '../auth/principal.ts';
 import type { NativeSm3 } from '../auth/signatures.ts';
 import type { KeyedMac } from '../auth/tokens.ts';
 import type { Store } from '../store/store.ts';
-import type { DestinationPolicy } from '../webhooks/policy.ts';
+import type { DestinationPolicy } from './webhook-policy.ts';
 
 export { APP_ROLES, type AppRole };
 

@@ -20,9 +20,6 @@ import type {
   Jwks,
   ListDefinition,
   Matter,
-  MockChange,
-  MockEntryRequest,
-  MockRepair,
   Objection,
   ObjectionDecisionRequest,
   ObjectionRequest,
@@ -53,6 +50,7 @@ import { coverage } from './coverage.ts';
 import type { EventListener } from './events.ts';
 import * as feed from './feed.ts';
 import { createFeedback } from './feedback.ts';
+import type { MockChange, MockEntryRequest, MockRepair } from './happenings.ts';
 import { type ReceiptKeys, receiptKeys, sm3Mac, tokenKey } from './keys.ts';
 import * as objections from './objections.ts';
 import {

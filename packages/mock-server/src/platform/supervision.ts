@@ -1,5 +1,5 @@
 import { randomId } from '@credit-check/sdk/auth';
-import type { Grade, ListEntry, MockChange, MockEntryRequest } from '@credit-check/sdk/contract';
+import type { Grade, ListEntry } from '@credit-check/sdk/contract';
 import { entryView } from '../domain/entries.ts';
 import { publicationEnd } from '../domain/publication.ts';
 import { type EntryRecord, type SubjectRecord, subjectKey } from '../domain/records.ts';
@@ -7,6 +7,7 @@ import { problem } from '../problems.ts';
 import type { EventRecord } from '../store/supervision.ts';
 import type { PlatformContext } from './context.ts';
 import { emit, type Known } from './events.ts';
+import type { MockChange, MockEntryRequest } from './happenings.ts';
 import { recordOf, subjectFile } from './subject-file.ts';
 import { gradeView } from './views.ts';
 

@@ -9,7 +9,7 @@ import {
   type ObservedResponse,
   type Violation,
 } from '../conformance/judge.ts';
-import { fetchFailure } from '../node/fetch-failure.ts';
+import { fetchFailure } from '../io/fetch-failure.ts';
 import { problem, problemAsResponse } from '../problems.ts';
 import { authKind, exchangeKey, keptHeaders, type Recording } from './recording.ts';
 

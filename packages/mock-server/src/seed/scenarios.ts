@@ -1,7 +1,8 @@
-import type { CheckRequest, ScenarioList, SupervisionTier, Verdict } from '@credit-check/sdk/contract';
+import type { CheckRequest, SupervisionTier, Verdict } from '@credit-check/sdk/contract';
 import { addMonths, publicationEnd } from '../domain/publication.ts';
 import type { EntryRecord, ObjectionRecord, SubjectRecord } from '../domain/records.ts';
 import { DEMO_MATTERS } from './catalog.ts';
+import type { ScenarioList } from './scenario-list.ts';
 
 type DemoMatter = (typeof DEMO_MATTERS)[number];
 

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { readHexKey } from '../node/key-file.ts';
+import { readHexKey } from '../io/key-file.ts';
 
 /**
  * Personal data at rest under 国密 (GB/T 39786 data confidentiality and integrity): every record

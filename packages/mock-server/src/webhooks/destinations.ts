@@ -1,7 +1,6 @@
 import ipaddr from 'ipaddr.js';
+import type { DestinationPolicy } from '../platform/webhook-policy.ts';
 import { problem } from '../problems.ts';
-
-import type { DestinationPolicy } from './policy.ts';
 
 export type { DestinationPolicy };
 

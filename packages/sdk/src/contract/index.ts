@@ -17,7 +17,6 @@ export * from './feedback.ts';
 export * from './issues.ts';
 export * from './lists.ts';
 export * from './measures.ts';
-export * from './mock.ts';
 export * from './objections.ts';
 export * from './outcomes.ts';
 export * from './problem.ts';

@@ -1,7 +1,7 @@
 import { randomId } from '@credit-check/sdk/auth';
 import type { MiddlewareHandler } from 'hono';
 import type { PlatformEnv } from '../env.ts';
-import { RESET_HEADER } from '../faults.ts';
+import { RESET_HEADER } from '../reset.ts';
 
 /**
  * A request id on every request and response (`x-request-id`): the caller's when it is a short safe

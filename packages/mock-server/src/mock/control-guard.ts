@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
-import { problem } from '../../problems.ts';
-import type { PlatformEnv } from '../env.ts';
+import type { PlatformEnv } from '../http/env.ts';
+import { problem } from '../problems.ts';
 
 export interface ControlGuardOptions {
   /** Pages of these origins may use the controls, besides the server's own (e.g. the demo hall). */

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
-import { ProblemError } from '../../problems.ts';
-import type { PlatformEnv } from '../env.ts';
-import { type Faults, RESET_HEADER, sleep } from '../faults.ts';
+import type { PlatformEnv } from '../http/env.ts';
+import { ProblemError } from '../problems.ts';
+import { type Faults, RESET_HEADER, sleep } from './faults.ts';
 
 const STATUS_CODES = { 502: 'UPSTREAM_ERROR', 503: 'UNAVAILABLE', 504: 'GATEWAY_TIMEOUT' } as const;
 

@@ -1,5 +1,5 @@
 import type { Commitment, Grade, LinkedSubject, ListEntry, Matter, SubjectView } from '@credit-check/sdk/contract';
-import { MATTERS } from '../seed/catalog.ts';
+import { MATTERS } from '../src/seed/catalog.ts';
 
 /** Small builders for rule tests: plain data in, plain data out. */
 export const TODAY = '2026-11-21';

@@ -1,9 +1,8 @@
 import type { ErrorCode } from '@credit-check/sdk';
-import type { Fault } from '@credit-check/sdk/contract';
-import { Fault as FaultSchema } from '@credit-check/sdk/contract';
+import { RESET_HEADER } from '../http/reset.ts';
+import { type Fault, Fault as FaultSchema } from './schemas.ts';
 
-/** Header the adapters turn into a dropped connection (node: socket destroyed; msw: network error). */
-export const RESET_HEADER = 'x-mock-fault';
+export { RESET_HEADER };
 
 /**
  * Faults on demand (Prism/WireMock style): per request with `Prefer: code=503`, `delay=2000`,

@@ -1,4 +1,4 @@
-import type { Fault } from '@credit-check/sdk/contract';
+import type { Fault } from './schemas.ts';
 
 /**
  * A change to what one process of the mock holds in memory rather than in the store: the scenario

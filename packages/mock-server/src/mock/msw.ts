@@ -1,5 +1,5 @@
 import { HttpResponse, http } from 'msw';
-import { RESET_HEADER } from './http/faults.ts';
+import { RESET_HEADER } from '../http/reset.ts';
 
 const PLATFORM_PATHS = /^\/(api\/v1(\/|$)|__mock\/|healthz$)/;
 

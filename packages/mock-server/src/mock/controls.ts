@@ -1,14 +1,15 @@
-import { Fault, MockClockRequest, MockEntryRequest, MockGradeRequest, MockRepairRequest, type z } from '@credit-check/sdk/contract';
+import type { z } from '@credit-check/sdk/contract';
 import { Hono } from 'hono';
+import { isJson, parseJson, readBody } from '../http/body.ts';
+import type { Ctx, PlatformEnv } from '../http/env.ts';
+import { adminKey } from '../http/middleware/admin-key.ts';
+import { validate } from '../http/validate.ts';
 import type { Platform } from '../platform/platform.ts';
 import { problem } from '../problems.ts';
-import { isJson, parseJson, readBody } from './body.ts';
-import type { Ctx, PlatformEnv } from './env.ts';
+import { type ControlGuardOptions, controlGuard } from './control-guard.ts';
 import type { Faults } from './faults.ts';
-import { adminKey } from './middleware/admin-key.ts';
-import { type ControlGuardOptions, controlGuard } from './middleware/control-guard.ts';
+import { Fault, MockClockRequest, MockEntryRequest, MockGradeRequest, MockRepairRequest } from './schemas.ts';
 import type { SharedChange } from './shared.ts';
-import { validate } from './validate.ts';
 
 /**
  * The mock's own controls (`/__mock/*`, mounted with `app.route`): the scenario table, faults for
