@@ -1,34 +1,33 @@
 import { redact } from '@credit-check/sdk';
-import { API_BASE, BATCH_MAX, type Endpoint, type EndpointId, endpoints } from '@credit-check/sdk/contract';
+import { API_BASE, BATCH_MAX, DEFAULT_MAX_BODY_BYTES, type Endpoint, type EndpointId, endpoints } from '@credit-check/sdk/contract';
 import { Hono, type MiddlewareHandler } from 'hono';
-import type { Principal } from '../auth/principal.ts';
 import type { Platform } from '../platform/platform.ts';
 import { ProblemError, problem } from '../problems.ts';
 import { isStoreUnavailable } from '../store/unavailable.ts';
-import { authenticate } from './auth.ts';
-import { isJson, parseJson, readBody } from './body.ts';
 import type { Ctx, PlatformApp, PlatformEnv } from './env.ts';
-import { type HandlerInput, handlers } from './handlers.ts';
-import { type Handled, Idempotency } from './idempotency.ts';
+import { type HandlerInput, type HandlerOutput, handlers } from './handlers.ts';
 import { accessLog, type RequestLog } from './middleware/access-log.ts';
-import { adminKey } from './middleware/admin-key.ts';
+import { authenticated } from './middleware/authenticate.ts';
 import { cors } from './middleware/cors.ts';
+import { durable } from './middleware/durable.ts';
+import { idempotent } from './middleware/idempotency.ts';
+import { jsonBody } from './middleware/json-body.ts';
+import { RateLimiter, rateLimited } from './middleware/rate-limit.ts';
 import { requestId } from './middleware/request-id.ts';
+import { validated } from './middleware/validate-input.ts';
 import { openApiDocument } from './openapi.ts';
-import { RateLimiter } from './rate-limit.ts';
-import { problemResponse, validate } from './validate.ts';
+import { operations } from './operations.ts';
+import { storeUnavailable } from './store-unavailable.ts';
+import { problemResponse } from './validate.ts';
 
 export type { PlatformApp } from './env.ts';
-export { IDEMPOTENCY_TTL_MS } from './idempotency.ts';
 export { formatLog, type RequestLog } from './middleware/access-log.ts';
+export { IDEMPOTENCY_TTL_MS } from './middleware/idempotency.ts';
 
 export interface AppOptions {
   platform: Platform;
   /** Allowed browser origins (default `*`, the sandbox). */
   corsOrigins?: '*' | string[];
-  /** Body limit for single requests (default 64 KiB) and batches (default 1 MiB). */
-  bodyLimit?: number;
-  batchBodyLimit?: number;
   /** The cap of POST /checks/batch (default BATCH_MAX). */
   batchMax?: number;
   logger?: (line: RequestLog) => void;
@@ -61,121 +60,42 @@ export interface AppOptions {
 }
 
 /**
- * The platform over HTTP as a fetch-API app: the same app serves Node (`credit-check-mock`),
- * msw in Node tests and msw's worker in the browser. Middleware (request id, access log, CORS,
- * faults) in `middleware/`; every route of the contract's endpoint table; the mock's controls as a
- * sub-app.
+ * The platform over HTTP as a fetch-API app: the same app serves Node (`credit-check-mock`), msw
+ * in Node tests and msw's worker in the browser. Every route of the contract's endpoint table runs
+ * one pipeline of middleware (`middleware/`, in this order): the body read within the endpoint's
+ * limit, the caller authenticated, its rate limit, the input validated with the endpoint's schemas,
+ * Idempotency-Key — then the handler (`handlers.ts`). Around everything: a request id, durable
+ * writes before any answer, the access log, CORS; beside the API, the operator's endpoints
+ * (`operations.ts`). The mock adds its faults and controls around this app (`mock/app.ts`).
  */
 export function createApp(options: AppOptions): PlatformApp {
   const { platform } = options;
-  const limit = options.bodyLimit ?? 64 * 1024;
-  const batchLimit = options.batchBodyLimit ?? 1024 * 1024;
-  const idempotency = new Idempotency(platform);
   const limiter = options.rateLimit ? new RateLimiter(platform.store, options.rateLimit) : undefined;
   const answer = handlers(platform, options.batchMax ?? BATCH_MAX);
   const app = new Hono<PlatformEnv>();
 
   app.use('*', requestId());
-  // No answer before its writes are durable: the store commits the writes of a turn together (group
-  // commit) and every response waits for that commit; one that fails is a 503 the caller may retry.
-  app.use('*', async (c, next) => {
-    await next();
-    try {
-      await platform.store.durable();
-    } catch {
-      options.onStoreUnavailable?.();
-      c.res = problemResponse(c, storeUnavailable('数据未能保存，请稍后重试', 'The write could not be committed; retry'));
-    }
-  });
+  app.use('*', durable(platform.store, options.onStoreUnavailable));
   if (options.logger) app.use('*', accessLog(options.logger));
   // CORS for the widget's API and the health check; never for the mock's controls (a page must not drive them).
   app.use(`${API_BASE}/*`, cors(options.corsOrigins));
-  app.use('/healthz', cors(options.corsOrigins));
-
-  // Liveness: the process answers (a restart would not help otherwise). Readiness: send it traffic —
-  // the store answers (and so its migrations ran: it is opened only after them), not shutting down.
-  app.get('/livez', (c) => c.json({ status: 'ok' }));
-  app.get('/readyz', async (c) => {
-    const draining = options.draining?.() ?? false;
-    const store = await platform.store.ping().then(
-      () => 'ok' as const,
-      () => 'unavailable' as const,
-    );
-    const status = draining ? 'draining' : store === 'ok' ? 'ready' : 'store-unavailable';
-    return c.json({ status, store: store }, status === 'ready' ? 200 : 503);
-  });
-  if (options.metrics) {
-    const { metrics } = options;
-    app.use('/metrics', adminKey(options.adminKey, { zh: '运行指标接口', en: 'The metrics' }));
-    app.get('/metrics', async (c) => {
-      const { contentType, body } = await metrics.render();
-      return c.body(body, 200, { 'content-type': contentType, 'cache-control': 'no-store' });
-    });
-  }
-
-  // A load balancer's probe: 503 while this instance cannot reach its store (or an outage is staged).
-  app.get('/healthz', async (c) => {
-    const store = await platform.store.ping().then(
-      () => 'ok' as const,
-      () => 'unavailable' as const,
-    );
-    const status = options.outage?.() ? 'outage' : store === 'ok' ? 'ok' : 'store-unavailable';
-    return c.json(
-      {
-        status,
-        store: { kind: platform.store.kind, status: store },
-        subjects: platform.subjects.subjects.size,
-        time: new Date().toISOString(),
-        ...(options.worker ? { worker: options.worker } : {}),
-        ...(options.instance ? { instance: options.instance } : {}),
-      },
-      status === 'ok' ? 200 : 503,
-    );
-  });
-
-  // The budget goes on every answer to an authenticated caller — success, refusal or replay.
-  if (limiter) {
-    app.use(`${API_BASE}/*`, async (c, next) => {
-      await next();
-      for (const [name, value] of Object.entries(c.get('rateLimit') ?? {})) c.res.headers.set(name, value);
-    });
-  }
+  app.route('/', operations(platform, options));
 
   // In front of the API only (the mock's faults: its controls stay reachable to end them).
   for (const middleware of options.apiMiddleware ?? []) app.use(`${API_BASE}/*`, middleware);
   app.get(`${API_BASE}/openapi.json`, (c) => c.json(openApiDocument()));
 
   for (const [id, endpoint] of Object.entries(endpoints) as [EndpointId, Endpoint][]) {
-    const handler = async (c: Ctx) => {
-      const request = c.req.raw;
-      let text = '';
-      if (endpoint.method === 'POST') {
-        if (!isJson(c.req.header('content-type'))) throw problem('UNSUPPORTED_MEDIA_TYPE');
-        text = await readBody(request, id === 'createCheckBatch' ? batchLimit : limit);
-      }
-      const principal = (await authenticate(platform, endpoint, request, text)) as Principal;
-      if (principal && limiter) c.set('rateLimit', await limiter.take(principal.appId, Date.now()));
-      const input = {
-        principal,
-        body: endpoint.body ? validate(endpoint.body, parseJson(text)) : undefined,
-        query: endpoint.query ? validate(endpoint.query, c.req.query()) : undefined,
-        params: c.req.param(),
-        accept: c.req.header('accept') ?? '',
-      } as HandlerInput<typeof id>;
-      const run = async (): Promise<Handled> => {
-        const out = await (answer[id] as (i: HandlerInput<typeof id>) => Promise<Omit<Handled, 'status'> & { status?: number }>)(input);
-        return { ...out, status: out.status ?? endpoint.status };
-      };
-      const key = endpoint.method === 'POST' ? c.req.header('idempotency-key') : undefined;
-      if (key) return idempotency.run(c, principal, key, text, run);
-      const out = await run();
-      if (out.text) return c.body(out.text.content, out.status as 200, { ...out.headers, 'content-type': out.text.contentType });
-      return c.json(out.body as object, out.status as 200, out.headers ?? {});
-    };
-    const route = API_BASE + endpoint.path;
-    if (endpoint.method === 'GET') app.get(route, handler);
-    else if (endpoint.method === 'DELETE') app.delete(route, handler);
-    else app.post(route, handler);
+    app.on(
+      endpoint.method,
+      API_BASE + endpoint.path,
+      jsonBody(endpoint.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES),
+      authenticated(platform, endpoint),
+      ...(limiter ? [rateLimited(limiter)] : []),
+      validated(endpoint),
+      ...(endpoint.method === 'POST' ? [idempotent(platform)] : []),
+      respond(endpoint, answer[id] as (input: HandlerInput<typeof id>) => Promise<HandlerOutput<typeof id>> | HandlerOutput<typeof id>),
+    );
   }
 
   app.notFound((c) => {
@@ -207,12 +127,17 @@ export function createApp(options: AppOptions): PlatformApp {
   return app;
 }
 
-/** 503 with Retry-After: the store is out of reach for now; the request did not happen and may be retried. */
-function storeUnavailable(
-  zh = '信用平台的数据存储暂时无法访问，请稍后重试',
-  en = 'The platform cannot reach its data store now; retry shortly',
-) {
-  return problem('UNAVAILABLE', zh, en, { retryAfter: 2, headers: { 'retry-after': '2' } });
+/** The handler's answer written: its status (the endpoint's by default), headers, JSON or another representation. */
+function respond<K extends EndpointId>(
+  endpoint: Endpoint,
+  handler: (input: HandlerInput<K>) => Promise<HandlerOutput<K>> | HandlerOutput<K>,
+): MiddlewareHandler<PlatformEnv> {
+  return async (c: Ctx) => {
+    const out = await handler(c.get('input') as HandlerInput<K>);
+    const status = (out.status ?? endpoint.status) as 200;
+    if (out.text) return c.body(out.text.content, status, { ...out.headers, 'content-type': out.text.contentType });
+    return c.json(out.body as object, status, out.headers ?? {});
+  };
 }
 
 function matches(route: string, path: string): boolean {

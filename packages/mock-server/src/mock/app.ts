@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_BODY_BYTES } from '@credit-check/sdk/contract';
 import { type AppOptions, createApp, type PlatformApp } from '../http/app.ts';
 import type { ControlGuardOptions } from './control-guard.ts';
 import { mockControls } from './controls.ts';
@@ -25,9 +26,6 @@ export interface MockAppOptions extends Omit<AppOptions, 'apiMiddleware' | 'outa
 export function createMockApp(options: MockAppOptions): { app: PlatformApp; faults: Faults } {
   const faults = options.faults ?? new Faults();
   const app = createApp({ ...options, apiMiddleware: [injectFaults(faults)], outage: () => faults.outage });
-  app.route(
-    '/__mock',
-    mockControls(options.platform, faults, options.bodyLimit ?? 64 * 1024, options.adminKey, options.share, options.controls),
-  );
+  app.route('/__mock', mockControls(options.platform, faults, DEFAULT_MAX_BODY_BYTES, options.adminKey, options.share, options.controls));
   return { app, faults };
 }

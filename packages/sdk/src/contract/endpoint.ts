@@ -4,6 +4,9 @@ import type { TokenScope } from './tokens.ts';
 /** Base path of the platform API. */
 export const API_BASE = '/api/v1';
 
+/** The largest request body the platform reads (413 beyond) unless an endpoint says otherwise. */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
 /**
  * Who may call: `app` — a host backend signing with its app secret (HMAC); `token` — a browser
  * widget with a scoped bearer token (needs `scope`); `public` — anyone (catalog keys, health).
@@ -29,6 +32,8 @@ export interface Endpoint {
   status: 200 | 201;
   /** Other representations on `Accept` (the JSON one is always offered). */
   produces?: readonly 'text/csv'[];
+  /** The largest body the platform reads for this endpoint (default `DEFAULT_MAX_BODY_BYTES`). */
+  maxBodyBytes?: number;
 }
 
 export const browser = ['app', 'token'] as const;

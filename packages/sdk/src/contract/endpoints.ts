@@ -20,7 +20,7 @@ import { Profile, ProfileRequest } from './profiles.ts';
 import { Coverage, CoverageQuery } from './stats.ts';
 import { Jwks, TokenRequest, TokenResponse } from './tokens.ts';
 
-export { API_BASE, type Caller, type Endpoint } from './endpoint.ts';
+export { API_BASE, type Caller, DEFAULT_MAX_BODY_BYTES, type Endpoint } from './endpoint.ts';
 export * from './endpoints-push.ts';
 
 export const createCheck = /*@__PURE__*/ endpoint({
@@ -42,6 +42,8 @@ export const createCheckBatch = /*@__PURE__*/ endpoint({
   response: BatchResult,
   role: 'window',
   status: 200,
+  // Up to BATCH_MAX subjects with their contexts.
+  maxBodyBytes: 1024 * 1024,
 });
 
 export const getCheck = /*@__PURE__*/ endpoint({

@@ -1,13 +1,27 @@
 import { computeSignature, parseSignatureHeader, SIGNATURE_WINDOW_MS, timingSafeEqual } from '@credit-check/sdk/auth';
 import type { Endpoint } from '@credit-check/sdk/contract';
-import { holdsRole, type Principal } from '../auth/principal.ts';
-import type { Platform } from '../platform/platform.ts';
-import { problem } from '../problems.ts';
-import { SIGNATURE_NONCE } from '../store/meta.ts';
+import type { MiddlewareHandler } from 'hono';
+import { holdsRole, type Principal } from '../../auth/principal.ts';
+import type { Platform } from '../../platform/platform.ts';
+import { problem } from '../../problems.ts';
+import { SIGNATURE_NONCE } from '../../store/meta.ts';
+import type { PlatformEnv } from '../env.ts';
 
 const CHALLENGE = {
   'www-authenticate': 'Bearer realm="credit-check", CC-HMAC-SHA256 realm="credit-check", CC-HMAC-SM3 realm="credit-check"',
 };
+
+/**
+ * Who is calling (the route's endpoint says who may): sets `principal` for what follows — rate
+ * limits, the handler — or refuses with 401/403. Reads the body `jsonBody` kept (the signature
+ * covers it).
+ */
+export const authenticated =
+  (platform: Platform, endpoint: Endpoint): MiddlewareHandler<PlatformEnv> =>
+  async (c, next) => {
+    c.set('principal', await authenticate(platform, endpoint, c.req.raw, c.get('text') ?? ''));
+    await next();
+  };
 
 /**
  * Authenticates one request for one endpoint (002 (十八): authenticated, authorised callers only):

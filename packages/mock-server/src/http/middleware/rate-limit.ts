@@ -1,5 +1,7 @@
-import { ProblemError } from '../problems.ts';
-import type { Store } from '../store/store.ts';
+import type { MiddlewareHandler } from 'hono';
+import { ProblemError } from '../../problems.ts';
+import type { Store } from '../../store/store.ts';
+import type { PlatformEnv } from '../env.ts';
 
 /**
  * Per-app rate limits for a sandbox shared by many vendors: one token bucket per app (its
@@ -50,3 +52,17 @@ export class RateLimiter {
     };
   }
 }
+
+/**
+ * The caller's budget, after authentication (a forged app id draws on no one's bucket): over it, a
+ * 429 before the handler runs; the IETF RateLimit headers on whatever the answer is.
+ */
+export const rateLimited =
+  (limiter: RateLimiter): MiddlewareHandler<PlatformEnv> =>
+  async (c, next) => {
+    const principal = c.get('principal');
+    if (!principal) return next();
+    const headers = await limiter.take(principal.appId, Date.now());
+    await next();
+    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+  };
