@@ -11,7 +11,7 @@ const server = await startServer({ port: 0, subjects, crypto, ...(dataDir ? { da
 const seedMs = performance.now() - started;
 globalThis.gc?.();
 const rss = process.memoryUsage().rss;
-const { token } = await server.platform.mintToken(
+const { token } = await server.platform.tokens.mint(
   { kind: 'app', appId: 'sandbox-app' },
   { department: '苏州市政务服务中心', operator: 'window-01', matters: ['*'], ttlSeconds: 3600 },
 );

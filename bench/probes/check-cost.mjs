@@ -21,11 +21,11 @@ const per = async (label, n, fn) => {
     if (round === 2) console.log(`${label.padEnd(44)} ${(((performance.now() - t) * 1000) / n).toFixed(1)} µs`);
   }
 };
-await per('platform.check (rules, receipt, store)', 3000, (i) => p.check(app, request(i)));
+await per('platform.checks.create (rules, receipt, store)', 3000, (i) => p.checks.create(app, request(i)));
 const { privateKey } = generateKeyPairSync('ed25519');
 const data = Buffer.alloc(400, 1);
 await per('Ed25519 signature (node:crypto)', 5000, () => sign(null, data, privateKey));
-const { token } = await p.mintToken(app, {
+const { token } = await p.tokens.mint(app, {
   department: context(0).department,
   operator: context(0).operator,
   matters: ['*'],

@@ -22,7 +22,7 @@ const { platform } = await createMockPlatform({ subjects: 2000 });
 const app = { kind: 'app', appId: 'sandbox-app' };
 const checks = [];
 for (const [i, s] of [...platform.subjects.subjects.values()].slice(0, 400).entries()) {
-  checks.push(await platform.check(app, { subject: { idType: s.idType, id: s.id }, matter: MATTERS[i % 3], context: context(i) }));
+  checks.push(await platform.checks.create(app, { subject: { idType: s.idType, id: s.id }, matter: MATTERS[i % 3], context: context(i) }));
 }
 const schema = z.toJSONSchema(Check, { io: 'output', unrepresentable: 'any' });
 delete schema.$schema;

@@ -41,7 +41,7 @@ async function submit(fields: Record<string, string>, headers: Record<string, st
 const deferredList = async () =>
   ((await (await fetch(`${env.demo.url}backend/deferred`)).json()) as { applications: { applicationId: string; status: string }[] })
     .applications;
-const deferredChecks = async () => (await env.demo.mock.platform.coverage({ kind: 'app', appId: 'sandbox-app' }, {})).deferred;
+const deferredChecks = async () => (await env.demo.mock.platform.stats.coverage({ kind: 'app', appId: 'sandbox-app' }, {})).deferred;
 
 describe('a forged 先行受理 is never approved', () => {
   it('while the platform is up: a restricted applicant is refused — the backend’s own 补查 says 限制办理', async () => {

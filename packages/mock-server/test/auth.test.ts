@@ -117,7 +117,7 @@ describe.each<CryptoSuite>(['standard', 'gm'])('crypto %s', (suite) => {
       let now = Date.now();
       const platform = await Platform.create({ subjects: 0, now: () => new Date(now), crypto: suite });
       const app = createApp({ platform });
-      const { token } = await platform.mintToken(
+      const { token } = await platform.tokens.mint(
         { kind: 'app', appId: 'sandbox-app' },
         { department: 'd', operator: 'o', matters: ['*'], ttlSeconds: 60 },
       );

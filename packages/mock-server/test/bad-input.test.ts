@@ -9,7 +9,7 @@ import { createMockPlatform, SANDBOX_DEPARTMENT, SANDBOX_OPERATOR, sandboxContex
 // never a crash. Inputs are generated from each endpoint's own JSON Schema (from the contract)
 // and mutated, plus arbitrary JSON and non-JSON bodies.
 const mock = await createMockPlatform({ subjects: 50 });
-const { token } = await mock.platform.mintToken(
+const { token } = await mock.platform.tokens.mint(
   { kind: 'app', appId: 'sandbox-app' },
   {
     department: SANDBOX_DEPARTMENT,

@@ -28,7 +28,7 @@ const sqliteDir = async () => {
 // A real stored check, as the platform writes it, to vary per test.
 const sample = await (async () => {
   const mock = await createMockPlatform({ subjects: 0 });
-  const check = await mock.platform.check(
+  const check = await mock.platform.checks.create(
     { kind: 'app', appId: APP.appId },
     { subject: CLEAN, matter: 'FOOD_BUSINESS_LICENCE', context: CONTEXT },
   );

@@ -40,40 +40,40 @@ export type Handlers = { [K in EndpointId]: (input: HandlerInput<K>) => HandlerO
 export function handlers(platform: Platform, batchMax: number): Handlers {
   return {
     createCheck: async ({ principal, body }) => {
-      const check = await platform.check(principal, body);
+      const check = await platform.checks.create(principal, body);
       return { body: check, headers: { location: `${API_BASE}/checks/${check.checkId}` } };
     },
-    createCheckBatch: async ({ principal, body }) => ({ body: await platform.checkBatch(principal, body, batchMax) }),
-    getCheck: async ({ principal, params }) => ({ body: await platform.getCheck(principal, params.checkId) }),
+    createCheckBatch: async ({ principal, body }) => ({ body: await platform.checks.batch(principal, body, batchMax) }),
+    getCheck: async ({ principal, params }) => ({ body: await platform.checks.get(principal, params.checkId) }),
     createFeedback: async ({ principal, params, body }) => {
-      const { feedback, created } = await platform.feedback(principal, params.checkId, body);
+      const { feedback, created } = await platform.feedback.create(principal, params.checkId, body);
       // The same feedback again is answered as it was recorded, with 200 instead of 201.
       return { status: created ? 201 : 200, body: feedback };
     },
-    getProfile: async ({ principal, body }) => ({ body: await platform.profile(principal, body.subject) }),
+    getProfile: async ({ principal, body }) => ({ body: await platform.profiles.get(principal, body.subject) }),
     listMatters: () => ({ body: { matters: platform.catalog.matters } }),
     listMeasures: () => ({ body: { measures: platform.catalog.measures } }),
     listLists: () => ({ body: { lists: platform.catalog.lists } }),
     listGradeScales: () => ({ body: { scales: platform.catalog.gradeScales, tiers: platform.catalog.tiers } }),
-    signCommitment: async ({ principal, body }) => ({ body: await platform.signCommitment(principal, body) }),
-    searchCommitments: async ({ principal, body }) => ({ body: await platform.searchCommitments(principal, body) }),
+    signCommitment: async ({ principal, body }) => ({ body: await platform.commitments.sign(principal, body) }),
+    searchCommitments: async ({ principal, body }) => ({ body: await platform.commitments.search(principal, body) }),
     recordFulfilment: async ({ principal, params, body }) => ({
-      body: await platform.recordFulfilment(principal, params.commitmentId, body),
+      body: await platform.commitments.recordFulfilment(principal, params.commitmentId, body),
     }),
     createObjection: async ({ principal, body }) => {
-      const objection = await platform.createObjection(principal, body);
+      const objection = await platform.objections.create(principal, body);
       return { body: objection, headers: { location: `${API_BASE}/objections/${objection.objectionId}` } };
     },
-    getObjection: async ({ principal, params }) => ({ body: await platform.getObjection(principal, params.objectionId) }),
+    getObjection: async ({ principal, params }) => ({ body: await platform.objections.get(principal, params.objectionId) }),
     decideObjection: async ({ principal, params, body }) => ({
-      body: await platform.decideObjection(principal, params.objectionId, body),
+      body: await platform.objections.decide(principal, params.objectionId, body),
     }),
-    createToken: async ({ principal, body }) => ({ body: await platform.mintToken(principal, body) }),
+    createToken: async ({ principal, body }) => ({ body: await platform.tokens.mint(principal, body) }),
     getKeys: () => ({ body: platform.jwks(), headers: { 'cache-control': 'public, max-age=300' } }),
-    getCoverage: async ({ principal, query }) => ({ body: await platform.coverage(principal, query) }),
-    listEvents: async ({ principal, query }) => ({ body: await platform.feed(principal, query) }),
+    getCoverage: async ({ principal, query }) => ({ body: await platform.stats.coverage(principal, query) }),
+    listEvents: async ({ principal, query }) => ({ body: await platform.events.feed(principal, query) }),
     ackEvent: async ({ principal, params, body }) => {
-      const { ack, created } = await platform.ack(principal, params.eventId, body);
+      const { ack, created } = await platform.events.ack(principal, params.eventId, body);
       return { status: created ? 201 : 200, body: ack };
     },
     createSubscription: async ({ principal, body }) => {
@@ -95,10 +95,10 @@ export function handlers(platform: Platform, batchMax: number): Handlers {
       body: await platform.subscriptions.redeliver(principal, params.subscriptionId, body.deliveryIds),
     }),
     listCases: async ({ principal, query, accept }) => {
-      if (!wantsCsv(accept)) return { body: await platform.cases(principal, query) };
+      if (!wantsCsv(accept)) return { body: await platform.cases.list(principal, query) };
       const day = platform.today();
       return {
-        text: { contentType: 'text/csv; charset=utf-8', content: await platform.casesCsv(principal, query) },
+        text: { contentType: 'text/csv; charset=utf-8', content: await platform.cases.csv(principal, query) },
         headers: { 'content-disposition': `attachment; filename="cases-${day}.csv"` },
       };
     },

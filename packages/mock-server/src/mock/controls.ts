@@ -50,7 +50,10 @@ export function mockControls(
     ['fulfil', 'fulfilled'],
   ] as const) {
     controls.post(`/commitments/:commitmentId/${verb}`, async (c) => {
-      const commitment = await platform.recordFulfilment(MOCK, c.req.param('commitmentId'), { outcome, operator: 'credit-check-mock' });
+      const commitment = await platform.commitments.recordFulfilment(MOCK, c.req.param('commitmentId'), {
+        outcome,
+        operator: 'credit-check-mock',
+      });
       return c.json({ commitment });
     });
   }

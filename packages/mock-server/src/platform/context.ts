@@ -14,7 +14,7 @@ export interface PlatformContext {
   readonly catalog: Catalog;
   readonly store: Store;
   readonly subjects: SubjectIndex;
-  readonly tokens: TokenAuthority;
+  readonly tokenAuthority: TokenAuthority;
   readonly issuer: string;
   readonly matters: ReadonlyMap<string, Matter>;
   readonly lists: ReadonlyMap<string, ListDefinition>;

@@ -70,7 +70,9 @@ import { mintToken } from './tokens.ts';
 /**
  * The shared credit platform: checks (发起), the measures they yield (响应), feedback (反馈) and
  * the records around them, over plain data. It owns the context (catalogue, subjects, store, clock,
- * receipt key); each resource is a module of functions over it (`checks.ts`, `feedback.ts` …).
+ * receipt key); each resource is a module of functions over it (`checks.ts`, `feedback.ts` …),
+ * reached as one object per resource (`platform.checks.create`, `platform.objections.decide`), with
+ * no method of its own in between.
  * HTTP, msw and storage are adapters around it.
  */
 export class Platform implements PlatformContext {
@@ -79,7 +81,7 @@ export class Platform implements PlatformContext {
   readonly suite: CryptoSuite;
   readonly issuer: string;
   readonly store: Store;
-  tokens!: TokenAuthority;
+  tokenAuthority!: TokenAuthority;
   readonly subjects: SubjectIndex;
   readonly matters: ReadonlyMap<string, Matter> = new Map(CATALOG.matters.map((m) => [m.code, m]));
   readonly lists: ReadonlyMap<string, ListDefinition> = new Map(CATALOG.lists.map((l) => [l.code, l]));
@@ -120,7 +122,7 @@ export class Platform implements PlatformContext {
     const platform = new Platform(options, gm ? await sm3Primitives(options.natives?.sm3) : undefined);
     platform.offset = Number((await platform.store.getMeta('clock:offset')) ?? 0);
     platform.receipts = await receiptKeys(platform.store, platform.suite, options.natives);
-    platform.tokens = new TokenAuthority({
+    platform.tokenAuthority = new TokenAuthority({
       key: await tokenKey(platform.store, options.tokenKey),
       apps: platform.apps,
       algorithmOf: (app) => platform.signatureAlgorithm(app as App),
@@ -230,59 +232,48 @@ export class Platform implements PlatformContext {
     return { keys: [this.receipts.key.publicJwk, ...this.receipts.retired] };
   }
 
-  // ── the resources ─────────────────────────────────────────────────────────────────────────
+  // ── the resources, one object each (stripe-node style: platform.checks.create) ──────────────
 
-  check(principal: Principal, request: CheckRequest): Promise<Check> {
-    return checks.createCheck(this, principal, request);
-  }
+  readonly checks = {
+    create: (principal: Principal, request: CheckRequest): Promise<Check> => checks.createCheck(this, principal, request),
+    batch: (principal: Principal, request: BatchCheckRequest, max: number): Promise<BatchResult> =>
+      checks.createCheckBatch(this, principal, request, max),
+    get: (principal: Principal, checkId: string): Promise<Check> => checks.getCheck(this, principal, checkId),
+  };
 
-  checkBatch(principal: Principal, request: BatchCheckRequest, max: number): Promise<BatchResult> {
-    return checks.createCheckBatch(this, principal, request, max);
-  }
+  readonly feedback = {
+    create: (principal: Principal, checkId: string, request: FeedbackRequest): Promise<{ feedback: Feedback; created: boolean }> =>
+      createFeedback(this, principal, checkId, request),
+  };
 
-  getCheck(principal: Principal, checkId: string): Promise<Check> {
-    return checks.getCheck(this, principal, checkId);
-  }
+  readonly profiles = {
+    get: (principal: Principal, subject: SubjectRef): Promise<Profile> => profile(this, principal, subject),
+  };
 
-  feedback(principal: Principal, checkId: string, request: FeedbackRequest): Promise<{ feedback: Feedback; created: boolean }> {
-    return createFeedback(this, principal, checkId, request);
-  }
+  readonly commitments = {
+    sign: (principal: Principal, request: SignCommitmentRequest): Promise<Commitment> =>
+      commitments.signCommitment(this, principal, request),
+    search: (principal: Principal, request: CommitmentSearchRequest): Promise<{ commitments: Commitment[] }> =>
+      commitments.searchCommitments(this, principal, request),
+    recordFulfilment: (principal: Principal, commitmentId: string, request: FulfilmentRequest): Promise<Commitment> =>
+      commitments.recordFulfilment(this, principal, commitmentId, request),
+  };
 
-  profile(principal: Principal, subject: SubjectRef): Promise<Profile> {
-    return profile(this, principal, subject);
-  }
+  readonly objections = {
+    create: (principal: Principal, request: ObjectionRequest): Promise<Objection> => objections.createObjection(this, principal, request),
+    get: (principal: Principal, objectionId: string): Promise<Objection> => objections.getObjection(this, principal, objectionId),
+    decide: (principal: Principal, objectionId: string, request: ObjectionDecisionRequest): Promise<Objection> =>
+      objections.decideObjection(this, principal, objectionId, request),
+  };
 
-  signCommitment(principal: Principal, request: SignCommitmentRequest): Promise<Commitment> {
-    return commitments.signCommitment(this, principal, request);
-  }
+  /** Browser tokens the platform mints for an app (`tokenAuthority` signs and verifies them). */
+  readonly tokens = {
+    mint: (principal: Principal, request: TokenRequest): Promise<TokenResponse> => mintToken(this, principal, request),
+  };
 
-  searchCommitments(principal: Principal, request: CommitmentSearchRequest): Promise<{ commitments: Commitment[] }> {
-    return commitments.searchCommitments(this, principal, request);
-  }
-
-  recordFulfilment(principal: Principal, commitmentId: string, request: FulfilmentRequest): Promise<Commitment> {
-    return commitments.recordFulfilment(this, principal, commitmentId, request);
-  }
-
-  createObjection(principal: Principal, request: ObjectionRequest): Promise<Objection> {
-    return objections.createObjection(this, principal, request);
-  }
-
-  getObjection(principal: Principal, objectionId: string): Promise<Objection> {
-    return objections.getObjection(this, principal, objectionId);
-  }
-
-  decideObjection(principal: Principal, objectionId: string, request: ObjectionDecisionRequest): Promise<Objection> {
-    return objections.decideObjection(this, principal, objectionId, request);
-  }
-
-  mintToken(principal: Principal, request: TokenRequest): Promise<TokenResponse> {
-    return mintToken(this, principal, request);
-  }
-
-  coverage(principal: Principal, query: CoverageQuery): Promise<Coverage> {
-    return coverage(this, principal, query);
-  }
+  readonly stats = {
+    coverage: (principal: Principal, query: CoverageQuery): Promise<Coverage> => coverage(this, principal, query),
+  };
 
   // ── 定向推送, 反馈 and cases (003 §六§七) ───────────────────────────────────────────────────
 
@@ -298,13 +289,10 @@ export class Platform implements PlatformContext {
     for (const listener of this.listeners) listener(events);
   }
 
-  feed(principal: Principal, query: EventFeedQuery): Promise<EventPage> {
-    return feed.feed(this, principal, query);
-  }
-
-  ack(principal: Principal, eventId: string, request: AckRequest) {
-    return feed.ack(this, principal, eventId, request);
-  }
+  readonly events = {
+    feed: (principal: Principal, query: EventFeedQuery): Promise<EventPage> => feed.feed(this, principal, query),
+    ack: (principal: Principal, eventId: string, request: AckRequest) => feed.ack(this, principal, eventId, request),
+  };
 
   readonly subscriptions = {
     create: (principal: Principal, request: SubscriptionRequest) => subscriptions.createSubscription(this, principal, request),
@@ -322,13 +310,10 @@ export class Platform implements PlatformContext {
     },
   };
 
-  cases(principal: Principal, query: CaseQuery): Promise<CaseList> {
-    return listCases(this, principal, query);
-  }
-
-  async casesCsv(principal: Principal, query: CaseQuery): Promise<string> {
-    return casesCsv(await allCases(this, principal, query));
-  }
+  readonly cases = {
+    list: (principal: Principal, query: CaseQuery): Promise<CaseList> => listCases(this, principal, query),
+    csv: async (principal: Principal, query: CaseQuery): Promise<string> => casesCsv(await allCases(this, principal, query)),
+  };
 
   /** The mock's controls that make the loop move (each emits through the same routing). */
   readonly controls = {

@@ -10,7 +10,7 @@ export async function mintToken(ctx: PlatformContext, principal: Principal, requ
   if (principal.kind !== 'app') throw problem('FORBIDDEN', '只有后端应用可以签发访问令牌', 'Only a signed app may mint tokens');
   for (const m of request.matters) if (m !== '*') matterOf(ctx, m);
   const scopes = request.scopes ?? DEFAULT_TOKEN_SCOPES;
-  const { token, expiresAt } = await ctx.tokens.mint({
+  const { token, expiresAt } = await ctx.tokenAuthority.mint({
     appId: principal.appId,
     department: request.department,
     operator: request.operator,

@@ -20,7 +20,7 @@ describe('applicant mode (online channel)', () => {
     (shadow(el).querySelector('input[name="agree"]') as HTMLInputElement).click();
     (shadow(el).querySelector('[part="commitment-form"] button[type="submit"]') as HTMLButtonElement).click();
     await waitUntil(() => text(el).includes('承诺已签署'), 'signed');
-    const found = await mock.platform.searchCommitments(
+    const found = await mock.platform.commitments.search(
       { kind: 'app', appId: 'sandbox-app' },
       { subject: { idType: 'uscc', id: SUBJECTS.clean } },
     );

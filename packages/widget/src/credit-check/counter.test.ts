@@ -227,7 +227,7 @@ describe('feedback (反馈)', () => {
     expect(posts).to.have.length(1);
     expect(event.detail).to.include({ checkId: el.result?.checkId, action: 'refused' });
     expect(text(el)).to.contain('已记录处理结果：不予受理');
-    const stored = await mock.platform.getCheck({ kind: 'app', appId: 'sandbox-app' }, el.result?.checkId ?? '');
+    const stored = await mock.platform.checks.get({ kind: 'app', appId: 'sandbox-app' }, el.result?.checkId ?? '');
     expect(stored.feedback?.measuresApplied).to.deep.equal(['M-FOOD-DRUG-BAN']);
     await expect(el).to.be.accessible();
   });
@@ -244,7 +244,7 @@ describe('feedback (反馈)', () => {
     expect(approve.disabled, 'kept durably is recorded').to.equal(false);
     expect(text(el)).to.contain('已暂存在本机');
     const checkId = el.result?.checkId ?? '';
-    const stored = async () => (await mock.platform.getCheck({ kind: 'app', appId: 'sandbox-app' }, checkId)).feedback;
+    const stored = async () => (await mock.platform.checks.get({ kind: 'app', appId: 'sandbox-app' }, checkId)).feedback;
     expect(await stored()).to.equal(null);
     mock.faults.clear();
     // The platform is back: the next live answer is the sign (as at a real counter).

@@ -128,7 +128,7 @@ for (const mode of ['staff', 'applicant'] as const) {
       const bad = await setup({ mode, token: 'cct_not-a-token', subject: SUBJECTS.clean });
       await until(bad.el, 'error');
       await sweep(bad.el, 'token refused');
-      const narrow = await mock.platform.mintToken(
+      const narrow = await mock.platform.tokens.mint(
         { kind: 'app', appId: 'sandbox-app' },
         { department: '苏州市政务服务中心', operator: 'window-01', matters: ['CONSTRUCTION_PERMIT'] },
       );

@@ -33,7 +33,7 @@ export const DEPARTMENT = SANDBOX_DEPARTMENT;
 export const OPERATOR = SANDBOX_OPERATOR;
 
 export async function token(scopes?: string[]): Promise<string> {
-  const minted = await mock.platform.mintToken(
+  const minted = await mock.platform.tokens.mint(
     { kind: 'app', appId: 'sandbox-app' },
     { department: DEPARTMENT, operator: OPERATOR, matters: ['*'], ...(scopes ? { scopes: scopes as never } : {}) },
   );

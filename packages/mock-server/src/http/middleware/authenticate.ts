@@ -34,7 +34,7 @@ export async function authenticate(platform: Platform, endpoint: Endpoint, reque
   const header = request.headers.get('authorization') ?? '';
   const now = platform.wallNow();
   if (header.startsWith('Bearer ')) {
-    const principal = await platform.tokens.verify(header.slice(7).trim(), now);
+    const principal = await platform.tokenAuthority.verify(header.slice(7).trim(), now);
     if (!endpoint.callers.includes('token')) {
       throw problem(
         'FORBIDDEN',
