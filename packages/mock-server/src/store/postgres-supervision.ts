@@ -34,7 +34,7 @@ const dueHeads = (sql: Sql, now: number) =>
 
 /** An ack of the feed row `f` by the recipient's app (or from before acks carried their app). */
 const ackedBy = (sql: Sql, recipient: Recipient) =>
-  sql`SELECT 1 FROM acks a WHERE a.event_id = f.event_id AND a.department = f.department AND a.app_id IN (${recipient.appId}, '')`;
+  sql`SELECT 1 FROM acks a WHERE a.event_id = f.event_id AND a.department = f.department AND a.app_id = ${recipient.appId}`;
 
 export type Body = { body: string };
 type Keyed = Body & { key: string };
@@ -83,7 +83,7 @@ export abstract class PostgresSupervision implements SupervisionStore {
     app?: [column: string, appId: string],
   ): PendingQuery<Row[]> {
     const parts: PendingQuery<Row[]>[] = [];
-    if (app) parts.push(sql`${sql(app[0])} IN (${app[1]}, '')`);
+    if (app) parts.push(sql`${sql(app[0])} = ${app[1]}`);
     if (filter.from) parts.push(sql`substr(${sql(instant)}, 1, 10) >= ${filter.from}`);
     if (filter.to) parts.push(sql`substr(${sql(instant)}, 1, 10) <= ${filter.to}`);
     if (filter.department) parts.push(sql`${sql(department)} = ${filter.department}`);
@@ -183,7 +183,7 @@ export abstract class PostgresSupervision implements SupervisionStore {
       const acked = ackedBy(sql, recipient);
       return sql<{ cursor: string; app_id: string; department: string; event_id: string; why: string; body: string }[]>`
         SELECT f.cursor, f.app_id, f.department, f.event_id, f.why, e.body FROM feed f JOIN events e ON e.event_id = f.event_id
-        WHERE f.app_id IN (${recipient.appId}, '') AND f.department = ${recipient.department}
+        WHERE f.app_id = ${recipient.appId} AND f.department = ${recipient.department}
           ${q.after !== undefined ? sql`AND f.cursor > ${q.after}` : sql``}
           ${q.before !== undefined ? sql`AND f.cursor < ${q.before}` : sql``}
           ${q.acknowledged === undefined ? sql`` : q.acknowledged ? sql`AND EXISTS (${acked})` : sql`AND NOT EXISTS (${acked})`}
@@ -195,15 +195,15 @@ export abstract class PostgresSupervision implements SupervisionStore {
     const [r] = await this.run(
       (sql) => sql<FeedRow[]>`
         SELECT cursor, app_id, department, event_id, why FROM feed
-        WHERE app_id IN (${recipient.appId}, '') AND department = ${recipient.department} AND event_id = ${eventId}
-        ORDER BY app_id DESC LIMIT 1`,
+        WHERE app_id = ${recipient.appId} AND department = ${recipient.department} AND event_id = ${eventId}
+        LIMIT 1`,
     );
     return r ? feedRecord(r) : undefined;
   }
   async unacknowledged(recipient: Recipient): Promise<number> {
     const [row] = await this.run(
       (sql) => sql<{ n: number }[]>`SELECT count(*)::int AS n FROM feed f
-        WHERE f.app_id IN (${recipient.appId}, '') AND f.department = ${recipient.department}
+        WHERE f.app_id = ${recipient.appId} AND f.department = ${recipient.department}
           AND NOT EXISTS (${ackedBy(sql, recipient)})`,
     );
     return Number(row?.n ?? 0);
@@ -299,8 +299,8 @@ export abstract class PostgresSupervision implements SupervisionStore {
     return this.one(
       'acks',
       await this.run(
-        (sql) => sql`SELECT body FROM acks WHERE app_id IN (${recipient.appId}, '') AND department = ${recipient.department}
-          AND event_id = ${eventId} ORDER BY app_id DESC LIMIT 1`,
+        (sql) => sql`SELECT body FROM acks WHERE app_id = ${recipient.appId} AND department = ${recipient.department}
+          AND event_id = ${eventId}`,
       ),
     );
   }

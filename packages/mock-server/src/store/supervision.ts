@@ -32,7 +32,8 @@ export interface EventRecord {
 /**
  * Who receives: a department of one app. A department name is a label inside an app, never an
  * access key — two apps may both have a 民政局, and neither reads or acknowledges the other's.
- * `appId: ''` marks rows routed before rows carried their app (store schema < 3): every app's.
+ * `appId: ''` marks rows routed before rows carried their app: every app's — only in a --data-dir
+ * written before schema 3; PostgreSQL stores were made with the app on every row and never read ''.
  */
 export interface Recipient {
   appId: string;
