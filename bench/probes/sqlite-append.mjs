@@ -18,7 +18,9 @@ function run(tempStore) {
   const last = db.prepare('SELECT max(sequence) AS s FROM events WHERE subject_key = ?');
   const putEvent = db.prepare('INSERT INTO events VALUES (?, ?, ?, ?)');
   const putFeed = db.prepare('INSERT INTO feed (app_id, department, event_id, why) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
-  const putDelivery = db.prepare('INSERT INTO deliveries VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const putDelivery = db.prepare(
+    'INSERT INTO deliveries (delivery_id, subscription_id, subject_key, sequence, status, next_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const spent = { savepoint: 0, sequence: 0, event: 0, feed: 0, outbox: 0, commit: 0 };
   const timed = (what, fn) => {
     const t = performance.now();

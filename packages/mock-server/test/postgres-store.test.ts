@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startPostgres } from '../../../scripts/postgres.mjs';
 import { openPostgresStore } from '../src/node/server.ts';
 import type { PostgresStore } from '../src/store/postgres.ts';
-import type { DeliveryRecord } from '../src/store/supervision.ts';
+import type { DeliveryRecord } from '../src/store/store.ts';
 import { isStoreUnavailable } from '../src/store/unavailable.ts';
 import { freshDatabase } from './postgres.ts';
 

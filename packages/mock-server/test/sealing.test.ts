@@ -9,9 +9,9 @@ import { verifyReceipt } from '@credit-check/sdk/receipts';
 import { sm4 } from 'sm-crypto-v2';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../src/node/server.ts';
+import { StoreSealingError } from '../src/store/engines/sqlite-schema.ts';
 import { sealStore } from '../src/store/migrate.ts';
 import { SealError, sm4Sealer } from '../src/store/sealing.ts';
-import { StoreSealingError } from '../src/store/sqlite-schema.ts';
 import { CLEAN, checkBody, signed, start } from './helpers.ts';
 import { BIN, exited, spawnMock } from './process.ts';
 

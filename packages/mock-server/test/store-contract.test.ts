@@ -122,7 +122,7 @@ const stores: [string, () => Promise<{ store: Store; reopen?: () => Promise<Stor
     : []),
 ];
 
-describe.each(stores)('store contract: %s', (name, open) => {
+describe.each(stores)('store contract: %s', (_name, open) => {
   let store: Store;
   let reopen: (() => Promise<Store>) | undefined;
   beforeEach(async () => {
@@ -233,18 +233,6 @@ describe.each(stores)('store contract: %s', (name, open) => {
     expect((await store.feedbackCases({}, 'team-a')).map((c) => c.check.check.checkId)).toEqual(['chk_a1']);
     expect((await store.feedbackCases({})).map((c) => c.check.check.checkId)).toEqual(['chk_a1', 'chk_b1']);
   });
-
-  // Only a --data-dir can hold rows written before rows carried their app (''): they stay every
-  // app's. PostgreSQL stores never had such rows, and their queries no longer look for them (issue 40).
-  if (name.startsWith('sqlite') || name === 'memory') {
-    it("reads checks stored before apps were recorded ('') as every app's", async () => {
-      await store.putCheck(stored('chk_a1', {}, undefined, 'team-a'));
-      await store.putCheck(stored('chk_old', { verdict: 'caution' }, undefined, ''));
-      const verdicts = async (appId: string) => (await store.coverage({ appId })).map((r) => r.verdict).sort();
-      expect(await verdicts('team-a')).toEqual(['caution', 'clear']);
-      expect(await verdicts('team-b')).toEqual(['caution']);
-    });
-  }
 
   it('clears everything but key:* and store:* meta (issued receipts stay verifiable; the agreed seed stays)', async () => {
     await store.putMeta('key:receipt', 'pkcs8');

@@ -103,16 +103,20 @@ export interface RunningServer extends MockPlatform {
  * The --data-dir store. Loaded only when asked for: node:sqlite is unflagged from Node 22.13, and
  * the in-memory sandbox must run on any Node ≥ 22.12.
  */
-export async function openSqliteStore(dataDir: string, options: { storeKey?: Uint8Array | undefined } = {}): Promise<Store> {
+export async function openSqliteStore(
+  dataDir: string,
+  options: { storeKey?: Uint8Array | undefined; unownedTo?: string } = {},
+): Promise<Store> {
   let SqliteStore: typeof import('../store/sqlite.ts').SqliteStore;
   try {
     ({ SqliteStore } = await import('../store/sqlite.ts'));
   } catch (error) {
     throw new Error(`--data-dir needs the built-in node:sqlite (Node ≥ 22.13; this is ${process.version}): ${(error as Error).message}`);
   }
-  if (!options.storeKey) return new SqliteStore(dataDir);
+  const unownedTo = options.unownedTo ?? sandboxApp().appId;
+  if (!options.storeKey) return new SqliteStore(dataDir, { unownedTo });
   const { sm4Sealer } = await import('../store/sealing.ts');
-  return new SqliteStore(dataDir, { sealer: sm4Sealer(options.storeKey) });
+  return new SqliteStore(dataDir, { sealer: sm4Sealer(options.storeKey), unownedTo });
 }
 
 /** The PostgreSQL store (the driver is loaded only when one is asked for). */
@@ -223,7 +227,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       throw error;
     });
   }
-  const store = postgres ?? (options.dataDir ? await openSqliteStore(options.dataDir, { storeKey: options.storeKey }) : undefined);
+  const store =
+    postgres ??
+    (options.dataDir
+      ? await openSqliteStore(options.dataDir, {
+          storeKey: options.storeKey,
+          // Rows from the single-app releases are the first app's (the one such a data dir served).
+          unownedTo: (options.apps?.[0] ?? sandboxApp(process.env, options.crypto)).appId,
+        })
+      : undefined);
   // Over PostgreSQL every instance is a peer: it delivers (leases), sweeps (once, by lock) and hears
   // the others through the database; `--workers` processes on one host are instances too.
   const shared = postgres ? await (await import('./postgres-channel.ts')).postgresChannel(postgres.client, postgres, instance) : undefined;

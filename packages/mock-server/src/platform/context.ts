@@ -31,7 +31,7 @@ export interface PlatformContext {
   /** Told of what the platform decides (metrics). */
   readonly observer?: PlatformObserver | undefined;
   /** Tells whoever listens (the webhook deliverer) that events were appended. */
-  notify?(events: readonly import('../store/supervision.ts').EventRecord[]): void;
+  notify?(events: readonly import('../store/store.ts').EventRecord[]): void;
   /** Signs claims as a compact JWS receipt with the platform's key. */
   signReceipt(claims: object): Promise<string>;
   /** base64url SHA-256 of a text. */

@@ -2,7 +2,7 @@ import type { CreditEvent, CreditEventOf, EventType, Measure } from '@credit-che
 import type { SubjectRecord } from '../domain/records.ts';
 import { measuresTriggeredBy, mergeRoutes, routesFor, type SubjectHistory } from '../domain/routing.ts';
 import { sortableId } from '../store/ids.ts';
-import type { DeliveryRecord, EventRecord, NewEvent } from '../store/supervision.ts';
+import type { DeliveryRecord, EventRecord, NewEvent } from '../store/store.ts';
 import type { PlatformContext } from './context.ts';
 import { commitmentRecordsOf, recordOf } from './subject-file.ts';
 import { maskSubject, subjectView } from './views.ts';

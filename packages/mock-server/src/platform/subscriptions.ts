@@ -10,7 +10,7 @@ import {
 } from '@credit-check/sdk/contract';
 import type { Principal } from '../auth/principal.ts';
 import { problem } from '../problems.ts';
-import type { DeliveryRecord, SubscriptionRecord } from '../store/supervision.ts';
+import type { DeliveryRecord, SubscriptionRecord } from '../store/store.ts';
 import type { PlatformContext } from './context.ts';
 
 /** The default overlap of a rotated secret: a day, for the receiver to deploy the new one. */

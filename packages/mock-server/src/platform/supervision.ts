@@ -4,7 +4,7 @@ import { entryView } from '../domain/entries.ts';
 import { publicationEnd } from '../domain/publication.ts';
 import { type EntryRecord, type SubjectRecord, subjectKey } from '../domain/records.ts';
 import { problem } from '../problems.ts';
-import type { EventRecord } from '../store/supervision.ts';
+import type { EventRecord } from '../store/store.ts';
 import type { PlatformContext } from './context.ts';
 import { emit, type Known } from './events.ts';
 import type { MockChange, MockEntryRequest } from './happenings.ts';

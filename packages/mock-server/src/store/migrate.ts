@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkBody } from './check-rows.ts';
+import { checkBody } from './checks/rows.ts';
 import { type RowCodec, sealedRows } from './codec.ts';
+import { DATABASE_FILE, SEALING_META, StoreSealingError } from './engines/sqlite-schema.ts';
 import type { Sealer } from './sealing.ts';
 import { SqliteStore } from './sqlite.ts';
-import { DATABASE_FILE, SEALING_META, StoreSealingError } from './sqlite-schema.ts';
 
 /** Every table whose rows carry personal data, and whether it has a subject key column to index. */
 const SEALED_TABLES = [

@@ -1,6 +1,6 @@
 import { eventView } from '../platform/events.ts';
 import type { Platform } from '../platform/platform.ts';
-import { chainOf, type DeliveryRecord, type EventRecord, type SubscriptionRecord } from '../store/supervision.ts';
+import { chainOf, type DeliveryRecord, type EventRecord, type SubscriptionRecord } from '../store/store.ts';
 import { signWebhook } from './signature.ts';
 import { DestinationRefused, type WebhookTransport, webhookTransport } from './transport.ts';
 

@@ -1,5 +1,5 @@
-import type { RowCodec } from './codec.ts';
-import type { EventRecord, FeedRecord } from './supervision.ts';
+import type { RowCodec } from '../codec.ts';
+import type { EventRecord, FeedRecord } from './contract.ts';
 
 /** A feed row as both SQL stores select it (the cursor a number in SQLite, a bigint's text in PostgreSQL). */
 export interface FeedRow {

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { SEALING_META, sealingDecision } from './sealed-marker.ts';
+import { SEALING_META, sealingDecision } from '../sealed-marker.ts';
+import { SHARED_MIGRATIONS } from './migrations.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS checks (
@@ -45,8 +46,12 @@ CREATE TABLE IF NOT EXISTS acks (id INTEGER PRIMARY KEY AUTOINCREMENT, event_id 
  *    access key); the tables are rebuilt with the app in their keys, cursors kept. Earlier rows get
  *    '' — every app's, as they were before.
  * 4: rate-limit buckets in the store, so the workers of one data dir draw on one bucket per app.
+ * 5: delivery leases, as PostgreSQL has them: both engines now run the same outbox SQL (one
+ *    deliverer per data dir never sets them).
+ * 6: rows stored before rows carried their app (app '' from 2–3) become the data dir's app — in
+ *    those releases a data dir served one app — so no query needs to look for '' any more.
  */
-const MIGRATIONS = [
+const MIGRATIONS: (string | ((db: DatabaseSync, options: DatabaseOptions) => void))[] = [
   `ALTER TABLE checks ADD COLUMN deferred INTEGER NOT NULL DEFAULT 0;
    UPDATE checks SET deferred = json_extract(body, '$.context.deferred.at') IS NOT NULL;
    ALTER TABLE feedback ADD COLUMN recorded_at TEXT;
@@ -64,11 +69,25 @@ const MIGRATIONS = [
    DROP TABLE acks;
    ALTER TABLE acks_v3 RENAME TO acks;`,
   `CREATE TABLE rate_buckets (bucket TEXT PRIMARY KEY, tokens REAL NOT NULL, at INTEGER NOT NULL, granted INTEGER NOT NULL);`,
+  `ALTER TABLE deliveries ADD COLUMN lease_owner TEXT; ALTER TABLE deliveries ADD COLUMN lease_until INTEGER;`,
+  (db, { unownedTo }) => {
+    for (const table of ['checks', 'feed', 'acks']) db.prepare(`UPDATE ${table} SET app_id = ? WHERE app_id = ''`).run(unownedTo);
+  },
 ];
+
+export interface DatabaseOptions {
+  /** The schema changes both engines share (migrations.ts); a test passes its own. */
+  shared?: readonly string[];
+  /**
+   * The app rows from before rows carried their app are given (migration 6): the app the data dir
+   * was run with then — the sandbox app unless CREDIT_CHECK_APP_ID said otherwise.
+   */
+  unownedTo: string;
+}
 
 export const DATABASE_FILE = 'platform.sqlite';
 
-export function openDatabase(dataDir: string): DatabaseSync {
+export function openDatabase(dataDir: string, options: DatabaseOptions): DatabaseSync {
   mkdirSync(dataDir, { recursive: true });
   const db = new DatabaseSync(join(dataDir, DATABASE_FILE));
   // A 64 MB page cache (the default 2 MB re-reads index pages a burst of events and deliveries keeps
@@ -81,10 +100,13 @@ export function openDatabase(dataDir: string): DatabaseSync {
   );
   db.exec(SCHEMA);
   const version = Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
-  for (let v = version; v < MIGRATIONS.length; v++) {
+  const steps = [...MIGRATIONS, ...(options.shared ?? SHARED_MIGRATIONS)];
+  for (let v = version; v < steps.length; v++) {
     db.exec('BEGIN IMMEDIATE');
     try {
-      db.exec(MIGRATIONS[v] as string);
+      const step = steps[v] as (typeof steps)[number];
+      if (typeof step === 'string') db.exec(step);
+      else step(db, options);
       db.exec(`PRAGMA user_version = ${v + 1}`);
       db.exec('COMMIT');
     } catch (error) {
@@ -95,7 +117,7 @@ export function openDatabase(dataDir: string): DatabaseSync {
   return db;
 }
 
-export { SEALING_META, StoreSealingError } from './sealed-marker.ts';
+export { SEALING_META, StoreSealingError } from '../sealed-marker.ts';
 
 /**
  * A store is sealed or plain for life (until `credit-check-mock migrate-store` seals a plain one):

@@ -1,5 +1,5 @@
-import type { RowCodec } from './codec.ts';
-import type { StoredCheck } from './store.ts';
+import type { RowCodec } from '../codec.ts';
+import type { StoredCheck } from './contract.ts';
 
 /**
  * How both SQL stores keep a check: what is sealed under 国密 and what stays a column, in one place

@@ -1,5 +1,7 @@
 import type { Sql } from 'postgres';
-import { SEALING_META, StoreSealingError, sealingDecision } from './sealed-marker.ts';
+import { SEALING_META, StoreSealingError, sealingDecision } from '../sealed-marker.ts';
+import { LOCKS } from './engine.ts';
+import { SHARED_MIGRATIONS } from './migrations.ts';
 
 /**
  * The PostgreSQL schema, as versioned migrations: each runs once per database, in order, inside one
@@ -44,21 +46,19 @@ const MIGRATIONS: string[] = [
      recorded_at text NOT NULL, body text NOT NULL, UNIQUE (app_id, department, event_id));`,
 ];
 
-/** Advisory lock keys (one namespace for the project): migrations, event appends, named exclusive work. */
-export const LOCKS = { migrate: 7_404_001, append: 7_404_002 } as const;
-
 /** Applies the migrations not yet applied; returns the schema version. */
-export async function migrate(sql: Sql): Promise<number> {
+export async function migrate(sql: Sql, shared: readonly string[] = SHARED_MIGRATIONS): Promise<number> {
+  const steps = [...MIGRATIONS, ...shared];
   return sql.begin(async (tx) => {
     await tx`SELECT pg_advisory_xact_lock(${LOCKS.migrate})`;
     await tx`CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`;
     const [row] = await tx<{ v: number | null }[]>`SELECT max(version) AS v FROM schema_migrations`;
     const applied = Number(row?.v ?? 0);
-    for (let v = applied; v < MIGRATIONS.length; v++) {
-      await tx.unsafe(MIGRATIONS[v] as string);
+    for (let v = applied; v < steps.length; v++) {
+      await tx.unsafe(steps[v] as string);
       await tx`INSERT INTO schema_migrations (version) VALUES (${v + 1})`;
     }
-    return MIGRATIONS.length;
+    return steps.length;
   });
 }
 

@@ -1,0 +1,48 @@
+import type { Check } from '@credit-check/sdk/contract';
+import type { CoverageRow } from '../../domain/coverage.ts';
+
+export type { CoverageRow };
+
+/** A check as stored: the full, unmasked record (masking is per caller, on the way out). */
+export interface StoredCheck {
+  check: Omit<Check, 'feedback'>;
+  subjectKey: string;
+  /** The app that made it: only that app and its tokens see it (a sandbox shared by several teams). */
+  appId: string;
+}
+
+/** A check made by `owner` is visible to `reader` (no reader: the platform itself). */
+export function visibleTo(owner: string, reader: string | undefined): boolean {
+  return reader === undefined || owner === reader;
+}
+
+export interface CoverageFilter {
+  /** Inclusive ISO dates on `checkedAt`. */
+  from?: string;
+  to?: string;
+  department?: string;
+  /** Only this app's checks. */
+  appId?: string;
+}
+
+/** Who checked a subject: the latest check per app, department and matter (定向推送 routes by it). */
+export interface CheckerRecord {
+  appId: string;
+  department: string;
+  matter: string;
+  checkedAt: string;
+}
+
+/**
+ * The checks aggregate: every check made (逢办必查), its counts per subject, who checked a subject
+ * (the routing of 定向推送, 003 §六) and the coverage an operator reports (with the feedback table:
+ * which checks have their 反馈).
+ */
+export interface ChecksStore {
+  putCheck(record: StoredCheck): Promise<void>;
+  getCheck(checkId: string): Promise<StoredCheck | undefined>;
+  checkStats(subjectKey: string): Promise<{ total: number; lastAt: string | null }>;
+  /** Departments that checked the subject since `sinceIso`: the latest check per app, department and matter. */
+  checkersOf(subjectKey: string, sinceIso: string): Promise<CheckerRecord[]>;
+  coverage(filter: CoverageFilter): Promise<CoverageRow[]>;
+}
