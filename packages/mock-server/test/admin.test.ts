@@ -136,6 +136,8 @@ describe("one app's data is invisible to another", () => {
     const read = await signed(server, 'GET', `/api/v1/checks/${check.checkId}`, undefined, as(OTHER));
     expect(read.status).toBe(404);
     expect(Problem.parse(await read.json()).code).toBe('NOT_FOUND');
+    // Nor by its 核查编号, which is easier to guess than its id.
+    expect((await signed(server, 'GET', `/api/v1/checks/${check.serial}`, undefined, as(OTHER))).status).toBe(404);
     // The other app's browser token, same department and operator, fares no better.
     const client = createClient({ baseUrl: server.apiBase, ...OTHER });
     const token = await client.mintToken({ department: CONTEXT.department, operator: CONTEXT.operator, matters: ['*'] });

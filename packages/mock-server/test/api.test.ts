@@ -42,6 +42,27 @@ describe('POST /api/v1/checks', () => {
     expect(back).toEqual(check);
   });
 
+  it('numbers every check with a 核查编号 people can quote, signed in its receipt and found by GET /checks/{serial}', async () => {
+    const make = async () => Check.parse(await (await signed(server, 'POST', '/api/v1/checks', checkBody())).json());
+    const [a, b] = [await make(), await make()];
+    expect(a.serial).toMatch(/^HC-\d{8}-\d{6}$/);
+    // One sequence per day, decided by the store: the next check has the next number.
+    expect(Number(b.serial?.slice(-6))).toBe(Number(a.serial?.slice(-6)) + 1);
+    const claims = JSON.parse(Buffer.from(a.receipt.split('.')[1] as string, 'base64url').toString());
+    expect(claims.serial).toBe(a.serial);
+    const bySerial = await signed(server, 'GET', `/api/v1/checks/${a.serial}`);
+    expect(bySerial.status).toBe(200);
+    expect(Check.parse(await bySerial.json())).toEqual(a);
+    // Feedback named by the serial is the check's own.
+    const feedback = await signed(server, 'POST', `/api/v1/checks/${a.serial}/feedback`, {
+      action: 'not-applicable',
+      operator: CONTEXT.operator,
+    });
+    expect(feedback.status).toBe(201);
+    expect(Feedback.parse(await feedback.json()).checkId).toBe(a.checkId);
+    expect((await signed(server, 'GET', '/api/v1/checks/HC-20000101-000001')).status).toBe(404);
+  });
+
   it('accepts full-width, lower-case, spaced identifiers and normalises them', async () => {
     const res = await signed(server, 'POST', '/api/v1/checks', checkBody({ idType: 'uscc', id: '９１３２ ０１００-７４８２０４６６０ｑ' }));
     expect(res.status).toBe(201);

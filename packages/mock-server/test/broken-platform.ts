@@ -16,6 +16,7 @@ import { APP } from './helpers.ts';
  */
 export const DEFECTS = {
   'wrong-status': { caughtBy: 'contract.checks.create', because: /answers 201/ },
+  'no-serial': { caughtBy: 'contract.checks.serial', because: /no 核查编号/ },
   'off-contract-catalog': { caughtBy: 'contract.catalog', because: /name/ },
   'empty-jwks': { caughtBy: 'contract.keys', because: /empty/ },
   'error-not-problem-json': { caughtBy: 'errors.problem-json', because: /application\/json/ },
@@ -118,6 +119,11 @@ export async function startBroken(defect: Defect): Promise<BrokenPlatform> {
       return json(data, response);
     }
     if (defect === 'empty-jwks' && path === '/keys') return json({ keys: [] }, response);
+    // A platform that never numbered its checks for people.
+    if (defect === 'no-serial' && path.startsWith('/checks') && 'serial' in data) {
+      delete data.serial;
+      return json(data, response);
+    }
     // 分级分类 never applied: every subject sampled at the usual ratio, whatever its grades.
     if (defect === 'tier-ignores-grades' && path === '/checks' && data.supervision) {
       data.supervision = { ...(data.supervision as object), tier: 'normal' };

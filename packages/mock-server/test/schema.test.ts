@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Check } from '@credit-check/sdk/contract';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SHARED_MIGRATIONS } from '../src/store/engines/migrations.ts';
 import { migrate } from '../src/store/engines/postgres-schema.ts';
 import { DATABASE_FILE, openDatabase } from '../src/store/engines/sqlite-schema.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
@@ -53,7 +54,9 @@ describe('a --data-dir written by an earlier release', async () => {
       await store.putCheck({ check: { ...body, checkId: 'chk_after' }, subjectKey: 'uscc:91320100748204660Q', appId: APP.appId });
       expect((await store.coverage({ appId: APP.appId })).map((r) => r.total)).toEqual([2]);
       expect((store.database.prepare("SELECT count(*) AS n FROM checks WHERE app_id = ''").get() as { n: number }).n).toBe(0);
-      expect((store.database.prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBe(6);
+      expect((store.database.prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBe(
+        6 + SHARED_MIGRATIONS.length,
+      );
     } finally {
       await store.close();
     }

@@ -32,7 +32,8 @@ const sample = await (async () => {
     { kind: 'app', appId: APP.appId },
     { subject: CLEAN, matter: 'FOOD_BUSINESS_LICENCE', context: CONTEXT },
   );
-  const { feedback: _none, ...stored } = check;
+  // Numbered per test where a test needs it: two stored checks never share a 核查编号.
+  const { feedback: _none, serial: _numbered, ...stored } = check;
   return stored;
 })();
 
@@ -232,6 +233,48 @@ describe.each(stores)('store contract: %s', (_name, open) => {
     expect(await verdicts()).toEqual(['clear', 'restrict']);
     expect((await store.feedbackCases({}, 'team-a')).map((c) => c.check.check.checkId)).toEqual(['chk_a1']);
     expect((await store.feedbackCases({})).map((c) => c.check.check.checkId)).toEqual(['chk_a1', 'chk_b1']);
+  });
+
+  it('finds a check by its 核查编号, and hands out serial numbers no reset takes back', async () => {
+    await store.putCheck(stored('chk_serial', { serial: 'HC-20261207-000007' }));
+    await store.putCheck(stored('chk_unnumbered'));
+    expect((await store.getCheckBySerial('HC-20261207-000007'))?.check.checkId).toBe('chk_serial');
+    expect(await store.getCheckBySerial('HC-20261207-000008')).toBeUndefined();
+    expect(await store.reserveSerials('HC-20261207', 1)).toBe(1);
+    expect(await store.reserveSerials('HC-20261207', 50)).toBe(51);
+    expect(await store.reserveSerials('HC-20261208', 1)).toBe(1);
+    await store.clear();
+    expect(await store.getCheckBySerial('HC-20261207-000007')).toBeUndefined();
+    expect(await store.reserveSerials('HC-20261207', 1)).toBe(52);
+    if (reopen) {
+      await store.close();
+      store = await reopen();
+      expect(await store.reserveSerials('HC-20261207', 1)).toBe(53);
+    }
+  });
+
+  it('keeps one valid 核查码 per check: a new one supersedes, a withdrawal ends it', async () => {
+    const code = (codeHash: string, issuedAt: string) => ({
+      codeHash,
+      checkId: 'chk_v',
+      appId: APP.appId,
+      issuedAt,
+      expiresAt: '2027-03-01T00:00:00.000Z',
+      status: 'valid' as const,
+      endedAt: null,
+    });
+    await store.issueVerification(code('h1', '2026-12-01T00:00:00.000Z'));
+    expect(await store.getVerification('h1')).toEqual(code('h1', '2026-12-01T00:00:00.000Z'));
+    await store.issueVerification(code('h2', '2026-12-02T00:00:00.000Z'));
+    expect(await store.getVerification('h1')).toMatchObject({ status: 'superseded', endedAt: '2026-12-02T00:00:00.000Z' });
+    expect(await store.getVerification('h2')).toMatchObject({ status: 'valid' });
+    expect(await store.withdrawVerifications('chk_v', '2026-12-03T00:00:00.000Z')).toBe(1);
+    expect(await store.getVerification('h2')).toMatchObject({ status: 'withdrawn', endedAt: '2026-12-03T00:00:00.000Z' });
+    expect(await store.getVerification('h1')).toMatchObject({ status: 'superseded' });
+    expect(await store.withdrawVerifications('chk_v', '2026-12-04T00:00:00.000Z')).toBe(0);
+    expect(await store.getVerification('nope')).toBeUndefined();
+    await store.clear();
+    expect(await store.getVerification('h2')).toBeUndefined();
   });
 
   it('clears everything but key:* and store:* meta (issued receipts stay verifiable; the agreed seed stays)', async () => {

@@ -23,6 +23,10 @@ Usage: credit-check-mock [options]
   --host H           interface (default 127.0.0.1)
   --subjects N       generated subjects on top of the scenario subjects (default 1000)
   --seed S           seed for generated subjects (default credit-check)
+  --serial-prefix P  the 核查编号's prefix, 1–8 capital letters (default HC: HC-20261207-000123)
+  --verification-days N  how long a 核查码 verifies (default 90)
+  --public-url URL   the platform's public origin, for the verification links a 结果单 prints
+                     (default: the origin each request came to)
   --data-dir DIR     persist checks, feedback, commitments, objections (node:sqlite); memory without it
   --store URL        PostgreSQL instead (default $CREDIT_CHECK_STORE): postgres://user:password@host:5432/db —
                      any number of instances on any hosts over one database, behind one address
@@ -94,6 +98,13 @@ export async function serve(argv: string[]): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) return usage(`--port must be 0–65535, got "${values.port}"`);
   if (!Number.isInteger(subjects) || subjects < 0 || subjects > 10_000_000)
     return usage(`--subjects must be 0–10000000, got "${values.subjects}"`);
+  if (values['serial-prefix'] !== undefined && !/^[A-Z]{1,8}$/.test(values['serial-prefix']))
+    return usage(`--serial-prefix must be 1–8 capital letters, got "${values['serial-prefix']}"`);
+  const verificationDays = values['verification-days'] === undefined ? undefined : Number(values['verification-days']);
+  if (verificationDays !== undefined && (!Number.isInteger(verificationDays) || verificationDays < 1 || verificationDays > 3650))
+    return usage(`--verification-days must be 1–3650, got "${values['verification-days']}"`);
+  if (values['public-url'] !== undefined && !/^https?:\/\/[^/?#\s]+\/?$/.test(values['public-url']))
+    return usage(`--public-url must be an origin such as https://credit.example.gov.cn, got "${values['public-url']}"`);
   const retryMs = Number(values['webhook-retry-ms'] ?? 5000);
   const attempts = Number(values['webhook-attempts'] ?? 12);
   if (!Number.isInteger(retryMs) || retryMs < 1 || retryMs > 86_400_000)
@@ -157,6 +168,9 @@ export async function serve(argv: string[]): Promise<void> {
     host: values.host ?? '127.0.0.1',
     subjects,
     ...(values.seed ? { seed: values.seed } : {}),
+    ...(values['serial-prefix'] ? { serialPrefix: values['serial-prefix'] } : {}),
+    ...(verificationDays ? { verificationDays } : {}),
+    ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
     ...(storeUrl ? { storeUrl } : {}),
     ...(values.instance ? { instance: values.instance } : {}),
@@ -228,6 +242,9 @@ const OPTIONS = {
   host: { type: 'string' },
   subjects: { type: 'string' },
   seed: { type: 'string' },
+  'serial-prefix': { type: 'string' },
+  'verification-days': { type: 'string' },
+  'public-url': { type: 'string' },
   'data-dir': { type: 'string' },
   store: { type: 'string' },
   instance: { type: 'string' },

@@ -19,6 +19,7 @@ import { openApiDocument } from './openapi.ts';
 import { operations } from './operations.ts';
 import { storeUnavailable } from './store-unavailable.ts';
 import { problemResponse } from './validate.ts';
+import { verifyPage } from './verify-page.ts';
 
 export type { PlatformApp } from './env.ts';
 export { formatLog, type RequestLog } from './middleware/access-log.ts';
@@ -80,6 +81,8 @@ export function createApp(options: AppOptions): PlatformApp {
   // CORS for the widget's API and the health check; never for the mock's controls (a page must not drive them).
   app.use(`${API_BASE}/*`, cors(options.corsOrigins));
   app.route('/', operations(platform, options));
+  // The public page a 结果单's QR opens (no login, no script).
+  app.route('/', verifyPage(platform));
 
   // In front of the API only (the mock's faults: its controls stay reachable to end them).
   for (const middleware of options.apiMiddleware ?? []) app.use(`${API_BASE}/*`, middleware);

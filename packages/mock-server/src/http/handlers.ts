@@ -2,6 +2,7 @@ import { API_BASE, type EndpointId, type endpoints } from '@credit-check/sdk/con
 import type * as z from 'zod/mini';
 import type { Principal } from '../auth/principal.ts';
 import type { Platform } from '../platform/platform.ts';
+import { SHEET_CSP, sheetPage } from './sheet-page.ts';
 
 type Endpoints = typeof endpoints;
 type Schema<E, K extends string> = E extends { [P in K]: infer S extends z.ZodMiniType } ? z.infer<S> : undefined;
@@ -20,6 +21,10 @@ export interface HandlerInput<K extends EndpointId> {
   params: Record<ParamNames<Endpoints[K]['path']>, string>;
   /** The request's Accept header (for endpoints with other representations, e.g. CSV). */
   accept: string;
+  /** The request's origin (links the platform prints when it has no `publicUrl`). */
+  origin: string;
+  /** The peer's address ('local' where there is none): public endpoints budget by it. */
+  client: string;
 }
 
 /**
@@ -69,6 +74,23 @@ export function handlers(platform: Platform, batchMax: number): Handlers {
       body: await platform.objections.decide(principal, params.objectionId, body),
     }),
     createToken: async ({ principal, body }) => ({ body: await platform.tokens.mint(principal, body) }),
+    issueVerification: async ({ principal, params, origin }) => {
+      const issued = await platform.verifications.issue(principal, params.checkId, origin);
+      return { body: issued };
+    },
+    withdrawVerification: async ({ principal, params }) => ({ body: await platform.verifications.withdraw(principal, params.checkId) }),
+    getVerification: async ({ params, client }) => ({
+      body: await platform.verifications.verify(params.code, client),
+      headers: { 'cache-control': 'no-store' },
+    }),
+    createSheet: async ({ principal, params, origin, accept }) => {
+      const sheet = await platform.sheets.create(principal, params.checkId, origin);
+      if (!/\btext\/html\b/i.test(accept)) return { body: sheet };
+      return {
+        text: { contentType: 'text/html; charset=utf-8', content: sheetPage(sheet, platform.issuer) },
+        headers: { 'content-security-policy': SHEET_CSP, 'cache-control': 'no-store' },
+      };
+    },
     getKeys: () => ({ body: platform.jwks(), headers: { 'cache-control': 'public, max-age=300' } }),
     getCoverage: async ({ principal, query }) => ({ body: await platform.stats.coverage(principal, query) }),
     listEvents: async ({ principal, query }) => ({ body: await platform.events.feed(principal, query) }),

@@ -1,6 +1,6 @@
 import { randomId } from '@credit-check/sdk/auth';
 import type { BatchCheckRequest, BatchResult, Check, CheckRequest, Matter } from '@credit-check/sdk/contract';
-import { fieldErrors, SubjectRef } from '@credit-check/sdk/contract';
+import { fieldErrors, Serial, SubjectRef } from '@credit-check/sdk/contract';
 import { subjectDigestInput } from '@credit-check/sdk/receipts';
 import type { Principal } from '../auth/principal.ts';
 import { applyNameCheck } from '../domain/names.ts';
@@ -41,11 +41,13 @@ async function evaluateAndStore(ctx: PlatformContext, appId: string, request: Ch
   });
   const checkId = randomId('chk_', 12);
   const checkedAt = ctx.nowIso();
+  const serial = await ctx.nextSerial();
   // Fast track (守信激励) only when nothing else needs attention.
   const fastTrack = evaluation.fastTrack && verdict === 'clear';
   const receipt = await ctx.signReceipt({
     iss: ctx.issuer,
     checkId,
+    serial,
     applicationId: request.context.applicationId,
     department: request.context.department,
     matter: matter.code,
@@ -57,6 +59,7 @@ async function evaluateAndStore(ctx: PlatformContext, appId: string, request: Ch
   });
   const check: Check = {
     checkId,
+    serial,
     checkedAt,
     subject: subjectView(record, request.subject),
     matter: { code: matter.code, name: matter.name },
@@ -128,7 +131,7 @@ export async function createCheckBatch(
 /** GET /checks/{id}: the stored check with its feedback (可查可核可溯, 000 二(一)). */
 export async function getCheck(ctx: PlatformContext, principal: Principal, checkId: string): Promise<Check> {
   const check = { ...(await storedCheckFor(ctx, principal, checkId)).check, feedback: null };
-  return presentCheck(check, (await ctx.store.getFeedback(checkId)) ?? null, principal);
+  return presentCheck(check, (await ctx.store.getFeedback(check.checkId)) ?? null, principal);
 }
 
 /**
@@ -136,7 +139,8 @@ export async function getCheck(ctx: PlatformContext, principal: Principal, check
  * apart without telling one what the other did), another department's a 403 for a token.
  */
 export async function storedCheckFor(ctx: PlatformContext, principal: Principal, checkId: string): Promise<StoredCheck> {
-  const stored = await ctx.store.getCheck(checkId);
+  // A 核查编号 finds it as its id does (a clerk quotes the one, a backend keeps the other).
+  const stored = Serial.safeParse(checkId).success ? await ctx.store.getCheckBySerial(checkId) : await ctx.store.getCheck(checkId);
   if (!stored || !visibleTo(stored.appId, principal.appId)) throw problem('NOT_FOUND', `核查记录 ${checkId} 不存在`, `No check ${checkId}`);
   allowRead(principal, stored.check);
   return stored;

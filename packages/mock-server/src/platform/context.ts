@@ -32,8 +32,10 @@ export interface PlatformContext {
   readonly observer?: PlatformObserver | undefined;
   /** Tells whoever listens (the webhook deliverer) that events were appended. */
   notify?(events: readonly import('../store/store.ts').EventRecord[]): void;
-  /** Signs claims as a compact JWS receipt with the platform's key. */
-  signReceipt(claims: object): Promise<string>;
+  /** The next 核查编号 (serials.ts). */
+  nextSerial(): Promise<string>;
+  /** Signs claims as a compact JWS with the platform's receipt key (`typ`: a receipt's unless given). */
+  signReceipt(claims: object, typ?: string): Promise<string>;
   /** base64url SHA-256 of a text. */
   digest(text: string): Promise<string>;
 }

@@ -38,7 +38,8 @@ export async function createFeedback(
     );
   const candidate: Feedback = {
     feedbackId: randomId('fb_', 12),
-    checkId,
+    // The check's id, also when it was named by its 核查编号.
+    checkId: stored.check.checkId,
     action: request.action,
     operator: request.operator,
     note: request.note ?? '',

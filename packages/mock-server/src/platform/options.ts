@@ -53,6 +53,12 @@ export interface PlatformOptions {
    */
   tokenKey?: Uint8Array;
   issuer?: string;
+  /** The 核查编号's prefix, 1–8 capital letters (default `HC`, 核查). */
+  serialPrefix?: string;
+  /** How many days a 核查码 verifies (default 90). */
+  verificationDays?: number;
+  /** The platform's public origin, for the links a 结果单 prints (default: the request's origin). */
+  publicUrl?: string;
   /** Native crypto for the hot path (the Node server passes node:crypto; default WebCrypto). */
   natives?: PlatformCrypto;
   /**

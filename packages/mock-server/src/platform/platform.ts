@@ -24,12 +24,16 @@ import type {
   ObjectionDecisionRequest,
   ObjectionRequest,
   Profile,
+  ResultSheet,
   RotateSecretRequest,
   SignCommitmentRequest,
   SubjectRef,
   SubscriptionRequest,
   TokenRequest,
   TokenResponse,
+  Verification,
+  VerificationIssued,
+  VerificationWithdrawn,
 } from '@credit-check/sdk/contract';
 import { signJws } from '@credit-check/sdk/receipts';
 import type { Principal } from '../auth/principal.ts';
@@ -61,10 +65,14 @@ import {
   SANDBOX_APP,
   SEED_DEFAULTS,
 } from './options.ts';
+import { SERIAL_PREFIX, Serials } from './serials.ts';
+import { createSheet } from './sheets.ts';
 import { profile } from './subject-file.ts';
 import * as subscriptions from './subscriptions.ts';
 import * as supervision from './supervision.ts';
 import { mintToken } from './tokens.ts';
+import type { VerificationPolicy } from './verifications.ts';
+import * as verifications from './verifications.ts';
 
 /**
  * The shared credit platform: checks (发起), the measures they yield (响应), feedback (反馈) and
@@ -87,6 +95,8 @@ export class Platform implements PlatformContext {
   readonly seededCommitments = new Map<string, CommitmentRecord>();
   readonly webhookDestinations: NonNullable<PlatformOptions['webhookDestinations']>;
   readonly observer: PlatformObserver | undefined;
+  private readonly serials: Serials;
+  readonly verificationPolicy: VerificationPolicy;
   /** Signed calls older than this (ms, wall clock) are refused: the store did not keep their nonces (`Store.keepsNonces`). */
   readonly noncesSince: number;
   private readonly clock: () => Date;
@@ -105,6 +115,12 @@ export class Platform implements PlatformContext {
     this.clock = options.now ?? (() => new Date());
     this.apps = options.apps ?? [this.suite === 'gm' ? { ...SANDBOX_APP, scheme: 'CC-HMAC-SM3' } : SANDBOX_APP];
     this.issuer = options.issuer ?? 'credit-check-mock';
+    const prefix = options.serialPrefix ?? 'HC';
+    if (!SERIAL_PREFIX.test(prefix))
+      throw new TypeError(`核查编号前缀须为 1–8 个大写字母 (serialPrefix must be 1–8 capital letters: ${prefix})`);
+    // PostgreSQL: a round trip per block, shared by many instances; the embedded stores are one write away.
+    this.verificationPolicy = { validDays: options.verificationDays ?? 90, publicUrl: options.publicUrl?.replace(/\/+$/, '') };
+    this.serials = new Serials(this.store, prefix, this.store.kind === 'postgres' ? 50 : 1);
     this.webhookDestinations = options.webhookDestinations ?? {};
     this.observer = options.observer;
     this.noncesSince = this.store.keepsNonces ? 0 : this.wallNow();
@@ -176,9 +192,9 @@ export class Platform implements PlatformContext {
     return toBase64Url(this.sm3 ? this.sm3.sm3(utf8.encode(text)) : await this.sha256(text));
   }
 
-  signReceipt(claims: object): Promise<string> {
+  signReceipt(claims: object, typ?: string): Promise<string> {
     const { sign, key } = this.receipts;
-    return signJws(claims, sign, key.kid, key.alg);
+    return signJws(claims, sign, key.kid, key.alg, typ);
   }
 
   /** How far POST /__mock/clock moved the business clock (kept in the store too, so it survives restarts). */
@@ -215,6 +231,10 @@ export class Platform implements PlatformContext {
     this.offset = offsetMs;
   }
 
+  nextSerial(): Promise<string> {
+    return this.serials.next(this.now());
+  }
+
   today(): string {
     return this.nowIso().slice(0, 10);
   }
@@ -238,6 +258,19 @@ export class Platform implements PlatformContext {
     batch: (principal: Principal, request: BatchCheckRequest, max: number): Promise<BatchResult> =>
       checks.createCheckBatch(this, principal, request, max),
     get: (principal: Principal, checkId: string): Promise<Check> => checks.getCheck(this, principal, checkId),
+  };
+
+  readonly verifications = {
+    issue: (principal: Principal, checkId: string, origin: string): Promise<VerificationIssued> =>
+      verifications.issueVerification(this, this.verificationPolicy, principal, checkId, origin),
+    withdraw: (principal: Principal, checkId: string): Promise<VerificationWithdrawn> =>
+      verifications.withdrawVerification(this, principal, checkId),
+    verify: (code: string, client: string): Promise<Verification> => verifications.verify(this, code, client),
+  };
+
+  readonly sheets = {
+    create: (principal: Principal, checkId: string, origin: string): Promise<ResultSheet> =>
+      createSheet(this, this.verificationPolicy, principal, checkId, origin),
   };
 
   readonly feedback = {

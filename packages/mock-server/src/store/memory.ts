@@ -7,6 +7,7 @@ import { memoryGuards } from './guards/memory.ts';
 import { memoryOutbox } from './outbox/memory.ts';
 import { memoryOverlay } from './overlay/memory.ts';
 import type { Store } from './store.ts';
+import { memoryVerifications } from './verifications/memory.ts';
 
 /** The default store: everything in memory, gone on exit (also msw's and the browser's). */
 export function memoryStore(): Store {
@@ -20,6 +21,7 @@ export function memoryStore(): Store {
     ...memoryEvents(t),
     ...memoryOutbox(t),
     ...memoryGuards(t),
+    ...memoryVerifications(t),
     async clear() {
       t.clear();
     },

@@ -8,8 +8,9 @@ import { KEPT_BY_RESET_LIKE, SIGNATURE_NONCE } from './meta.ts';
 import { sqlOutbox } from './outbox/sql.ts';
 import { sqlOverlay } from './overlay/sql.ts';
 import type { Store } from './store.ts';
+import { sqlVerifications } from './verifications/sql.ts';
 
-/** Every table a reset empties (meta and nonces keep what meta.ts says). */
+/** Every table a reset empties (meta and nonces keep what meta.ts says; `serials` stays: a 核查编号 is never handed out twice). */
 const RECORDS = [
   'checks',
   'feedback',
@@ -25,6 +26,7 @@ const RECORDS = [
   'deliveries',
   'idempotency',
   'rate_buckets',
+  'verifications',
 ];
 
 /** The store on an SQL engine: every aggregate's one SQL implementation, over SQLite or PostgreSQL. */
@@ -38,6 +40,7 @@ export function sqlStore(engine: SqlEngine): Store {
     ...sqlEvents(engine),
     ...sqlOutbox(engine),
     ...sqlGuards(engine),
+    ...sqlVerifications(engine),
     async clear() {
       await engine.atomically(undefined, async (tx) => {
         for (const table of RECORDS) await tx.write(`DELETE FROM ${table}`);

@@ -5,6 +5,7 @@ import type { FeedbackStore } from './feedback/contract.ts';
 import type { GuardsStore } from './guards/contract.ts';
 import type { OutboxStore } from './outbox/contract.ts';
 import type { OverlayStore } from './overlay/contract.ts';
+import type { VerificationsStore } from './verifications/contract.ts';
 
 export type { CheckerRecord, CoverageFilter, CoverageRow, StoredCheck } from './checks/contract.ts';
 export { visibleTo } from './checks/contract.ts';
@@ -14,16 +15,26 @@ export type { IdempotentResponse } from './guards/contract.ts';
 export type { DeliveryLease, DeliveryRecord, SubscriptionRecord } from './outbox/contract.ts';
 export { chainOf } from './outbox/contract.ts';
 export type { StoredEntry } from './overlay/contract.ts';
+export type { VerificationRecord } from './verifications/contract.ts';
 
 /**
  * What the platform remembers, one aggregate per folder — `checks`, `feedback`, `commitments`
  * (with fulfilments and objections), `overlay` (entries, grades), `events` (events, feed, acks),
- * `outbox` (subscriptions, deliveries), `guards` (idempotency, nonces, rate buckets, meta) — each
+ * `outbox` (subscriptions, deliveries), `guards` (idempotency, nonces, rate buckets, meta),
+ * `verifications` (核查码) — each
  * with its contract, its in-memory implementation (msw, the browser, the default sandbox) and one
  * SQL implementation that runs on SQLite (`--data-dir`) and PostgreSQL (`--store postgres://…`)
  * alike (`engines/`). Asynchronous because a database across the network is.
  */
-export interface Store extends ChecksStore, FeedbackStore, CommitmentsStore, OverlayStore, EventsStore, OutboxStore, GuardsStore {
+export interface Store
+  extends ChecksStore,
+    FeedbackStore,
+    CommitmentsStore,
+    OverlayStore,
+    EventsStore,
+    OutboxStore,
+    GuardsStore,
+    VerificationsStore {
   /** Which engine: shown by the CLI and `/healthz`. */
   readonly kind: 'memory' | 'sqlite' | 'postgres';
 

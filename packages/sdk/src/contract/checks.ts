@@ -111,8 +111,17 @@ export const LinkedSubject = /* @__PURE__ */ z.object({
 });
 export type LinkedSubject = z.infer<typeof LinkedSubject>;
 
+/**
+ * 核查编号: the number people quote for a check — the platform's prefix, the day and a sequence the
+ * platform's database hands out (unique across its instances), e.g. `HC-20261207-000123`.
+ */
+export const Serial = /* @__PURE__ */ z.string().check(z.maxLength(27), z.regex(/^[A-Z]{1,8}-[0-9]{8}-[0-9]{6,9}$/));
+export type Serial = z.infer<typeof Serial>;
+
 export const Check = /* @__PURE__ */ z.object({
   checkId: ResourceId,
+  /** 核查编号 (see `Serial`); `GET /checks/{serial}` finds the check by it. Absent on checks made before it was issued. */
+  serial: z.optional(Serial),
   checkedAt: Instant,
   subject: SubjectView,
   matter: z.object({ code: Code, name: Label }),
@@ -165,6 +174,8 @@ export type BatchResult = z.infer<typeof BatchResult>;
 export const ReceiptClaims = /* @__PURE__ */ z.object({
   iss: Label,
   checkId: ResourceId,
+  /** The 核查编号, signed with the rest (absent on receipts issued before it was). */
+  serial: z.optional(Serial),
   applicationId: Label,
   department: Label,
   matter: Code,

@@ -18,6 +18,10 @@ export const ENDPOINT_REFERENCE: Record<EndpointId, { tag: string; summary: stri
   getCheck: { tag: 'checks', summary: 'A stored check with its feedback (audit)' },
   createFeedback: { tag: 'checks', summary: 'Record what the window did (反馈)' },
   getProfile: { tag: 'profiles', summary: "A subject's full credit record, history included" },
+  createSheet: { tag: 'records', summary: 'The 信用核查结果单 of a check, with a new 核查码 and its QR' },
+  issueVerification: { tag: 'records', summary: 'A new 核查码 for a check (the earlier one is superseded)' },
+  withdrawVerification: { tag: 'records', summary: "Withdraw a check's 核查码" },
+  getVerification: { tag: 'records', summary: 'What a 核查码 says now (public, masked)' },
   listMatters: { tag: 'catalog', summary: '事项 and the credit routes they offer' },
   listMeasures: { tag: 'catalog', summary: '联合奖惩措施清单: measures, list types and matters they bind' },
   listLists: { tag: 'catalog', summary: 'List definitions (black, watch, red)' },
@@ -60,12 +64,20 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   stats: '逢办必查 coverage: checks per matter and verdict, and the feedback rate',
   events: '定向推送: pushed events by webhook or pull feed, their acknowledgement, subscriptions and deliveries',
   cases: '联合奖惩案例: every feedback, from checks and pushed events, as JSON or CSV',
+  records: 'The check as a record people hold: the 信用核查结果单, its 核查码 and the public verification',
 };
 
 /** What each endpoint does, for whom, and what to watch for. */
 export const ENDPOINT_DESCRIPTIONS: Record<EndpointId, string> = {
   createCheck:
     'Checks one subject (USCC or 身份证 number) for the matter being handled and returns the verdict (clear / notice / caution / restrict), the reasons, the measures that bind the matter, commitments, eligibility for 告知承诺/容缺受理, the grade, and a signed receipt the host backend verifies offline. Identifiers travel in the body, never in the URL.',
+  createSheet:
+    "The 信用核查结果单 of a check the caller may read, for the 办件档案: the check with 身份证 and persons' names masked (it is printed and filed), the response the window recorded, a new 核查码 (the check's earlier one answers `superseded` from now on) and a QR whose text is the public page's link with the masked summary signed by the receipt key after `#` (verify it offline with the SDK's `verifySheetQr`). `Accept: text/html` answers the A4 page to print (no script).",
+  issueVerification:
+    "Issues a new 核查码 for a check the caller may read: 8 characters of Crockford base32, valid for the platform's stated period (`validDays`). The check's earlier code stops verifying (`superseded`). The platform stores only its hash.",
+  withdrawVerification: "Withdraws the check's 核查码 (apps only): it answers `withdrawn` from now on.",
+  getVerification:
+    'Public, no credentials: what a 核查码 says now — `valid`, `superseded`, `expired` or `withdrawn` — with the masked summary (matter, verdict, when, masked subject). A code never issued is a 404 like a malformed one. Lookups are budgeted per client address (429 with Retry-After beyond).',
   createCheckBatch:
     'Checks up to 100 subjects for one matter (apps only). Each item succeeds or fails on its own: a bad identifier fails its item with a problem, not the batch.',
   getCheck: 'Reads a stored check with its feedback, for audit. Another app’s check is not found (404).',

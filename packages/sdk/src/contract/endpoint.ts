@@ -31,7 +31,7 @@ export interface Endpoint {
   /** The status of a success (every POST also honours `Idempotency-Key`). */
   status: 200 | 201;
   /** Other representations on `Accept` (the JSON one is always offered). */
-  produces?: readonly 'text/csv'[];
+  produces?: readonly ('text/csv' | 'text/html')[];
   /** The largest body the platform reads for this endpoint (default `DEFAULT_MAX_BODY_BYTES`). */
   maxBodyBytes?: number;
 }

@@ -26,8 +26,14 @@ export const webCryptoSigner =
   async (data) =>
     new Uint8Array(await subtle().sign('Ed25519', privateKey, data as Uint8Array<ArrayBuffer>));
 
-export async function signJws(claims: object, sign: ReceiptSigner, kid: string, alg: ReceiptAlg = 'EdDSA'): Promise<string> {
-  const header: JwsHeader = { alg, kid, typ: RECEIPT_TYP };
+export async function signJws(
+  claims: object,
+  sign: ReceiptSigner,
+  kid: string,
+  alg: ReceiptAlg = 'EdDSA',
+  typ: string = RECEIPT_TYP,
+): Promise<string> {
+  const header: JwsHeader = { alg, kid, typ };
   const input = `${toBase64Url(utf8.encode(JSON.stringify(header)))}.${toBase64Url(utf8.encode(JSON.stringify(claims)))}`;
   return `${input}.${toBase64Url(await sign(utf8.encode(input)))}`;
 }

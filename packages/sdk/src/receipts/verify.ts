@@ -47,17 +47,7 @@ export async function verifyReceipt(
   key: Jwk | Jwks | CryptoKey,
   expect: ReceiptExpectations = {},
 ): Promise<ReceiptClaims> {
-  const jws = String(receipt ?? '');
-  let header: { kid?: unknown; alg?: unknown };
-  try {
-    header = decodeProtectedHeader(jws);
-  } catch {
-    throw invalid('MALFORMED', 'not a compact JWS receipt');
-  }
-  const kid = header.kid;
-  if (typeof kid !== 'string') throw invalid('MALFORMED', 'the receipt names no key (kid)');
-  const sm2 = header.alg === 'SM2SM3';
-  const { payload, digest } = sm2 ? await verifySm2(jws, key, kid) : await verifyEdDsa(jws, key, kid);
+  const { payload, digest } = await verifySigned(String(receipt ?? ''), key);
   let parsed: ReturnType<typeof ReceiptClaims.safeParse>;
   try {
     parsed = ReceiptClaims.safeParse(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(payload)));
@@ -79,6 +69,20 @@ export async function verifyReceipt(
     if (age > expect.maxAgeSeconds) throw invalid('TOO_OLD', `checked ${Math.round(age)} s ago`);
   }
   return claims;
+}
+
+/** A compact JWS signed by the platform (EdDSA, or SM2 under 国密), verified by `kid` against `key`. */
+export async function verifySigned(jws: string, key: Jwk | Jwks | CryptoKey, typ?: string): Promise<Verified> {
+  let header: { kid?: unknown; alg?: unknown; typ?: unknown };
+  try {
+    header = decodeProtectedHeader(jws);
+  } catch {
+    throw invalid('MALFORMED', 'not a compact JWS receipt');
+  }
+  const kid = header.kid;
+  if (typeof kid !== 'string') throw invalid('MALFORMED', 'the receipt names no key (kid)');
+  if (typ !== undefined && header.typ !== typ) throw invalid('MALFORMED', `not a ${typ}`);
+  return header.alg === 'SM2SM3' ? verifySm2(jws, key, kid) : verifyEdDsa(jws, key, kid);
 }
 
 type Verified = { payload: Uint8Array; digest: (idType: string, id: string, checkId: string) => string | Promise<string> };

@@ -56,6 +56,23 @@ export const contractChecks: ConformanceCheck[] = [
     },
   },
   {
+    id: 'contract.checks.serial',
+    title: 'A check has a 核查编号 people can quote, and GET /checks/{serial} finds it',
+    rule: 'every check carries a serial (PREFIX-YYYYMMDD-NNNNNN) that finds the same check',
+    async run(t) {
+      const made = t.state.checks[0]?.check;
+      if (!made) return t.skip('no check was made (contract.checks.create failed)');
+      const rule = 'every check carries a serial (PREFIX-YYYYMMDD-NNNNNN) that finds the same check';
+      if (!made.serial) {
+        const exchange = t.session.exchanges.find((x) => x.body.includes(made.checkId));
+        return t.fail(rule, 'the check has no 核查编号 (serial)', exchange);
+      }
+      const res = await t.session.send('GET', `/checks/${made.serial}`);
+      const read = t.expectContract<Check>(res, e.getCheck);
+      if (read.checkId !== made.checkId) t.fail(rule, `GET /checks/${made.serial} answers another check (${read.checkId})`, res);
+    },
+  },
+  {
     id: 'contract.checks.batch',
     title: 'POST /checks/batch: one result per subject, a bad subject a problem of its own',
     rule: rule(e.createCheckBatch, 'a BatchResult'),

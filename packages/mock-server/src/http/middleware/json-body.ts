@@ -14,6 +14,12 @@ export const jsonBody =
       c.set('text', '');
       return next();
     }
+    // A POST with no body at all (issue a 核查码, make a sheet) has no media type to name.
+    const length = c.req.header('content-length');
+    if ((length === undefined || length === '0') && !c.req.header('transfer-encoding') && !c.req.header('content-type')) {
+      c.set('text', '');
+      return next();
+    }
     if (!isJson(c.req.header('content-type'))) throw problem('UNSUPPORTED_MEDIA_TYPE');
     c.set('text', await readBody(c.req.raw, limit));
     await next();

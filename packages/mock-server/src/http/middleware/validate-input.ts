@@ -17,6 +17,9 @@ export const validated =
       query: endpoint.query ? validate(endpoint.query, c.req.query()) : undefined,
       params: c.req.param(),
       accept: c.req.header('accept') ?? '',
+      origin: new URL(c.req.url).origin,
+      // The peer's address under Node (public endpoints budget lookups by it); msw has none.
+      client: (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'local',
     });
     await next();
   };

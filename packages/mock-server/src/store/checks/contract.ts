@@ -41,6 +41,13 @@ export interface CheckerRecord {
 export interface ChecksStore {
   putCheck(record: StoredCheck): Promise<void>;
   getCheck(checkId: string): Promise<StoredCheck | undefined>;
+  /** The check with this 核查编号. */
+  getCheckBySerial(serial: string): Promise<StoredCheck | undefined>;
+  /**
+   * Reserves the next `count` numbers of a sequence (a 核查编号's prefix and day) in one step the
+   * store decides — across every process and instance — and returns the last of them.
+   */
+  reserveSerials(scope: string, count: number): Promise<number>;
   checkStats(subjectKey: string): Promise<{ total: number; lastAt: string | null }>;
   /** Departments that checked the subject since `sinceIso`: the latest check per app, department and matter. */
   checkersOf(subjectKey: string, sinceIso: string): Promise<CheckerRecord[]>;

@@ -6,6 +6,7 @@ export function memoryChecks(t: MemoryTables): ChecksStore {
     async putCheck(record) {
       const c = record.check;
       t.checks.set(c.checkId, record);
+      if (c.serial) t.checksBySerial.set(c.serial, c.checkId);
       let checkers = t.checkers.get(record.subjectKey);
       if (!checkers) {
         checkers = new Map();
@@ -23,6 +24,15 @@ export function memoryChecks(t: MemoryTables): ChecksStore {
     },
     async getCheck(checkId) {
       return t.checks.get(checkId);
+    },
+    async getCheckBySerial(serial) {
+      const checkId = t.checksBySerial.get(serial);
+      return checkId === undefined ? undefined : t.checks.get(checkId);
+    },
+    async reserveSerials(scope, count) {
+      const last = (t.serials.get(scope) ?? 0) + count;
+      t.serials.set(scope, last);
+      return last;
     },
     async checkStats(subjectKey) {
       const s = t.checksBySubject.get(subjectKey);

@@ -17,11 +17,24 @@ export function sqlChecks(db: SqlEngine): ChecksStore {
         body: checkBody(db.rows, record),
         deferred: Boolean(c.context.deferred?.at),
         app_id: record.appId,
+        serial: c.serial ?? null,
       });
     },
     async getCheck(checkId) {
       const [row] = await db.all<CheckRow>('SELECT subject_key, app_id, body FROM checks WHERE check_id = ?', [checkId]);
       return row ? checkOf(db.rows, row) : undefined;
+    },
+    async getCheckBySerial(serial) {
+      const [row] = await db.all<CheckRow>('SELECT subject_key, app_id, body FROM checks WHERE serial = ?', [serial]);
+      return row ? checkOf(db.rows, row) : undefined;
+    },
+    async reserveSerials(scope, count) {
+      const [row] = await db.write<{ last: number | string }>(
+        `INSERT INTO serials (scope, last) VALUES (?1, CAST(?2 AS BIGINT))
+         ON CONFLICT (scope) DO UPDATE SET last = serials.last + CAST(?2 AS BIGINT) RETURNING last`,
+        [scope, count],
+      );
+      return Number(row?.last);
     },
     async checkStats(subjectKey) {
       const [row] = await db.all<{ total: number | string; last_at: string | null }>(

@@ -1,7 +1,7 @@
 import type { RowCodec } from '../codec.ts';
 
-/** Advisory lock keys (one namespace for the project): migrations, event appends. */
-export const LOCKS = { migrate: 7_404_001, append: 7_404_002 } as const;
+/** Advisory lock keys (one namespace for the project): migrations, event appends, 核查码 issues. */
+export const LOCKS = { migrate: 7_404_001, append: 7_404_002, verify: 7_404_003 } as const;
 
 /** A statement's parameter. Booleans are 1/0 in SQLite, booleans in PostgreSQL: the engine converts. */
 export type Param = string | number | boolean | null;

@@ -6,6 +6,7 @@ import type { IdempotentResponse } from '../guards/contract.ts';
 import { keptByReset, keptNonce } from '../meta.ts';
 import type { DeliveryRecord, SubscriptionRecord } from '../outbox/contract.ts';
 import type { StoredEntry } from '../overlay/contract.ts';
+import type { VerificationRecord } from '../verifications/contract.ts';
 
 /**
  * The memory engine: every aggregate's maps, in one place so the in-memory aggregates can read
@@ -14,6 +15,9 @@ import type { StoredEntry } from '../overlay/contract.ts';
  */
 export class MemoryTables {
   readonly checks = new Map<string, StoredCheck>();
+  readonly checksBySerial = new Map<string, string>();
+  /** 核查编号 sequences: kept by a reset, so a number is never handed out twice. */
+  readonly serials = new Map<string, number>();
   readonly checksBySubject = new Map<string, { total: number; lastAt: string }>();
   /** Per subject, per app, department and matter, the latest check (the routing of 定向推送). */
   readonly checkers = new Map<string, Map<string, CheckerRecord>>();
@@ -40,12 +44,14 @@ export class MemoryTables {
   readonly nonces = new Map<string, number>();
   readonly meta = new Map<string, string>();
   readonly buckets = new Map<string, { tokens: number; at: number }>();
+  readonly verifications = new Map<string, VerificationRecord>();
 
-  /** Everything but `key:*` meta and signature nonces (POST /__mock/reset; see meta.ts). */
+  /** Everything but `key:*` meta, signature nonces (POST /__mock/reset; see meta.ts) and serial sequences. */
   clear(): void {
     for (const key of [...this.meta.keys()]) if (!keptByReset(key)) this.meta.delete(key);
     for (const key of [...this.nonces.keys()]) if (!keptNonce(key)) this.nonces.delete(key);
-    for (const value of Object.values(this)) if (value instanceof Map && value !== this.meta && value !== this.nonces) value.clear();
+    const kept: unknown[] = [this.meta, this.nonces, this.serials];
+    for (const value of Object.values(this)) if (value instanceof Map && !kept.includes(value)) value.clear();
     this.ackList = [];
     this.cursor = 0;
   }

@@ -79,7 +79,7 @@ export function detailsTemplate(r: Check, v: DetailsView): TemplateResult {
             )
           : nothing
       }
-      <p part="receipt">${s.checkId}：${r.checkId} · ${s.checkedAt}：${time(r.checkedAt)} · ${s.matter}：${r.matter.name}
+      <p part="receipt">${s.checkId}：${r.serial ?? r.checkId} · ${s.checkedAt}：${time(r.checkedAt)} · ${s.matter}：${r.matter.name}
         <span class="actions"><button @click=${v.onPrint}>${s.print}</button>${v.canRecheck ? html`<button @click=${v.onRecheck}>${s.recheck}</button>` : nothing}</span>
       </p>
     </div>`;

@@ -31,7 +31,7 @@ export function feedbackTemplate(r: Check, v: FeedbackView): TemplateResult {
     return html`<div part="feedback" class="recorded ${OUTCOME_PATH[recorded]}">
         <p class="done" role="status" tabindex="-1">${said}</p>
         <p class="next">${s.pathNext[OUTCOME_PATH[recorded]]}</p>
-        <p part="receipt">${s.checkId}：${r.checkId}</p>
+        <p part="receipt">${s.checkId}：${r.serial ?? r.checkId}</p>
       </div>`;
   }
   return html`<div part="feedback" class=${v.required ? 'required' : ''}>
