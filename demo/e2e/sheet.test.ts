@@ -54,7 +54,7 @@ describe.each(['standard', 'gm'] as const)('结果单 under the %s suite', (cryp
       },
     });
     expect(html.status).toBe(201);
-    const page = await browser.newPage({ viewport: { width: 900, height: 1300 }, deviceScaleFactor: 2 });
+    const page = await browser.newPage({ viewport: { width: 900, height: 1300 }, deviceScaleFactor: 3 });
     await page.setContent(await html.text());
     const name = `sheet-${crypto}-${verdict}`;
     await page.screenshot({ path: join(SHEETS, `${name}.png`), fullPage: true });
@@ -72,14 +72,12 @@ describe.each(['standard', 'gm'] as const)('结果单 under the %s suite', (cryp
 
     const { claims, expired } = await verifySheetQr(text, keys);
     expect(expired).toBe(false);
-    expect(claims).toMatchObject({ checkId: check.checkId, serial: check.serial, verdict, department: CONTEXT.department });
+    expect(claims).toMatchObject({ sn: check.serial, v: verdict, m: matter, sub: subject.id });
     // Under 国密 the QR is signed with SM2; a tampered summary does not verify.
     const [, jws] = text.split('#') as [string, string];
     expect(JSON.parse(Buffer.from(jws.split('.')[0] as string, 'base64url').toString()).alg).toBe(crypto === 'gm' ? 'SM2SM3' : 'EdDSA');
     const [h, p, s] = jws.split('.') as [string, string, string];
-    const forged = Buffer.from(JSON.stringify({ ...claims, verdict: verdict === 'clear' ? 'restrict' : 'clear' }), 'utf8').toString(
-      'base64url',
-    );
+    const forged = Buffer.from(JSON.stringify({ ...claims, v: verdict === 'clear' ? 'restrict' : 'clear' }), 'utf8').toString('base64url');
     await expect(verifySheetQr(`${h}.${forged}.${s}`, keys)).rejects.toThrow(/SIGNATURE|signature/);
     expect(p).not.toBe(forged);
   });

@@ -5,10 +5,11 @@ import { open, typeInto, withDemo } from './harness.ts';
 // Every word on a clerk's screen is Chinese (issue 38): a sweep over the hall, its other pages and
 // the elements of every example, in the states a clerk meets, finds no Latin word — except codes:
 // the ones typed (统一社会信用代码), and the record numbers the system shows (办件编号 SZ-…, 核查编号
-// chk_…, 应急编号 dfr_…). Closed disclosures (技术详情) are not on the screen and are not read.
+// HC-20261207-000123 or, for checks made before it had one, chk_…; 应急编号 dfr_…). Closed disclosures (技术详情) are not on the screen and are not read.
 const env = withDemo({ subjects: 100 });
 
-const CODES = /\b(?:SZ-[\w-]+|HTML-\d+|VUE-\d+|REACT-\d+|chk_[\w-]+|dfr_\w+|[0-9A-HJ-NP-RTUW-Y]{18}|\d{3}\*+\d{3}[\dX])\b/g;
+const CODES =
+  /\b(?:SZ-[\w-]+|[A-Z]{1,8}-\d{8}-\d{6,9}|HTML-\d+|VUE-\d+|REACT-\d+|chk_[\w-]+|dfr_\w+|[0-9A-HJ-NP-RTUW-Y]{18}|\d{3}\*+\d{3}[\dX])\b/g;
 
 /** The text rendered now: the page, and inside every credit-check / credit-alerts element (what innerText renders). */
 async function rendered(page: Page, elementsOnly = false): Promise<string> {

@@ -1,7 +1,7 @@
-import { Problem, Verification, VerificationIssued } from '@credit-check/sdk/contract';
+import { Problem, Replay, Verification, VerificationIssued } from '@credit-check/sdk/contract';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/node/server.ts';
-import { APP, CONTEXT, checkBody, PERSON_DEBTOR, signed, start } from './helpers.ts';
+import { APP, CLEAN, CONTEXT, checkBody, PERSON_DEBTOR, signed, start } from './helpers.ts';
 
 // 核查码 (issue 41): a code a third party checks on the platform's public page, re-issued or
 // withdrawn by the app whose check it is, expiring after the period the platform states.
@@ -118,5 +118,31 @@ describe('the public page (/verify)', () => {
     const html = await res.text();
     expect(html).toContain('未找到该核查码');
     expect(html).not.toContain('<img src=x');
+  });
+});
+
+describe('replay (what the platform knew at 受理)', () => {
+  it('replays a check made before a listing: clear then (as its receipt says), restrict now, and why', async () => {
+    const made = await signed(server, 'POST', '/api/v1/checks', checkBody(CLEAN, 'PROCUREMENT_SUPPLIER'));
+    const check = (await made.json()) as { checkId: string; verdict: string };
+    expect(check.verdict).toBe('clear');
+    const listed = await fetch(`${server.origin}/__mock/entries`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ subject: CLEAN, listCode: 'SERIOUS_DISHONEST' }),
+    });
+    expect(listed.status).toBe(201);
+
+    const res = await signed(server, 'GET', `/api/v1/checks/${check.checkId}/replay`);
+    expect(res.status).toBe(200);
+    const replay = Replay.parse(await res.json());
+    expect(replay.atCheck).toMatchObject({ verdict: 'clear', matchesReceipt: true });
+    expect(replay.now.verdict).toBe('restrict');
+    expect(replay.changed).toBe(true);
+    expect(replay.changes.map((c) => c.kind)).toEqual(['listed']);
+    expect(replay.changes[0]?.words['zh-CN']).toMatch(/^受理后新列入严重失信主体名单/);
+    // The check itself is untouched: its stored verdict and receipt are what they were.
+    const again = (await (await signed(server, 'GET', `/api/v1/checks/${check.checkId}`)).json()) as { verdict: string };
+    expect(again.verdict).toBe('clear');
   });
 });

@@ -30,6 +30,7 @@ export {
   signCommitment,
 } from './client/methods.ts';
 export type { Call, CallOptions, ClientOptions, RetryOptions, TokenLike } from './client/options.ts';
+export { createSheet, issueVerification, replayCheck, verification, withdrawVerification } from './client/records.ts';
 export { redact } from './client/redact.ts';
 export type { SharedCalls } from './client/shared-calls.ts';
 export { tokenClaims } from './client/token-claims.ts';
@@ -81,4 +82,4 @@ export type {
 } from './contract/index.ts';
 export { API_BASE, BATCH_MAX } from './contract/index.ts';
 export * from './identifiers/index.ts';
-export { type ReceiptExpectations, subjectDigest, verifyReceipt } from './receipts/index.ts';
+export { type ReceiptExpectations, type SheetVerification, subjectDigest, verifyReceipt, verifySheetQr } from './receipts/index.ts';

@@ -16,9 +16,13 @@ describe('结果单 and 核查码', () => {
     const sheet = await client.createSheet(check.checkId);
     const keys = await client.getKeys();
     const { claims, expired, url } = await verifySheetQr(sheet.qr.text, keys);
-    expect(claims).toMatchObject({ checkId: check.checkId, serial: check.serial, verdict: 'restrict', code: sheet.verification.code });
+    expect(claims).toMatchObject({ sn: check.serial, v: 'restrict', m: 'FOOD_BUSINESS_LICENCE', code: sheet.verification.code });
     expect(expired).toBe(false);
     expect(url).toBe(sheet.verification.verifyUrl);
+    // Replayed on the data it was decided on, the check gives the verdict its receipt signed.
+    const replay = await client.replayCheck(check.checkId);
+    expect(replay.atCheck).toMatchObject({ verdict: 'restrict', matchesReceipt: true });
+    expect([replay.now.verdict, replay.changed, replay.changes]).toEqual(['restrict', false, []]);
     // Past the code's period: the sheet is still the platform's, its code no longer verifies.
     expect((await verifySheetQr(sheet.qr.text, keys, { now: Date.parse(sheet.verification.expiresAt) + 1 })).expired).toBe(true);
   });

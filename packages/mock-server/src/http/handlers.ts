@@ -83,6 +83,7 @@ export function handlers(platform: Platform, batchMax: number): Handlers {
       body: await platform.verifications.verify(params.code, client),
       headers: { 'cache-control': 'no-store' },
     }),
+    replayCheck: async ({ principal, params }) => ({ body: await platform.replays.replay(principal, params.checkId) }),
     createSheet: async ({ principal, params, origin, accept }) => {
       const sheet = await platform.sheets.create(principal, params.checkId, origin);
       if (!/\btext\/html\b/i.test(accept)) return { body: sheet };

@@ -74,7 +74,7 @@ main{max-width:178mm;margin:0 auto}p{margin:1mm 0}
 header{display:flex;justify-content:space-between;align-items:flex-start;border-bottom:2px solid #000;padding-bottom:3mm}
 h1{font-size:18pt;letter-spacing:.3em;margin:0 0 2mm}h2{font-size:11pt;margin:3.5mm 0 1.5mm;border-left:3px solid #000;padding-left:2mm;break-after:avoid}
 .serial{font:bold 11pt monospace}.issuer{margin:0;color:#333}
-.qr{text-align:center;width:42mm;font-size:8.5pt;white-space:nowrap}.qr svg{width:32mm;height:32mm;display:block;margin:0 auto}
+.qr{text-align:center;width:42mm;font-size:8.5pt;white-space:nowrap}.qr svg{width:32mm;height:32mm;display:block;margin:0 auto;shape-rendering:crispEdges}
 .code{font:bold 12pt monospace;letter-spacing:.1em}
 table.facts{width:100%;border-collapse:collapse}table.facts th,table.facts td{border:1px solid #888;padding:.8mm 2mm;text-align:left;vertical-align:top}
 table.facts th{width:34mm;white-space:nowrap;background:#f2f2f2;font-weight:normal}

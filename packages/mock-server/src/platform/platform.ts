@@ -24,6 +24,7 @@ import type {
   ObjectionDecisionRequest,
   ObjectionRequest,
   Profile,
+  Replay,
   ResultSheet,
   RotateSecretRequest,
   SignCommitmentRequest,
@@ -65,6 +66,7 @@ import {
   SANDBOX_APP,
   SEED_DEFAULTS,
 } from './options.ts';
+import { replayCheck } from './replays.ts';
 import { SERIAL_PREFIX, Serials } from './serials.ts';
 import { createSheet } from './sheets.ts';
 import { profile } from './subject-file.ts';
@@ -266,6 +268,10 @@ export class Platform implements PlatformContext {
     withdraw: (principal: Principal, checkId: string): Promise<VerificationWithdrawn> =>
       verifications.withdrawVerification(this, principal, checkId),
     verify: (code: string, client: string): Promise<Verification> => verifications.verify(this, code, client),
+  };
+
+  readonly replays = {
+    replay: (principal: Principal, checkId: string): Promise<Replay> => replayCheck(this, principal, checkId),
   };
 
   readonly sheets = {

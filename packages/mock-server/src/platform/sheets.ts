@@ -24,20 +24,18 @@ export async function createSheet(
   const check = maskCheck({ ...stored.check, supervision: stored.check.supervision ?? null, feedback });
   const claims: VerificationClaims = {
     iss: ctx.issuer,
-    checkId: check.checkId,
-    serial: check.serial ?? null,
+    sn: check.serial ?? null,
     code: verification.code,
-    checkedAt: check.checkedAt,
-    matter: check.matter,
-    verdict: check.verdict,
-    subject: check.subject,
-    department: check.context.department,
+    v: check.verdict,
+    m: check.matter.code,
+    sub: check.subject.id,
+    iat: Math.floor(Date.parse(check.checkedAt) / 1000),
     exp: Math.floor(Date.parse(verification.expiresAt) / 1000),
-    iat: Math.floor(Date.parse(verification.issuedAt) / 1000),
   };
+
   const text = `${verification.verifyUrl}#${await ctx.signReceipt(claims, VERIFICATION_TYP)}`;
   // uqr (unjs, no dependencies), loaded when a sheet is asked for: msw's bundle carries no QR encoder otherwise.
   const { renderSVG } = await import('uqr');
-  const svg = renderSVG(text, { ecc: 'M', border: 2 });
+  const svg = renderSVG(text, { ecc: 'M', border: 4 }); // the quiet zone QR requires (ISO/IEC 18004: 4 modules)
   return { check, verification, qr: { text, svg }, dataAsOf: check.checkedAt, issuedAt: verification.issuedAt };
 }

@@ -12,6 +12,7 @@ import { Connection } from './connection.ts';
 import * as e from './events.ts';
 import * as m from './methods.ts';
 import type { CallOptions, ClientOptions } from './options.ts';
+import * as r from './records.ts';
 import { signWidgetToken } from './widget-token.ts';
 
 /**
@@ -44,13 +45,15 @@ export function createClient(options: ClientOptions) {
     /** Signs a widget token here, offline, with this client's app credentials (no round trip: works while the platform is down). */
     signWidgetToken: (input: WidgetTokenInput) => signWidgetToken(options, input),
     getKeys: (opts?: CallOptions) => m.getKeys(c, opts),
+    /** A check replayed as of 受理 (the audit proof) and as of now, with what changed in between (listed since, repaired since …). */
+    replayCheck: (checkId: string, opts?: CallOptions) => r.replayCheck(c, checkId, opts),
     /** The 信用核查结果单 of a check, for the 办件档案: a new 核查码, its QR (`verifySheetQr` checks it offline). */
-    createSheet: (checkId: string, opts?: CallOptions) => m.createSheet(c, checkId, opts),
+    createSheet: (checkId: string, opts?: CallOptions) => r.createSheet(c, checkId, opts),
     /** 核查码: issue one for a check (its earlier one stops verifying), withdraw it, or look one up (public). */
     verifications: {
-      issue: (checkId: string, opts?: CallOptions) => m.issueVerification(c, checkId, opts),
-      withdraw: (checkId: string, opts?: CallOptions) => m.withdrawVerification(c, checkId, opts),
-      get: (code: string, opts?: CallOptions) => m.verification(c, code, opts),
+      issue: (checkId: string, opts?: CallOptions) => r.issueVerification(c, checkId, opts),
+      withdraw: (checkId: string, opts?: CallOptions) => r.withdrawVerification(c, checkId, opts),
+      get: (code: string, opts?: CallOptions) => r.verification(c, code, opts),
     },
     getCoverage: (query?: Partial<CoverageQuery>, opts?: CallOptions) => m.getCoverage(c, query, opts),
     /** 定向推送 pull feed, one page. */

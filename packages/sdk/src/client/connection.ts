@@ -59,8 +59,8 @@ export class Connection {
     return this.credentials.claims();
   }
 
-  /** A call answered in another representation than JSON (the endpoint's `produces`): its text. */
-  callText(endpoint: Endpoint, call: Call & { accept: 'text/csv' }, opts: CallOptions = {}): Promise<string> {
+  /** A call answered as text: another representation (the endpoint's `produces`), or JSON left unparsed. */
+  callText(endpoint: Endpoint, call: Call & { accept: NonNullable<Call['accept']> }, opts: CallOptions = {}): Promise<string> {
     return this.call(endpoint as Endpoint & { response: z.ZodMiniType<string> }, call, opts) as Promise<string>;
   }
 

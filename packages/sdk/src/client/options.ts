@@ -63,6 +63,9 @@ export interface Call {
   params?: Record<string, string>;
   body?: unknown;
   query?: Record<string, string | undefined>;
-  /** Another representation the endpoint `produces` (e.g. `text/csv`): the text is returned as is. */
-  accept?: 'text/csv';
+  /**
+   * Another representation the endpoint `produces` (`text/csv`, `text/html`), or JSON a caller checks
+   * itself (`application/json`): the text is returned as is, unparsed.
+   */
+  accept?: 'text/csv' | 'text/html' | 'application/json';
 }

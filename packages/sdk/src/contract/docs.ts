@@ -22,6 +22,7 @@ export const ENDPOINT_REFERENCE: Record<EndpointId, { tag: string; summary: stri
   issueVerification: { tag: 'records', summary: 'A new 核查码 for a check (the earlier one is superseded)' },
   withdrawVerification: { tag: 'records', summary: "Withdraw a check's 核查码" },
   getVerification: { tag: 'records', summary: 'What a 核查码 says now (public, masked)' },
+  replayCheck: { tag: 'records', summary: 'A check replayed as of its time and as of now, with what changed' },
   listMatters: { tag: 'catalog', summary: '事项 and the credit routes they offer' },
   listMeasures: { tag: 'catalog', summary: '联合奖惩措施清单: measures, list types and matters they bind' },
   listLists: { tag: 'catalog', summary: 'List definitions (black, watch, red)' },
@@ -76,6 +77,8 @@ export const ENDPOINT_DESCRIPTIONS: Record<EndpointId, string> = {
   issueVerification:
     "Issues a new 核查码 for a check the caller may read: 8 characters of Crockford base32, valid for the platform's stated period (`validDays`). The check's earlier code stops verifying (`superseded`). The platform stores only its hash.",
   withdrawVerification: "Withdraws the check's 核查码 (apps only): it answers `withdrawn` from now on.",
+  replayCheck:
+    "Replays a check the caller may read: `atCheck` applies the rules again to the data the check was decided on (the entries, commitments, grade and linked subjects it recorded) — `matchesReceipt` says whether that gives the verdict its receipt signed, the audit proof; `now` decides the same subject and matter on today's data (nothing is stored); `changes` lists, in plain words, what changed in between (listed since, repaired since, objection upheld, grade changed …).",
   getVerification:
     'Public, no credentials: what a 核查码 says now — `valid`, `superseded`, `expired` or `withdrawn` — with the masked summary (matter, verdict, when, masked subject). A code never issued is a 404 like a malformed one. Lookups are budgeted per client address (429 with Retry-After beyond).',
   createCheckBatch:

@@ -14,13 +14,12 @@ import {
   redeliver,
   rotateSubscriptionSecret,
 } from './endpoints-push.ts';
+import { createSheet, getVerification, issueVerification, replayCheck, withdrawVerification } from './endpoints-records.ts';
 import { Feedback, FeedbackRequest } from './feedback.ts';
 import { Objection, ObjectionDecisionRequest, ObjectionRequest } from './objections.ts';
 import { Profile, ProfileRequest } from './profiles.ts';
-import { ResultSheet } from './sheets.ts';
 import { Coverage, CoverageQuery } from './stats.ts';
 import { Jwks, TokenRequest, TokenResponse } from './tokens.ts';
-import { Verification, VerificationIssued, VerificationWithdrawn } from './verifications.ts';
 
 export { API_BASE, type Caller, DEFAULT_MAX_BODY_BYTES, type Endpoint } from './endpoint.ts';
 export * from './endpoints-push.ts';
@@ -203,45 +202,6 @@ export const getCoverage = /*@__PURE__*/ endpoint({
   status: 200,
 });
 
-/** A new 核查码 for a check (the 结果单 carries it); the check's earlier code stops verifying. */
-export const issueVerification = /*@__PURE__*/ endpoint({
-  method: 'POST',
-  path: '/checks/:checkId/verification',
-  callers: browser,
-  scope: 'checks:read',
-  response: VerificationIssued,
-  status: 201,
-});
-
-/** The check's 核查码 withdrawn: it answers `withdrawn` from now on. */
-export const withdrawVerification = /*@__PURE__*/ endpoint({
-  method: 'DELETE',
-  path: '/checks/:checkId/verification',
-  callers: ['app'],
-  response: VerificationWithdrawn,
-  status: 200,
-});
-
-/** Public: what a 核查码 says (masked), for anyone who holds a 结果单. Rate-limited per client. */
-export const getVerification = /*@__PURE__*/ endpoint({
-  method: 'GET',
-  path: '/verifications/:code',
-  callers: ['public'],
-  response: Verification,
-  status: 200,
-});
-
-/** The 信用核查结果单 of a check (JSON, or the A4 page with `Accept: text/html`), with a new 核查码. */
-export const createSheet = /*@__PURE__*/ endpoint({
-  method: 'POST',
-  path: '/checks/:checkId/sheet',
-  callers: browser,
-  scope: 'checks:read',
-  response: ResultSheet,
-  status: 201,
-  produces: ['text/html'],
-});
-
 /** Every platform endpoint: the server registers its routes from this, the OpenAPI document is built from it. */
 export const endpoints = /* @__PURE__ */ table({
   createCheck,
@@ -276,6 +236,7 @@ export const endpoints = /* @__PURE__ */ table({
   withdrawVerification,
   getVerification,
   createSheet,
+  replayCheck,
 } as const);
 
 export type EndpointId = keyof typeof endpoints;

@@ -21,6 +21,7 @@ export * from './objections.ts';
 export * from './outcomes.ts';
 export * from './problem.ts';
 export * from './profiles.ts';
+export * from './replays.ts';
 export * from './sheets.ts';
 export * from './stats.ts';
 export * from './subjects.ts';

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Serial, Verdict } from './checks.ts';
-import { Code, Instant, Label, ResourceId } from './common.ts';
+import { Code, Instant, Label } from './common.ts';
 import { SubjectView } from './subjects.ts';
 import './zod.ts';
 
@@ -62,22 +62,26 @@ export type VerificationWithdrawn = z.infer<typeof VerificationWithdrawn>;
 export const VERIFICATION_TYP = 'cc-verification+jwt';
 
 /**
- * What a 结果单's QR carries, signed with the platform's receipt key (Ed25519, or SM2 under 国密):
- * the masked summary and the 核查码, so a verifier with the platform's public key (GET /keys)
- * checks offline that the sheet is the platform's and unaltered, and until when its code runs.
+ * What a 结果单's QR carries, signed with the platform's receipt key (Ed25519, or SM2 under 国密): a
+ * compact summary — short names, no Chinese, as a QR must stay small enough to scan from paper — so a
+ * verifier with the platform's public key (GET /keys) checks offline that the sheet is the
+ * platform's and unaltered, and until when its code runs. The names, department and reasons are on
+ * the sheet and on the public page.
  */
 export const VerificationClaims = /* @__PURE__ */ z.object({
   iss: Label,
-  checkId: ResourceId,
-  serial: z.nullable(Serial),
+  /** The 核查编号 (null for a check made before it was issued). */
+  sn: z.nullable(Serial),
   code: VerificationCode,
-  checkedAt: Instant,
-  matter: z.object({ code: Code, name: Label }),
-  verdict: Verdict,
-  subject: SubjectView,
-  department: Label,
+  /** The verdict. */
+  v: Verdict,
+  /** The matter's code. */
+  m: Code,
+  /** The subject's identifier, masked as on the sheet (a 身份证 never in clear). */
+  sub: /* @__PURE__ */ z.string().check(z.maxLength(64)),
+  /** Seconds since the epoch: when the check was made. */
+  iat: /* @__PURE__ */ z.int(),
   /** Seconds since the epoch: when the code stops verifying. */
   exp: /* @__PURE__ */ z.int(),
-  iat: /* @__PURE__ */ z.int(),
 });
 export type VerificationClaims = z.infer<typeof VerificationClaims>;

@@ -341,29 +341,61 @@ describe('fault matrix: every platform fault ends as an error with its code, nev
 });
 
 describe('print view', () => {
-  it('prints the receipt alone: a temporary page stylesheet hides the rest, removed after printing', async () => {
-    const { el } = await setup({ subject: SUBJECTS.clean });
-    await until(el, 'done');
+  /** Calls `click`, and resolves with what `window.print` saw (the print dialogue), restoring it after. */
+  async function printing<T>(click: () => void, seen: () => T): Promise<T> {
     const original = window.print;
-    const before = document.adoptedStyleSheets.length;
-    let during: { printing: boolean; sheets: number; hidesPage: boolean } | undefined;
+    let during: T | undefined;
     window.print = () => {
-      const sheet = document.adoptedStyleSheets.at(-1);
-      during = {
-        printing: el.hasAttribute('printing'),
-        sheets: document.adoptedStyleSheets.length,
-        hidesPage: [...(sheet?.cssRules ?? [])].some((r) => r.cssText.includes('visibility: hidden')),
-      };
+      during = seen();
     };
     try {
-      (shadow(el).querySelector('[part="receipt"] button') as HTMLButtonElement).click();
-      expect(during).to.deep.equal({ printing: true, sheets: before + 1, hidesPage: true });
-      window.dispatchEvent(new Event('afterprint'));
-      expect(el.hasAttribute('printing')).to.equal(false);
-      expect(document.adoptedStyleSheets.length).to.equal(before);
+      click();
+      await waitUntil(() => during !== undefined, 'the print dialogue opened', { timeout: 5000 });
+      return during as T;
     } finally {
       window.print = original;
     }
+  }
+
+  it("prints the platform's 信用核查结果单 (loaded on demand) alone, with its 核查编号 and 核查码, and clears up after", async () => {
+    const { el } = await setup({ subject: SUBJECTS.foodBan });
+    await until(el, 'done');
+    const before = document.adoptedStyleSheets.length;
+    const during = await printing(
+      () => (shadow(el).querySelector('[part="receipt"] button') as HTMLButtonElement).click(),
+      () => {
+        const layer = document.querySelector('credit-check-sheet');
+        return {
+          text: layer?.shadowRoot?.textContent ?? '',
+          qr: Boolean(layer?.shadowRoot?.querySelector('.qr svg path')),
+          sheets: document.adoptedStyleSheets.length,
+        };
+      },
+    );
+    expect(during.text).to.contain('信用核查结果单');
+    expect(during.text).to.contain(el.result?.serial as string);
+    expect(during.text).to.match(/核查码 [0-9A-Z]{4}-[0-9A-Z]{4}/);
+    expect(during.text).to.contain('存在限制办理本事项的信用记录');
+    expect(during.qr).to.equal(true);
+    expect(during.sheets).to.equal(before + 1);
+    window.dispatchEvent(new Event('afterprint'));
+    expect(document.querySelector('credit-check-sheet')).to.equal(null);
+    expect(document.adoptedStyleSheets.length).to.equal(before);
+  });
+
+  it("prints the element's own receipt when the platform gives no sheet", async () => {
+    const { el } = await setup({ subject: SUBJECTS.clean });
+    await until(el, 'done');
+    worker.use(http.post('*/api/v1/checks/:checkId/sheet', () => HttpResponse.json({ code: 'NOT_FOUND' }, { status: 404 })));
+    const before = document.adoptedStyleSheets.length;
+    const during = await printing(
+      () => (shadow(el).querySelector('[part="receipt"] button') as HTMLButtonElement).click(),
+      () => ({ printing: el.hasAttribute('printing'), sheets: document.adoptedStyleSheets.length }),
+    );
+    expect(during).to.deep.equal({ printing: true, sheets: before + 1 });
+    window.dispatchEvent(new Event('afterprint'));
+    expect(el.hasAttribute('printing')).to.equal(false);
+    expect(document.adoptedStyleSheets.length).to.equal(before);
   });
 });
 

@@ -14,7 +14,7 @@ import type { CreditCheckDeferredDetail } from './events.ts';
 import type { CreditCheckHost, Readings } from './host.ts';
 import { loadEnglish, strings } from './i18n.ts';
 import { OutageController } from './outage/outage.ts';
-import { printElement } from './print.ts';
+import { printCheck } from './print.ts';
 import { holdReason, needsAlert, needsResponse, openPaths, type ResponseInput } from './response.ts';
 import { baseTemplate } from './templates/base.ts';
 import { statusTemplate } from './templates/status.ts';
@@ -348,9 +348,9 @@ export class CreditCheck extends LitElement implements CreditCheckHost {
     return this.deferrals.deferral();
   }
 
-  /** Prints the check receipt: the page hides everything but this element for the print. */
+  /** Prints the 信用核查结果单 from the platform (loaded when asked), else this element's receipt. */
   print(): void {
-    printElement(this);
+    printCheck(this, this.read.connection(), this.result?.checkId);
   }
 
   formResetCallback(): void {
