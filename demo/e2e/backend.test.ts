@@ -43,10 +43,19 @@ async function submit(fields: Record<string, string>) {
 describe('the host backend approves only with a valid receipt for this application', () => {
   const CLEAN = '91320100748204660Q';
 
-  it('approves with the receipt of a clean check', async () => {
+  it('approves with the receipt of a clean check, and files its 结果单 with the application (办件档案)', async () => {
     const c = await checkOf(CLEAN);
     const r = await submit({ uscc: CLEAN, orgCheck: c.checkId, 'orgCheck-receipt': c.receipt });
     expect(r).toMatchObject({ status: 200, body: { approved: true } });
+    const file = (await (await fetch(`${env.demo.url}backend/applications/${APPLICATION}`)).json()) as {
+      approved: boolean;
+      sheets: { label: string; serial: string; code: string }[];
+    };
+    expect(file.approved).toBe(true);
+    expect(file.sheets).toEqual([expect.objectContaining({ label: '申请单位', checkId: c.checkId, serial: c.serial })]);
+    // The code filed verifies on the platform's public lookup, for anyone.
+    const lookup = await createClient({ baseUrl: env.demo.mock.apiBase }).verifications.get(file.sheets[0]?.code as string);
+    expect(lookup).toMatchObject({ status: 'valid', serial: c.serial });
   });
 
   it('refuses without a receipt (the widget was bypassed)', async () => {

@@ -255,11 +255,54 @@ export function createBackend(options: BackendOptions) {
     );
     const approved = path === 'approve' && valid;
     const wasDeferred = decisions.some((d) => d.code === 'DEFERRED');
+    // 办件档案: a concluded application keeps the 信用核查结果单 of each check it was decided on.
+    const sheets = valid ? await archiveSheets(subjects.filter((s) => s.receipt && !s.checkId.startsWith('deferred:'))) : [];
     return [
-      { approved, decision: path, concluded: valid, word: PATH_WORD[path], applicationId, matter, decisions, deferred: wasDeferred },
+      {
+        approved,
+        decision: path,
+        concluded: valid,
+        word: PATH_WORD[path],
+        applicationId,
+        matter,
+        decisions,
+        deferred: wasDeferred,
+        sheets,
+      },
       valid ? 200 : 422,
     ];
   }
+
+  /**
+   * The 结果单 of each check, for the file (issue 41): its 核查编号, 核查码 and public link. One the
+   * platform cannot make now is noted as missing — the decision stands on the verified receipt.
+   */
+  async function archiveSheets(subjects: { label: string; checkId: string }[]) {
+    return Promise.all(
+      subjects.map(async ({ label, checkId }) => {
+        try {
+          const { check, verification } = await platform.createSheet(checkId);
+          return {
+            label,
+            checkId,
+            serial: check.serial ?? null,
+            code: verification.code,
+            verifyUrl: verification.verifyUrl,
+            expiresAt: verification.expiresAt,
+          };
+        } catch {
+          return { label, checkId, serial: null, code: null, missing: '结果单暂未生成，可稍后在办件档案中补打' };
+        }
+      }),
+    );
+  }
+
+  // 办件档案: what a concluded application keeps (its decision and the 结果单 of its checks).
+  app.get('/applications/:applicationId', (c) => {
+    const record = concluded.get(c.req.param('applicationId'));
+    if (!record) return c.json({ message: '没有这个办件的档案' }, 404);
+    return c.json({ decidedAt: record.at, ...record.body });
+  });
 
   // Applications accepted during an outage and their 补查 (settled now where the platform answers).
   app.get('/deferred', async (c) => {
