@@ -23,6 +23,7 @@ const WHEN = {
   defer: 'outage="defer", or deferrals kept in this browser',
   applicant: 'mode="applicant"',
   'i18n-en': 'lang="en"',
+  'print-sheet': "the clerk prints: the platform's 信用核查结果单",
   signature: 'never in a browser: request signing, for a server that holds an app secret',
 };
 

@@ -42,13 +42,14 @@ describe('dist/credit-check.js, the drop-in', () => {
     expect(() => parse('class A { #x = 1 }', { ecmaVersion: 2020, sourceType: 'module' })).toThrow();
   });
 
-  it('loads nothing before it runs; the on-demand parts (应急, applicant mode, English, request signing) are chunks beside it', () => {
+  it('loads nothing before it runs; the on-demand parts (应急, applicant mode, English, the printed 结果单, request signing) are chunks beside it', () => {
     const entry = imports(bundle);
     expect(entry.static).toEqual([]);
     expect(entry.dynamic.sort()).toEqual([
       expect.stringMatching(/^\.\/credit-check\.applicant-[\w-]+\.js$/),
       expect.stringMatching(/^\.\/credit-check\.defer-[\w-]+\.js$/),
       expect.stringMatching(/^\.\/credit-check\.i18n-en-[\w-]+\.js$/),
+      expect.stringMatching(/^\.\/credit-check\.print-sheet-[\w-]+\.js$/),
       // Signing with an app secret (HMAC-SHA256 or SM3): a browser holds a token and never loads it.
       expect.stringMatching(/^\.\/credit-check\.signature-[\w-]+\.js$/),
     ]);
@@ -86,6 +87,11 @@ describe('dist/credit-check.js, the drop-in', () => {
     expect(applicant).toContain('签署信用承诺');
     expect(bundle).not.toContain('Checking credit status');
     expect(read(`../dist/${chunks.find((c) => c.includes('.i18n-en-'))}`)).toContain('Checking credit status');
+    // The 结果单: its layout, its QR check and the sheet endpoint only in its chunk.
+    const sheet = read(`../dist/${chunks.find((c) => c.includes('.print-sheet-'))}`);
+    expect(sheet).toContain('信用核查结果单');
+    expect(bundle).not.toContain('信用核查结果单');
+    expect(bundle).not.toContain('/sheet');
   });
 
   it('registers the element and ships Lit in production mode', () => {
