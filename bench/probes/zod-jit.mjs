@@ -1,20 +1,15 @@
-// Probe (not part of `npm run bench`): zod's compiled fast path on the server (issue 42). The
-// contract sets `jitless` for strict-CSP browser pages; this measures a check through the whole app
-// (app.fetch, no socket: token, body and response validation, rules, receipt) with the setting as
-// the contract leaves it and with zod's JIT allowed, in alternating rounds.
-//   node bench/probes/zod-jit.mjs           (the contract's jitless)
-//   node bench/probes/zod-jit.mjs --jit     (zod allowed to compile its parsers)
+// Probe (not part of `npm run bench`): CPU per check through the whole app (app.fetch, no socket:
+// token, body and response validation, rules, receipt), and whether zod compiles its parsers here.
+// zod decides when a schema is made, so the setting cannot be flipped in one process: compare
+// builds (issue 42: with the contract's zod.ts jitless everywhere, then jitless in browsers only).
+//   node bench/probes/zod-jit.mjs
 import { createRequire } from 'node:module';
 import { startServer } from '@credit-check/mock-server/node';
 import { context, MATTERS } from '../sections/fixtures.mjs';
 
-const jit = process.argv.includes('--jit');
-if (jit) {
-  // The SDK's own zod: the instance its schemas were made with.
-  const sdkRequire = createRequire(createRequire(import.meta.url).resolve('@credit-check/sdk/contract'));
-  const z = await import(sdkRequire.resolve('zod/mini'));
-  z.config({ jitless: false });
-}
+// The SDK's own zod: the instance its schemas were made with.
+const sdkRequire = createRequire(createRequire(import.meta.url).resolve('@credit-check/sdk/contract'));
+const { globalConfig } = await import(sdkRequire.resolve('zod/v4/core'));
 const server = await startServer({ port: 0, subjects: 100_000, webhooks: false });
 const p = server.platform;
 const app = { kind: 'app', appId: 'sandbox-app' };
@@ -48,5 +43,7 @@ for (let round = 0; round < 5; round++) {
   const used = process.cpuUsage(cpu);
   if (round >= 2) times.push(((used.user + used.system) / n).toFixed(0));
 }
-console.log(`zod ${jit ? 'JIT allowed' : 'jitless (contract)'}: CPU µs per check through app.fetch, rounds 3–5: ${times.join(' · ')}`);
+console.log(
+  `zod ${globalConfig.jitless ? 'jitless' : 'compiling its parsers'}: CPU µs per check through app.fetch, rounds 3–5: ${times.join(' · ')}`,
+);
 await server.close();
