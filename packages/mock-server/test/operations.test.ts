@@ -86,6 +86,8 @@ describe('logs', () => {
       expect((await signed(server, 'POST', '/api/v1/checks', checkBody(PERSON_DEBTOR))).status).toBe(201);
       // A client that puts an ID number in a URL: logged masked, flagged.
       expect((await fetch(`${origin}/api/v1/checks/${PERSON_DEBTOR.id}`)).status).toBeGreaterThanOrEqual(400);
+      // A 核查码 looked up: the log keeps that it was asked, not which (a code opens a check's summary).
+      expect((await fetch(`${origin}/api/v1/verifications/7K3M-9QXD`)).status).toBe(404);
       await fetch(`${origin}/livez`);
     } finally {
       child.kill('SIGTERM');
@@ -103,6 +105,8 @@ describe('logs', () => {
     }
     expect(records.find((r) => typeof r.api === 'string')?.api).toBe(`${origin}/api/v1`);
     expect(requests.find((r) => r.idInPath)?.path).not.toContain(PERSON_DEBTOR.id);
+    expect(requests.find((r) => String(r.path).startsWith('/api/v1/verifications/'))?.path).toBe('/api/v1/verifications/***');
+    expect(output()).not.toContain('7K3M-9QXD');
     const ids = [...output().matchAll(VALID_ID)].map((m) => m[0]).filter((id) => validateIdNumber(id).valid);
     expect(ids).toEqual([]);
     expect(output()).not.toContain('sandbox-secret-change-me');

@@ -3,6 +3,7 @@ import type { Check, Reason, Replay } from '@credit-check/sdk/contract';
 import type { Principal } from '../auth/principal.ts';
 import { changesSince } from '../domain/changes.ts';
 import { evaluate } from '../domain/verdict.ts';
+import { matterOf } from './access.ts';
 import { storedCheckFor } from './checks.ts';
 import type { PlatformContext } from './context.ts';
 import { subjectFile } from './subject-file.ts';
@@ -18,8 +19,8 @@ type Decided = Pick<Check, 'entries' | 'commitments' | 'grade' | 'linked'> & { f
  */
 export async function replayCheck(ctx: PlatformContext, principal: Principal, checkId: string): Promise<Replay> {
   const { check, subjectKey } = await storedCheckFor(ctx, principal, checkId);
-  const matter = ctx.matters.get(check.matter.code);
-  if (!matter) throw new Error(`matter ${check.matter.code} left the catalogue`);
+  // A matter since withdrawn from the catalogue cannot be decided again: a 422, never a 500.
+  const matter = matterOf(ctx, check.matter.code);
   const isPerson = check.subject.idType === 'idcard';
   const nameReason = check.reasons.find((r) => r.code === 'NAME_MISMATCH');
   const decide = (data: Decided) => {
