@@ -4,11 +4,11 @@ import { browserOnly, minifiedLiterals, shippedComments } from './vite.browser.t
 
 /**
  * Modules only the on-demand parts use: 应急 (`outage="defer"`: all of `outage/` but the loader and the
- * database name), applicant mode, the English words, the printed 结果单 (`sheet/`) —
+ * database name), applicant mode, the English words, the printed 结果单 (`sheet/`, with the SDK's sheet layout) —
  * and the SDK's request signing, which a browser never loads (it holds a token, not a secret).
  */
 const ON_DEMAND =
-  /\/credit-check\/(outage\/(?!outage\.ts|stored\.ts)|sheet\/|controllers\/applicant\.ts|templates\/applicant\.ts|i18n-(applicant|en)\.ts)|\/idb\/|\/sdk\/src\/client\/(deferred|records)\.ts|\/sdk\/src\/contract\/(endpoints-records|sheets|verifications|replays)\.ts|\/sdk\/src\/auth\/signature\.ts/;
+  /\/credit-check\/(outage\/(?!outage\.ts|stored\.ts)|sheet\/|controllers\/applicant\.ts|templates\/applicant\.ts|i18n-(applicant|en)\.ts)|\/idb\/|\/sdk\/src\/client\/(deferred|records)\.ts|\/sdk\/src\/sheets\/|\/sdk\/src\/contract\/(endpoints-records|sheets|verifications|replays)\.ts|\/sdk\/src\/auth\/signature\.ts/;
 
 /** dist/ also holds tsc's output (emptyOutDir is off): drop the previous build's hashed chunks. */
 const dropOldChunks: Plugin = {

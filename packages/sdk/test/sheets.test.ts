@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClient, verifyReceipt } from '../src/index.ts';
 import { verifySheetQr } from '../src/receipts/index.ts';
+import { beijingTime, sheetLayout } from '../src/sheets/index.ts';
 import { APP, BASE, checkInput, FOOD_BAN, failure, inProcessPlatform } from './harness.ts';
 
 await inProcessPlatform();
@@ -25,6 +26,33 @@ describe('结果单 and 核查码', () => {
     expect([replay.now.verdict, replay.changed, replay.changes]).toEqual(['restrict', false, []]);
     // Past the code's period: the sheet is still the platform's, its code no longer verifies.
     expect((await verifySheetQr(sheet.qr.text, keys, { now: Date.parse(sheet.verification.expiresAt) + 1 })).expired).toBe(true);
+  });
+
+  it('lays the sheet out once: each reason chained to its entry, the measure it triggers and why it applies to this matter', async () => {
+    const client = createClient({ baseUrl: BASE, ...APP });
+    const check = await client.check(checkInput(FOOD_BAN));
+    const sheet = await client.createSheet(check.checkId);
+    const layout = sheetLayout(sheet);
+    expect(layout.serial).toBe(`核查编号：${check.serial}`);
+    expect(layout.verdict).toContain('限制办理');
+    const entry = check.entries[0];
+    const measure = check.measures.find((m) => entry && m.triggeredBy.includes(entry.entryId));
+    if (!entry || !measure) throw new Error('the ban scenario has an entry and the measure it triggers');
+    const chained = layout.reasons.find((r) => r.entry?.some(([label, value]) => label === '名单' && value === entry.listName));
+    expect(Object.fromEntries(chained?.entry ?? [])).toMatchObject({
+      认定部门: entry.authority,
+      认定日期: `${entry.listedAt}，公示至 ${entry.publicationEndsAt}`,
+    });
+    expect(chained?.measures.map((m) => Object.fromEntries(m))).toContainEqual({
+      措施: measure.name,
+      措施依据: measure.basis,
+      适用理由: `本事项“${check.matter.name}”属于该措施适用的办理事项`,
+    });
+    // A 办件档案 states China Standard Time, whatever the reader's zone; the footer names the code and its end.
+    expect(beijingTime('2026-12-06T16:30:00Z')).toBe('2026-12-07 00:30');
+    expect(layout.footer).toContain(sheet.verification.code);
+    expect(layout.footer).toContain(beijingTime(sheet.verification.expiresAt));
+    expect(layout.response).toBe('尚未记录处理结果。');
   });
 
   it('never takes a receipt for a QR nor a QR for a receipt, nor a link swapped for another code', async () => {

@@ -45,7 +45,7 @@ h1{font-size:18pt;letter-spacing:.3em;margin:0 0 2mm}h2{font-size:11pt;margin:3.
 p{margin:1mm 0}.serial,.code{font:bold 11pt monospace;white-space:nowrap}.qr{text-align:center;width:42mm}.qr svg{width:32mm;height:32mm;shape-rendering:crispEdges}
 table.facts{width:100%;border-collapse:collapse}th,td{border:1px solid #888;padding:.8mm 2mm;text-align:left;vertical-align:top}
 th{width:34mm;white-space:nowrap;font-weight:normal;background:#f2f2f2}.verdict{font-weight:bold;font-size:12pt;border:2px solid #000;padding:1.5mm 3mm}
-.reasons{padding-left:6mm}.chain{font-size:9.5pt;color:#222;margin-left:2mm}footer{margin-top:4mm;border-top:1px solid #000;padding-top:2mm;font-size:8.5pt}`;
+.reasons{padding-left:6mm}.reasons li{margin-bottom:2mm;break-inside:avoid}dl.chain{display:grid;grid-template-columns:20mm 1fr;gap:.3mm 2mm;margin:1mm 0 1mm 2mm;font-size:9.5pt}dl.chain dt{color:#333}dl.chain dd{margin:0}dl.measure{border-left:2px solid #888;padding-left:2mm}footer{margin-top:4mm;border-top:1px solid #000;padding-top:2mm;font-size:8.5pt}`;
 
 /**
  * Prints the 信用核查结果单 of `checkId` (issue 41): the platform makes it (with a new 核查码), this
