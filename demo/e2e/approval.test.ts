@@ -209,4 +209,29 @@ describe('the approval hall (npm start)', () => {
     await shot(page, '6-coverage');
     expect(problems).toEqual([]);
   });
+  it('重新核查 before 办结 compares with 受理: the verdict then and what changed since, in plain words', async () => {
+    const { page, problems } = await open(env.browser, env.demo.url);
+    await page.waitForSelector('#scenarios li');
+    await fillCleanApplication(page);
+    expect(await page.getAttribute('#org-check', 'verdict')).toBe('clear');
+    // The organisation is listed while the application is being handled.
+    const listed = await fetch(`${env.demo.mock.origin}/__mock/entries`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ subject: { idType: 'uscc', id: '91320100748204660Q' }, listCode: 'SERIOUS_DISHONEST' }),
+    });
+    expect(listed.status).toBe(201);
+    await page.locator('#org-check [part="receipt"] button', { hasText: '重新核查' }).click();
+    await page.waitForFunction(() => document.querySelector('#org-check')?.getAttribute('verdict') !== 'clear', undefined, {
+      timeout: 10_000,
+    });
+    await page.evaluate(() => (document.querySelector('#org-check') as HTMLElement & { acknowledge(): void }).acknowledge());
+    const since = page.locator('#org-check [part="since"]');
+    await since.filter({ hasText: '受理以来的变化' }).waitFor();
+    expect(await since.textContent()).toMatch(/受理时（.+核查编号 HC-\d{8}-\d{6}）的核查结论：未发现需处理的信用信息/);
+    expect(await since.textContent()).toContain('受理后新列入严重失信主体名单');
+    await since.scrollIntoViewIfNeeded();
+    await shot(page, '10-since-acceptance');
+    expect(problems).toEqual([]);
+  });
 });

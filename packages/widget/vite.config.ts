@@ -8,7 +8,14 @@ import { browserOnly, minifiedLiterals, shippedComments } from './vite.browser.t
  * and the SDK's request signing, which a browser never loads (it holds a token, not a secret).
  */
 const ON_DEMAND =
-  /\/credit-check\/(outage\/(?!outage\.ts|stored\.ts)|sheet\/|controllers\/applicant\.ts|templates\/applicant\.ts|i18n-(applicant|en)\.ts)|\/idb\/|\/sdk\/src\/client\/(deferred|records)\.ts|\/sdk\/src\/sheets\/|\/sdk\/src\/contract\/(endpoints-records|sheets|verifications|replays)\.ts|\/sdk\/src\/auth\/signature\.ts/;
+  /\/credit-check\/(outage\/(?!outage\.ts|stored\.ts)|sheet\/|replay\/|controllers\/applicant\.ts|templates\/applicant\.ts|i18n-(applicant|en)\.ts)|\/idb\/|\/sdk\/src\/client\/(deferred|records)\.ts|\/sdk\/src\/sheets\/|\/sdk\/src\/contract\/(endpoints-records|sheets|verifications|replays)\.ts|\/sdk\/src\/auth\/signature\.ts/;
+
+/**
+ * The SDK's record calls and their schemas (结果单, replay): a chunk of their own, shared by the print
+ * and the comparison with 受理. Left to the default, they sit in the entry — the SDK index re-exports
+ * them, so the entry's module graph reaches them even though it never calls them.
+ */
+const RECORDS = /\/sdk\/src\/(client\/records|contract\/(endpoints-records|sheets|verifications|replays))\.ts/;
 
 /** dist/ also holds tsc's output (emptyOutDir is off): drop the previous build's hashed chunks. */
 const dropOldChunks: Plugin = {
@@ -57,7 +64,12 @@ export default defineConfig({
         // Everything but the on-demand modes goes into the entry itself. Left alone, Rolldown puts
         // what the entry shares with both modes (Lit, zod, the contract) into a third, common chunk
         // that every page would have to load before anything runs.
-        codeSplitting: { groups: [{ name: 'credit-check', test: (id: string) => !ON_DEMAND.test(id) }] },
+        codeSplitting: {
+          groups: [
+            { name: 'records', test: RECORDS, priority: 2, includeDependenciesRecursively: false },
+            { name: 'credit-check', test: (id: string) => !ON_DEMAND.test(id), priority: 1 },
+          ],
+        },
       },
     },
   },

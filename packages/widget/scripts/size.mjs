@@ -24,6 +24,8 @@ const WHEN = {
   applicant: 'mode="applicant"',
   'i18n-en': 'lang="en"',
   'print-sheet': "the clerk prints: the platform's 信用核查结果单",
+  since: 'a later check of the same application comes back: the replay of the check made at 受理',
+  records: 'with print-sheet or since: the SDK calls and schemas of the records (结果单, replay)',
   signature: 'never in a browser: request signing, for a server that holds an app secret',
 };
 

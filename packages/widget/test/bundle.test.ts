@@ -42,7 +42,7 @@ describe('dist/credit-check.js, the drop-in', () => {
     expect(() => parse('class A { #x = 1 }', { ecmaVersion: 2020, sourceType: 'module' })).toThrow();
   });
 
-  it('loads nothing before it runs; the on-demand parts (应急, applicant mode, English, the printed 结果单, request signing) are chunks beside it', () => {
+  it('loads nothing before it runs; the on-demand parts (应急, applicant mode, English, the printed 结果单, the comparison with 受理, request signing) are chunks beside it', () => {
     const entry = imports(bundle);
     expect(entry.static).toEqual([]);
     expect(entry.dynamic.sort()).toEqual([
@@ -52,14 +52,25 @@ describe('dist/credit-check.js, the drop-in', () => {
       expect.stringMatching(/^\.\/credit-check\.print-sheet-[\w-]+\.js$/),
       // Signing with an app secret (HMAC-SHA256 or SM3): a browser holds a token and never loads it.
       expect.stringMatching(/^\.\/credit-check\.signature-[\w-]+\.js$/),
+      expect.stringMatching(/^\.\/credit-check\.since-[\w-]+\.js$/),
     ]);
-    // No common chunk: what the entry needs is in the entry.
-    expect(chunks.sort()).toEqual(entry.dynamic.map((d) => d.slice(2)));
+    // One chunk more: the records' SDK calls and schemas (结果单, replay), shared by the print and the
+    // comparison with 受理 — loaded with them, never by the entry.
+    const records = chunks.find((c) => c.includes('.records-')) as string;
+    expect(chunks.filter((c) => c !== records).sort()).toEqual(entry.dynamic.map((d) => d.slice(2)));
     for (const name of chunks) {
       // A chunk takes Lit, the SDK and the shared widget code from the entry (no second copy);
-      // the English words need nothing.
+      // the English words need nothing
       const chunk = imports(read(`../dist/${name}`));
-      expect(chunk.static).toEqual(name.includes('.i18n-en-') ? [] : ['./credit-check.js']);
+      // (the comparison with 受理 needs nothing but the records' call).
+      const expected = name.includes('.i18n-en-')
+        ? []
+        : name.includes('.since-')
+          ? [`./${records}`]
+          : name.includes('.print-sheet-')
+            ? ['./credit-check.js', `./${records}`]
+            : ['./credit-check.js'];
+      expect(chunk.static.sort(), name).toEqual(expected);
       expect(chunk.dynamic).toEqual([]);
       expect(existsSync(new URL(`../dist/${name}.map`, import.meta.url))).toBe(true);
     }
@@ -92,6 +103,8 @@ describe('dist/credit-check.js, the drop-in', () => {
     expect(sheet).toContain('信用核查结果单');
     expect(bundle).not.toContain('信用核查结果单');
     expect(bundle).not.toContain('/sheet');
+    expect(bundle).not.toContain('/replay');
+    expect(read(`../dist/${chunks.find((c) => c.includes('.records-'))}`)).toContain('/checks/:checkId/replay');
   });
 
   it('registers the element and ships Lit in production mode', () => {

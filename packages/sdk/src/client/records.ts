@@ -28,7 +28,7 @@ export function createSheet(connection: Connection, checkId: string, opts: CallO
   return later(() => connection.call(endpoints.createSheet, { params: { checkId: resourceId(checkId, 'checkId') } }, opts));
 }
 
-/** A check replayed: as of its time (the audit proof: `then.matchesReceipt`) and as of now, with what changed in between. */
+/** A check replayed: as of its time (the audit proof: `atCheck.matchesReceipt`) and as of now, with what changed in between. */
 export function replayCheck(connection: Connection, checkId: string, opts: CallOptions = {}) {
   return later(() => connection.call(endpoints.replayCheck, { params: { checkId: resourceId(checkId, 'checkId') } }, opts));
 }

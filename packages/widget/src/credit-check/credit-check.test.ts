@@ -153,6 +153,61 @@ describe('a check that did not happen never looks clean', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('重新核查 later in the case says what changed since 受理: clear then, listed since — in plain words', async () => {
+    const { el } = await setup({ subject: SUBJECTS.clean, matter: 'PROCUREMENT_SUPPLIER' });
+    await until(el, 'done');
+    expect(el.verdict).to.equal('clear');
+    const atAcceptance = el.result?.serial as string;
+    const since = () => shadow(el).querySelector('[part="since"]') as HTMLElement | null;
+    // The check at 受理 has nothing to be compared with.
+    expect(since()).to.equal(null);
+
+    await mock.platform.controls.listEntry({ subject: { idType: 'uscc', id: SUBJECTS.clean }, listCode: 'SERIOUS_DISHONEST' });
+    el.recheck();
+    await waitUntil(() => el.state === 'done' && el.verdict === 'restrict', 'the check again, now restrict');
+    await waitUntil(() => since()?.textContent?.includes('受理以来的变化'), 'the comparison with 受理');
+    const said = since()?.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(said).to.contain(`核查编号 ${atAcceptance}`);
+    expect(said).to.contain('的核查结论：未发现需处理的信用信息');
+    expect(said).to.match(/受理后新列入严重失信主体名单/);
+    // The new check is the result: its verdict, its alert; the comparison only explains it.
+    expect(el.result?.serial).not.to.equal(atAcceptance);
+    await expect(el).to.be.accessible();
+
+    // Checked once more: still compared with the check made at 受理, not with the one before.
+    const second = el.result?.checkId;
+    el.recheck();
+    await waitUntil(
+      () => el.state === 'done' && el.result?.checkId !== second && since()?.textContent?.includes('受理以来的变化'),
+      'the third check, compared again',
+    );
+    expect(since()?.textContent).to.contain(`核查编号 ${atAcceptance}`);
+  });
+
+  it('a comparison with 受理 that cannot be made is said so, and the new result stands', async () => {
+    const { el } = await setup({ subject: SUBJECTS.foodBan });
+    await until(el, 'done');
+    worker.use(http.get('*/api/v1/checks/:checkId/replay', () => HttpResponse.json({ code: 'INTERNAL' }, { status: 500 })));
+    try {
+      el.recheck();
+      const since = () => shadow(el).querySelector('[part="since"]')?.textContent ?? '';
+      await waitUntil(() => since().includes('暂时未能比对'), 'the comparison missing, in words', { timeout: 10_000 });
+      expect(since()).to.contain('本次核查结论，不受影响');
+      expect(el.state).to.equal('done');
+      expect(el.verdict).to.equal('restrict');
+    } finally {
+      worker.resetHandlers();
+    }
+  });
+
+  it('the next application starts a new 受理: nothing to compare with', async () => {
+    const { el } = await setup({ subject: SUBJECTS.clean });
+    await until(el, 'done');
+    el.applicationId = 'NEXT-2026-0002';
+    await waitUntil(() => el.state === 'done' && el.result?.context.applicationId === 'NEXT-2026-0002', 'the next application checked');
+    expect(shadow(el).querySelector('[part="since"]')).to.equal(null);
+  });
+
   it('while the next applicant is checked, the earlier result is hidden; the same panel then shows the new one', async () => {
     const { el, input } = await setup();
     await type(input, SUBJECTS.foodBan, 'paste');

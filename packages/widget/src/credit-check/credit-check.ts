@@ -8,6 +8,7 @@ import { CheckController } from './controllers/check.ts';
 import { ClaimsController } from './controllers/claims.ts';
 import { FeedbackController } from './controllers/feedback.ts';
 import { GuardController } from './controllers/guard.ts';
+import { SinceController } from './controllers/since.ts';
 import { WatchController } from './controllers/watch.ts';
 import { styles } from './credit-check.styles.ts';
 import type { CreditCheckDeferredDetail } from './events.ts';
@@ -185,13 +186,17 @@ export class CreditCheck extends LitElement implements CreditCheckHost {
       this.feedback.reset();
       this.applicant.reset();
     },
-    () => this.deferrals.platformBack(),
+    (key, result) => {
+      this.deferrals.platformBack();
+      this.since.seen(key, result);
+    },
   );
   private readonly deferrals = new OutageController(this, this.read, {
     adopt: (result) => this.checker.adopt(result),
     delivered: (feedback) => this.feedback.delivered(feedback),
   });
   private readonly alerter = new AlertController(this);
+  private readonly since = new SinceController(this, this.read);
   private readonly feedback = new FeedbackController(this, this.read, {
     required: (check) => needsResponse(this.mode, check.verdict),
     queue: (check, body, key) => this.deferrals.queueFeedback(check, body, key),
@@ -357,6 +362,7 @@ export class CreditCheck extends LitElement implements CreditCheckHost {
     this.panel = undefined;
     this.watcher.reset();
     this.checker.forget();
+    this.since.forget();
     this.deferrals.forget();
   }
 
@@ -388,6 +394,7 @@ export class CreditCheck extends LitElement implements CreditCheckHost {
       applicant: (r) => this.applicant.view(r),
       feedback: (r) => this.feedback.view(r, lang),
       notices: this.deferrals.notices(),
+      since: (r) => this.since.view(r),
       onPrint: () => this.print(),
       onRecheck: () => this.recheck(),
       onAcknowledge: () => this.acknowledge(),

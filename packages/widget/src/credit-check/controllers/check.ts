@@ -37,10 +37,10 @@ export class CheckController {
   private readonly read: CheckReadings;
   /** Called when a new check starts (the other controllers forget the previous one). */
   private readonly onStart: () => void;
-  /** Called when the platform answered (it is up: pending 补查 need not wait). */
-  private readonly onAnswer: () => void;
+  /** Called when the platform answered with the check for `key` (it is up: pending 补查 need not wait). */
+  private readonly onAnswer: (key: string, result: Check) => void;
 
-  constructor(host: CreditCheckHost, read: CheckReadings, onStart: () => void, onAnswer: () => void) {
+  constructor(host: CreditCheckHost, read: CheckReadings, onStart: () => void, onAnswer: (key: string, result: Check) => void) {
     this.host = host;
     this.read = read;
     this.onStart = onStart;
@@ -57,7 +57,7 @@ export class CheckController {
         if (key !== this.runKey) return;
         this.earlier.set(key, result);
         emit(this.host, 'credit-check-result', resultDetail(result, shownId(result.subject.idType, result.subject.id)));
-        this.onAnswer();
+        this.onAnswer(key, result);
       },
       onError: (error) => {
         const e = this.error(error);

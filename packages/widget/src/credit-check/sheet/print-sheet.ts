@@ -1,41 +1,5 @@
-import type { Connection } from '@credit-check/sdk';
-import { Check } from '@credit-check/sdk/contract';
-import { type SheetToPrint, sheetView } from './view.ts';
-
-/**
- * POST /checks/{id}/sheet as this chunk calls it, restated: the contract's record endpoints and
- * schemas are re-exported by the contract index the entry loads, so importing them here would put
- * them in the entry every page loads. Held to the contract's by a test (print-sheet.test.ts).
- */
-export const SHEET = {
-  method: 'POST',
-  path: '/checks/:checkId/sheet',
-  callers: ['app', 'token'],
-  scope: 'checks:read',
-  status: 201,
-  response: Check,
-} as const;
-
-/** The platform's answer, checked for what the print uses (the check against the contract). */
-export function asSheet(data: unknown): SheetToPrint {
-  const d = data as {
-    check?: unknown;
-    verification?: Partial<SheetToPrint['verification']>;
-    qr?: { svg?: unknown };
-    dataAsOf?: unknown;
-  } | null;
-  const check = Check.safeParse(d?.check);
-  const v = d?.verification;
-  if (!check.success || typeof v?.code !== 'string' || typeof v.verifyUrl !== 'string' || typeof v.expiresAt !== 'string')
-    throw new TypeError('not a 信用核查结果单');
-  if (typeof d?.qr?.svg !== 'string' || typeof d.dataAsOf !== 'string') throw new TypeError('not a 信用核查结果单');
-  return {
-    check: check.data,
-    verification: { code: v.code, verifyUrl: v.verifyUrl, expiresAt: v.expiresAt },
-    qr: { svg: d.qr.svg },
-    dataAsOf: d.dataAsOf,
-  };
-}
+import { type Connection, createSheet } from '@credit-check/sdk';
+import { sheetView } from './view.ts';
 
 /** Print styles: constructable sheets, so a page whose CSP forbids inline styles prints it as designed. */
 const STYLES = `@page{size:A4;margin:16mm}
@@ -54,9 +18,9 @@ th{width:34mm;white-space:nowrap;font-weight:normal;background:#f2f2f2}.verdict{
  * Resolves once the dialogue has opened; rejects when the platform gives no sheet.
  */
 export async function printSheet(connection: Connection, checkId: string): Promise<void> {
-  // JSON asked for as text: the answer is checked here (asSheet), not by a schema the entry would carry.
-  const text = await connection.callText(SHEET, { params: { checkId }, accept: 'application/json' });
-  const sheet = asSheet(JSON.parse(text));
+  // The SDK's own call, checked against the contract's ResultSheet: both sit in the records chunk
+  // (vite.config.ts), which the entry does not load.
+  const sheet = await createSheet(connection, checkId);
   const layer = document.createElement('credit-check-sheet');
   const root = layer.attachShadow({ mode: 'open' });
   const styles = new CSSStyleSheet();

@@ -7,7 +7,7 @@ import { type Rows, type SheetSource, sheetLayout } from '@credit-check/sdk/shee
  * path data).
  */
 
-/** What the print uses of a sheet (checked by print-sheet.ts's asSheet). */
+/** What the print uses of a sheet (the platform's ResultSheet, checked against the contract by the SDK). */
 export interface SheetToPrint extends SheetSource {
   qr: { svg: string };
 }

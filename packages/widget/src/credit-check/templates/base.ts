@@ -1,6 +1,7 @@
 import type { Check } from '@credit-check/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CheckState } from '../check-state.ts';
+import type { SinceView } from '../controllers/since.ts';
 import { strings } from '../i18n.ts';
 import { needsAlert } from '../response.ts';
 import { alertTemplate } from './alert.ts';
@@ -22,6 +23,8 @@ export interface BaseView {
   applicant: (result: Check) => TemplateResult | typeof nothing;
   feedback: (result: Check) => FeedbackView;
   notices: unknown;
+  /** The result beside the check made at 受理, for a later check of the same application. */
+  since: (result: Check) => SinceView | undefined;
   onPrint: () => void;
   onRecheck: () => void;
   onAcknowledge: () => void;
@@ -45,7 +48,14 @@ export function baseTemplate(v: BaseView): TemplateResult {
       ${
         staff
           ? v.panel
-            ? detailsTemplate(v.panel, { lang, hidden: !result, canRecheck: done, onPrint: v.onPrint, onRecheck: v.onRecheck })
+            ? detailsTemplate(v.panel, {
+                lang,
+                hidden: !result,
+                canRecheck: done,
+                since: v.since(v.panel),
+                onPrint: v.onPrint,
+                onRecheck: v.onRecheck,
+              })
             : nothing
           : result
             ? v.applicant(result)
