@@ -16,6 +16,8 @@ describe('信用提醒: a pushed alert end to end (定向推送, 003 §六; 事�
     ).json()) as {
       token: string;
       endpoint: string;
+      department: string;
+      operator: string;
     };
     const window = createClient({ baseUrl: session.endpoint, token: session.token });
     const matters = await window.listMatters();
@@ -28,6 +30,13 @@ describe('信用提醒: a pushed alert end to end (定向推送, 003 §六; 事�
       applicationId: 'SZ-2026-004242',
     });
     expect(commitment.status).toBe('in-force');
+    // …after checking it at 受理 (逢办必查): clean then.
+    const atAcceptance = await window.check({
+      subject: COMPANY,
+      matter: 'FOOD_BUSINESS_LICENCE',
+      context: { applicationId: 'SZ-2026-004242', department: session.department, operator: session.operator, channel: 'window' },
+    });
+    expect(atAcceptance.verdict).toBe('clear');
 
     // A week later the company is listed (a mock control, as a listing authority would).
     const listed = await fetch(`${env.demo.mock.origin}/__mock/entries`, {
@@ -55,6 +64,15 @@ describe('信用提醒: a pushed alert end to end (定向推送, 003 §六; 事�
     await item.locator('[part="acknowledged"]').waitFor();
     expect(await page.locator('credit-alerts [part="count"]').textContent()).toContain('0 条待反馈');
     await shot(page, 'alerts-acknowledged');
+
+    // The event names the window's check; asked, the platform replays it: clean then, what changed since.
+    expect(await item.textContent()).toContain(`核查编号 ${atAcceptance.serial}`);
+    await item.locator('[part="compare-button"]').click();
+    const comparison = item.locator('[part="comparison"]');
+    await expect.poll(() => comparison.textContent()).toContain('核查以来的变化');
+    expect(await comparison.textContent()).toContain('的结论：未发现需处理的信用信息；现在：');
+    expect(await comparison.textContent()).toContain('新列入严重失信主体名单');
+    await shot(page, 'alerts-compared');
 
     // …and it is a 联合奖惩案例, in the CSV a spreadsheet opens with the Chinese intact.
     const csv = await window.casesCsv();

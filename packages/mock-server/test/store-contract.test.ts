@@ -448,13 +448,15 @@ describe.each(stores)('store contract: %s', (_name, open) => {
     expect(await store.activeSubscriptions()).toEqual([]);
     expect((await store.getSubscription('sub_9'))?.deletedAt).toBe('y');
     await store.putCheck(stored('chk_m1', { checkedAt: '2026-11-01T08:00:00.000Z' }));
-    await store.putCheck(stored('chk_m2', { checkedAt: '2026-11-20T08:00:00.000Z' }));
-    await store.putCheck(stored('chk_m3', { checkedAt: '2026-11-19T08:00:00.000Z' }, undefined, 'team-b'));
+    await store.putCheck(stored('chk_m2', { checkedAt: '2026-11-20T08:00:00.000Z', serial: 'HC-20261120-000002' }));
+    await store.putCheck(stored('chk_m3', { checkedAt: '2026-11-19T08:00:00.000Z', serial: undefined }, undefined, 'team-b'));
+    // The latest check of each, named (its replay shows the department what the platform knew then).
+    const where = { department: sample.context.department, matter: sample.matter.code };
     expect(
       (await store.checkersOf('uscc:91320100748204660Q', '2026-10-01T00:00:00.000Z')).sort((x, y) => x.appId.localeCompare(y.appId)),
     ).toEqual([
-      { appId: APP.appId, department: sample.context.department, matter: sample.matter.code, checkedAt: '2026-11-20T08:00:00.000Z' },
-      { appId: 'team-b', department: sample.context.department, matter: sample.matter.code, checkedAt: '2026-11-19T08:00:00.000Z' },
+      { appId: APP.appId, ...where, checkedAt: '2026-11-20T08:00:00.000Z', checkId: 'chk_m2', serial: 'HC-20261120-000002' },
+      { appId: 'team-b', ...where, checkedAt: '2026-11-19T08:00:00.000Z', checkId: 'chk_m3', serial: null },
     ]);
     expect(await store.checkersOf('uscc:91320100748204660Q', '2026-11-21T00:00:00.000Z')).toEqual([]);
   });

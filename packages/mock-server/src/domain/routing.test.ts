@@ -40,13 +40,22 @@ describe('routesFor (定向推送, 003 §六)', () => {
   it('follows a subject the department checked within its monitoring window (事中事后)', () => {
     const history = {
       checks: [
-        { department: '政务服务中心', matter: 'FOOD_BUSINESS_LICENCE', checkedAt: '2026-10-01T00:00:00.000Z' },
+        {
+          department: '政务服务中心',
+          matter: 'FOOD_BUSINESS_LICENCE',
+          checkedAt: '2026-10-01T00:00:00.000Z',
+          checkId: 'chk_food',
+          serial: 'HC-20261001-000007',
+        },
         { department: '政务服务中心', matter: 'FISCAL_SUBSIDY', checkedAt: '2026-01-01T00:00:00.000Z' },
       ],
       commitments: [],
     };
     const routes = routesFor(listed, sub({ department: '政务服务中心' }), history, NOW);
     expect(routes.map((r) => [r.rule, r.matter])).toEqual([['checked', 'FOOD_BUSINESS_LICENCE']]);
+    // The route names the check, so the department can replay it and quote its 核查编号.
+    expect(routes[0]).toMatchObject({ checkId: 'chk_food', serial: 'HC-20261001-000007' });
+    expect(routes[0]?.message['zh-CN']).toContain('（核查编号 HC-20261001-000007）');
     expect(routesFor(listed, sub({ department: '政务服务中心', monitoringDays: 30 }), history, NOW)).toEqual([]);
   });
 

@@ -29,7 +29,7 @@ export interface RoutingSubscription {
 
 export interface SubjectHistory {
   /** The latest check per department and matter. */
-  checks: readonly { department: string; matter: string; checkedAt: string }[];
+  checks: readonly { department: string; matter: string; checkedAt: string; checkId?: string; serial?: string | null }[];
   /** Applications accepted on commitment (告知承诺 / 容缺受理) and whether the commitment is settled. */
   commitments: readonly { commitmentId: string; department: string; matter: string | null; settled: boolean }[];
 }
@@ -94,9 +94,12 @@ export function routesFor(
       rule: 'checked',
       matter: c.matter,
       checkedAt: c.checkedAt,
+      // The check itself, so the department can see what the platform knew then (its replay).
+      ...(c.checkId ? { checkId: c.checkId } : {}),
+      ...(c.serial ? { serial: c.serial } : {}),
       message: {
-        'zh-CN': `贵单位于 ${c.checkedAt.slice(0, 10)} 办理“${matterName(c.matter)}”时核查过该主体`,
-        en: `Your department checked the subject on ${c.checkedAt.slice(0, 10)} for ${c.matter}`,
+        'zh-CN': `贵单位于 ${c.checkedAt.slice(0, 10)} 办理“${matterName(c.matter)}”时核查过该主体${c.serial ? `（核查编号 ${c.serial}）` : ''}`,
+        en: `Your department checked the subject on ${c.checkedAt.slice(0, 10)} for ${c.matter}${c.serial ? ` (check ${c.serial})` : ''}`,
       },
     });
   }

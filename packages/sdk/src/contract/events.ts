@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Grade } from './checks.ts';
+import { Grade, Serial } from './checks.ts';
 import { Commitment } from './commitments.ts';
 import { Code, Instant, Label, LongText, listOf, Message, Prose, ResourceId, requiredWhen, ShortText } from './common.ts';
 import { ListEntry } from './lists.ts';
@@ -42,6 +42,12 @@ export const Route = /* @__PURE__ */ z.object({
   matter: z.nullable(Code),
   /** `checked`: when this department last checked the subject for that matter. */
   checkedAt: z.nullable(Instant),
+  /**
+   * `checked`: that check — its id (replay it, `GET /checks/{checkId}/replay`, to see what the
+   * platform knew then) and its 核查编号. Absent on events routed before routes carried them.
+   */
+  checkId: z.optional(ResourceId),
+  serial: z.optional(Serial),
   /** `commitment`: the commitment the department accepted the application on. */
   commitmentId: z.nullable(Code),
   message: Message,

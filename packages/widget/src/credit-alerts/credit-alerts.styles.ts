@@ -92,6 +92,20 @@ export const styles = css`
     margin: 0;
     color: #344054;
   }
+  .compare {
+    margin-top: 6px;
+    padding: 4px 12px;
+  }
+  .comparison {
+    margin: 6px 0 0;
+    padding: 6px 10px;
+    border-left: 3px solid #98a2b3;
+    background: #f8f9fb;
+  }
+  .comparison p,
+  .comparison ul {
+    margin: 2px 0;
+  }
   .error {
     color: #b42318;
     margin: 0;

@@ -54,6 +54,42 @@ describe('<credit-alerts>', () => {
     expect(el.unacknowledged).to.equal(1);
   });
 
+  it('compares an event with the department’s own check it was routed by: the verdict then and now, and what changed', async () => {
+    const checked = await mock.platform.checks.create(APP, {
+      subject: { idType: 'uscc', id: SUBJECTS.clean },
+      matter: 'PROCUREMENT_SUPPLIER',
+      context: { applicationId: 'SZ-ALERTS-1', department: DEPARTMENT, operator: 'window-01', channel: 'window' },
+    });
+    expect(checked.verdict).to.equal('clear');
+    await list(SUBJECTS.clean);
+    const el = await setup(['events:read', 'feedback:write', 'checks:read']);
+    await waitUntil(() => items(el).length === 1, 'the listing');
+    const item = items(el)[0] as HTMLElement;
+    expect(item.textContent).to.contain(`（核查编号 ${checked.serial}）`);
+    (item.querySelector('[part="compare-button"]') as HTMLButtonElement).click();
+    await waitUntil(() => item.querySelector('[part="comparison"]')?.textContent?.includes('核查以来的变化'), 'the comparison');
+    const said = item.querySelector('[part="comparison"]')?.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(said).to.contain(`核查编号 ${checked.serial}）的结论：未发现需处理的信用信息；现在：限制办理`);
+    expect(said).to.contain('新列入严重失信主体名单');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a comparison the token may not make is said in plain words', async () => {
+    await mock.platform.checks.create(APP, {
+      subject: { idType: 'uscc', id: SUBJECTS.clean },
+      matter: 'PROCUREMENT_SUPPLIER',
+      context: { applicationId: 'SZ-ALERTS-2', department: DEPARTMENT, operator: 'window-01', channel: 'window' },
+    });
+    await list(SUBJECTS.clean);
+    const el = await setup();
+    await waitUntil(() => items(el).length === 1, 'the listing');
+    ((items(el)[0] as HTMLElement).querySelector('[part="compare-button"]') as HTMLButtonElement).click();
+    await waitUntil(() => items(el)[0]?.querySelector('[part="comparison"].error'), 'refused');
+    const said = items(el)[0]?.querySelector('[part="comparison"]')?.textContent ?? '';
+    expect(said).to.contain('未能对比核查时的结论：');
+    expect(said).not.to.match(/SCOPE|checks:read|403/);
+  });
+
   it('counts an acknowledgement once, also when a poll answers between the ack and its reply (issue 38’s flake)', async () => {
     await list(SUBJECTS.clean);
     await list(SUBJECTS.procurement);

@@ -2,6 +2,7 @@ import { type AckInput, type ClientOptions, Connection, isCreditCheckError, type
 import type { FeedItem } from '@credit-check/sdk/contract';
 import { html, LitElement, nothing } from 'lit';
 import { failureText } from '../credit-check/messages.ts';
+import { CompareController } from './compare.ts';
 import { styles } from './credit-alerts.styles.ts';
 import { InboxController } from './inbox.ts';
 import { itemTemplate } from './templates.ts';
@@ -23,7 +24,8 @@ export interface CreditAlertsAckDetail {
  * commitment … — newest first, with the count still to be acknowledged, and feedback (响应—反馈,
  * 003 §七) on each. Live while open: it polls the pull feed, backing off while the platform is
  * unreachable, and says so (an inbox that could not be read never looks empty). Needs a token
- * with `events:read` (and `feedback:write` to acknowledge).
+ * with `events:read` (and `feedback:write` to acknowledge; `checks:read` to compare an event with
+ * the department's check it was routed by).
  *
  * @event {CustomEvent<CreditAlertsNewDetail>} credit-alerts-new - New events arrived while open (ids only).
  * @event {CustomEvent<CreditAlertsAckDetail>} credit-alerts-ack - The department's feedback on an event was recorded.
@@ -36,6 +38,8 @@ export interface CreditAlertsAckDetail {
  * @csspart ack-form - The feedback form of an open event.
  * @csspart ack-button - Its submit button.
  * @csspart acknowledged - The recorded feedback of an event.
+ * @csspart compare-button - Asks for the check an event was routed by, replayed (needs `checks:read`).
+ * @csspart comparison - That check beside today: the verdict then and now, and what changed in between.
  *
  * @cssproperty --credit-alerts-text-color - Text colour.
  * @cssproperty --credit-alerts-background - Background of the box.
@@ -76,6 +80,7 @@ export class CreditAlerts extends LitElement {
   declare unacknowledged: number;
 
   private readonly inbox = new InboxController(this);
+  private readonly comparisons = new CompareController(this, () => this.connection());
   private own: Connection | undefined;
   private ownKey: unknown[] = [];
   private claims: TokenClaims | undefined;
@@ -184,6 +189,8 @@ export class CreditAlerts extends LitElement {
       ${items.map((item) =>
         itemTemplate(item, {
           submit: (id, form) => void this.submit(id, form),
+          compare: (id, checkId) => void this.comparisons.compare(id, checkId),
+          comparison: (id) => this.comparisons.of(id),
           errorOf: (id) => this.errors.get(id),
           busy: (id) => this.sending.has(id),
         }),

@@ -1,6 +1,8 @@
 import type { CreditEvent, EventType, FeedItem } from '@credit-check/sdk/contract';
 import { maskIdNumber } from '@credit-check/sdk/identifiers';
 import { html, nothing, type TemplateResult } from 'lit';
+import { pick, strings, time } from '../credit-check/i18n.ts';
+import type { Comparison } from './compare.ts';
 import { ackDefault } from './defaults.ts';
 
 /** The event types in the words staff use. */
@@ -84,8 +86,34 @@ function tierLine(event: CreditEvent): string | undefined {
 
 export interface ItemHandlers {
   submit: (eventId: string, form: HTMLFormElement) => void;
+  /** Replays the check the event was routed by (the department's own). */
+  compare: (eventId: string, checkId: string) => void;
+  comparison: (eventId: string) => Comparison | undefined;
   errorOf: (eventId: string) => string | undefined;
   busy: (eventId: string) => boolean;
+}
+
+const verdictWord = (v: keyof ReturnType<typeof strings>['verdict']) => strings('zh-CN').verdict[v][0];
+
+/** The check the event was routed by, beside today: the verdict then and now, and what changed. */
+function comparisonTemplate(event: CreditEvent, h: ItemHandlers): TemplateResult | typeof nothing {
+  const route = event.why.find((w) => w.rule === 'checked' && w.checkId);
+  if (!route?.checkId) return nothing;
+  const checkId = route.checkId;
+  const c = h.comparison(event.eventId);
+  if (!c)
+    return html`<button part="compare-button" type="button" class="compare" @click=${() => h.compare(event.eventId, checkId)}>对比核查时的结论</button>`;
+  if (c.state === 'loading') return html`<p part="comparison" class="comparison" role="status">正在对比核查时的结论…</p>`;
+  if (c.state === 'failed') return html`<p part="comparison" class="comparison error" role="status">${c.text}</p>`;
+  const r = c.replay;
+  return html`<div part="comparison" class="comparison" role="status">
+    <p>核查时（${time(r.atCheck.asOf)}，核查编号 ${r.serial ?? r.checkId}）的结论：${verdictWord(r.atCheck.verdict)}；现在：${verdictWord(r.now.verdict)}。</p>
+    ${
+      r.changes.length
+        ? html`<p>核查以来的变化：</p><ul>${r.changes.map((x) => html`<li>${pick(x.words, 'zh-CN')}</li>`)}</ul>`
+        : html`<p>核查以来，该主体的信用记录没有变化。</p>`
+    }
+  </div>`;
 }
 
 export function itemTemplate(item: FeedItem, h: ItemHandlers): TemplateResult {
@@ -102,6 +130,7 @@ export function itemTemplate(item: FeedItem, h: ItemHandlers): TemplateResult {
     <ul class="why" aria-label="推送原因">
       ${event.why.map((w) => html`<li>${w.message['zh-CN']}</li>`)}
     </ul>
+    ${comparisonTemplate(event, h)}
     ${
       ack
         ? html`<p part="acknowledged" class="acked">已反馈：${ACTION_LABEL[ack.action]}${ack.amount !== null ? `，金额 ${ack.amount} 元` : ''}${ack.reason ? `，理由：${ack.reason}` : ''}（${ack.operator}，${ack.recordedAt.slice(0, 16).replace('T', ' ')}）</p>`

@@ -31,6 +31,9 @@ export interface CheckerRecord {
   department: string;
   matter: string;
   checkedAt: string;
+  /** That latest check, and its 核查编号 (null on checks made before they were issued). */
+  checkId: string;
+  serial: string | null;
 }
 
 /**

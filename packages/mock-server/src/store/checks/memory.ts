@@ -12,7 +12,14 @@ export function memoryChecks(t: MemoryTables): ChecksStore {
         checkers = new Map();
         t.checkers.set(record.subjectKey, checkers);
       }
-      const checker = { appId: record.appId, department: c.context.department, matter: c.matter.code, checkedAt: c.checkedAt };
+      const checker = {
+        appId: record.appId,
+        department: c.context.department,
+        matter: c.matter.code,
+        checkedAt: c.checkedAt,
+        checkId: c.checkId,
+        serial: c.serial ?? null,
+      };
       checkers.set(`${recipientKey(checker)}\u0000${checker.matter}`, checker);
       const s = t.checksBySubject.get(record.subjectKey);
       if (s) {

@@ -44,12 +44,32 @@ export function sqlChecks(db: SqlEngine): ChecksStore {
       return { total: Number(row?.total ?? 0), lastAt: row?.last_at ?? null };
     },
     async checkersOf(subjectKey, sinceIso) {
-      const rows = await db.all<{ app_id: string; department: string; matter: string; checked_at: string }>(
-        `SELECT app_id, department, matter, max(checked_at) AS checked_at FROM checks
-         WHERE subject_key = ? AND checked_at >= ? GROUP BY app_id, department, matter`,
+      // The latest row per app, department and matter (a window both engines run), with its id and 核查编号.
+      const rows = await db.all<{
+        app_id: string;
+        department: string;
+        matter: string;
+        checked_at: string;
+        check_id: string;
+        serial: string | null;
+      }>(
+        `SELECT app_id, department, matter, checked_at, check_id, serial FROM (
+           SELECT app_id, department, matter, checked_at, check_id, serial,
+             row_number() OVER (PARTITION BY app_id, department, matter ORDER BY checked_at DESC, check_id DESC) AS n
+           FROM checks WHERE subject_key = ? AND checked_at >= ?) latest
+         WHERE n = 1`,
         [db.rows.subject(subjectKey), sinceIso],
       );
-      return rows.map((r): CheckerRecord => ({ appId: r.app_id, department: r.department, matter: r.matter, checkedAt: r.checked_at }));
+      return rows.map(
+        (r): CheckerRecord => ({
+          appId: r.app_id,
+          department: r.department,
+          matter: r.matter,
+          checkedAt: r.checked_at,
+          checkId: r.check_id,
+          serial: r.serial ?? null,
+        }),
+      );
     },
     async coverage(filter) {
       const { where, params } = filterClause(
