@@ -60,16 +60,14 @@ describe('dist/credit-check.js, the drop-in', () => {
     expect(chunks.filter((c) => c !== records).sort()).toEqual(entry.dynamic.map((d) => d.slice(2)));
     for (const name of chunks) {
       // A chunk takes Lit, the SDK and the shared widget code from the entry (no second copy);
-      // the English words need nothing
+      // the English words need nothing (the print and the comparison with 受理 also take the
+      // records' calls).
       const chunk = imports(read(`../dist/${name}`));
-      // (the comparison with 受理 needs nothing but the records' call).
       const expected = name.includes('.i18n-en-')
         ? []
-        : name.includes('.since-')
-          ? [`./${records}`]
-          : name.includes('.print-sheet-')
-            ? ['./credit-check.js', `./${records}`]
-            : ['./credit-check.js'];
+        : name.includes('.since-') || name.includes('.print-sheet-')
+          ? ['./credit-check.js', `./${records}`]
+          : ['./credit-check.js'];
       expect(chunk.static.sort(), name).toEqual(expected);
       expect(chunk.dynamic).toEqual([]);
       expect(existsSync(new URL(`../dist/${name}.map`, import.meta.url))).toBe(true);

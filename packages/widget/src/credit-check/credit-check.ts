@@ -394,7 +394,7 @@ export class CreditCheck extends LitElement implements CreditCheckHost {
       applicant: (r) => this.applicant.view(r),
       feedback: (r) => this.feedback.view(r, lang),
       notices: this.deferrals.notices(),
-      since: (r) => this.since.view(r),
+      since: (r) => this.since.render(r, lang),
       onPrint: () => this.print(),
       onRecheck: () => this.recheck(),
       onAcknowledge: () => this.acknowledge(),

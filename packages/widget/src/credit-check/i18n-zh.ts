@@ -101,15 +101,8 @@ export const zh = {
   until: '公示至',
   basis: '依据',
   checkId: '核查编号',
-  /** A later check of the same application beside the one made at 受理 (the platform's replay of it). */
-  since: {
-    title: '与受理时核查相比',
-    loading: '正在比对受理时的核查结果…',
-    failed: '暂时未能比对受理时的核查结果。以上为本次核查结论，不受影响。',
-    atAcceptance: (time: string, serial: string, verdict: string) => `受理时（${time}，核查编号 ${serial}）的核查结论：${verdict}。`,
-    unchanged: '受理以来，该主体的信用记录没有变化。',
-    changes: '受理以来的变化：',
-  },
+  /** A later check of the application could not be compared with the one made at 受理 (the rest of those words are in the since chunk). */
+  sinceFailed: '暂时未能比对受理时的核查结果。以上为本次核查结论，不受影响。',
   checkedAt: '核查时间',
   matter: '事项',
   none: '无',

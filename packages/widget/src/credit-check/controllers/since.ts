@@ -1,17 +1,19 @@
 import type { Check } from '@credit-check/sdk';
-import type { Replay } from '@credit-check/sdk/contract';
-import type { ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Readings } from '../host.ts';
+import { strings } from '../i18n.ts';
+import type { SinceState } from '../replay/since.ts';
 
-/** What the staff see under a later check of the same application: how it compares with 受理. */
-export type SinceView = { state: 'loading' } | { state: 'failed' } | { state: 'done'; replay: Replay };
+type SinceModule = typeof import('../replay/since.ts');
 
 interface Asked {
-  /** The check made at 受理, replayed. */
-  firstId: string;
   /** The later check whose details show the comparison. */
   forId: string;
-  view: SinceView;
+  state: SinceState;
+  /** The chunk with the replay call, the words and the template, once here. */
+  module: SinceModule | undefined;
+  /** The chunk could not be loaded. */
+  unavailable: boolean;
 }
 
 /**
@@ -19,9 +21,9 @@ interface Asked {
  * matter) is the one made at 受理. When a later check of the same key comes back — 重新核查, or the
  * identifier entered again after the short cache — the platform replays the first one: what it
  * decided then on the data it had, and what changed in the record since (listed, repaired, objection
- * upheld …), in plain words. The replay's code is a chunk loaded then; if it cannot load or the
- * platform does not answer, the staff read that the comparison is missing — the new check stands
- * on its own either way (it is the result; this only explains a difference).
+ * upheld …), in plain words. The call, the words and the template are a chunk loaded then; if it
+ * cannot load or the platform does not answer, the staff read that the comparison is missing — the
+ * new check stands on its own either way (it is the result; this only explains a difference).
  */
 export class SinceController {
   private readonly first = new Map<string, Check>();
@@ -42,26 +44,35 @@ export class SinceController {
       return;
     }
     if (first.checkId === result.checkId || this.asked?.forId === result.checkId) return;
-    const asked: Asked = { firstId: first.checkId, forId: result.checkId, view: { state: 'loading' } };
+    const asked: Asked = { forId: result.checkId, state: { state: 'loading' }, module: undefined, unavailable: false };
     this.asked = asked;
     const connection = this.read.connection();
-    import('../replay/since.ts')
-      .then((m) => m.replaySince(connection, first.checkId))
-      .then(
-        (replay) => this.settle(asked, { state: 'done', replay }),
-        () => this.settle(asked, { state: 'failed' }),
-      );
+    const settle = (state: SinceState) => {
+      asked.state = state;
+      if (this.asked === asked) this.host.requestUpdate();
+    };
+    import('../replay/since.ts').then(
+      (m) => {
+        asked.module = m;
+        this.host.requestUpdate();
+        m.replaySince(connection, first.checkId).then(
+          (replay) => settle({ state: 'done', replay }),
+          () => settle({ state: 'failed' }),
+        );
+      },
+      () => {
+        asked.unavailable = true;
+        settle({ state: 'failed' });
+      },
+    );
   }
 
-  private settle(asked: Asked, view: SinceView): void {
-    if (this.asked !== asked) return;
-    asked.view = view;
-    this.host.requestUpdate();
-  }
-
-  /** The comparison for the result `r` on screen, if one was asked for it. */
-  view(r: Check): SinceView | undefined {
-    return this.asked?.forId === r.checkId ? this.asked.view : undefined;
+  /** The comparison under the result `r` on screen, if one was asked for it. */
+  render(r: Check, lang: string): TemplateResult | typeof nothing {
+    const a = this.asked;
+    if (a?.forId !== r.checkId) return nothing;
+    if (a.module) return a.module.sinceTemplate(a.state, lang);
+    return a.unavailable ? html`<section part="since"><p class="meta">${strings(lang).sinceFailed}</p></section>` : nothing;
   }
 
   /** The next application: its first check is a new 受理. */

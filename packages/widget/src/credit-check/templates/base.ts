@@ -1,7 +1,6 @@
 import type { Check } from '@credit-check/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CheckState } from '../check-state.ts';
-import type { SinceView } from '../controllers/since.ts';
 import { strings } from '../i18n.ts';
 import { needsAlert } from '../response.ts';
 import { alertTemplate } from './alert.ts';
@@ -24,7 +23,7 @@ export interface BaseView {
   feedback: (result: Check) => FeedbackView;
   notices: unknown;
   /** The result beside the check made at 受理, for a later check of the same application. */
-  since: (result: Check) => SinceView | undefined;
+  since: (result: Check) => TemplateResult | typeof nothing;
   onPrint: () => void;
   onRecheck: () => void;
   onAcknowledge: () => void;

@@ -1,9 +1,7 @@
 import type { Check } from '@credit-check/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { SinceView } from '../controllers/since.ts';
 import { shownId } from '../dom.ts';
 import { pick, strings, time } from '../i18n.ts';
-import { sinceTemplate } from './since.ts';
 
 export interface DetailsView {
   lang: string;
@@ -14,8 +12,8 @@ export interface DetailsView {
   hidden: boolean;
   /** Offer "check again" (only when the result on screen is current). */
   canRecheck: boolean;
-  /** This check beside the one made at 受理 (a later check of the same application). */
-  since: SinceView | undefined;
+  /** This check beside the one made at 受理 (a later check of the same application), rendered by its chunk. */
+  since: TemplateResult | typeof nothing;
   onPrint: () => void;
   onRecheck: () => void;
 }
@@ -32,7 +30,7 @@ export function detailsTemplate(r: Check, v: DetailsView): TemplateResult {
   const subject = html`<p class="subject">${r.subject.name ?? ''} <span class="meta">${shownId(r.subject.idType, r.subject.id)}</span>${r.subject.found ? nothing : html` <span class="badge inactive">${s.noFile}</span>`}</p>`;
   return html`<div part="details" ?hidden=${v.hidden}>
       ${subject}
-      ${v.since ? sinceTemplate(v.since, L) : nothing}
+      ${v.since}
       ${section(s.sections.reasons, html`<ul>${r.reasons.map((x) => html`<li>${pick(x.message, L)}</li>`)}</ul>`)}
       ${
         r.measures.length
