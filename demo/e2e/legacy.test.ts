@@ -42,6 +42,10 @@ describe('a legacy host page (jQuery 3 + Bootstrap 3, filled by a 选择企业 d
     await page.waitForSelector('credit-check[state="done"][verdict="restrict"]', { timeout: 15_000 });
     expect(await starts(page)).toBe(2);
     await page.waitForSelector('credit-check >> dialog[part="alert"][open]');
+    // Every state has its own shape, not only its colour: the restrict bar is drawn inside the circle
+    // (the drop-in's minified SVG keeps its self-closing shapes; without the slash the bar nests in the
+    // circle and is never painted, and restrict and notice are the same red and blue discs).
+    expect(await page.locator('credit-check >> dialog[part="alert"] [part="icon"] svg > rect').count()).toBe(1);
     await shot(page, '8-legacy-host-alert');
     await page.click('credit-check >> [part="acknowledge-button"]');
     // Confirmed is not responded: both ways stay shut until 不予受理 is recorded, then only the refusal opens.

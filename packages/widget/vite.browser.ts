@@ -32,7 +32,11 @@ export function browserOnly(): Plugin {
  * shipping half-minified markup.
  */
 export function minifiedLiterals(): Plugin {
-  return { ...minifyLiterals({ include: ['**/src/**/*.ts'], failOnError: true }), apply: 'build' } as unknown as Plugin;
+  // keepClosingSlash: an svg`` literal is a fragment of shapes (`<circle …/><rect …/>`) the minifier
+  // does not know are SVG; dropping their slash nests each shape in the one before it, and a shape
+  // inside a <circle> is never painted (every icon lost its inner mark in the drop-in).
+  const options = { minifyOptions: { keepClosingSlash: true } };
+  return { ...minifyLiterals({ include: ['**/src/**/*.ts'], failOnError: true, options }), apply: 'build' } as unknown as Plugin;
 }
 
 /**
