@@ -106,4 +106,40 @@ describe('a legacy host page (jQuery 3 + Bootstrap 3, filled by a 选择企业 d
       await context.close();
     }
   }, 60_000);
+  it('fetches what shows a result as it connects; with that file blocked it shows no result, says why and keeps the form held', async () => {
+    // Loaded with the page, before anything is typed (in parallel with the token and the first check).
+    const { page: fresh } = await open(env.browser, env.demo.url + URL_PATH);
+    await fresh.waitForFunction(() => (document.querySelector('credit-check') as { endpoint?: string } | null)?.endpoint);
+    await fresh.waitForFunction(() =>
+      performance.getEntriesByType('resource').some((e) => /\/credit-check\.result-[\w-]+\.js$/.test(e.name)),
+    );
+    await fresh.close();
+
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    try {
+      await context.route('**/credit-check.result-*.js', (route) => route.fulfill({ status: 404, body: 'not here' }));
+      const { page } = await open(context, env.demo.url + URL_PATH);
+      await page.waitForFunction(() => (document.querySelector('credit-check') as { endpoint?: string } | null)?.endpoint);
+      // 杭州鑫源食品有限公司 (food ban): the platform answers restrict, but nothing here can show it.
+      await pick(page, 4);
+      await page.waitForSelector('credit-check[state="error"]', { timeout: 30_000 });
+      expect(await page.getAttribute('credit-check', 'verdict')).toBe(null);
+      // What is on screen (a closed 技术详情 is not): one plain sentence under the failure, no code.
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point — a closed disclosure is not on screen.
+      const status = await page.locator('credit-check >> [part="status"]').evaluate((el) => (el as HTMLElement).innerText);
+      expect(status).toContain('核查结果的显示部分未能加载');
+      expect(status).not.toMatch(/RESULT_PARTS|CONFIG|\.js|应急受理功能/);
+      expect(await page.locator('credit-check >> [part="details"]').count()).toBe(0);
+      // Held: no path open, the form invalid.
+      expect(await page.isDisabled('#acceptForm button[value="approve"]')).toBe(true);
+      expect(await page.evaluate(() => (document.querySelector('#acceptForm') as HTMLFormElement).checkValidity())).toBe(false);
+      await shot(page, '8-legacy-host-result-blocked');
+      // The file is back: 重新核查 (the retry) loads it and shows the verdict.
+      await context.unroute('**/credit-check.result-*.js');
+      await page.click('credit-check >> [part="retry-button"]');
+      await page.waitForSelector('credit-check[state="done"][verdict="restrict"]', { timeout: 15_000 });
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 });

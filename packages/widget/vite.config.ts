@@ -8,13 +8,19 @@ import { browserOnly, minifiedLiterals, shippedComments } from './vite.browser.t
  * and the SDK's request signing, which a browser never loads (it holds a token, not a secret).
  */
 const ON_DEMAND =
-  /\/credit-check\/(outage\/(?!outage\.ts|stored\.ts)|sheet\/|replay\/|controllers\/applicant\.ts|templates\/applicant\.ts|i18n-(applicant|en)\.ts)|\/idb\/|\/sdk\/src\/client\/(deferred|records)\.ts|\/sdk\/src\/sheets\/|\/sdk\/src\/contract\/(endpoints-records|sheets|verifications|replays)\.ts|\/sdk\/src\/auth\/signature\.ts/;
+  /\/credit-check\/(outage\/(?!outage\.ts|stored\.ts)|sheet\/|replay\/|result\/|controllers\/applicant\.ts|templates\/applicant\.ts|i18n-(applicant|en)\.ts)|\/idb\/|\/sdk\/src\/client\/(deferred|records)\.ts|\/sdk\/src\/sheets\/|\/sdk\/src\/contract\/(endpoints-records|sheets|verifications|replays)\.ts|\/sdk\/src\/auth\/signature\.ts/;
 
 /**
  * The SDK's record calls and their schemas (结果单, replay): a chunk of their own, shared by the print
  * and the comparison with 受理. Left to the default, they sit in the entry — the SDK index re-exports
  * them, so the entry's module graph reaches them even though it never calls them.
  */
+/**
+ * What a result needs on screen (issue 42): one chunk, which the element starts loading as it
+ * connects — the applicant mode and 应急 take their templates and words from it too.
+ */
+const RESULT = /\/credit-check\/result\//;
+
 const RECORDS = /\/sdk\/src\/(client\/records|contract\/(endpoints-records|sheets|verifications|replays))\.ts/;
 
 /** dist/ also holds tsc's output (emptyOutDir is off): drop the previous build's hashed chunks. */
@@ -67,6 +73,7 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'records', test: RECORDS, priority: 2, includeDependenciesRecursively: false },
+            { name: 'result', test: RESULT, priority: 2, includeDependenciesRecursively: false },
             { name: 'credit-check', test: (id: string) => !ON_DEMAND.test(id), priority: 1 },
           ],
         },

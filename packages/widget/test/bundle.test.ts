@@ -42,7 +42,7 @@ describe('dist/credit-check.js, the drop-in', () => {
     expect(() => parse('class A { #x = 1 }', { ecmaVersion: 2020, sourceType: 'module' })).toThrow();
   });
 
-  it('loads nothing before it runs; the on-demand parts (应急, applicant mode, English, the printed 结果单, the comparison with 受理, request signing) are chunks beside it', () => {
+  it('loads nothing before it runs; what shows a result and the on-demand parts (应急, applicant mode, English, the printed 结果单, the comparison with 受理, request signing) are chunks beside it', () => {
     const entry = imports(bundle);
     expect(entry.static).toEqual([]);
     expect(entry.dynamic.sort()).toEqual([
@@ -50,6 +50,8 @@ describe('dist/credit-check.js, the drop-in', () => {
       expect.stringMatching(/^\.\/credit-check\.defer-[\w-]+\.js$/),
       expect.stringMatching(/^\.\/credit-check\.i18n-en-[\w-]+\.js$/),
       expect.stringMatching(/^\.\/credit-check\.print-sheet-[\w-]+\.js$/),
+      // What shows a result (details, alert, response form, their words): fetched as the element connects.
+      expect.stringMatching(/^\.\/credit-check\.result-[\w-]+\.js$/),
       // Signing with an app secret (HMAC-SHA256 or SM3): a browser holds a token and never loads it.
       expect.stringMatching(/^\.\/credit-check\.signature-[\w-]+\.js$/),
       expect.stringMatching(/^\.\/credit-check\.since-[\w-]+\.js$/),
@@ -57,21 +59,34 @@ describe('dist/credit-check.js, the drop-in', () => {
     // One chunk more: the records' SDK calls and schemas (结果单, replay), shared by the print and the
     // comparison with 受理 — loaded with them, never by the entry.
     const records = chunks.find((c) => c.includes('.records-')) as string;
+    const result = chunks.find((c) => c.includes('.result-')) as string;
     expect(chunks.filter((c) => c !== records).sort()).toEqual(entry.dynamic.map((d) => d.slice(2)));
     for (const name of chunks) {
-      // A chunk takes Lit, the SDK and the shared widget code from the entry (no second copy);
-      // the English words need nothing (the print and the comparison with 受理 also take the
-      // records' calls).
+      // A chunk takes Lit, the SDK and the shared widget code from the entry (no second copy); the
+      // English words need nothing; the print and the comparison with 受理 also take the records'
+      // calls, the applicant mode and 应急 the result's templates and words (loaded already).
       const chunk = imports(read(`../dist/${name}`));
       const expected = name.includes('.i18n-en-')
         ? []
         : name.includes('.since-') || name.includes('.print-sheet-')
           ? ['./credit-check.js', `./${records}`]
-          : ['./credit-check.js'];
+          : name.includes('.applicant-') || name.includes('.defer-')
+            ? ['./credit-check.js', `./${result}`]
+            : ['./credit-check.js'];
       expect(chunk.static.sort(), name).toEqual(expected);
       expect(chunk.dynamic).toEqual([]);
       expect(existsSync(new URL(`../dist/${name}.map`, import.meta.url))).toBe(true);
     }
+  });
+
+  it('keeps what shows a result out of the entry: the details, the alert, the response form and their words', () => {
+    const result = read(`../dist/${chunks.find((c) => c.includes('.result-'))}`);
+    for (const words of ['本事项适用的措施', '信用核查提示，请确认', '提交处理结果']) {
+      expect(result, words).toContain(words);
+      expect(bundle, words).not.toContain(words);
+    }
+    // The one sentence for a result that cannot be shown stays in the entry.
+    expect(bundle).toContain('核查结果的显示部分未能加载');
   });
 
   it('leaves receipt verification (jose) and 国密 (sm-crypto-v2) to backends: none of it is in the browser files', () => {

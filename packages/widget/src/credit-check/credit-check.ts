@@ -17,6 +17,7 @@ import { loadEnglish, strings } from './i18n.ts';
 import { OutageController } from './outage/outage.ts';
 import { printCheck } from './print.ts';
 import { holdReason, needsAlert, needsResponse, openPaths, type ResponseInput } from './response.ts';
+import { loadResultParts, resultParts } from './result-parts.ts';
 import { baseTemplate } from './templates/base.ts';
 import { statusTemplate } from './templates/status.ts';
 
@@ -226,6 +227,16 @@ export class CreditCheck extends LitElement implements CreditCheckHost {
     this.state = 'idle';
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // What shows a result starts loading now, in parallel with the token and the first check (a check
+    // waits for it: see result-parts.ts). A failure here is reported by the check that needs it.
+    loadResultParts().then(
+      () => this.requestUpdate(),
+      () => undefined,
+    );
+  }
+
   /** With `lang="en"`, the English words (a chunk of their own) are loaded before the update; Chinese if they cannot be. */
   // biome-ignore lint/suspicious/noConfusingVoidType: Lit's own signature for scheduleUpdate.
   protected override scheduleUpdate(): void | Promise<unknown> {
@@ -373,6 +384,7 @@ export class CreditCheck extends LitElement implements CreditCheckHost {
     return baseTemplate({
       state,
       lang,
+      parts: resultParts(),
       mode,
       result,
       panel: this.panel,

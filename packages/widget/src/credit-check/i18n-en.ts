@@ -1,7 +1,8 @@
 import type { Strings } from './i18n-zh.ts';
+import type { ResultStrings } from './result/words-zh.ts';
 
 /** The English words (`lang="en"`), loaded on demand: zh-CN is the default. */
-export const en: Strings = {
+export const en: Strings & ResultStrings = {
   idle: { uscc: 'Enter a unified social credit code to check automatically', idcard: 'Enter an ID card number to check automatically' },
   typing: (n) => `${n}/18 characters`,
   checking: 'Checking credit status…',
@@ -10,7 +11,6 @@ export const en: Strings = {
   staleTitle: 'The latest check did not complete — earlier result below',
   staleAt: (t) => `Checked at ${t}; for reference only`,
   retry: 'Retry',
-  recheck: 'Check again',
   missingConfig: 'The credit check is not fully set up yet and cannot check; ask your administrator.',
   technical: 'Technical details (for your administrator)',
   retryIn: (seconds) => ` Retry in about ${seconds} s.`,
@@ -45,6 +45,8 @@ export const en: Strings = {
     VALIDATION_FAILED: 'Something entered is not right; check it and retry.',
     API_ERROR: 'The platform could not handle this; retry, and if it keeps failing ask your administrator.',
     UNKNOWN: 'This did not complete; retry, and if it keeps failing ask your administrator.',
+    RESULT_PARTS:
+      'The part of the page that shows a result could not be loaded: no result can be shown and the form cannot be submitted. Reload the page; if it keeps failing ask your administrator to check the component files.',
   },
   verdict: {
     restrict: [
@@ -64,6 +66,27 @@ export const en: Strings = {
   restrictBan:
     'A market or industry ban applies to this matter: refuse as the law requires (refer it if in doubt), and record what is done.',
   fastTrack: 'Red list: fast-track (green channel)',
+  sinceFailed: 'The check made at acceptance could not be compared just now. The result above stands as it is.',
+  feedbackFailed: 'The outcome was not recorded; try again',
+  feedbackNotKept:
+    'The platform cannot be reached and this computer cannot keep the outcome; retry later or follow the fallback procedure.',
+  guardHeld: 'Complete the credit check, confirm the alert and record what is done first',
+  hold: {
+    empty: (idType: string) => (idType === 'idcard' ? 'No ID number entered yet' : 'No credit code entered yet'),
+    incomplete: (idType: string) =>
+      idType === 'idcard' ? 'The ID number is incomplete or invalid' : 'The credit code is incomplete or invalid',
+    checking: () => 'Checking, please wait',
+    failed: () => 'The credit check did not complete',
+    confirm: () => 'Confirm the check’s alert',
+    respond: () => 'Record what is done',
+    restricted: () => 'A restriction applies: it cannot be submitted online',
+  },
+  applicantTitle: 'Your credit standing for this matter',
+  modeUnavailable: 'Signing online could not be loaded (ask your administrator to check the widget files).',
+  deferUnavailable:
+    'Outage acceptance could not be loaded (ask your administrator to check the widget files); follow your office’s fallback procedure.',
+  // The result's words (the result chunk's `zhResult` in English): this chunk is all of English.
+  recheck: 'Check again',
   noFile: 'The platform holds no file for this subject',
   sections: {
     reasons: 'Why',
@@ -101,19 +124,15 @@ export const en: Strings = {
   deadline: 'due',
   tierBasis: 'based on',
   tierNoBasis: 'no evaluation and no record of dishonesty',
-  tier: { reduced: 'Fewer inspections', normal: 'Usual inspections', increased: 'More inspections' },
   listed: 'Listed',
   until: 'published until',
   basis: 'Basis',
   checkId: 'Check ID',
-  sinceFailed: 'The check made at acceptance could not be compared just now. The result above stands as it is.',
   checkedAt: 'Checked at',
   matter: 'Matter',
-  none: 'None',
   alertTitle: 'Credit alert — please confirm',
   alertNext: 'Then choose what is done below and record it; only then can the application go on.',
   acknowledge: 'I have read this',
-  acknowledged: 'Alert confirmed',
   feedbackTitle: 'What is done (recorded)',
   feedbackHint: {
     restrict: 'A restriction applies to this matter: choose what is done and record it. The application can then go on only that way.',
@@ -143,23 +162,5 @@ export const en: Strings = {
   sending: 'Sending…',
   feedbackSent: (action, time) => `Recorded: ${action} (${time})`,
   feedbackQueued: (action) => `“${action}” is kept on this computer and recorded once the platform is back.`,
-  feedbackFailed: 'The outcome was not recorded; try again',
-  feedbackNotKept:
-    'The platform cannot be reached and this computer cannot keep the outcome; retry later or follow the fallback procedure.',
   print: 'Print receipt',
-  guardHeld: 'Complete the credit check, confirm the alert and record what is done first',
-  hold: {
-    empty: (idType: string) => (idType === 'idcard' ? 'No ID number entered yet' : 'No credit code entered yet'),
-    incomplete: (idType: string) =>
-      idType === 'idcard' ? 'The ID number is incomplete or invalid' : 'The credit code is incomplete or invalid',
-    checking: () => 'Checking, please wait',
-    failed: () => 'The credit check did not complete',
-    confirm: () => 'Confirm the check’s alert',
-    respond: () => 'Record what is done',
-    restricted: () => 'A restriction applies: it cannot be submitted online',
-  },
-  applicantTitle: 'Your credit standing for this matter',
-  modeUnavailable: 'Signing online could not be loaded (ask your administrator to check the widget files).',
-  deferUnavailable:
-    'Outage acceptance could not be loaded (ask your administrator to check the widget files); follow your office’s fallback procedure.',
 };

@@ -10,6 +10,8 @@ export interface FailureText {
 interface Failure {
   code?: string;
   problemCode?: string;
+  /** A finer reason of the widget's own (`RESULT_PARTS`: the result's chunk could not be loaded). */
+  reason?: string;
   status?: number;
   requestId?: string;
   retryAfter?: number;
@@ -31,6 +33,7 @@ export function failureText(error: unknown, lang: string | null | undefined): Fa
   let text =
     (field && (lang === 'en' ? field.en : field['zh-CN'])) ||
     (e.problemCode && table[e.problemCode]) ||
+    (e.reason && table[e.reason]) ||
     // No answer from the platform about credentials: the page's own getToken() failed (the host's
     // backend is down), which no reload or new login mends the way an expired one is.
     (e.code === 'AUTH' && e.status === undefined ? table.TOKEN_UNAVAILABLE : undefined) ||

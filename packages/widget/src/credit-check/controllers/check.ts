@@ -5,6 +5,7 @@ import type { CheckState, TaskPhase } from '../check-state.ts';
 import { rootOf, select, shownId } from '../dom.ts';
 import { emit, resultDetail } from '../events.ts';
 import type { CreditCheckHost, Readings, Subject } from '../host.ts';
+import { loadResultParts } from '../result-parts.ts';
 
 export type CheckReadings = Pick<Readings, 'watched' | 'department' | 'operator' | 'claimsLoading'>;
 
@@ -51,6 +52,13 @@ export class CheckController {
         const force = this.force;
         this.force = false;
         const result = await check(this.connection(), body, { signal, ...(force ? { cache: false } : {}) });
+        // Not finished until what shows a result is here too (loading since the element connected).
+        await loadResultParts().catch((error: unknown) => {
+          throw new CreditCheckError('CONFIG', `The result's parts (credit-check.result-*.js) could not be loaded: ${String(error)}`, {
+            reason: 'RESULT_PARTS',
+            cause: error,
+          });
+        });
         return { key, result };
       },
       onComplete: ({ key, result }) => {

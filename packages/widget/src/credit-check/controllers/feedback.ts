@@ -1,10 +1,11 @@
-import { type Check, type Feedback, type FeedbackInput, isPlatformUnavailable, sendFeedback } from '@credit-check/sdk';
-import { type FeedbackAction, FeedbackRequest, fieldErrors, OUTCOME_PATH, permittedOutcomes } from '@credit-check/sdk/contract';
+import { type Check, type Feedback, type FeedbackInput, isPlatformUnavailable } from '@credit-check/sdk';
+import { type FeedbackAction, OUTCOME_PATH, permittedOutcomes } from '@credit-check/sdk/contract';
 import { emit } from '../events.ts';
 import type { CreditCheckHost, Readings } from '../host.ts';
-import { pick, strings } from '../i18n.ts';
+import { strings } from '../i18n.ts';
 import { failureText } from '../messages.ts';
-import type { FeedbackView } from '../templates/feedback.ts';
+import type { FeedbackView } from '../result/feedback.ts';
+import { resultParts } from '../result-parts.ts';
 
 export type FeedbackReadings = Pick<Readings, 'operator' | 'connection'>;
 
@@ -29,7 +30,8 @@ export interface FeedbackOptions {
  * among the outcomes the check permits (`permittedOutcomes`: 不予受理 opens the refusal, never the
  * approval), and that choice is recorded on the platform once per check — or, while the platform is
  * down, kept sealed on this computer and delivered when it is back. The rules (an override needs a
- * reason …) are the contract's own schema, checked here before anything is sent.
+ * reason …) are the contract's own schema, checked before anything is sent — with the call, in the
+ * result's parts (`result/parts.ts`), which are here whenever the form is.
  */
 export class FeedbackController {
   /** The feedback the platform recorded for the current check. */
@@ -123,15 +125,13 @@ export class FeedbackController {
         ? { measuresApplied: applied }
         : {}),
     };
-    if (!permittedOutcomes(result).includes(action)) {
-      this.error = { text: strings(lang).chooseAction, detail: undefined };
-      this.host.requestUpdate();
-      return;
-    }
-    const parsed = FeedbackRequest.safeParse(body);
-    if (!parsed.success) {
-      const first = fieldErrors(parsed.error.issues, body)[0];
-      this.error = { text: first ? pick(first.message, lang) : strings(lang).chooseAction, detail: undefined };
+    // The form is only on screen once the result's parts are here: at hand, synchronously (no await
+    // between the double-submit check above and \`sending\` below).
+    const parts = resultParts();
+    if (!parts) return;
+    const problem = parts.feedbackProblem(result, body, lang);
+    if (problem) {
+      this.error = { text: problem, detail: undefined };
       this.host.requestUpdate();
       return;
     }
@@ -141,7 +141,7 @@ export class FeedbackController {
     // One key per check and answer: a double submit, a retry or a delivery later records it once.
     const idempotencyKey = `fb_${result.checkId}_${hash(JSON.stringify(body))}`;
     try {
-      const feedback = await sendFeedback(this.read.connection(), result.checkId, body, { idempotencyKey });
+      const feedback = await parts.sendFeedback(this.read.connection(), result.checkId, body, { idempotencyKey });
       this.sent = feedback;
       this.announce(result, action, false, feedback);
       this.options.onSent?.(feedback);

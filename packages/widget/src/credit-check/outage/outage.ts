@@ -1,4 +1,4 @@
-import { type Check, CreditCheckError, type FeedbackInput } from '@credit-check/sdk';
+import { type Check, CreditCheckError, type FeedbackInput, isPlatformUnavailable } from '@credit-check/sdk';
 import type { DeferralReasonCode } from '@credit-check/sdk/contract';
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import type { CreditCheckDeferredDetail } from '../events.ts';
@@ -115,7 +115,12 @@ export class OutageController implements ReactiveController {
   offer(): TemplateResult | typeof nothing {
     if (this.host.outage !== 'defer') return nothing;
     if (this.impl) return this.impl.offer();
-    return this.failed ? html`<p part="defer-blocked" class="meta" role="note">${strings(this.host.lang).deferUnavailable}</p>` : nothing;
+    // Said where 先行受理 would be offered — an outage — not under every failure (a check that failed
+    // for another reason, e.g. the result's parts, is not something 应急 would answer).
+    const error = this.read.checkError();
+    return this.failed && error && isPlatformUnavailable(error)
+      ? html`<p part="defer-blocked" class="meta" role="note">${strings(this.host.lang).deferUnavailable}</p>`
+      : nothing;
   }
 
   /** State `deferred` in words. */

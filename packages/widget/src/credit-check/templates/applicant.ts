@@ -1,8 +1,9 @@
 import type { Check, Commitment, Matter } from '@credit-check/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
-import { strings, time } from '../i18n.ts';
+import { time } from '../i18n.ts';
 import { applicantStrings } from '../i18n-applicant.ts';
-import { eligibilityTemplate } from './details.ts';
+import { eligibilityTemplate } from '../result/details.ts';
+import { resultStrings } from '../result/words.ts';
 
 export interface ApplicantView {
   lang: string;
@@ -16,7 +17,7 @@ export interface ApplicantView {
 
 /** Applicant mode: the fast routes open to the applicant and the commitment to sign for one. */
 export function applicantTemplate(r: Check, v: ApplicantView): TemplateResult {
-  const s = { ...strings(v.lang), ...applicantStrings(v.lang) };
+  const s = { ...resultStrings(v.lang), ...applicantStrings(v.lang) };
   const routes = (['informed', 'tolerance'] as const).filter((t) =>
     t === 'informed' ? r.eligibility.informedCommitment.eligible : r.eligibility.toleranceAcceptance.eligible,
   );

@@ -3,14 +3,18 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { CheckState } from '../check-state.ts';
 import { strings } from '../i18n.ts';
 import { needsAlert } from '../response.ts';
-import { alertTemplate } from './alert.ts';
-import { detailsTemplate } from './details.ts';
-import { type FeedbackView, feedbackTemplate } from './feedback.ts';
+import type { FeedbackView } from '../result/feedback.ts';
+import type { ResultParts } from '../result-parts.ts';
 
 /** What the element hands its layout: its state, the results, and the parts its controllers render. */
 export interface BaseView {
   state: CheckState;
   lang: string;
+  /**
+   * What shows a result (its chunk): here whenever a result is — a check does not finish without
+   * it — so without it nothing of a result is rendered.
+   */
+  parts: ResultParts | undefined;
   mode: 'staff' | 'applicant';
   /** The result on screen (the current one, or the earlier one while `stale`). */
   result: Check | undefined;
@@ -38,7 +42,8 @@ export interface BaseView {
  * verdict announced to screen readers.
  */
 export function baseTemplate(v: BaseView): TemplateResult {
-  const { result, lang } = v;
+  const { lang, parts } = v;
+  const result = parts ? v.result : undefined;
   const done = v.state === 'done';
   const staff = v.mode === 'staff';
   const alerting = result !== undefined && needsAlert(v.mode, result.verdict);
@@ -46,8 +51,8 @@ export function baseTemplate(v: BaseView): TemplateResult {
       ${v.status}
       ${
         staff
-          ? v.panel
-            ? detailsTemplate(v.panel, {
+          ? v.panel && parts
+            ? parts.detailsTemplate(v.panel, {
                 lang,
                 hidden: !result,
                 canRecheck: done,
@@ -60,8 +65,8 @@ export function baseTemplate(v: BaseView): TemplateResult {
             ? v.applicant(result)
             : nothing
       }
-      ${result && staff && done && (!alerting || v.acknowledged) ? feedbackTemplate(result, v.feedback(result)) : nothing}
-      ${result && alerting && done ? alertTemplate(result, lang, v.onAcknowledge, v.onAlertClosed) : nothing}
+      ${parts && result && staff && done && (!alerting || v.acknowledged) ? parts.feedbackTemplate(result, v.feedback(result)) : nothing}
+      ${parts && result && alerting && done ? parts.alertTemplate(result, lang, v.onAcknowledge, v.onAlertClosed) : nothing}
       ${v.notices}
       <span class="sr-only" role="status">${done && result ? strings(lang).verdict[result.verdict][0] : ''}</span>
     </div>`;

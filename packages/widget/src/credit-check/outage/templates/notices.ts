@@ -3,7 +3,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { shownId } from '../../dom.ts';
 import { pick, strings, time } from '../../i18n.ts';
 import { icons } from '../../icons.ts';
-import { type FeedbackView, feedbackTemplate } from '../../templates/feedback.ts';
+import { type FeedbackView, feedbackTemplate } from '../../result/feedback.ts';
+import { resultStrings } from '../../result/words.ts';
 import type { SettledNotice } from '../records.ts';
 import { outageStrings } from '../strings.ts';
 
@@ -73,7 +74,7 @@ function alertTemplate(n: SettledNotice, v: NoticesView): TemplateResult {
         <p>${body}</p>
         ${check ? html`<ul>${check.reasons.slice(0, 4).map((x) => html`<li>${pick(x.message, v.lang)}</li>`)}</ul>` : nothing}
         <div class="actions"><button part="acknowledge-button" class="primary" @click=${() => v.onAcknowledge(n)}>${
-          n.failed ? s.checkByHand : strings(v.lang).acknowledge
+          n.failed ? s.checkByHand : resultStrings(v.lang).acknowledge
         }</button></div>
       </div>
     </dialog>`;

@@ -3,10 +3,11 @@ import { html, type TemplateResult } from 'lit';
 import { shownId } from '../dom.ts';
 import { pick, strings, verdictWords } from '../i18n.ts';
 import { icons } from '../icons.ts';
+import { resultStrings } from './words.ts';
 
 /** The restrict/caution alert: a modal `alertdialog` that Escape cannot close; only confirming does. */
 export function alertTemplate(r: Check, lang: string, onAcknowledge: () => void, onClose: () => void): TemplateResult {
-  const s = strings(lang);
+  const s = resultStrings(lang);
   const [h, m] = verdictWords(r, lang);
   return html`<dialog part="alert" class=${r.verdict} role="alertdialog" aria-modal="true" aria-labelledby="alert-title" aria-describedby="alert-body" @cancel=${(e: Event) => e.preventDefault()} @close=${onClose}>
       <div part="status" class=${r.verdict}>

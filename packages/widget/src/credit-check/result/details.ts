@@ -2,6 +2,7 @@ import type { Check } from '@credit-check/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { shownId } from '../dom.ts';
 import { pick, strings, time } from '../i18n.ts';
+import { resultStrings } from './words.ts';
 
 export interface DetailsView {
   lang: string;
@@ -25,7 +26,7 @@ const section = (title: string, body: unknown) => html`<section><h3>${title}</h3
  * fast routes, grade, linked subjects and the receipt. Platform data is rendered as text, never HTML.
  */
 export function detailsTemplate(r: Check, v: DetailsView): TemplateResult {
-  const s = strings(v.lang);
+  const s = resultStrings(v.lang);
   const L = v.lang;
   const subject = html`<p class="subject">${r.subject.name ?? ''} <span class="meta">${shownId(r.subject.idType, r.subject.id)}</span>${r.subject.found ? nothing : html` <span class="badge inactive">${s.noFile}</span>`}</p>`;
   return html`<div part="details" ?hidden=${v.hidden}>
@@ -93,7 +94,7 @@ export function detailsTemplate(r: Check, v: DetailsView): TemplateResult {
  * the evaluations by name and level, and the subject's own 失信 records.
  */
 export function supervisionTemplate(v: NonNullable<Check['supervision']>, lang: string): TemplateResult {
-  const s = strings(lang);
+  const s = resultStrings(lang);
   const basis = v.basis.map((b) => (b.levelLabel ? `${b.name}：${pick(b.levelLabel, lang)}` : b.name)).join('；');
   return html`<p part="supervision" class="tier ${v.tier}">${pick(v.label, lang)}${
     basis ? html` <span class="meta">（${s.tierBasis}：${basis}）</span>` : html` <span class="meta">（${s.tierNoBasis}）</span>`
@@ -102,7 +103,7 @@ export function supervisionTemplate(v: NonNullable<Check['supervision']>, lang: 
 
 /** 告知承诺 / 容缺受理: open to this subject for this matter, or why not (001 (一)2; 004 1). */
 export function eligibilityTemplate(r: Check, lang: string): TemplateResult {
-  const s = strings(lang);
+  const s = resultStrings(lang);
   const item = (label: string, e: Check['eligibility']['informedCommitment']) =>
     html`<li>${label}：<strong>${e.eligible ? s.eligible : s.notEligible}</strong>${e.reasons.length ? html` <span class="meta">（${e.reasons.map((x) => pick(x.message, lang)).join('；')}）</span>` : nothing}</li>`;
   return html`<ul>${item(s.informed, r.eligibility.informedCommitment)}${item(s.tolerance, r.eligibility.toleranceAcceptance)}</ul>`;

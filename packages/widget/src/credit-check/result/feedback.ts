@@ -2,7 +2,8 @@ import type { Check, Feedback } from '@credit-check/sdk';
 import { type FeedbackAction, OUTCOME_PATH, type Verdict } from '@credit-check/sdk/contract';
 import { html, nothing, type TemplateResult } from 'lit';
 import { strings, time } from '../i18n.ts';
-import { technicalTemplate } from './technical.ts';
+import { technicalTemplate } from '../templates/technical.ts';
+import { resultStrings } from './words.ts';
 
 export interface FeedbackView {
   lang: string;
@@ -22,7 +23,7 @@ export interface FeedbackView {
 
 /** 响应 = 反馈: the outcomes this check permits; once recorded (or kept while the platform is down), what it opens. */
 export function feedbackTemplate(r: Check, v: FeedbackView): TemplateResult {
-  const s = strings(v.lang);
+  const s = resultStrings(v.lang);
   const recorded = v.sent?.action ?? v.queued?.action;
   if (recorded) {
     const said = v.sent
