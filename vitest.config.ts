@@ -33,6 +33,8 @@ export default defineConfig({
       project('widget', 'packages/widget', ['test/**/*.test.{ts,tsx}']),
       // The demo and examples end to end, in the system Chromium, against real servers.
       project('e2e', 'demo', ['e2e/**/*.test.ts'], { testTimeout: 60_000, hookTimeout: 120_000, fileParallelism: false }),
+      // The bench's own arithmetic (its capacity model); the bench itself is run by hand.
+      project('bench', 'bench', ['capacity.test.ts']),
       // Long drills: only with `pnpm test:soak` (scripts/test.mjs --soak sets CREDIT_CHECK_SOAK).
       ...(process.env.CREDIT_CHECK_SOAK ? [project('soak', 'bench', ['soak.test.ts'], { testTimeout: 300_000 })] : []),
     ],

@@ -57,6 +57,9 @@ export async function eventsSection({ report, row, events = 10_000, steadySecond
     let expected = 0;
     let expectedDown = 0;
     await receivers.ask('start');
+    // The platform runs in this process (the receivers in their own): its CPU over the fan-out is
+    // what emitting and delivering cost — per delivery, the figure capacity on paper scales.
+    const cpu0 = process.cpuUsage();
     const t0 = Date.now();
     for (let i = 0; i < events; i++) {
       const city = await emit(i);
@@ -67,6 +70,7 @@ export async function eventsSection({ report, row, events = 10_000, steadySecond
     }
     const emitMs = Date.now() - t0;
     await until(expected, 600_000);
+    const cpu = process.cpuUsage(cpu0);
     const { seen } = await receivers.ask('report');
     const all = seen.flat();
     const last = Math.max(...all.map((r) => r[0]));
@@ -84,6 +88,7 @@ export async function eventsSection({ report, row, events = 10_000, steadySecond
       emitMs,
       totalMs: last - t0,
       perSecond: distinct / ((last - t0) / 1000),
+      cpuPerDelivery: (cpu.user + cpu.system) / 1e6 / Math.max(1, distinct),
       p50: percentile(latencies, 50),
       p99: percentile(latencies, 99),
       down: { expected: expectedDown, received: downIds.size, duplicates: down.length - downIds.size, inOrder },
@@ -132,6 +137,15 @@ export async function eventsSection({ report, row, events = 10_000, steadySecond
       '',
       `≥ ${EVENT_GOALS.perSecond} ${mark(fan.perSecond >= EVENT_GOALS.perSecond)}`,
       'sqlite outbox; receivers in another process',
+    );
+    row(
+      'events',
+      'capacity on paper: CPU per delivery (emitting and delivering, one process)',
+      `${fmt(fan.cpuPerDelivery * 1e6, 0)} µs`,
+      '',
+      '',
+      '',
+      `one core ≈ ${fmt(1 / fan.cpuPerDelivery, 0)} deliveries/s; the outbox's leases share deliveries across instances, so N instance cores ≈ N × that, until the store's writes bind (see postgres)`,
     );
     row(
       'events',

@@ -2,13 +2,14 @@
 // `credit-check-mock --store postgres://…` instances over one PostgreSQL, beside one instance over
 // SQLite (`--data-dir`), with the database's own CPU.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mintToken } from '@credit-check/sdk';
 import { postgresMissing, startPostgres } from '../../scripts/postgres.mjs';
+import { costsFrom, databaseBindsAt, project, projectHere } from '../capacity.mjs';
 import { startCli } from '../cli.mjs';
 import { cpuSeconds, pin, pinLoadGenerator } from '../cores.mjs';
-import { fmt, load } from '../lib.mjs';
+import { fmt, load, mark } from '../lib.mjs';
 import { APP, DEPARTMENT, OPERATOR } from './fixtures.mjs';
 
 const CONNECTIONS = 64;
@@ -56,6 +57,7 @@ export async function postgresSection({ bodies, report, row, duration, subjects 
     scaling: { 2: scaling(2), 4: scaling(4) },
     pinned,
     subjects,
+    capacity: capacity(results, row),
   };
 
   /** One configuration: a warm-up, then two rounds; CPU of the database and instances over the rounds. */
@@ -96,9 +98,14 @@ export async function postgresSection({ bodies, report, row, duration, subjects 
       await run(); // warm-up
       const db0 = cpuSeconds(pg.pid());
       const app0 = instances.reduce((s, i) => s + cpuSeconds(i.pid), 0);
+      const lg0 = process.cpuUsage();
       const t0 = performance.now();
       const rounds = [await run(), await run()];
       const seconds = (performance.now() - t0) / 1000;
+      const lg = process.cpuUsage(lg0);
+      // The load generator is this process (autocannon in-process): its CPU is part of what a check
+      // costs on this machine, not on a platform's.
+      const loadGeneratorCores = (lg.user + lg.system) / 1e6 / seconds;
       const dbCpu = store === 'postgres' ? (cpuSeconds(pg.pid()) - db0) / seconds : undefined;
       const appCpu = (instances.reduce((s, i) => s + cpuSeconds(i.pid), 0) - app0) / seconds;
       const avg = (k) => rounds.reduce((s, r) => s + r[k], 0) / rounds.length;
@@ -110,6 +117,7 @@ export async function postgresSection({ bodies, report, row, duration, subjects 
         errors: rounds.reduce((s, r) => s + r.errors, 0),
         databaseCores: dbCpu,
         instanceCores: appCpu,
+        loadGeneratorCores,
       };
       const label =
         store === 'sqlite' ? '1 instance over SQLite, check req/s' : `${n} instance${n > 1 ? 's' : ''} over PostgreSQL, check req/s`;
@@ -136,4 +144,70 @@ export async function postgresSection({ bodies, report, row, duration, subjects 
       if (dir) rmSync(dir, { recursive: true, force: true });
     }
   }
+}
+
+/** Within this of the measured rate, the projection for this machine holds. */
+const PROJECTION_ERROR = 0.3;
+
+/**
+ * Capacity on paper (issue 42): CPU seconds per check from one instance over PostgreSQL, the
+ * projection for this machine checked against the 1- and 2-instance rows measured above, then the
+ * throughput of deployments this machine cannot show — N hosts × C cores of instances over one
+ * PostgreSQL — and where the database becomes the limit. Printed, and kept in the report.
+ */
+function capacity(results, row) {
+  const costs = costsFrom(results[1]);
+  const cores = availableParallelism();
+  const us = (s) => `${fmt(s * 1e6, 0)} µs`;
+  // The model's premise is a constant CPU cost per check. Each configuration's own, to see whether it
+  // held: where processes outnumber the cores (here), a check costs them more — the 2-instance check
+  // below says by how much. The table is for instances and a database with cores of their own.
+  const measured = [1, 2, 4].map((n) => ({ n, ...costsFrom(results[n]) }));
+  for (const m of measured)
+    console.log(
+      `  capacity — CPU per check with ${m.n} instance${m.n > 1 ? 's' : ''}: instance ${us(m.instance)}, PostgreSQL ${us(m.database)}, load generator ${us(m.loadGenerator ?? 0)}`,
+    );
+  const checks = [1, 2].map((n) => {
+    const projected = projectHere(costs, { cores, instances: n });
+    const measured = results[n].rps;
+    const error = projected.rps / measured - 1;
+    row(
+      'postgres',
+      `capacity check: ${n} instance${n > 1 ? 's' : ''} on this machine (${cores} cores), projected from the 1-instance costs`,
+      fmt(projected.rps, 0),
+      fmt(measured, 0),
+      `${error >= 0 ? '+' : ''}${fmt(error * 100, 0)} %`,
+      `within ±${PROJECTION_ERROR * 100} % ${mark(Math.abs(error) <= PROJECTION_ERROR)}`,
+      `bound by ${projected.limit}; measured row above`,
+    );
+    return { instances: n, projected: projected.rps, measured, error, limit: projected.limit };
+  });
+  const table = [];
+  for (const databaseCores of [8, 16]) {
+    for (const [hosts, coresPerHost] of [
+      [1, 4],
+      [2, 4],
+      [2, 8],
+      [4, 8],
+      [8, 8],
+    ]) {
+      const p = project(costs, { hosts, coresPerHost, databaseCores });
+      const planned = project(costs, { hosts, coresPerHost, databaseCores, utilisation: 0.6 });
+      table.push({ hosts, coresPerHost, databaseCores, rps: p.rps, planned: planned.rps, limit: p.limit });
+      row(
+        'postgres',
+        `capacity on paper: ${hosts} host${hosts > 1 ? 's' : ''} × ${coresPerHost} cores of instances, PostgreSQL on ${databaseCores} cores`,
+        fmt(p.rps, 0),
+        '',
+        '',
+        '',
+        `checks/s at full use (${p.limit} bind); to plan on, at 60 % use (headroom for p99 and a host lost): ${fmt(planned.rps, 0)}`,
+      );
+    }
+  }
+  const binds = { 8: databaseBindsAt(costs, 8), 16: databaseBindsAt(costs, 16) };
+  console.log(
+    `  capacity — one PostgreSQL on 8 cores is the limit past ${fmt(binds[8], 0)} instance cores (16 cores: past ${fmt(binds[16], 0)}); before that, each instance core adds ${fmt(1 / costs.instance, 0)} checks/s`,
+  );
+  return { costs, measured, cores, checks, table, databaseBindsAt: binds };
 }
