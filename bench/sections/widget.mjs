@@ -1,5 +1,5 @@
 // widget — last keystroke of a valid code → verdict painted in Chromium, against a raw fetch, fetch + one word, and fetch + the same panel (like for like).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
 import { fmt, mark, percentile } from '../lib.mjs';
@@ -14,10 +14,18 @@ export async function widgetSection({ info, report, row }) {
   }
   console.log('\nwidget — last keystroke of a valid code → verdict painted, Chromium');
   const { chromium } = await import('playwright-core');
-  const bundle = readFileSync(new URL('../../packages/widget/dist/credit-check.js', import.meta.url));
+  // The drop-in as a host serves it: credit-check.js and the chunks beside it (the result's parts
+  // are fetched as the element connects — without them no verdict is ever painted).
+  const dist = new URL('../../packages/widget/dist/', import.meta.url);
+  const files = new Map(
+    readdirSync(dist)
+      .filter((f) => /^credit-check(\..+)?\.js$/.test(f))
+      .map((f) => [`/${f}`, readFileSync(new URL(f, dist))]),
+  );
   const page = `<!doctype html><meta charset="utf-8"><input id="code"><input id="keyed"><credit-check id="w" watch="#code" matter="${MATTERS[0]}" department="${DEPARTMENT}" operator="${OPERATOR}" application-id="B-0"></credit-check><script type="module" src="/credit-check.js"></script>`;
   const http = createServer((req, res) => {
-    if (req.url === '/credit-check.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
+    const js = files.get(req.url ?? '');
+    if (js) res.writeHead(200, { 'content-type': 'text/javascript' }).end(js);
     else res.writeHead(200, { 'content-type': 'text/html' }).end(page);
   });
   await new Promise((r) => http.listen(0, '127.0.0.1', r));
