@@ -25,3 +25,33 @@ export function printSelfTime(profile, { top = 20, lastSeconds } = {}) {
   for (const [key, dt] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top))
     console.log(`${(dt / 1e3).toFixed(0).padStart(7)} ms ${((100 * dt) / total).toFixed(1).padStart(5)} %  ${key}`);
 }
+
+/**
+ * Where a function's self time comes from: the call chains (`depth` frames up) of the samples whose
+ * leaf it is, largest first — for a native leaf (writeUtf8String …) whose name says nothing of why.
+ * @param {{ nodes: any[], samples: number[], timeDeltas: number[] }} profile
+ */
+export function printCallers(profile, name, { depth = 4, top = 8 } = {}) {
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const label = (n) => {
+    const { functionName, url, lineNumber } = n.callFrame;
+    return `${functionName || '(anonymous)'}${url ? ` ${url.split('/').slice(-2).join('/')}:${lineNumber + 1}` : ''}`;
+  };
+  const chains = new Map();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const leaf = nodes.get(id);
+    if (leaf.callFrame.functionName !== name) return;
+    const dt = profile.timeDeltas[i] ?? 0;
+    total += dt;
+    const chain = [];
+    for (let p = parent.get(id); p !== undefined && chain.length < depth; p = parent.get(p)) chain.push(label(nodes.get(p)));
+    const key = chain.join(' ← ');
+    chains.set(key, (chains.get(key) ?? 0) + dt);
+  });
+  console.log(`\n${name}: ${(total / 1e3).toFixed(0)} ms, called from:`);
+  for (const [key, dt] of [...chains].sort((a, b) => b[1] - a[1]).slice(0, top))
+    console.log(`${(dt / 1e3).toFixed(0).padStart(7)} ms  ${key}`);
+}

@@ -146,3 +146,43 @@ describe('replay (what the platform knew at 受理)', () => {
     expect(again.verdict).toBe('clear');
   });
 });
+
+describe('核查码 lookups behind a reverse proxy (--trusted-proxies)', () => {
+  // Every public lookup reaches the platform from the proxy's address: budgeted by that address, one
+  // busy office would lock every other out. Declared, the proxy's X-Forwarded-For names the client.
+  const exhaust = async (base: string, headers: Record<string, string>) => {
+    for (let i = 0; i < 20; i++) {
+      const res = await fetch(`${base}/verifications/ZZZZ-ZZ${String(i).padStart(2, '0')}`, { headers });
+      if (res.status === 429) return true;
+    }
+    return false;
+  };
+
+  it('budgets each forwarded client apart when the proxy is declared', async () => {
+    const behind = await start({ trustedProxies: ['127.0.0.1', '::1'] });
+    try {
+      expect(await exhaust(behind.apiBase, { 'x-forwarded-for': '203.0.113.7' })).toBe(true);
+      // Another office through the same proxy still has its budget.
+      const other = await fetch(`${behind.apiBase}/verifications/ZZZZ-ZZZZ`, { headers: { 'x-forwarded-for': '198.51.100.4' } });
+      expect(other.status).toBe(404);
+      // The spent client, even naming someone else first, is still itself (the proxy's append counts).
+      const forged = await fetch(`${behind.apiBase}/verifications/ZZZZ-ZZZZ`, {
+        headers: { 'x-forwarded-for': '192.0.2.1, 203.0.113.7' },
+      });
+      expect(forged.status).toBe(429);
+    } finally {
+      await behind.close();
+    }
+  });
+
+  it('never reads the header without a declared proxy: a client cannot buy itself a new budget', async () => {
+    const direct = await start({});
+    try {
+      expect(await exhaust(direct.apiBase, { 'x-forwarded-for': '203.0.113.7' })).toBe(true);
+      const renamed = await fetch(`${direct.apiBase}/verifications/ZZZZ-ZZZZ`, { headers: { 'x-forwarded-for': '198.51.100.4' } });
+      expect(renamed.status).toBe(429);
+    } finally {
+      await direct.close();
+    }
+  });
+});

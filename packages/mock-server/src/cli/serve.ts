@@ -40,6 +40,9 @@ Usage: credit-check-mock [options]
   --allowed-hosts L  host names /__mock/* answers besides localhost, 127.0.0.1, ::1 and --host
                      (DNS-rebinding guard, with or without an admin key); bound to 0.0.0.0 or ::,
                      this machine's addresses and host name answer too
+  --trusted-proxies L  your reverse proxies (comma-separated addresses or CIDR ranges): behind them the
+                     client is the address they forward (X-Forwarded-For) — the public 核查码 lookup
+                     budgets by client; default none (the header is not read)
   --access-log FILE  also append the access log to FILE (default: $CREDIT_CHECK_ACCESS_LOG)
   --webhook-retry-ms N     first webhook retry after about N ms, doubling (default 5000)
   --webhook-attempts N     attempts before a delivery is a dead letter (default 12)
@@ -178,6 +181,7 @@ export async function serve(argv: string[]): Promise<void> {
     corsOrigins: values['cors-origins'] ? list(values['cors-origins']) : '*',
     ...(values['control-origins'] ? { controlOrigins: list(values['control-origins']) } : {}),
     ...(values['allowed-hosts'] ? { allowedHosts: list(values['allowed-hosts']) } : {}),
+    ...(values['trusted-proxies'] ? { trustedProxies: list(values['trusted-proxies']) } : {}),
     apps,
     crypto: suite,
     ...(storeKey ? { storeKey } : {}),
@@ -252,6 +256,7 @@ const OPTIONS = {
   'cors-origins': { type: 'string' },
   'control-origins': { type: 'string' },
   'allowed-hosts': { type: 'string' },
+  'trusted-proxies': { type: 'string' },
   'access-log': { type: 'string' },
   quiet: { type: 'boolean' },
   'webhook-retry-ms': { type: 'string' },

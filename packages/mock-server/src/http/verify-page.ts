@@ -2,6 +2,7 @@ import type { Verification } from '@credit-check/sdk/contract';
 import { Hono } from 'hono';
 import type { Platform } from '../platform/platform.ts';
 import { ProblemError } from '../problems.ts';
+import { clientOf } from './client.ts';
 import type { PlatformEnv } from './env.ts';
 
 /** Text into HTML: platform data is text, never markup. */
@@ -78,8 +79,7 @@ export function verifyPage(platform: Platform): Hono<PlatformEnv> {
     let body = '';
     let status: 200 | 404 | 429 = 200;
     if (code.trim()) {
-      const client =
-        (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'local';
+      const client = clientOf(c.env);
       try {
         body = result(await platform.verifications.verify(code, client));
       } catch (error) {

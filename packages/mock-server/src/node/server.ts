@@ -21,6 +21,7 @@ import {
 import type { Store } from '../store/store.ts';
 import { Deliverer, type DelivererOptions } from '../webhooks/deliverer.ts';
 import { checkDestination } from '../webhooks/destinations.ts';
+import { clientAddress, parseTrustedProxies } from './client-address.ts';
 import { createLogger, type ServerLogger } from './logger.ts';
 import { createMetrics, type ServerMetrics } from './metrics.ts';
 import { agreeOnSeed } from './seed-agreement.ts';
@@ -62,6 +63,12 @@ export interface ServerOptions extends Omit<PlatformOptions, 'store'> {
    * their connections are cut. New connections are refused at once; `/readyz` says `draining`.
    */
   drainMs?: number;
+  /**
+   * The operator's reverse proxies (addresses, CIDR ranges): behind them the client is the address
+   * they forward (\`X-Forwarded-For\`), for what budgets by client — the public 核查码 lookups. None by
+   * default: the header is never read, and behind an undeclared proxy every client is the proxy.
+   */
+  trustedProxies?: string[];
   /** `/__mock/*` controls need `Authorization: Bearer <adminKey>`; required to bind a non-loopback host. */
   adminKey?: string;
   /** Web pages of these origins may use `/__mock/*` besides the server's own (e.g. a demo hall on another port). */
@@ -274,8 +281,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     observer: { checked: (verdict, deferred) => metrics?.checked(verdict, deferred) },
     draining: () => draining,
   });
+  const clientOfRequest = clientAddress(parseTrustedProxies(options.trustedProxies ?? []));
   const listener = getRequestListener(async (request: Request, env: HttpBindings | Http2Bindings) => {
-    const response = await mock.app.fetch(request, env);
+    const forwarded = env.incoming.headers['x-forwarded-for'];
+    const client = clientOfRequest(env.incoming.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(',') : forwarded);
+    const response = await mock.app.fetch(request, { ...env, client });
     if (response.headers.has(RESET_HEADER)) {
       // A dropped connection, as a crashed upstream or a reset by a middlebox looks.
       env.incoming.socket.destroy();

@@ -1,6 +1,7 @@
 import type { Endpoint } from '@credit-check/sdk/contract';
 import type { MiddlewareHandler } from 'hono';
 import { parseJson } from '../body.ts';
+import { clientOf } from '../client.ts';
 import type { PlatformEnv } from '../env.ts';
 import { validate } from '../validate.ts';
 
@@ -18,8 +19,8 @@ export const validated =
       params: c.req.param(),
       accept: c.req.header('accept') ?? '',
       origin: new URL(c.req.url).origin,
-      // The peer's address under Node (public endpoints budget lookups by it); msw has none.
-      client: (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'local',
+      // Who is asking, as the Node server resolved it (public endpoints budget lookups by it).
+      client: clientOf(c.env),
     });
     await next();
   };
