@@ -17,7 +17,7 @@ import { loadEnglish, strings } from './i18n.ts';
 import { OutageController } from './outage/outage.ts';
 import { printCheck } from './print.ts';
 import { holdReason, needsAlert, needsResponse, openPaths, type ResponseInput } from './response.ts';
-import { loadResultParts, resultParts } from './result-parts.ts';
+import { ResultPartsLoader } from './result-parts.ts';
 import { baseTemplate } from './templates/base.ts';
 import { statusTemplate } from './templates/status.ts';
 
@@ -198,6 +198,8 @@ export class CreditCheck extends LitElement implements CreditCheckHost {
   });
   private readonly alerter = new AlertController(this);
   private readonly since = new SinceController(this, this.read);
+  // What shows a result, loading from the moment the element connects (a check waits for it).
+  private readonly results = new ResultPartsLoader(this);
   private readonly feedback = new FeedbackController(this, this.read, {
     required: (check) => needsResponse(this.mode, check.verdict),
     queue: (check, body, key) => this.deferrals.queueFeedback(check, body, key),
@@ -225,16 +227,6 @@ export class CreditCheck extends LitElement implements CreditCheckHost {
     this.outage = 'hold';
     this.textSize = 'normal';
     this.state = 'idle';
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // What shows a result starts loading now, in parallel with the token and the first check (a check
-    // waits for it: see result-parts.ts). A failure here is reported by the check that needs it.
-    loadResultParts().then(
-      () => this.requestUpdate(),
-      () => undefined,
-    );
   }
 
   /** With `lang="en"`, the English words (a chunk of their own) are loaded before the update; Chinese if they cannot be. */
@@ -384,7 +376,7 @@ export class CreditCheck extends LitElement implements CreditCheckHost {
     return baseTemplate({
       state,
       lang,
-      parts: resultParts(),
+      parts: this.results.parts,
       mode,
       result,
       panel: this.panel,

@@ -6,6 +6,8 @@
  * never shown and the form never released without it. A load that failed is tried again by the
  * next check (the clerk's 重新核查).
  */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
 export type ResultParts = typeof import('./result/parts.ts');
 
 let loading: Promise<ResultParts> | undefined;
@@ -28,3 +30,29 @@ export function loadResultParts(): Promise<ResultParts> {
 
 /** The result parts, if loaded. */
 export const resultParts = (): ResultParts | undefined => loaded;
+
+/**
+ * Starts loading the result parts the moment its host connects — in parallel with the token and
+ * the first check — and updates the host when they are here. A failure is left to the check that
+ * needs them (it ends as an error that says so).
+ */
+export class ResultPartsLoader implements ReactiveController {
+  private readonly host: ReactiveControllerHost;
+
+  constructor(host: ReactiveControllerHost) {
+    this.host = host;
+    host.addController(this);
+  }
+
+  /** The parts, once loaded. */
+  get parts(): ResultParts | undefined {
+    return loaded;
+  }
+
+  hostConnected(): void {
+    loadResultParts().then(
+      () => this.host.requestUpdate(),
+      () => undefined,
+    );
+  }
+}

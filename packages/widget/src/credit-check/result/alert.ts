@@ -1,7 +1,7 @@
 import type { Check } from '@credit-check/sdk';
 import { html, type TemplateResult } from 'lit';
 import { shownId } from '../dom.ts';
-import { pick, strings, verdictWords } from '../i18n.ts';
+import { pick, verdictWords } from '../i18n.ts';
 import { icons } from '../icons.ts';
 import { resultStrings } from './words.ts';
 

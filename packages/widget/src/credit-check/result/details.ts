@@ -1,7 +1,7 @@
 import type { Check } from '@credit-check/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { shownId } from '../dom.ts';
-import { pick, strings, time } from '../i18n.ts';
+import { pick, time } from '../i18n.ts';
 import { resultStrings } from './words.ts';
 
 export interface DetailsView {

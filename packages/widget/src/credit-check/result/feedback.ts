@@ -1,7 +1,7 @@
 import type { Check, Feedback } from '@credit-check/sdk';
 import { type FeedbackAction, OUTCOME_PATH, type Verdict } from '@credit-check/sdk/contract';
 import { html, nothing, type TemplateResult } from 'lit';
-import { strings, time } from '../i18n.ts';
+import { time } from '../i18n.ts';
 import { technicalTemplate } from '../templates/technical.ts';
 import { resultStrings } from './words.ts';
 
