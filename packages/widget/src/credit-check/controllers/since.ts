@@ -26,7 +26,8 @@ interface Asked {
  * new check stands on its own either way (it is the result; this only explains a difference).
  */
 export class SinceController {
-  private readonly first = new Map<string, Check>();
+  /** The check made at 受理, by key: its id is all the replay needs. */
+  private readonly first = new Map<string, string>();
   private asked: Asked | undefined;
   private readonly host: ReactiveControllerHost;
   private readonly read: Pick<Readings, 'connection'>;
@@ -40,10 +41,10 @@ export class SinceController {
   seen(key: string, result: Check): void {
     const first = this.first.get(key);
     if (!first) {
-      this.first.set(key, result);
+      this.first.set(key, result.checkId);
       return;
     }
-    if (first.checkId === result.checkId || this.asked?.forId === result.checkId) return;
+    if (first === result.checkId || this.asked?.forId === result.checkId) return;
     const asked: Asked = { forId: result.checkId, state: { state: 'loading' }, module: undefined, unavailable: false };
     this.asked = asked;
     const connection = this.read.connection();
@@ -55,7 +56,7 @@ export class SinceController {
       (m) => {
         asked.module = m;
         this.host.requestUpdate();
-        m.replaySince(connection, first.checkId).then(
+        m.replaySince(connection, first).then(
           (replay) => settle({ state: 'done', replay }),
           () => settle({ state: 'failed' }),
         );
