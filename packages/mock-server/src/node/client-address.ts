@@ -33,6 +33,8 @@ export function parseTrustedProxies(entries: readonly string[]): Range[] {
  * the proxy.
  */
 export function clientAddress(trusted: readonly Range[]): (peer: string | undefined, forwardedFor: string | undefined) => string {
+  // Every request asks: with no proxy declared, the peer as the socket says it, nothing parsed.
+  if (trusted.length === 0) return (peer) => peer || 'local';
   const isTrusted = (text: string | undefined) => {
     const a = text === undefined ? undefined : parse(text);
     return a !== undefined && trusted.some(([range, bits]) => a.kind() === range.kind() && a.match(range, bits));
