@@ -21,6 +21,16 @@ const ON_DEMAND =
  */
 const RESULT = /\/credit-check\/result\//;
 
+/**
+ * The SDK's connection and check with what they stand on — ky, zod/mini, the contract's schemas —
+ * travel with the result's parts (issue 42: the entry that blocks the page ≤ 32 KB). Not what the
+ * entry itself uses before any request: the error family (\`errors.ts\`, \`redact.ts\`), the
+ * identifiers a field is validated with as it is typed, the outcome paths (\`outcomes.ts\`, types
+ * only) — and not 应急's own client (\`deferred.ts\`).
+ */
+const PLATFORM =
+  /\/node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(?:ky|zod)\/|\/sdk\/src\/(?:client\/(?!errors|redact|deferred)|contract\/(?!outcomes)|auth\/(?!signature))/;
+
 const RECORDS = /\/sdk\/src\/(client\/records|contract\/(endpoints-records|sheets|verifications|replays))\.ts/;
 
 /** dist/ also holds tsc's output (emptyOutDir is off): drop the previous build's hashed chunks. */
@@ -72,8 +82,13 @@ export default defineConfig({
         // that every page would have to load before anything runs.
         codeSplitting: {
           groups: [
-            { name: 'records', test: RECORDS, priority: 2, includeDependenciesRecursively: false },
-            { name: 'result', test: RESULT, priority: 2, includeDependenciesRecursively: false },
+            { name: 'records', test: RECORDS, priority: 3, includeDependenciesRecursively: false },
+            {
+              name: 'result',
+              test: (id: string) => RESULT.test(id) || PLATFORM.test(id),
+              priority: 2,
+              includeDependenciesRecursively: false,
+            },
             { name: 'credit-check', test: (id: string) => !ON_DEMAND.test(id), priority: 1 },
           ],
         },

@@ -19,8 +19,9 @@ export function standaloneSize() {
 }
 
 /**
- * What a counter loads before its first verdict, the entry aside: the result's parts, fetched as
- * the element connects (a check does not finish without them).
+ * What a counter loads before its first verdict, the entry aside: the result's parts — the SDK's
+ * connection (ky, zod, the contract) and what shows a result — fetched as the element connects (no
+ * check is sent without them).
  */
 export const BEFORE_FIRST_VERDICT = ['result'];
 
@@ -33,14 +34,14 @@ export const BEFORE_SPLIT_GZIP = 49_282;
 
 /** When each chunk is fetched (by its name before the hash). */
 const WHEN = {
-  result: 'always, as the element connects (with its token and first check): what shows a result',
+  result: "always, as the element connects (before anything can be typed): the SDK's connection (ky, zod, the contract) and what shows a result",
   defer: 'outage="defer", or deferrals kept in this browser',
   applicant: 'mode="applicant"',
   'i18n-en': 'lang="en"',
   'print-sheet': "the clerk prints: the platform's 信用核查结果单",
   since: 'a later check of the same application comes back: the replay of the check made at 受理',
   records: 'with print-sheet or since: the SDK calls and schemas of the records (结果单, replay)',
-  signature: 'never in a browser: request signing, for a server that holds an app secret',
+  signature: 'never in a browser (by the connection, on a signed call): request signing, for a server that holds an app secret',
 };
 
 /** The chunks beside the entry, fetched on demand: name, file, when, sizes. */

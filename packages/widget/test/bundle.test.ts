@@ -42,7 +42,7 @@ describe('dist/credit-check.js, the drop-in', () => {
     expect(() => parse('class A { #x = 1 }', { ecmaVersion: 2020, sourceType: 'module' })).toThrow();
   });
 
-  it('loads nothing before it runs; what shows a result and the on-demand parts (应急, applicant mode, English, the printed 结果单, the comparison with 受理, request signing) are chunks beside it', () => {
+  it('loads nothing before it runs; what checks and shows a result and the on-demand parts (应急, applicant mode, English, the printed 结果单, the comparison with 受理) are chunks beside it', () => {
     const entry = imports(bundle);
     expect(entry.static).toEqual([]);
     expect(entry.dynamic.sort()).toEqual([
@@ -50,32 +50,44 @@ describe('dist/credit-check.js, the drop-in', () => {
       expect.stringMatching(/^\.\/credit-check\.defer-[\w-]+\.js$/),
       expect.stringMatching(/^\.\/credit-check\.i18n-en-[\w-]+\.js$/),
       expect.stringMatching(/^\.\/credit-check\.print-sheet-[\w-]+\.js$/),
-      // What shows a result (details, alert, response form, their words): fetched as the element connects.
+      // What checks and shows a result (the SDK's connection, details, alert, response form, their
+      // words): fetched as the element connects.
       expect.stringMatching(/^\.\/credit-check\.result-[\w-]+\.js$/),
-      // Signing with an app secret (HMAC-SHA256 or SM3): a browser holds a token and never loads it.
-      expect.stringMatching(/^\.\/credit-check\.signature-[\w-]+\.js$/),
       expect.stringMatching(/^\.\/credit-check\.since-[\w-]+\.js$/),
     ]);
-    // One chunk more: the records' SDK calls and schemas (结果单, replay), shared by the print and the
-    // comparison with 受理 — loaded with them, never by the entry.
     const records = chunks.find((c) => c.includes('.records-')) as string;
     const result = chunks.find((c) => c.includes('.result-')) as string;
-    expect(chunks.filter((c) => c !== records).sort()).toEqual(entry.dynamic.map((d) => d.slice(2)));
+    const signature = chunks.find((c) => c.includes('.signature-')) as string;
+    // Two chunks more, never loaded by the entry: the records' SDK calls and schemas (结果单, replay),
+    // shared by the print and the comparison with 受理; and signing with an app secret (HMAC-SHA256
+    // or SM3), which the connection loads on a signed call — a browser holds a token and never does.
+    expect(chunks.filter((c) => c !== records && c !== signature).sort()).toEqual(entry.dynamic.map((d) => d.slice(2)));
     for (const name of chunks) {
-      // A chunk takes Lit, the SDK and the shared widget code from the entry (no second copy); the
-      // English words need nothing; the print and the comparison with 受理 also take the records'
-      // calls, the applicant mode and 应急 the result's templates and words (loaded already).
+      // A chunk takes Lit and the shared widget code from the entry and the SDK's connection from the
+      // result's chunk (no second copy); the English words need nothing; the print and the comparison
+      // with 受理 also take the records' calls, which stand on the connection.
       const chunk = imports(read(`../dist/${name}`));
       const expected = name.includes('.i18n-en-')
         ? []
         : name.includes('.since-') || name.includes('.print-sheet-')
           ? ['./credit-check.js', `./${records}`]
-          : name.includes('.applicant-') || name.includes('.defer-')
-            ? ['./credit-check.js', `./${result}`]
-            : ['./credit-check.js'];
+          : name === records || name === signature
+            ? [`./${result}`]
+            : name === result
+              ? ['./credit-check.js']
+              : ['./credit-check.js', `./${result}`];
       expect(chunk.static.sort(), name).toEqual(expected);
-      expect(chunk.dynamic).toEqual([]);
+      expect(chunk.dynamic, name).toEqual(name === result ? [`./${signature}`] : []);
       expect(existsSync(new URL(`../dist/${name}.map`, import.meta.url))).toBe(true);
+    }
+  });
+
+  it('keeps the connection out of the entry: ky, zod and the contract’s schemas come with the result', () => {
+    const result = read(`../dist/${chunks.find((c) => c.includes('.result-'))}`);
+    // ky's own error names and zod's issue codes; the check's endpoint path.
+    for (const mark of ['TimeoutError', 'invalid_type', '/checks']) {
+      expect(result, mark).toContain(mark);
+      expect(bundle, mark).not.toContain(mark);
     }
   });
 

@@ -1,10 +1,11 @@
 /**
- * What a result needs on screen — its details, alert, response form, their words and the response's
- * checks and call (`result/parts.ts`) — is a chunk (issue 42). The element starts loading it the
- * moment it connects, in parallel with its token and its first check, never on demand at the
- * result: a check is not finished until this is here too (`CheckController`), so a result is
- * never shown and the form never released without it. A load that failed is tried again by the
- * next check (the clerk's 重新核查).
+ * What checks and shows a result — the SDK's connection and check (ky, zod, the contract's
+ * schemas), the details, alert, response form, their words and the response's checks and call
+ * (`result/parts.ts`) — is a chunk (issue 42). The element starts loading it the moment it
+ * connects, well before anything can be typed, never on demand at the result: the token's claims
+ * and every check wait for it (`ClaimsController`, `CheckController`), so no request goes out, no
+ * result is shown and the form is never released without it. A load that failed is tried again by
+ * the next check (the clerk's 重新核查).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -12,21 +13,30 @@ export type ResultParts = typeof import('./result/parts.ts');
 
 let loading: Promise<ResultParts> | undefined;
 let loaded: ResultParts | undefined;
+/** The last load failed and none has been started since. */
+let failed = false;
 
 /** Starts (or joins) loading the result parts. */
 export function loadResultParts(): Promise<ResultParts> {
-  loading ??= import('./result/parts.ts').then(
-    (m) => {
-      loaded = m;
-      return m;
-    },
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  );
+  if (!loading) {
+    failed = false;
+    loading = import('./result/parts.ts').then(
+      (m) => {
+        loaded = m;
+        return m;
+      },
+      (error: unknown) => {
+        loading = undefined;
+        failed = true;
+        throw error;
+      },
+    );
+  }
   return loading;
 }
+
+/** The last load of the result parts failed, and no other has been started since. */
+export const resultPartsFailed = (): boolean => failed;
 
 /** The result parts, if loaded. */
 export const resultParts = (): ResultParts | undefined => loaded;

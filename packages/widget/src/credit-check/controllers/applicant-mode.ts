@@ -2,6 +2,7 @@ import type { Check } from '@credit-check/sdk';
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import type { CreditCheckHost } from '../host.ts';
 import { strings } from '../i18n.ts';
+import { loadResultParts } from '../result-parts.ts';
 import type { ApplicantController, ApplicantReadings } from './applicant.ts';
 
 /**
@@ -24,8 +25,9 @@ export class ApplicantMode implements ReactiveController {
 
   hostUpdate(): void {
     if (this.host.mode !== 'applicant' || this.loading) return;
-    this.loading = import('./applicant.ts').then(
-      ({ ApplicantController }) => {
+    // Its calls (the matters, the signing) go through the connection, which comes with the result's chunk.
+    this.loading = Promise.all([import('./applicant.ts'), loadResultParts()]).then(
+      ([{ ApplicantController }]) => {
         this.impl = new ApplicantController(this.host, this.read);
         this.host.requestUpdate();
       },

@@ -1,13 +1,20 @@
-import { type Check, type CheckInput, Connection, CreditCheckError, check, isCreditCheckError } from '@credit-check/sdk';
+import { type Check, type CheckInput, type Connection, CreditCheckError, isCreditCheckError } from '@credit-check/sdk';
 import { type ValidationResult, validateIdNumber, validateUscc } from '@credit-check/sdk/identifiers';
 import { Task, TaskStatus } from '@lit/task';
 import type { CheckState, TaskPhase } from '../check-state.ts';
 import { rootOf, select, shownId } from '../dom.ts';
 import { emit, resultDetail } from '../events.ts';
 import type { CreditCheckHost, Readings, Subject } from '../host.ts';
-import { loadResultParts } from '../result-parts.ts';
+import { loadResultParts, type ResultParts, resultParts, resultPartsFailed } from '../result-parts.ts';
 
 export type CheckReadings = Pick<Readings, 'watched' | 'department' | 'operator' | 'claimsLoading'>;
+
+/** The chunk that checks and shows a result could not be loaded: one sentence on screen (failures.RESULT_PARTS). */
+const partsMissing = (cause?: unknown) =>
+  new CreditCheckError('CONFIG', `The result's parts (credit-check.result-*.js) could not be loaded${cause ? `: ${String(cause)}` : ''}`, {
+    reason: 'RESULT_PARTS',
+    ...(cause ? { cause } : {}),
+  });
 
 const PHASE: Record<TaskStatus, TaskPhase> = {
   [TaskStatus.INITIAL]: 'initial',
@@ -51,14 +58,15 @@ export class CheckController {
       task: async ([key, body], { signal }) => {
         const force = this.force;
         this.force = false;
-        const result = await check(this.connection(), body, { signal, ...(force ? { cache: false } : {}) });
-        // Not finished until what shows a result is here too (loading since the element connected).
-        await loadResultParts().catch((error: unknown) => {
-          throw new CreditCheckError('CONFIG', `The result's parts (credit-check.result-*.js) could not be loaded: ${String(error)}`, {
-            reason: 'RESULT_PARTS',
-            cause: error,
-          });
+        // The connection and what shows a result come in one chunk, loading since the element
+        // connected: no request without it, so never a verdict without its alert.
+        const parts = await loadResultParts().catch((error: unknown) => {
+          throw partsMissing(error);
         });
+        // Started while the chunk was missing, before the token's claims could say the department
+        // or operator: now they can, and the check with them replaces this one (no error shown).
+        if (!body.context.department || !body.context.operator) throw new CreditCheckError('ABORTED', 'Waiting for the token claims');
+        const result = await parts.check(this.connection(parts), body, { signal, ...(force ? { cache: false } : {}) });
         return { key, result };
       },
       onComplete: ({ key, result }) => {
@@ -102,8 +110,10 @@ export class CheckController {
         }
       : undefined;
     const missing = missingConfig(h, this.read);
-    // Department and operator may still be on their way from the token's claims: nothing to check yet.
-    const ready = subject && !missing && this.read.department() && this.read.operator();
+    // Department and operator may still be on their way from the token's claims: nothing to check
+    // yet — unless the claims cannot be read, the chunk with the connection having failed to load:
+    // then the check starts, to end in the error that says so.
+    const ready = subject && !missing && ((this.read.department() && this.read.operator()) || resultPartsFailed());
     this.derived = { raw, validation, subject, missing, key: ready ? JSON.stringify(this.request(subject)) : '' };
   }
 
@@ -145,14 +155,19 @@ export class CheckController {
     };
   }
 
-  /** The SDK connection: the one given, or one built from `endpoint`/`token` and rebuilt when they change. */
-  connection(): Connection {
+  /**
+   * The SDK connection: the one given, or one built from `endpoint`/`token` and rebuilt when they
+   * change. Built from the result's chunk, so only once it is loaded (everything that calls the
+   * platform waits for it); before, a CONFIG error.
+   */
+  connection(parts: ResultParts | undefined = resultParts()): Connection {
     const h = this.host;
     if (h.connection) return h.connection;
+    if (!parts) throw partsMissing();
     const key = [h.endpoint, h.token, h.getToken, h.timeout];
     if (!this.own || key.some((v, i) => v !== this.ownKey[i])) {
       this.ownKey = key;
-      this.own = new Connection({
+      this.own = new parts.Connection({
         baseUrl: h.endpoint as string,
         ...(h.getToken ? { getToken: h.getToken } : { token: h.token as string }),
         timeout: h.timeout,
@@ -263,9 +278,11 @@ function missingConfig(h: CreditCheckHost, read: CheckReadings): string | undefi
   if (!h.connection && !h.token && !h.getToken) missing.push('token');
   if (!h.matter) missing.push('matter');
   if (!h.applicationId) missing.push('application-id');
-  // Not missing while the token's claims are being read (they may carry them).
-  if (!read.department() && !read.claimsLoading()) missing.push('department');
-  if (!read.operator() && !read.claimsLoading()) missing.push('operator');
+  // Not missing while the token's claims are being read (they may carry them), nor while they
+  // cannot be read (the chunk with the connection failed to load: the check says that instead).
+  const unknown = read.claimsLoading() || (!h.connection && resultPartsFailed());
+  if (!read.department() && !unknown) missing.push('department');
+  if (!read.operator() && !unknown) missing.push('operator');
   for (const [attribute, selector] of [
     ['watch', h.watch],
     ['watch-name', h.watchName],

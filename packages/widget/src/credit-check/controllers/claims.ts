@@ -1,5 +1,6 @@
 import type { Connection, TokenClaims } from '@credit-check/sdk';
 import { type CreditCheckHost, hasCredentials, type Readings } from '../host.ts';
+import { loadResultParts, resultParts, resultPartsFailed } from '../result-parts.ts';
 
 export type ClaimsReadings = Pick<Readings, 'connection'>;
 
@@ -13,6 +14,8 @@ export class ClaimsController {
   /** The claims of the current connection are still being read. */
   loading = false;
   private readFrom: Connection | undefined;
+  /** Waiting for the chunk with the connection (it decodes the claims). */
+  private waiting = false;
 
   private readonly host: CreditCheckHost;
   private readonly read: ClaimsReadings;
@@ -25,6 +28,21 @@ export class ClaimsController {
   /** Called first in the element's `willUpdate`: starts reading the claims of a new connection. */
   sync(): void {
     if (!hasCredentials(this.host)) return;
+    if (!this.host.connection && !resultParts()) {
+      // The connection comes with the result's chunk, loading since the element connected. Still
+      // loading: wait for it. Failed: nothing to read; the check says so (and its 重新核查 tries again).
+      this.loading = !resultPartsFailed();
+      if (this.loading && !this.waiting) {
+        this.waiting = true;
+        void loadResultParts()
+          .catch(() => undefined)
+          .then(() => {
+            this.waiting = false;
+            this.host.requestUpdate();
+          });
+      }
+      return;
+    }
     const connection = this.read.connection();
     if (connection === this.readFrom) return;
     this.readFrom = connection;

@@ -4,6 +4,7 @@ import { html, nothing, type ReactiveController, type TemplateResult } from 'lit
 import type { CreditCheckDeferredDetail } from '../events.ts';
 import type { CreditCheckHost } from '../host.ts';
 import { strings } from '../i18n.ts';
+import { loadResultParts } from '../result-parts.ts';
 import type { DeferController, DeferReadings, OutageHooks } from './defer.ts';
 import { deferralsStored } from './stored.ts';
 
@@ -41,8 +42,9 @@ export class OutageController implements ReactiveController {
   }
 
   private load(): Promise<DeferController> {
-    this.loading ??= import('./defer.ts').then(
-      ({ DeferController }) => {
+    // 应急 calls the platform through the connection, which comes with the result's chunk.
+    this.loading ??= Promise.all([import('./defer.ts'), loadResultParts()]).then(
+      ([{ DeferController }]) => {
         this.impl = new DeferController(this.host, this.read, this.hooks);
         this.host.requestUpdate();
         return this.impl;

@@ -3,6 +3,9 @@ import { FeedbackRequest, fieldErrors, permittedOutcomes } from '@credit-check/s
 import { pick } from '../i18n.ts';
 import { resultStrings } from './words.ts';
 
+// The SDK's connection and check: the request, its validation both ways, ky and zod live here, not
+// in the entry that blocks the page.
+export { Connection, check } from '@credit-check/sdk';
 export { alertTemplate } from './alert.ts';
 export { detailsTemplate, eligibilityTemplate, supervisionTemplate } from './details.ts';
 export { feedbackTemplate } from './feedback.ts';
