@@ -28,13 +28,13 @@ export async function sizesSection({ report, row }) {
     );
   row(
     'sizes',
-    'widget dist/credit-check.js as shipped (entry: lit+SDK+widget)',
+    'widget dist/credit-check.js as shipped (the entry: Lit + the element; what blocks the page)',
     `${kb(widget.gzip)} gz`,
     `${kb(widget.brotli)} br`,
     '',
     `≤ 36 KB gz ${mark(widget.gzip <= 36 * 1024)} (goal 32 ${mark(widget.gzip <= 32 * 1024)})`,
   );
-  // What blocks nothing but comes before a verdict: the result's parts, fetched as the element connects.
+  // What blocks nothing but comes before a verdict: the result's parts (with the SDK's connection), fetched as the element connects.
   const first = widget.gzip + chunks.filter((c) => BEFORE_FIRST_VERDICT.includes(c.name)).reduce((n, c) => n + c.gzip, 0);
   report.results.sizes.beforeFirstVerdict = first;
   row(
