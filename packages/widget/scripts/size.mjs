@@ -34,7 +34,8 @@ export const BEFORE_SPLIT_GZIP = 49_282;
 
 /** When each chunk is fetched (by its name before the hash). */
 const WHEN = {
-  result: "always, as the element connects (before anything can be typed): the SDK's connection (ky, zod, the contract) and what shows a result",
+  result:
+    "always, as the element connects (before anything can be typed): the SDK's connection (ky, zod, the contract) and what shows a result",
   defer: 'outage="defer", or deferrals kept in this browser',
   applicant: 'mode="applicant"',
   'i18n-en': 'lang="en"',
