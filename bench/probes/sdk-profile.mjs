@@ -5,11 +5,9 @@
 // the sdk section measures them).
 //   node bench/probes/sdk-profile.mjs [seconds] [top] [function whose callers to print …]
 import { Session } from 'node:inspector/promises';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Connection, check } from '@credit-check/sdk';
 import { child, percentile } from '../lib.mjs';
 import { context, MATTERS } from '../sections/fixtures.mjs';
+import { calls, time } from '../sections/sdk.mjs';
 import { seedSection } from '../sections/seed.mjs';
 import { printCallers, printSelfTime } from './self-time.mjs';
 
@@ -22,20 +20,7 @@ const input = { subject: { idType: 'uscc', id: '91320100748204660Q' }, matter: M
 const bare = await child('./children/bare.mjs');
 await bare.ask({ body: realCheckBody });
 const base = `${bare.first.origin}/api/v1`;
-const connection = new Connection({ baseUrl: base, token: 'cct_bench.token', cache: false, retry: 0 });
-const sdk = () => check(connection, input, { cache: false });
-const ky = (await import(pathToFileURL(createRequire(createRequire(import.meta.url).resolve('@credit-check/sdk')).resolve('ky')).href)).default;
-const lean = ky.create({ retry: 0, timeout: false, headers: { authorization: 'Bearer cct_bench.token', 'content-type': 'application/json' } });
-const kyFloor = async () => JSON.parse(await (await lean.post(`${base}/checks`, { body: JSON.stringify(input) })).text());
-const time = async (fn, n) => {
-  const xs = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await fn();
-    xs.push(performance.now() - t);
-  }
-  return xs;
-};
+const { sdk, kyFloor } = await calls(base, input);
 const s = [];
 const k = [];
 for (let block = 0; block < 8; block++) {
@@ -43,7 +28,9 @@ for (let block = 0; block < 8; block++) {
   k.push(...(await time(kyFloor, 100)));
 }
 const p50 = (xs) => (percentile(xs.slice(200), 50) * 1000).toFixed(0);
-console.log(`check() p50 ${p50(s)} µs · ky 2 alone ${p50(k)} µs · ${(percentile(s.slice(200), 50) / percentile(k.slice(200), 50)).toFixed(3)}×`);
+console.log(
+  `check() p50 ${p50(s)} µs · ky 2 alone ${p50(k)} µs · ${(percentile(s.slice(200), 50) / percentile(k.slice(200), 50)).toFixed(3)}×`,
+);
 const session = new Session();
 session.connect();
 await session.post('Profiler.enable');

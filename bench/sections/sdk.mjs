@@ -5,14 +5,14 @@ import { Connection, check, createClient } from '@credit-check/sdk';
 import { child, fmt, mark, percentile } from '../lib.mjs';
 import { context, MATTERS } from './fixtures.mjs';
 
-/** @param {import('./fixtures.mjs').BenchContext} ctx */
-export async function sdkSection({ realCheckBody, report, row }) {
-  // First, while this process is fresh (a load run leaves a large heap behind).
-  console.log('\nsdk — one check, sequential, against a bare server answering a real check body');
-  const bare = await child('./children/bare.mjs');
-  await bare.ask({ body: realCheckBody });
-  const base = `${bare.first.origin}/api/v1`;
-  const input = { subject: { idType: 'uscc', id: '91320100748204660Q' }, matter: MATTERS[0], context: context('sdk') };
+/**
+ * The three ways of making one check against `base` that the section compares: a raw `fetch` +
+ * `JSON.parse`; the SDK's `check()`; and ky 2 itself (the SDK's own copy), as lean as it goes —
+ * no timeout, no retry, no hooks, the body a string, the answer read as text and parsed: the floor
+ * the design fixes. What the SDK adds on top (timeouts, auth, validation both ways) is the gap
+ * between this and check().
+ */
+export async function calls(base, input) {
   const connection = new Connection({ baseUrl: base, token: 'cct_bench.token', cache: false, retry: 0 });
   const raw = async () => {
     const res = await fetch(`${base}/checks`, {
@@ -23,9 +23,6 @@ export async function sdkSection({ realCheckBody, report, row }) {
     return res.json();
   };
   const sdk = () => check(connection, input, { cache: false });
-  // The floor the design fixes: ky 2 itself (the SDK's own copy), as lean as it goes — no timeout,
-  // no retry, no hooks, the body a string, the answer read as text and parsed. What the SDK adds
-  // on top (timeouts, auth, validation both ways) is the gap between this and check().
   const ky = (await import(pathToFileURL(createRequire(createRequire(import.meta.url).resolve('@credit-check/sdk')).resolve('ky')).href))
     .default;
   const lean = ky.create({
@@ -34,15 +31,29 @@ export async function sdkSection({ realCheckBody, report, row }) {
     headers: { authorization: 'Bearer cct_bench.token', 'content-type': 'application/json' },
   });
   const kyFloor = async () => JSON.parse(await (await lean.post(`${base}/checks`, { body: JSON.stringify(input) })).text());
-  const time = async (fn, n) => {
-    const xs = [];
-    for (let i = 0; i < n; i++) {
-      const t = performance.now();
-      await fn();
-      xs.push(performance.now() - t);
-    }
-    return xs;
-  };
+  return { raw, sdk, kyFloor };
+}
+
+/** Milliseconds of each of `n` sequential calls. */
+export const time = async (fn, n) => {
+  const xs = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await fn();
+    xs.push(performance.now() - t);
+  }
+  return xs;
+};
+
+/** @param {import('./fixtures.mjs').BenchContext} ctx */
+export async function sdkSection({ realCheckBody, report, row }) {
+  // First, while this process is fresh (a load run leaves a large heap behind).
+  console.log('\nsdk — one check, sequential, against a bare server answering a real check body');
+  const bare = await child('./children/bare.mjs');
+  await bare.ask({ body: realCheckBody });
+  const base = `${bare.first.origin}/api/v1`;
+  const input = { subject: { idType: 'uscc', id: '91320100748204660Q' }, matter: MATTERS[0], context: context('sdk') };
+  const { raw, sdk, kyFloor } = await calls(base, input);
   await time(raw, 200);
   await time(sdk, 200);
   await time(kyFloor, 200);
