@@ -11,11 +11,6 @@ const ON_DEMAND =
   /\/credit-check\/(outage\/(?!outage\.ts|stored\.ts)|sheet\/|replay\/|result\/|controllers\/applicant\.ts|templates\/applicant\.ts|i18n-(applicant|en)\.ts)|\/idb\/|\/sdk\/src\/client\/(deferred|records)\.ts|\/sdk\/src\/sheets\/|\/sdk\/src\/contract\/(endpoints-records|sheets|verifications|replays)\.ts|\/sdk\/src\/auth\/signature\.ts/;
 
 /**
- * The SDK's record calls and their schemas (结果单, replay): a chunk of their own, shared by the print
- * and the comparison with 受理. Left to the default, they sit in the entry — the SDK index re-exports
- * them, so the entry's module graph reaches them even though it never calls them.
- */
-/**
  * What a result needs on screen (issue 42): one chunk, which the element starts loading as it
  * connects — the applicant mode and 应急 take their templates and words from it too.
  */
@@ -24,13 +19,18 @@ const RESULT = /\/credit-check\/result\//;
 /**
  * The SDK's connection and check with what they stand on — ky, zod/mini, the contract's schemas —
  * travel with the result's parts (issue 42: the entry that blocks the page ≤ 32 KB). Not what the
- * entry itself uses before any request: the error family (\`errors.ts\`, \`redact.ts\`), the
- * identifiers a field is validated with as it is typed, the outcome paths (\`outcomes.ts\`, types
- * only) — and not 应急's own client (\`deferred.ts\`).
+ * entry itself uses before any request: the error family (`errors.ts`, `redact.ts`), the
+ * identifiers a field is validated with as it is typed, the outcome paths (`outcomes.ts`, which
+ * imports no schema) — and not 应急's own client (`deferred.ts`).
  */
 const PLATFORM =
   /\/node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(?:ky|zod)\/|\/sdk\/src\/(?:client\/(?!errors|redact|deferred)|contract\/(?!outcomes)|auth\/(?!signature))/;
 
+/**
+ * The SDK's record calls and their schemas (结果单, replay): a chunk of their own, shared by the print
+ * and the comparison with 受理. Left to the default, they sit in the entry — the SDK index re-exports
+ * them, so the entry's module graph reaches them even though it never calls them.
+ */
 const RECORDS = /\/sdk\/src\/(client\/records|contract\/(endpoints-records|sheets|verifications|replays))\.ts/;
 
 /** dist/ also holds tsc's output (emptyOutDir is off): drop the previous build's hashed chunks. */

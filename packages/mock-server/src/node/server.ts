@@ -65,7 +65,7 @@ export interface ServerOptions extends Omit<PlatformOptions, 'store'> {
   drainMs?: number;
   /**
    * The operator's reverse proxies (addresses, CIDR ranges): behind them the client is the address
-   * they forward (\`X-Forwarded-For\`), for what budgets by client — the public 核查码 lookups. None by
+   * they forward (`X-Forwarded-For`), for what budgets by client — the public 核查码 lookups. None by
    * default: the header is never read, and behind an undeclared proxy every client is the proxy.
    */
   trustedProxies?: string[];

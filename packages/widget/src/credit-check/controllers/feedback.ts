@@ -126,7 +126,7 @@ export class FeedbackController {
         : {}),
     };
     // The form is only on screen once the result's parts are here: at hand, synchronously (no await
-    // between the double-submit check above and \`sending\` below).
+    // between the double-submit check above and `sending` below).
     const parts = resultParts();
     if (!parts) return;
     const problem = parts.feedbackProblem(result, body, lang);

@@ -8,7 +8,7 @@ export type AllStrings = Strings & ResultStrings;
 const zhAll: AllStrings = { ...strings('zh-CN'), ...zhResult };
 
 /**
- * The words for \`lang\`, the result's included: English is one chunk with both (\`i18n-en.ts\`), and
+ * The words for `lang`, the result's included: English is one chunk with both (`i18n-en.ts`), and
  * Chinese until it is loaded; Chinese merged once here, not per render.
  */
 export function resultStrings(lang: string | null | undefined): AllStrings {
