@@ -1,7 +1,7 @@
 import type { Check, ClientOptions, Connection } from '@credit-check/sdk';
 import { type DeferralReasonCode, type FeedbackAction, type IdType, OUTCOME_PATH, type ResponsePath } from '@credit-check/sdk/contract';
 import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
-import { type CheckState, checkState } from './check-state.ts';
+import type { CheckState } from './check-state.ts';
 import { AlertController } from './controllers/alert.ts';
 import { ApplicantMode } from './controllers/applicant-mode.ts';
 import { CheckController } from './controllers/check.ts';
@@ -243,19 +243,9 @@ export class CreditCheck extends LitElement implements CreditCheckHost {
     this.checker.refresh();
     // Starting the task here (not in updated) folds its PENDING status into this same update.
     this.checker.maybeRun();
-    const key = this.checker.key();
-    this.state = checkState({
-      configProblem: this.checker.missingConfig(),
-      raw: this.checker.raw(),
-      validation: this.checker.validation(),
+    this.state = this.checker.state({
       watching: Boolean(this.watch),
       blurred: this.watcher.blurred,
-      key,
-      runKey: this.checker.runKey,
-      task: this.checker.phase,
-      aborted: this.checker.aborted,
-      hasEarlier: this.checker.hasEarlier(key),
-      hasCurrent: this.checker.current() !== undefined,
       deferred: this.deferrals.deferral() !== undefined,
     });
     this.verdict = this.checker.shown(this.state)?.verdict;

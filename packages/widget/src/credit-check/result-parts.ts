@@ -15,6 +15,12 @@ let loading: Promise<ResultParts> | undefined;
 let loaded: ResultParts | undefined;
 /** The last load failed and none has been started since. */
 let failed = false;
+/** The elements on the page: each updates when a load ends, whichever element started it. */
+const hosts = new Set<ReactiveControllerHost>();
+
+const settled = () => {
+  for (const host of hosts) host.requestUpdate();
+};
 
 /** Starts (or joins) loading the result parts. */
 export function loadResultParts(): Promise<ResultParts> {
@@ -23,11 +29,13 @@ export function loadResultParts(): Promise<ResultParts> {
     loading = import('./result/parts.ts').then(
       (m) => {
         loaded = m;
+        settled();
         return m;
       },
       (error: unknown) => {
         loading = undefined;
         failed = true;
+        settled();
         throw error;
       },
     );
@@ -42,9 +50,9 @@ export const resultPartsFailed = (): boolean => failed;
 export const resultParts = (): ResultParts | undefined => loaded;
 
 /**
- * Starts loading the result parts the moment its host connects — in parallel with the token and
- * the first check — and updates the host when they are here. A failure is left to the check that
- * needs them (it ends as an error that says so).
+ * Starts loading the result parts the moment its host connects, and updates the host whenever a
+ * load ends — here or started by another element (a 重新核查 that loaded them after a failure). A
+ * failure is left to the check that needs them (it ends as an error that says so).
  */
 export class ResultPartsLoader implements ReactiveController {
   private readonly host: ReactiveControllerHost;
@@ -60,9 +68,11 @@ export class ResultPartsLoader implements ReactiveController {
   }
 
   hostConnected(): void {
-    loadResultParts().then(
-      () => this.host.requestUpdate(),
-      () => undefined,
-    );
+    hosts.add(this.host);
+    loadResultParts().catch(() => undefined);
+  }
+
+  hostDisconnected(): void {
+    hosts.delete(this.host);
   }
 }

@@ -1,7 +1,7 @@
 import { type Check, type CheckInput, type Connection, CreditCheckError, isCreditCheckError } from '@credit-check/sdk';
 import { type ValidationResult, validateIdNumber, validateUscc } from '@credit-check/sdk/identifiers';
 import { Task, TaskStatus } from '@lit/task';
-import type { CheckState, TaskPhase } from '../check-state.ts';
+import { type CheckState, checkState, type StateInput, type TaskPhase } from '../check-state.ts';
 import { rootOf, select, shownId } from '../dom.ts';
 import { emit, resultDetail } from '../events.ts';
 import type { CreditCheckHost, Readings, Subject } from '../host.ts';
@@ -257,6 +257,23 @@ export class CheckController {
     return this.earlier.has(key);
   }
 
+  /** The element's state (`checkState`) from what this controller knows and what the others say. */
+  state(others: Pick<StateInput, 'watching' | 'blurred' | 'deferred'>): CheckState {
+    const { raw, validation, missing, key } = this.derived;
+    return checkState({
+      ...others,
+      configProblem: missing,
+      raw,
+      validation,
+      key,
+      runKey: this.runKey,
+      task: this.phase,
+      aborted: this.aborted,
+      hasEarlier: this.hasEarlier(key),
+      hasCurrent: this.current() !== undefined,
+    });
+  }
+
   /** The result on screen: the current one, or the earlier one for the same key while `stale`. */
   shown(state: CheckState): Check | undefined {
     return this.current() ?? (state === 'stale' ? this.earlier.get(this.runKey) : undefined);
@@ -278,11 +295,9 @@ function missingConfig(h: CreditCheckHost, read: CheckReadings): string | undefi
   if (!h.connection && !h.token && !h.getToken) missing.push('token');
   if (!h.matter) missing.push('matter');
   if (!h.applicationId) missing.push('application-id');
-  // Not missing while the token's claims are being read (they may carry them), nor while they
-  // cannot be read (the chunk with the connection failed to load: the check says that instead).
-  const unknown = read.claimsLoading() || (!h.connection && resultPartsFailed());
-  if (!read.department() && !unknown) missing.push('department');
-  if (!read.operator() && !unknown) missing.push('operator');
+  // Not missing while the token's claims are not read yet (they may carry them).
+  if (!read.department() && !read.claimsLoading()) missing.push('department');
+  if (!read.operator() && !read.claimsLoading()) missing.push('operator');
   for (const [attribute, selector] of [
     ['watch', h.watch],
     ['watch-name', h.watchName],

@@ -1,6 +1,6 @@
 import type { Connection, TokenClaims } from '@credit-check/sdk';
 import { type CreditCheckHost, hasCredentials, type Readings } from '../host.ts';
-import { loadResultParts, resultParts, resultPartsFailed } from '../result-parts.ts';
+import { resultParts } from '../result-parts.ts';
 
 export type ClaimsReadings = Pick<Readings, 'connection'>;
 
@@ -11,11 +11,9 @@ export type ClaimsReadings = Pick<Readings, 'connection'>;
  */
 export class ClaimsController {
   claims: TokenClaims | undefined;
-  /** The claims of the current connection are still being read. */
+  /** The claims are not read yet: being read, or waiting for the chunk with the connection. */
   loading = false;
   private readFrom: Connection | undefined;
-  /** Waiting for the chunk with the connection (it decodes the claims). */
-  private waiting = false;
 
   private readonly host: CreditCheckHost;
   private readonly read: ClaimsReadings;
@@ -29,18 +27,9 @@ export class ClaimsController {
   sync(): void {
     if (!hasCredentials(this.host)) return;
     if (!this.host.connection && !resultParts()) {
-      // The connection comes with the result's chunk, loading since the element connected. Still
-      // loading: wait for it. Failed: nothing to read; the check says so (and its 重新核查 tries again).
-      this.loading = !resultPartsFailed();
-      if (this.loading && !this.waiting) {
-        this.waiting = true;
-        void loadResultParts()
-          .catch(() => undefined)
-          .then(() => {
-            this.waiting = false;
-            this.host.requestUpdate();
-          });
-      }
+      // The connection comes with the result's chunk, loading since the element connected (its
+      // loader updates the element when it is here). Until then the claims are not read.
+      this.loading = true;
       return;
     }
     const connection = this.read.connection();
