@@ -82,6 +82,27 @@ describe('dist/credit-check.js, the drop-in', () => {
     }
   });
 
+  it('exports what its README names for a plain page, and not the connection (that is @credit-check/sdk)', () => {
+    const names: string[] = [];
+    const program = parse(bundle, { ecmaVersion: 2020, sourceType: 'module' }) as unknown as { body: Node[] };
+    for (const node of program.body)
+      if (node.type === 'ExportNamedDeclaration')
+        for (const s of node.specifiers as { exported: { name: string } }[]) names.push(s.exported.name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'CreditCheck',
+        'CreditCheckError',
+        'VERDICT_LABEL',
+        'isCreditCheckError',
+        'maskIdNumber',
+        'validateIdNumber',
+        'validateUscc',
+      ]),
+    );
+    expect(names).not.toContain('Connection');
+    expect(names).not.toContain('check');
+  });
+
   it('keeps the connection out of the entry: ky, zod and the contract’s schemas come with the result', () => {
     const result = read(`../dist/${chunks.find((c) => c.includes('.result-'))}`);
     // ky's own error names and zod's issue codes; the check's endpoint path.
