@@ -1,13 +1,24 @@
 // Bench child: the mock platform as a real HTTP server with N seeded subjects. Reports its seed
 // time, RSS, a token and sample subjects to the parent over IPC.
-// Usage: node mock.mjs <subjects> [dataDir|-] [standard|gm]
+// Usage: node mock.mjs <subjects> [dataDir|-] [standard|gm] [floor]
+// `floor`: the origin reported is the check floor instead (./floor.mjs) — the same platform
+// answering POST /checks with only the work a check keeps.
 import { startServer } from '@credit-check/mock-server/node';
+import { serveFloor } from './floor.mjs';
 
 const subjects = Number(process.argv[2] ?? 1_000_000);
 const dataDir = process.argv[3] && process.argv[3] !== '-' ? process.argv[3] : undefined;
 const crypto = process.argv[4] === 'gm' ? 'gm' : 'standard';
 const started = performance.now();
-const server = await startServer({ port: 0, subjects, crypto, ...(dataDir ? { dataDir } : {}) });
+const floor = process.argv[5] === 'floor';
+// The floor does no pushed events and keeps no metrics: neither is work a check must do.
+const server = await startServer({
+  port: 0,
+  subjects,
+  crypto,
+  ...(dataDir ? { dataDir } : {}),
+  ...(floor ? { webhooks: false, metrics: false } : {}),
+});
 const seedMs = performance.now() - started;
 globalThis.gc?.();
 const rss = process.memoryUsage().rss;
@@ -22,9 +33,10 @@ for (const s of server.platform.subjects.subjects.values()) {
   if (i++ % 97 === 0) sample.push({ idType: s.idType, id: s.id });
   if (sample.length >= 10_000) break;
 }
+const served = floor ? await serveFloor(server.platform) : server;
 process.send?.({
-  origin: server.origin,
-  apiBase: server.apiBase,
+  origin: served.origin,
+  apiBase: served.apiBase,
   token,
   seedMs,
   rss,
@@ -36,5 +48,5 @@ process.on('message', (m) => {
     globalThis.gc?.();
     process.send?.({ rss: process.memoryUsage().rss });
   }
-  if (m === 'stop') server.close().then(() => process.exit(0));
+  if (m === 'stop') Promise.all([server.close(), floor && served.close()]).then(() => process.exit(0));
 });
