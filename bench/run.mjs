@@ -65,7 +65,7 @@ if (['server', 'workers', 'postgres', 'sdk', 'widget'].some((s) => only.has(s)))
   const ctx = { mock, info, report, row, duration: DURATION, ...(await seedSection({ info, report })) };
   // The SDK first, while this process is fresh (a load run leaves a large heap behind).
   if (only.has('sdk')) await sdkSection(ctx);
-  if (only.has('server')) await serverSection(ctx);
+  if (only.has('server')) await serverSection({ ...ctx, subjects: SUBJECTS });
   if (only.has('widget')) await widgetSection(ctx);
   await mock.stop();
   // After the in-process mock is stopped: these are whole processes of their own.

@@ -1,15 +1,20 @@
-// server — POST /checks under load against a bare node:http server answering a real check body; batch; RSS.
+// server — POST /checks under load against a bare node:http server answering a real check body, the
+// peer (Prism) and the check floor (the same platform doing only the work a check keeps); the CPU
+// per check; batch; RSS.
 import { createRequire } from 'node:module';
 import { createClient } from '@credit-check/sdk';
+import { cpuSeconds } from '../cores.mjs';
 import { child, fmt, load, mark, percentile } from '../lib.mjs';
 import { APP, context, MATTERS } from './fixtures.mjs';
 import { startPrism } from './peer.mjs';
 
 const ROUNDS = 3;
+// Issue 42: half the CPU per check it measured (240–370 µs): at most half its upper end.
+const HALF_CPU_US = 185;
 const LOAD_GENERATOR = createRequire(import.meta.url)('autocannon/package.json').version;
 
-/** @param {import('./fixtures.mjs').BenchContext} ctx */
-export async function serverSection({ mock, info, auth, bodies, realCheckBody, report, row, duration: DURATION }) {
+/** @param {import('./fixtures.mjs').BenchContext & { subjects: number }} ctx */
+export async function serverSection({ mock, info, auth, bodies, realCheckBody, report, row, duration: DURATION, subjects }) {
   console.log('\nserver — POST /api/v1/checks, 64 connections, bearer token, random subjects');
   row(
     'server',
@@ -23,23 +28,30 @@ export async function serverSection({ mock, info, auth, bodies, realCheckBody, r
   const bare = await child('./children/bare.mjs');
   await bare.ask({ body: realCheckBody });
   const prism = await startPrism();
+  // The check floor (children/floor.mjs): the same seed, answering with only the work a check keeps
+  // — token, contract schema, rules, receipt signature, JSON — on node:http, no pipeline.
+  const floor = await child('./children/mock.mjs', [String(subjects), '-', 'standard', 'floor']);
   // Each round starts on a quiet machine: a server still working off its queue (Prism is ~0.4 s
   // behind at the end of a round) or collecting garbage would otherwise load the next one's round.
-  const run = async (url, headers) => {
+  // The server's CPU seconds over the round (all its threads), per request answered.
+  const run = async (url, headers, pid) => {
     await new Promise((r) => setTimeout(r, 2000));
-    return load({ url, connections: 64, duration: DURATION, headers, bodies });
+    const before = pid ? cpuSeconds(pid) : 0;
+    const r = await load({ url, connections: 64, duration: DURATION, headers, bodies });
+    return { ...r, cpuUs: pid ? ((cpuSeconds(pid) - before) / r.total) * 1e6 : Number.NaN };
   };
-  // The same load generator, bodies and connections for all three, in alternating rounds.
+  // The same load generator, bodies and connections for all four, in alternating rounds.
   const targets = {
-    bare: () => run(`${bare.first.origin}/api/v1/checks`, {}),
+    bare: () => run(`${bare.first.origin}/api/v1/checks`, {}, bare.proc.pid),
     prism: () => run(`${prism.origin}/api/v1/checks`, auth),
-    mock: () => run(`${info.apiBase}/checks`, auth),
+    mock: () => run(`${info.apiBase}/checks`, auth, mock.proc.pid),
+    floor: () => run(`${floor.first.apiBase}/checks`, { authorization: `Bearer ${floor.first.token}` }, floor.proc.pid),
   };
   for (const warm of Object.values(targets)) await warm(); // warm-up (JIT, caches)
   // Rounds: each measures all three, in an order that rotates, so no side always follows the same
   // one. Ratios are taken within a round (both sides measured minutes apart at most) and reported
   // as the range over the rounds.
-  const rounds = { bare: [], prism: [], mock: [] };
+  const rounds = { bare: [], prism: [], mock: [], floor: [] };
   const names = Object.keys(targets);
   for (let round = 0; round < ROUNDS; round++) {
     for (let k = 0; k < names.length; k++) {
@@ -48,6 +60,7 @@ export async function serverSection({ mock, info, auth, bodies, realCheckBody, r
     }
   }
   await prism.stop();
+  await floor.stop();
   const avg = (xs, k) => xs.reduce((s, x) => s + x[k], 0) / xs.length;
   const summary = (xs) => ({
     rps: avg(xs, 'rps'),
@@ -58,22 +71,32 @@ export async function serverSection({ mock, info, auth, bodies, realCheckBody, r
   const server = summary(rounds.mock);
   const baseline = summary(rounds.bare);
   const peer = summary(rounds.prism);
+  const base = summary(rounds.floor);
   const perRound = rounds.mock.map((m, r) => ({
     mock: m.rps,
     bare: rounds.bare[r].rps,
     prism: rounds.prism[r].rps,
+    floor: rounds.floor[r].rps,
     ofBare: m.rps / rounds.bare[r].rps,
     vsPrism: m.rps / rounds.prism[r].rps,
+    floorOfBare: rounds.floor[r].rps / rounds.bare[r].rps,
+    cpuUs: m.cpuUs,
+    floorCpuUs: rounds.floor[r].cpuUs,
+    floorOfMockCpu: rounds.floor[r].cpuUs / m.cpuUs,
   }));
   const range = (k) => [Math.min(...perRound.map((x) => x[k])), Math.max(...perRound.map((x) => x[k]))];
   const [bareLo, bareHi] = range('ofBare');
   const [prismLo, prismHi] = range('vsPrism');
+  const [floorLo, floorHi] = range('floorOfBare');
+  const [cpuLo, cpuHi] = range('cpuUs');
+  const [shareLo, shareHi] = range('floorOfMockCpu');
   report.config.load = { generator: `autocannon ${LOAD_GENERATOR}`, connections: 64, pipelining: 1, rounds: ROUNDS, pauseMs: 2000 };
   report.config.peer = { name: 'Stoplight Prism', version: prism.version, command: prism.command };
   report.results.server = {
     mock: server,
     bare: baseline,
     prism: { ...peer, version: prism.version },
+    floor: base,
     rounds: perRound,
     ofBare: [bareLo, bareHi],
     vsPrism: [prismLo, prismHi],
@@ -99,6 +122,25 @@ export async function serverSection({ mock, info, auth, bodies, realCheckBody, r
     `p50 ${fmt(peer.p50)} ms, p99 ${fmt(peer.p99)} ms, ${peer.errors} errors; ${prism.command}`,
   );
   row('server', 'mock / Prism (req/s), per round', `${fmt(prismLo, 2)}–${fmt(prismHi, 2)} ×`, '', '', `≥ 3 × ${mark(prismLo >= 3)}`);
+  row(
+    'server',
+    'check floor: only the work a check keeps, on node:http, req/s',
+    rps(rounds.floor),
+    rps(rounds.bare),
+    `${fmt(100 * floorLo, 0)}–${fmt(100 * floorHi, 0)} %`,
+    '(printed; what no pipeline goes below)',
+    `p99 ${fmt(base.p99)} ms, ${base.errors} errors; token, contract schema, rules, receipt signature, JSON (bench/children/floor.mjs)`,
+  );
+  const us = (xs) => xs.map((x) => fmt(x.cpuUs, 0)).join(' · ');
+  row(
+    'server',
+    'CPU per check, server process (µs), per round',
+    us(rounds.mock),
+    `floor ${us(rounds.floor)}`,
+    `floor ${fmt(100 * shareLo, 0)}–${fmt(100 * shareHi, 0)} %`,
+    `≤ ${HALF_CPU_US} µs ${mark(cpuHi <= HALF_CPU_US)}`,
+    `half the 240–370 µs issue 42 measured; the mock ${fmt(cpuLo, 0)}–${fmt(cpuHi, 0)} µs; bare ${us(rounds.bare)} µs per request`,
+  );
   row('server', 'check latency p50', `${fmt(server.p50)} ms`, `${fmt(baseline.p50)} ms`, '', '');
   row('server', 'check latency p99', `${fmt(server.p99)} ms`, `${fmt(baseline.p99)} ms`, '', `≤ 20 ms ${mark(server.p99 <= 20)}`);
   row('server', 'errors + non-2xx during load', server.errors, '', '', `0 ${mark(server.errors === 0)}`);
