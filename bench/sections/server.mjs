@@ -48,7 +48,7 @@ export async function serverSection({ mock, info, auth, bodies, realCheckBody, r
     floor: () => run(`${floor.first.apiBase}/checks`, { authorization: `Bearer ${floor.first.token}` }, floor.proc.pid),
   };
   for (const warm of Object.values(targets)) await warm(); // warm-up (JIT, caches)
-  // Rounds: each measures all three, in an order that rotates, so no side always follows the same
+  // Rounds: each measures all four, in an order that rotates, so no side always follows the same
   // one. Ratios are taken within a round (both sides measured minutes apart at most) and reported
   // as the range over the rounds.
   const rounds = { bare: [], prism: [], mock: [], floor: [] };
@@ -71,7 +71,7 @@ export async function serverSection({ mock, info, auth, bodies, realCheckBody, r
   const server = summary(rounds.mock);
   const baseline = summary(rounds.bare);
   const peer = summary(rounds.prism);
-  const base = summary(rounds.floor);
+  const floorSummary = summary(rounds.floor);
   const perRound = rounds.mock.map((m, r) => ({
     mock: m.rps,
     bare: rounds.bare[r].rps,
@@ -96,7 +96,7 @@ export async function serverSection({ mock, info, auth, bodies, realCheckBody, r
     mock: server,
     bare: baseline,
     prism: { ...peer, version: prism.version },
-    floor: base,
+    floor: floorSummary,
     rounds: perRound,
     ofBare: [bareLo, bareHi],
     vsPrism: [prismLo, prismHi],
@@ -129,7 +129,7 @@ export async function serverSection({ mock, info, auth, bodies, realCheckBody, r
     rps(rounds.bare),
     `${fmt(100 * floorLo, 0)}–${fmt(100 * floorHi, 0)} %`,
     '(printed; what no pipeline goes below)',
-    `p99 ${fmt(base.p99)} ms, ${base.errors} errors; token, contract schema, rules, receipt signature, JSON (bench/children/floor.mjs)`,
+    `p99 ${fmt(floorSummary.p99)} ms, ${floorSummary.errors} errors; token, contract schema, rules, receipt signature, JSON (bench/children/floor.mjs)`,
   );
   const us = (xs) => xs.map((x) => fmt(x.cpuUs, 0)).join(' · ');
   row(
