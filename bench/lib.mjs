@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import autocannon from 'autocannon';
+import { cpuSeconds } from './cores.mjs';
 
 const children = new Set();
 // A crashed or interrupted bench must not leave servers running (or holding the terminal).
@@ -37,8 +38,12 @@ export function child(file, args = [], execArgv = []) {
   }));
 }
 
-/** Load at a fixed connection count; bodies cycle through `bodies`. */
-export async function load({ url, connections = 64, duration = 10, headers = {}, bodies, method = 'POST' }) {
+/**
+ * Load at a fixed connection count; bodies cycle through `bodies`. With `pid`, also the CPU that
+ * process spent (all its threads) per request answered, in µs (`cpuUs`).
+ */
+export async function load({ url, connections = 64, duration = 10, headers = {}, bodies, method = 'POST', pid }) {
+  const cpuBefore = pid ? cpuSeconds(pid) : 0;
   let i = 0;
   const result = await autocannon({
     url,
@@ -60,6 +65,7 @@ export async function load({ url, connections = 64, duration = 10, headers = {},
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     total: result.requests.total,
+    cpuUs: pid ? ((cpuSeconds(pid) - cpuBefore) / result.requests.total) * 1e6 : Number.NaN,
   };
 }
 

@@ -5,7 +5,6 @@
 // per check. If the floor's CPU per check is above half the mock's, halving it is not a matter of
 // the pipeline; if the floor stays under 35 % of bare, neither is that goal.
 //   node bench/probes/check-floor.mjs [subjects] [rounds] [seconds]
-import { cpuSeconds as cpu } from '../cores.mjs';
 import { child, fmt, load } from '../lib.mjs';
 import { seedSection } from '../sections/seed.mjs';
 
@@ -31,9 +30,8 @@ const rows = servers.map(() => []);
 for (let round = 0; round < rounds; round++) {
   for (const [i, s] of servers.entries()) {
     await new Promise((r) => setTimeout(r, 1000));
-    const before = cpu(s.proc.pid);
-    const r = await load({ url: s.url, connections: 64, duration: seconds, headers: s.headers, bodies: seeded.bodies });
-    const perCheck = ((cpu(s.proc.pid) - before) / r.total) * 1e6;
+    const r = await load({ url: s.url, connections: 64, duration: seconds, headers: s.headers, bodies: seeded.bodies, pid: s.proc.pid });
+    const perCheck = r.cpuUs;
     if (r.errors || r.non2xx) throw new Error(`${s.name}: ${r.errors} errors, ${r.non2xx} non-2xx answers`);
     rows[i].push({ rps: r.rps, p99: r.p99, perCheck });
     console.log(

@@ -3,7 +3,6 @@
 // per check; batch; RSS.
 import { createRequire } from 'node:module';
 import { createClient } from '@credit-check/sdk';
-import { cpuSeconds } from '../cores.mjs';
 import { child, fmt, load, mark, percentile } from '../lib.mjs';
 import { APP, context, MATTERS } from './fixtures.mjs';
 import { startPrism } from './peer.mjs';
@@ -33,12 +32,10 @@ export async function serverSection({ mock, info, auth, bodies, realCheckBody, r
   const floor = await child('./children/mock.mjs', [String(subjects), '-', 'standard', 'floor']);
   // Each round starts on a quiet machine: a server still working off its queue (Prism is ~0.4 s
   // behind at the end of a round) or collecting garbage would otherwise load the next one's round.
-  // The server's CPU seconds over the round (all its threads), per request answered.
+  // With a pid: the server's CPU over the round, per request answered.
   const run = async (url, headers, pid) => {
     await new Promise((r) => setTimeout(r, 2000));
-    const before = pid ? cpuSeconds(pid) : 0;
-    const r = await load({ url, connections: 64, duration: DURATION, headers, bodies });
-    return { ...r, cpuUs: pid ? ((cpuSeconds(pid) - before) / r.total) * 1e6 : Number.NaN };
+    return load({ url, connections: 64, duration: DURATION, headers, bodies, pid });
   };
   // The same load generator, bodies and connections for all four, in alternating rounds.
   const targets = {
